@@ -1,0 +1,3 @@
+module github.com/qabot/qabot
+
+go 1.26.8
