@@ -1,0 +1,526 @@
+package corpus
+
+import (
+	"bytes"
+	"regexp"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// A Block is one unit of a scraped page after the cleaner has rejoined the
+// lines the scrape broke apart: a paragraph, a heading, a caption, a line of
+// furniture.
+type Block struct {
+	Role Role
+	Text string
+}
+
+// A Document is a cleaned page: its story paragraphs and what the page says
+// about itself.
+type Document struct {
+	Title      string
+	Meta       Meta
+	Paragraphs []DocParagraph
+}
+
+// A DocParagraph is a paragraph of story text and the heading it falls under.
+type DocParagraph struct {
+	Section string
+	Text    string
+}
+
+// A Cleaner turns the text of a scraped news page into a Document. The zero
+// value is not usable; use NewCleaner.
+type Cleaner struct {
+	Furniture *Furniture
+}
+
+// NewCleaner returns a Cleaner with the embedded furniture rules.
+func NewCleaner() (*Cleaner, error) {
+	text, err := loadData("furniture.txt")
+	if err != nil {
+		return nil, err
+	}
+	f, err := ParseFurniture(text)
+	if err != nil {
+		return nil, err
+	}
+	return &Cleaner{Furniture: f}, nil
+}
+
+// Clean cleans raw page text. It never fails: text that is not valid UTF-8
+// is repaired, and a page with no story text gives a Document without
+// paragraphs.
+func (c *Cleaner) Clean(raw []byte) Document {
+	blocks := c.Blocks(raw)
+	var d Document
+	section := ""
+	for _, b := range blocks {
+		switch b.Role {
+		case RoleTitle:
+			d.Title = b.Text
+		case RoleHeading:
+			section = b.Text
+			d.Meta.Headings = append(d.Meta.Headings, b.Text)
+		case RoleBody:
+			if len(d.Paragraphs) == 0 {
+				if m := datelineRE.FindStringSubmatchIndex(b.Text); m != nil {
+					d.Meta.Dateline = strings.TrimSpace(b.Text[m[2]:m[3]])
+					b.Text = b.Text[m[1]:]
+				}
+			}
+			d.Paragraphs = append(d.Paragraphs, DocParagraph{Section: section, Text: b.Text})
+		case RoleCaption:
+			d.Meta.Caption = joinMeta(d.Meta.Caption, b.Text)
+		case RoleCredit:
+			d.Meta.Credit = joinMeta(d.Meta.Credit, b.Text)
+		case RoleByline:
+			d.Meta.Byline = joinMeta(d.Meta.Byline, b.Text)
+		case RolePublished:
+			d.Meta.Published = joinMeta(d.Meta.Published, b.Text)
+		case RoleSource:
+			d.Meta.Source = joinMeta(d.Meta.Source, strings.Trim(b.Text, "() "))
+		case RoleTag:
+			d.Meta.Tags = append(d.Meta.Tags, b.Text)
+		case RoleRelated:
+			d.Meta.Related = append(d.Meta.Related, b.Text)
+		}
+	}
+	return d
+}
+
+func joinMeta(old, add string) string {
+	if old == "" {
+		return add
+	}
+	return old + "; " + add
+}
+
+// datelineRE matches a wire-story dateline at the start of the first
+// paragraph: "LISBON, Portugal (AP) — ", "BRUSSELS (Reuters) - ".
+var datelineRE = regexp.MustCompile(`^([\p{Lu}][\p{Lu} .'-]{2,}(?:, [\p{Lu}][\p{L} .]+)?(?: \([^)]{1,24}\))?)\s*[—–-]+\s+`)
+
+// Blocks splits raw page text into blocks and gives each its role.
+func (c *Cleaner) Blocks(raw []byte) []Block {
+	lines := splitLines(normalizeSpace(raw))
+	texts := joinLines(lines)
+	blocks := make([]Block, len(texts))
+	captures := make([]string, len(texts))
+	for i, t := range texts {
+		blocks[i].Text = tidy(t)
+		blocks[i].Role, captures[i], _ = c.Furniture.match(blocks[i].Text)
+	}
+	c.assignRoles(blocks, captures)
+	return blocks
+}
+
+// assignRoles settles each block's role from the rule that matched it and
+// from its place on the page: the head (title, byline, caption) runs up to
+// the first paragraph of story, the tail (credits, tags, prompts) runs back
+// from the end to the last paragraph of story, and headings sit between
+// paragraphs.
+func (c *Cleaner) assignRoles(blocks []Block, captures []string) {
+	if len(blocks) == 0 {
+		return
+	}
+	// Rules that only make sense in one region of the page fall back to
+	// body text elsewhere, so "By Tuesday evening, ..." stays story.
+	start := c.headEnd(blocks)
+	end := c.tailStart(blocks, start)
+	for i := range blocks {
+		b := &blocks[i]
+		switch b.Role {
+		case RoleByline, roleAuthorRole, RolePublished, RoleReading:
+			if i >= start {
+				b.Role = RoleBody
+			}
+		case RoleSource:
+			if i < end {
+				b.Role = RoleBody
+			}
+		case RolePromo:
+			if i >= start && i < end && endsSentence(b.Text) && !addressesReader(b.Text) {
+				b.Role = RoleBody
+			}
+		}
+	}
+
+	if blocks[0].Role == RoleBody {
+		blocks[0].Role = RoleTitle
+	}
+	for i := 1; i < len(blocks); i++ {
+		b := &blocks[i]
+		switch b.Role {
+		case RoleByline:
+			if captures[i] != "" {
+				b.Text = captures[i]
+			}
+		case RoleCaption:
+			if captures[i] != "" {
+				b.Text = captures[i]
+			}
+		case roleAuthorRole:
+			// "Jane Doe" / "Science correspondent, reporting from X".
+			if j := i - 1; j > 0 && (blocks[j].Role == RoleDrop || blocks[j].Role == RoleBody) && looksLikeName(blocks[j].Text) {
+				blocks[j].Role = RoleByline
+			}
+			b.Role = RoleByline
+		case roleRelatedMarker:
+			b.Role = RoleDrop
+			if j := i + 1; j < len(blocks) && blocks[j].Role == RoleBody && looksLikeHeadline(blocks[j].Text) {
+				blocks[j].Role = RoleRelated
+				i++
+			}
+		case roleTagsMarker:
+			b.Role = RoleDrop
+			for j := i + 1; j < len(blocks) && blocks[j].Role == RoleBody && isShortLabel(blocks[j].Text, 6); j++ {
+				blocks[j].Role = RoleTag
+				i = j
+			}
+		case roleSeparator:
+			b.Role = RoleDrop
+		case RoleCredit:
+			if j := i - 1; j > 0 && (blocks[j].Role == RoleBody || blocks[j].Role == RoleDrop) && wordCount(blocks[j].Text) <= 60 {
+				blocks[j].Role = RoleCaption
+			}
+		}
+	}
+	for i := 1; i < len(blocks); i++ {
+		b := &blocks[i]
+		if b.Role != RoleBody {
+			continue
+		}
+		switch {
+		case i < start:
+			// Unrecognised lines before the story: a caption without a
+			// credit, an author's name. Not story.
+			b.Role = RoleDrop
+		case i >= end:
+			if isShortLabel(strings.TrimLeft(b.Text, "•·*- "), 6) {
+				b.Role = RoleTag
+				b.Text = strings.TrimLeft(b.Text, "•·*- ")
+			} else {
+				b.Role = RolePromo
+			}
+		case !endsSentence(b.Text) && wordCount(b.Text) <= 14 && nextIsBody(blocks, i):
+			b.Role = RoleHeading
+		}
+	}
+}
+
+// headEnd returns the index of the first block of story: a sentence of
+// some length that no rule claims and that is not a photo caption.
+func (c *Cleaner) headEnd(blocks []Block) int {
+	for i := 1; i < len(blocks); i++ {
+		b := blocks[i]
+		if b.Role != RoleBody || !endsSentence(b.Text) || wordCount(b.Text) < 6 {
+			continue
+		}
+		if i+1 < len(blocks) && blocks[i+1].Role == RoleCredit {
+			continue // a caption
+		}
+		return i
+	}
+	return len(blocks)
+}
+
+// tailStart returns the index after the last block of story.
+func (c *Cleaner) tailStart(blocks []Block, head int) int {
+	i := len(blocks)
+	for i > head+1 {
+		b := blocks[i-1]
+		switch b.Role {
+		case RoleBody:
+			if endsSentence(b.Text) && !isShortLabel(b.Text, 8) {
+				return i
+			}
+			if !isShortLabel(strings.TrimLeft(b.Text, "•·*- "), 12) {
+				return i
+			}
+		case RoleSource, RolePromo, RoleDrop, roleSeparator, roleRelatedMarker, roleTagsMarker, RoleCredit:
+		default:
+			return i
+		}
+		i--
+	}
+	return i
+}
+
+// nextIsBody reports whether the block after i that is not furniture is
+// story text, as a heading's next block must be.
+func nextIsBody(blocks []Block, i int) bool {
+	for j := i + 1; j < len(blocks); j++ {
+		switch blocks[j].Role {
+		case RoleDrop, RolePromo, roleRelatedMarker, RoleRelated, RoleCredit, RoleCaption:
+			continue
+		case RoleBody:
+			return endsSentence(blocks[j].Text) || wordCount(blocks[j].Text) > 14
+		}
+		return false
+	}
+	return false
+}
+
+func addressesReader(s string) bool { return readerRE.MatchString(s) }
+
+var readerRE = regexp.MustCompile(`(?i)\b(you|your|our)\b`)
+
+// isShortLabel reports whether s reads like a label: few words and no
+// sentence punctuation at the end.
+func isShortLabel(s string, maxWords int) bool {
+	n := wordCount(s)
+	return n > 0 && n <= maxWords && !endsSentence(s)
+}
+
+func looksLikeHeadline(s string) bool {
+	n := wordCount(s)
+	return n >= 2 && n <= 20 && !strings.HasSuffix(s, ".") && !endsOpen(s)
+}
+
+func looksLikeName(s string) bool {
+	f := strings.Fields(s)
+	if len(f) < 2 || len(f) > 4 {
+		return false
+	}
+	for _, w := range f {
+		r, _ := utf8.DecodeRuneInString(w)
+		if !unicode.IsUpper(r) {
+			return false
+		}
+	}
+	return true
+}
+
+// normalizeSpace repairs encoding and unifies whitespace: invalid UTF-8
+// becomes U+FFFD, every kind of space becomes ' ', invisible characters go,
+// and line breaks become '\n'.
+func normalizeSpace(raw []byte) string {
+	raw = bytes.ReplaceAll(raw, []byte("\r\n"), []byte("\n"))
+	s := strings.ToValidUTF8(string(raw), "\uFFFD")
+	var b strings.Builder
+	b.Grow(len(s))
+	for _, r := range s {
+		switch {
+		case r == '\n' || r == '\r' || r == '\u2028' || r == '\u2029' || r == '\u0085':
+			b.WriteByte('\n')
+		case r == '\u200b' || r == '\u200e' || r == '\u200f' || r == '\ufeff' || r == '\u00ad' || r == '\u2060':
+			// zero-width and soft-hyphen characters carry no text
+		case unicode.IsSpace(r), unicode.IsControl(r):
+			b.WriteByte(' ')
+		default:
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}
+
+func splitLines(s string) []string {
+	var out []string
+	for _, l := range strings.Split(s, "\n") {
+		if l = strings.TrimSpace(l); l != "" {
+			out = append(out, l)
+		}
+	}
+	return out
+}
+
+// maxQuotedJoin bounds how far an open quotation can pull following lines
+// into one block, so that a stray quote mark cannot swallow a page.
+const maxQuotedJoin = 150
+
+// joinLines rejoins the lines that a scrape broke apart. Scrapers often cut
+// a paragraph around quotation marks and inline markup:
+//
+//	Edi Rama / accused Iran of being behind a " / heavy cyberattack ... / " on July 15.
+//
+// A line continues the block before it when that block ends with an open
+// quotation mark or bracket, when the line starts with closing punctuation,
+// when the block has no final punctuation and the line starts in lower case,
+// or when the block is inside a quotation opened with a curly quote.
+func joinLines(lines []string) []string {
+	var out []string
+	cur := ""
+	for _, l := range lines {
+		if cur != "" && continues(cur, l) {
+			cur += " " + l
+			continue
+		}
+		if cur != "" {
+			out = append(out, cur)
+		}
+		cur = l
+	}
+	if cur != "" {
+		out = append(out, cur)
+	}
+	return out
+}
+
+func continues(cur, next string) bool {
+	if endsOpen(cur) {
+		return true
+	}
+	first, size := utf8.DecodeRuneInString(next)
+	switch {
+	case strings.ContainsRune(",.;:!?)]”»’…–—", first):
+		return true
+	case first == '"' || first == '\'':
+		// A straight quote is closing when the block still needs an end.
+		rest := strings.TrimSpace(next[size:])
+		if !endsSentence(cur) {
+			return true
+		}
+		r, _ := utf8.DecodeRuneInString(rest)
+		return rest == "" || strings.ContainsRune(",.;:!?", r) || unicode.IsLower(r)
+	case unicode.IsLower(first) && !endsSentence(cur):
+		return true
+	case unicode.IsLower(first) && strings.HasSuffix(cur, ","):
+		return true
+	}
+	return curlyQuoteOpen(cur) && wordCount(cur) < maxQuotedJoin
+}
+
+// endsOpen reports whether s ends with an opening quotation mark or bracket.
+func endsOpen(s string) bool {
+	last, size := utf8.DecodeLastRuneInString(s)
+	switch last {
+	case '“', '«', '„', '(', '[':
+		return true
+	case '"':
+		before, _ := utf8.DecodeLastRuneInString(s[:len(s)-size])
+		return len(s) == size || unicode.IsSpace(before) || strings.ContainsRune("([:,", before)
+	}
+	return false
+}
+
+// curlyQuoteOpen reports whether s opened more curly double quotations than
+// it closed. Straight quotes are ambiguous and not counted.
+func curlyQuoteOpen(s string) bool {
+	depth := 0
+	for _, r := range s {
+		switch r {
+		case '“', '«', '„':
+			depth++
+		case '”', '»':
+			depth--
+		}
+	}
+	return depth > 0
+}
+
+// endsSentence reports whether s ends with sentence-final punctuation,
+// looking past closing quotes and brackets.
+func endsSentence(s string) bool {
+	s = strings.TrimRight(s, " \"'”’»)]")
+	last, _ := utf8.DecodeLastRuneInString(s)
+	return strings.ContainsRune(".!?…", last)
+}
+
+// tidy collapses spaces and puts quotation marks and punctuation back
+// against the words they belong to, then writes every double quotation mark
+// as '"' and every apostrophe as '\”, so matching and display agree.
+func tidy(s string) string {
+	s = strings.Join(strings.Fields(s), " ")
+	rs := []rune(s)
+	dirs := quoteDirections(rs)
+	var b strings.Builder
+	b.Grow(len(s))
+	skipSpace := false
+	for i, r := range rs {
+		if r == ' ' {
+			if skipSpace {
+				continue
+			}
+			if i+1 < len(rs) {
+				next := rs[i+1]
+				if strings.ContainsRune(",.;:!?)]…", next) && !(next == '.' && i+2 < len(rs) && unicode.IsDigit(rs[i+2])) {
+					continue
+				}
+				if dirs[i+1] == closing {
+					continue
+				}
+			}
+		}
+		skipSpace = false
+		switch dirs[i] {
+		case opening:
+			skipSpace = true
+		}
+		if r == '(' || r == '[' {
+			skipSpace = true
+		}
+		switch r {
+		case '“', '”', '„', '«', '»', '‟':
+			r = '"'
+		case '‘', '’', '‛', '`':
+			r = '\''
+		}
+		b.WriteRune(r)
+	}
+	return strings.TrimSpace(b.String())
+}
+
+type quoteDir int8
+
+const (
+	notQuote quoteDir = iota
+	opening
+	closing
+	ambiguous
+)
+
+// quoteDirections decides for every double quotation mark whether it opens
+// or closes a quotation. Curly quotes say so themselves; a straight quote is
+// read from its neighbours, and when spaces stand on both sides, from the
+// parity of the quotes before it, but only if the block's quotes pair up.
+func quoteDirections(rs []rune) []quoteDir {
+	dirs := make([]quoteDir, len(rs))
+	count := 0
+	for i, r := range rs {
+		switch r {
+		case '“', '„', '«':
+			dirs[i] = opening
+		case '”', '»':
+			dirs[i] = closing
+		case '"', '‟':
+			before := i == 0 || rs[i-1] == ' ' || strings.ContainsRune("([", rs[i-1])
+			after := i+1 == len(rs) || rs[i+1] == ' '
+			afterPunct := i+1 < len(rs) && strings.ContainsRune(",.;:!?)]", rs[i+1])
+			switch {
+			case !before && (after || afterPunct):
+				dirs[i] = closing
+			case before && !after && !afterPunct:
+				dirs[i] = opening
+			case before && afterPunct:
+				dirs[i] = closing
+			case before && after:
+				dirs[i] = ambiguous
+			}
+		default:
+			continue
+		}
+		count++
+	}
+	open := false
+	for i, d := range dirs {
+		switch d {
+		case opening:
+			open = true
+		case closing:
+			open = false
+		case ambiguous:
+			if count%2 != 0 {
+				dirs[i] = notQuote // leave the spaces as the page had them
+				continue
+			}
+			if open {
+				dirs[i] = closing
+			} else {
+				dirs[i] = opening
+			}
+			open = !open
+		}
+	}
+	return dirs
+}

@@ -1,0 +1,117 @@
+// Package corpus turns scraped news pages into articles: cleaned paragraphs,
+// page metadata, and sentences that keep their offsets and carry the facts
+// answers need (dates, numbers, names, acronyms, quote speakers).
+//
+// The pipeline runs one way, each step a small type with one job:
+//
+//	raw bytes -> Cleaner (blocks with roles) -> Segmenter (sentences) -> FactExtractor (facts)
+//
+// Nothing in this package knows any particular article; page furniture and
+// abbreviations are data files embedded from data/.
+package corpus
+
+import (
+	"fmt"
+	"io/fs"
+	"path"
+	"sort"
+	"strings"
+)
+
+// A Corpus is the set of articles the bot answers from.
+type Corpus struct {
+	Articles []*Article
+}
+
+// Sentences returns the number of sentences over all articles.
+func (c *Corpus) Sentences() int {
+	n := 0
+	for _, a := range c.Articles {
+		n += len(a.Sentences)
+	}
+	return n
+}
+
+// An Article is one cleaned news page.
+type Article struct {
+	ID    string // file name without extension; stable across runs
+	Title string
+	Meta  Meta
+
+	// Text is the cleaned body: paragraphs separated by "\n\n". Paragraph and
+	// sentence offsets are byte offsets into Text.
+	Text       string
+	Paragraphs []Paragraph
+	Sentences  []Sentence
+
+	// Acronyms maps an acronym to its expansion as written in the article,
+	// e.g. "BSA" -> "Boreal Space Agency".
+	Acronyms map[string]string
+}
+
+// Meta is what the page says about itself rather than about the story.
+type Meta struct {
+	Caption   string   // photo caption
+	Credit    string   // photo credit
+	Byline    string   // author or desk ("RFI", "By A and B")
+	Source    string   // agency credits at the end ("With AFP")
+	Dateline  string   // "LISBON, Portugal (AP)"
+	Published string   // the page's own date line, as written
+	Headings  []string // section headings, in order
+	Tags      []string
+	Related   []string // related headlines that were dropped from the body
+}
+
+// A Paragraph is a run of body text under a section heading.
+type Paragraph struct {
+	Index      int    // 0-based position among the article's paragraphs
+	Section    string // heading the paragraph falls under; "" before the first
+	Start, End int    // byte offsets in Article.Text
+}
+
+// A Sentence is the unit of retrieval and the text quoted to users.
+type Sentence struct {
+	Index      int    // 0-based position in the article
+	Paragraph  int    // index of its paragraph
+	Section    string // heading it falls under
+	Text       string // exact text shown to users
+	Start, End int    // byte offsets in Article.Text
+	Facts      Facts
+}
+
+// Load reads every .txt file at the top of fsys as one article, in name
+// order. Articles that cannot be read or hold no text are reported in the
+// returned error (an ErrorList) while the others are still returned, so one
+// broken file does not take the whole corpus down.
+func Load(fsys fs.FS, p *Parser) (*Corpus, error) {
+	entries, err := fs.ReadDir(fsys, ".")
+	if err != nil {
+		return nil, fmt.Errorf("read corpus: %w", err)
+	}
+	sort.Slice(entries, func(i, j int) bool { return entries[i].Name() < entries[j].Name() })
+	var (
+		c    Corpus
+		errs ErrorList
+	)
+	for _, e := range entries {
+		name := e.Name()
+		if e.IsDir() || path.Ext(name) != ".txt" || strings.HasPrefix(name, ".") {
+			continue
+		}
+		raw, err := fs.ReadFile(fsys, name)
+		if err != nil {
+			errs.Add(name, err)
+			continue
+		}
+		a, err := p.Parse(strings.TrimSuffix(name, ".txt"), raw)
+		if err != nil {
+			errs.Add(name, err)
+			continue
+		}
+		c.Articles = append(c.Articles, a)
+	}
+	if len(c.Articles) == 0 && len(errs) == 0 {
+		errs.Add(".", ErrNoArticles)
+	}
+	return &c, errs.Err()
+}

@@ -1,0 +1,51 @@
+package corpus
+
+// Facts are what a sentence offers an answer: spans of its text that
+// answer when, how many and who questions.
+type Facts struct {
+	Dates    []Span
+	Numbers  []Number
+	Names    []Name
+	Acronyms []Acronym
+	Quote    *Quote // set when the sentence reports speech
+}
+
+// A Span is a piece of a sentence, with byte offsets into Sentence.Text.
+type Span struct {
+	Text       string
+	Start, End int
+}
+
+// A Number is a quantity with the unit or noun it counts.
+type Number struct {
+	Span
+	Value float64
+	Unit  string // "people", "hours", "km/h", "€"; "" when none
+}
+
+// NameKind is a coarse type of a name.
+type NameKind int
+
+const (
+	NameOther NameKind = iota
+	NamePerson
+	NamePlace
+	NameOrg
+)
+
+// A Name is a run of capitalised words naming someone or something.
+type Name struct {
+	Span
+	Kind NameKind
+}
+
+// An Acronym is an abbreviation introduced with its expansion.
+type Acronym struct {
+	Short, Long string
+}
+
+// A Quote is reported speech and who it is attributed to.
+type Quote struct {
+	Speaker string // as written: "Edi Rama", "he", "the PMOI"
+	Verb    string // "said", "wrote", "told"
+}

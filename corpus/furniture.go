@@ -1,0 +1,149 @@
+package corpus
+
+import (
+	"bufio"
+	"embed"
+	"fmt"
+	"regexp"
+	"strings"
+)
+
+//go:embed data
+var dataFS embed.FS
+
+// A Role says what a block of a scraped page is.
+type Role int
+
+const (
+	RoleBody Role = iota
+	RoleTitle
+	RoleHeading
+	RoleCaption
+	RoleCredit
+	RoleByline
+	RolePublished
+	RoleReading
+	RoleTag
+	RoleRelated
+	RoleSource
+	RolePromo
+	RoleDrop
+	// The roles below only come from furniture rules; the cleaner turns
+	// them into one of the roles above.
+	roleRelatedMarker
+	roleTagsMarker
+	roleAuthorRole
+	roleSeparator
+)
+
+var roleNames = map[string]Role{
+	"drop":      RoleDrop,
+	"related":   roleRelatedMarker,
+	"tags":      roleTagsMarker,
+	"reading":   RoleReading,
+	"published": RolePublished,
+	"byline":    RoleByline,
+	"role":      roleAuthorRole,
+	"credit":    RoleCredit,
+	"caption":   RoleCaption,
+	"promo":     RolePromo,
+	"source":    RoleSource,
+	"separator": roleSeparator,
+}
+
+func (r Role) String() string {
+	switch r {
+	case RoleBody:
+		return "body"
+	case RoleTitle:
+		return "title"
+	case RoleHeading:
+		return "heading"
+	case RoleTag:
+		return "tag"
+	case RoleRelated:
+		return "related"
+	}
+	for name, role := range roleNames {
+		if role == r {
+			return name
+		}
+	}
+	return fmt.Sprintf("Role(%d)", int(r))
+}
+
+// A furnitureRule recognises one kind of page furniture.
+type furnitureRule struct {
+	role Role
+	re   *regexp.Regexp
+}
+
+// Furniture recognises the lines of a page that are not the story.
+type Furniture struct {
+	rules []furnitureRule
+}
+
+// maxFurnitureWords bounds the lines that furniture rules look at: longer
+// lines are story text whatever words they contain.
+const maxFurnitureWords = 25
+
+// ParseFurniture reads rules in the format of data/furniture.txt.
+func ParseFurniture(text string) (*Furniture, error) {
+	var f Furniture
+	sc := bufio.NewScanner(strings.NewReader(text))
+	for n := 1; sc.Scan(); n++ {
+		line := strings.TrimSpace(sc.Text())
+		if line == "" || strings.HasPrefix(line, "#") {
+			continue
+		}
+		name, expr, ok := strings.Cut(line, "\t")
+		if !ok {
+			return nil, fmt.Errorf("furniture line %d: want role<TAB>expression", n)
+		}
+		role, ok := roleNames[strings.TrimSpace(name)]
+		if !ok {
+			return nil, fmt.Errorf("furniture line %d: unknown role %q", n, name)
+		}
+		expr = strings.TrimSpace(expr)
+		flags := "(?i)"
+		if strings.HasPrefix(expr, "(?-i)") {
+			flags = ""
+		}
+		re, err := regexp.Compile(flags + `^(?:` + expr + `)$`)
+		if err != nil {
+			return nil, fmt.Errorf("furniture line %d: %w", n, err)
+		}
+		f.rules = append(f.rules, furnitureRule{role, re})
+	}
+	return &f, sc.Err()
+}
+
+// match returns the role of the first rule that matches line, with the
+// rule's first capture group when it has one.
+func (f *Furniture) match(line string) (Role, string, bool) {
+	if wordCount(line) > maxFurnitureWords {
+		return RoleBody, "", false
+	}
+	for _, r := range f.rules {
+		m := r.re.FindStringSubmatch(line)
+		if m == nil {
+			continue
+		}
+		capture := ""
+		if len(m) > 1 {
+			capture = strings.TrimSpace(m[1])
+		}
+		return r.role, capture, true
+	}
+	return RoleBody, "", false
+}
+
+func wordCount(s string) int { return len(strings.Fields(s)) }
+
+func loadData(name string) (string, error) {
+	b, err := dataFS.ReadFile("data/" + name)
+	if err != nil {
+		return "", fmt.Errorf("load %s: %w", name, err)
+	}
+	return string(b), nil
+}

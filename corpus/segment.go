@@ -1,0 +1,227 @@
+package corpus
+
+import (
+	"bufio"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// A Segmenter splits paragraphs into sentences.
+//
+// It breaks after '.', '!', '?' and '…' (with any closing quotes or
+// brackets) when a space and a plausible sentence start follow, except after
+// abbreviations and initials, and not inside a balanced quotation unless the
+// quotation is long. The rules follow the "Golden Rules" of sentence
+// segmentation that corpus/testdata/segment_rules.txt checks.
+type Segmenter struct {
+	// abbrev maps an abbreviation (lower case, no final dot) to whether it
+	// may also end a sentence.
+	abbrev   map[string]bool
+	starters map[string]bool
+	// MaxQuotedWords is the length above which a quotation is split into
+	// its own sentences instead of being kept whole.
+	MaxQuotedWords int
+}
+
+// NewSegmenter returns a Segmenter with the embedded English abbreviations.
+func NewSegmenter() (*Segmenter, error) {
+	s := &Segmenter{abbrev: map[string]bool{}, starters: map[string]bool{}, MaxQuotedWords: 60}
+	abbr, err := loadData("abbreviations.txt")
+	if err != nil {
+		return nil, err
+	}
+	for _, l := range dataLines(abbr) {
+		word, flag, _ := strings.Cut(l, " ")
+		s.abbrev[strings.ToLower(word)] = strings.TrimSpace(flag) == "~"
+	}
+	st, err := loadData("starters.txt")
+	if err != nil {
+		return nil, err
+	}
+	for _, l := range dataLines(st) {
+		s.starters[strings.ToLower(l)] = true
+	}
+	return s, nil
+}
+
+// dataLines returns the non-blank lines of a data file that are not
+// comments, trimmed.
+func dataLines(text string) []string {
+	var out []string
+	sc := bufio.NewScanner(strings.NewReader(text))
+	for sc.Scan() {
+		l := strings.TrimSpace(sc.Text())
+		if l != "" && !strings.HasPrefix(l, "#") {
+			out = append(out, l)
+		}
+	}
+	return out
+}
+
+// Build lays out the paragraphs as the article's text and splits them into
+// sentences with offsets into it.
+func (s *Segmenter) Build(a *Article, paras []DocParagraph) {
+	var text strings.Builder
+	for i, p := range paras {
+		if i > 0 {
+			text.WriteString("\n\n")
+		}
+		start := text.Len()
+		text.WriteString(p.Text)
+		a.Paragraphs = append(a.Paragraphs, Paragraph{Index: i, Section: p.Section, Start: start, End: text.Len()})
+	}
+	a.Text = text.String()
+	for _, p := range a.Paragraphs {
+		for _, r := range s.Split(a.Text[p.Start:p.End]) {
+			a.Sentences = append(a.Sentences, Sentence{
+				Index:     len(a.Sentences),
+				Paragraph: p.Index,
+				Section:   p.Section,
+				Text:      a.Text[p.Start+r[0] : p.Start+r[1]],
+				Start:     p.Start + r[0],
+				End:       p.Start + r[1],
+			})
+		}
+	}
+}
+
+// Split returns the byte ranges [start, end) of the sentences of text,
+// trimmed of surrounding spaces.
+func (s *Segmenter) Split(text string) [][2]int {
+	quotes := strings.Count(text, `"`)
+	balanced := quotes > 0 && quotes%2 == 0
+	var (
+		out   [][2]int
+		start = 0
+		open  = false // inside a straight-quoted quotation
+		qFrom = 0     // where the open quotation began
+	)
+	for i := 0; i < len(text); {
+		r, size := utf8.DecodeRuneInString(text[i:])
+		if r == '"' {
+			open = !open
+			if open {
+				qFrom = i
+			}
+		}
+		if !isTerminal(r) {
+			i += size
+			continue
+		}
+		// Take the whole run of terminal punctuation and closers: `?!`, `."`, `.)`.
+		end := i + size
+		for end < len(text) {
+			r2, sz := utf8.DecodeRuneInString(text[end:])
+			if !isTerminal(r2) && !strings.ContainsRune(`"')]’”`, r2) {
+				break
+			}
+			if r2 == '"' {
+				open = !open
+			}
+			end += sz
+		}
+		if !s.breaksAt(text, i, end, r) {
+			i = end
+			continue
+		}
+		if open && balanced && wordCount(text[qFrom:end]) <= s.MaxQuotedWords {
+			i = end
+			continue
+		}
+		out = appendRange(out, text, start, end)
+		start = end
+		i = end
+	}
+	out = appendRange(out, text, start, len(text))
+	return s.mergeFragments(out, text)
+}
+
+func isTerminal(r rune) bool { return r == '.' || r == '!' || r == '?' || r == '…' }
+
+// breaksAt decides whether the terminal punctuation at text[i:end] ends a
+// sentence.
+func (s *Segmenter) breaksAt(text string, i, end int, term rune) bool {
+	if end >= len(text) {
+		return true
+	}
+	if text[end] != ' ' && text[end] != '\n' {
+		return false // "2.5", "U.S.-led", "e.g.,"
+	}
+	next := strings.TrimLeft(text[end:], " \n")
+	nr, _ := utf8.DecodeRuneInString(next)
+	if !(unicode.IsUpper(nr) || unicode.IsDigit(nr) || strings.ContainsRune(`"'(“‘[`, nr)) {
+		return false
+	}
+	if term != '.' || strings.HasPrefix(text[i:end], "..") {
+		return true
+	}
+	word := wordBefore(text, i)
+	if word == "" {
+		return true
+	}
+	// An initial: "J. K. Rowling", "Gen. H. Smith".
+	if utf8.RuneCountInString(word) == 1 {
+		r, _ := utf8.DecodeRuneInString(word)
+		if unicode.IsUpper(r) {
+			return false
+		}
+	}
+	mayEnd, known := s.abbrev[strings.ToLower(word)]
+	if !known {
+		return true
+	}
+	if !mayEnd {
+		return false
+	}
+	return s.starters[strings.ToLower(firstWord(next))]
+}
+
+// wordBefore returns the run of letters and inner dots that ends at i:
+// "U.S" for "the U.S.", "Mr" for "Mr.".
+func wordBefore(text string, i int) string {
+	j := i
+	for j > 0 {
+		r, size := utf8.DecodeLastRuneInString(text[:j])
+		if !unicode.IsLetter(r) && r != '.' {
+			break
+		}
+		j -= size
+	}
+	return strings.Trim(text[j:i], ".")
+}
+
+func firstWord(s string) string {
+	end := strings.IndexFunc(s, func(r rune) bool { return !unicode.IsLetter(r) })
+	if end < 0 {
+		return s
+	}
+	return s[:end]
+}
+
+func appendRange(out [][2]int, text string, start, end int) [][2]int {
+	for start < end && (text[start] == ' ' || text[start] == '\n') {
+		start++
+	}
+	for end > start && (text[end-1] == ' ' || text[end-1] == '\n') {
+		end--
+	}
+	if start < end {
+		out = append(out, [2]int{start, end})
+	}
+	return out
+}
+
+// mergeFragments joins a one-word "sentence" to the one before it: scrapes
+// leave stray words ("... of the regime. Iranian.") that mean nothing alone.
+func (s *Segmenter) mergeFragments(rs [][2]int, text string) [][2]int {
+	out := rs[:0]
+	for _, r := range rs {
+		if len(out) > 0 && wordCount(text[r[0]:r[1]]) < 2 {
+			out[len(out)-1][1] = r[1]
+			continue
+		}
+		out = append(out, r)
+	}
+	return out
+}
