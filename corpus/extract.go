@@ -1,10 +1,590 @@
 package corpus
 
-// A FactExtractor finds the facts of every sentence of an article.
-type FactExtractor struct{}
+import (
+	"fmt"
+	"regexp"
+	"strconv"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
 
-// NewFactExtractor returns a FactExtractor.
-func NewFactExtractor() *FactExtractor { return &FactExtractor{} }
+// A FactExtractor finds the facts of every sentence of an article: numbers
+// with their units, names and their kinds, acronyms with their expansions,
+// and who is quoted. It works on the whole article at once because a name's
+// capitalisation elsewhere in the article, and the person last named, decide
+// what a word is and who "he" is.
+type FactExtractor struct {
+	speech, pronoun, org, title, connector, expansion, placePrep, nonUnit, currency, clock map[string]bool
+	multiplier                                                                    map[string]float64
+
+	// NumberWords maps number words of the article's language ("seven",
+	// "forty", "thousand") to their value. Optional.
+	NumberWords map[string]float64
+	// Places holds lower-case names of countries, regions and cities, so
+	// that a name can be told to be a place. Optional.
+	Places map[string]bool
+	// Dates finds the temporal expressions of each sentence. Optional:
+	// without it, only four-digit years are found.
+	Dates DateFinder
+}
+
+// A DateFinder finds temporal expressions in an article's sentences. It is
+// an interface so that corpus does not decide how dates are resolved.
+type DateFinder interface {
+	// FindDates returns, for each sentence of a, the spans of its dates.
+	FindDates(a *Article) [][]Span
+}
+
+// NewFactExtractor returns a FactExtractor with the embedded English word
+// lists.
+func NewFactExtractor() (*FactExtractor, error) {
+	text, err := loadData("facts.txt")
+	if err != nil {
+		return nil, err
+	}
+	lists := map[string][]string{}
+	for _, l := range dataLines(text) {
+		name, words, ok := strings.Cut(l, "\t")
+		if !ok {
+			return nil, fmt.Errorf("facts.txt: want list<TAB>words in %q", l)
+		}
+		lists[name] = append(lists[name], strings.Split(words, "|")...)
+	}
+	set := func(name string) map[string]bool {
+		m := map[string]bool{}
+		for _, w := range lists[name] {
+			m[w] = true
+		}
+		return m
+	}
+	x := &FactExtractor{
+		speech: set("speech"), pronoun: set("pronoun"), org: set("org"), title: set("title"),
+		connector: set("connector"), expansion: set("expansion"), placePrep: set("place_prep"),
+		nonUnit: set("nonunit"), currency: set("currency"), clock: set("clock"),
+		multiplier: map[string]float64{},
+	}
+	for _, m := range lists["multiplier"] {
+		w, v, _ := strings.Cut(m, "=")
+		f, err := strconv.ParseFloat(v, 64)
+		if err != nil {
+			return nil, fmt.Errorf("facts.txt: multiplier %q: %w", m, err)
+		}
+		x.multiplier[w] = f
+	}
+	return x, nil
+}
 
 // Extract fills in the facts of every sentence of a, and a.Acronyms.
-func (x *FactExtractor) Extract(a *Article) {}
+func (x *FactExtractor) Extract(a *Article) {
+	toks := make([][]token, len(a.Sentences))
+	caps := capitalisation{}
+	for i, s := range a.Sentences {
+		toks[i] = tokenize(s.Text)
+		caps.count(toks[i])
+	}
+	var dates [][]Span
+	if x.Dates != nil {
+		dates = x.Dates.FindDates(a)
+	}
+	a.Acronyms = map[string]string{}
+	var persons []string // people named so far, most recent last
+	for i := range a.Sentences {
+		s := &a.Sentences[i]
+		f := &s.Facts
+		if dates != nil && i < len(dates) {
+			f.Dates = dates[i]
+		} else {
+			f.Dates = findYears(s.Text)
+		}
+		f.Numbers = x.numbers(s.Text, toks[i])
+		f.Names = x.names(s.Text, toks[i], caps, persons)
+		f.Acronyms = x.acronyms(s.Text, toks[i])
+		for _, ac := range f.Acronyms {
+			if _, ok := a.Acronyms[ac.Short]; !ok {
+				a.Acronyms[ac.Short] = ac.Long
+			}
+		}
+		f.Quote = x.quote(s.Text, toks[i], f.Names, persons)
+		for _, n := range f.Names {
+			if n.Kind == NamePerson {
+				persons = append(persons, n.Text)
+			}
+		}
+	}
+}
+
+// A token is a word or number of a sentence, with byte offsets.
+type token struct {
+	text       string
+	start, end int
+}
+
+func (t token) lower() string { return strings.ToLower(t.text) }
+
+func (t token) capitalised() bool {
+	r, _ := utf8.DecodeRuneInString(t.text)
+	return unicode.IsUpper(r)
+}
+
+// allCaps reports an acronym-like token: two or more capitals and no lower
+// case letters ("NATO", "GLACIS-3", "PMOI").
+func (t token) allCaps() bool {
+	upper := 0
+	for _, r := range t.text {
+		if unicode.IsLower(r) {
+			return false
+		}
+		if unicode.IsUpper(r) {
+			upper++
+		}
+	}
+	return upper >= 2
+}
+
+// tokenize splits text into words: runs of letters and digits, with inner
+// apostrophes, hyphens, dots and commas between digits ("People's",
+// "ex-nihilo", "3,000", "2.5", "U.S").
+func tokenize(text string) []token {
+	var out []token
+	start := -1
+	for i, r := range text {
+		inner := (r == '\'' || r == '-' || r == '’' || r == '.' || r == ',' || r == '/') && start >= 0 && i+1 < len(text)
+		if inner {
+			next, _ := utf8.DecodeRuneInString(text[i+utf8.RuneLen(r):])
+			prev, _ := utf8.DecodeLastRuneInString(text[:i])
+			switch r {
+			case ',', '.':
+				// "3,000", "2.5", and single-letter abbreviations "U.S", "p.m"
+				inner = unicode.IsDigit(prev) && unicode.IsDigit(next) ||
+					r == '.' && unicode.IsLetter(prev) && unicode.IsLetter(next) && (i-start == utf8.RuneLen(prev) || i-start > 2 && text[i-utf8.RuneLen(prev)-1] == '.')
+			case '/':
+				inner = unicode.IsLetter(prev) && unicode.IsLetter(next)
+			default:
+				inner = unicode.IsLetter(next) || unicode.IsDigit(next)
+			}
+		}
+		word := unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r)
+		switch {
+		case word || inner:
+			if start < 0 {
+				start = i
+			}
+		case start >= 0:
+			out = append(out, token{text[start:i], start, i})
+			start = -1
+		}
+	}
+	if start >= 0 {
+		out = append(out, token{text[start:], start, len(text)})
+	}
+	return out
+}
+
+// capitalisation counts how often each word is written with a capital
+// where a capital is not forced by the start of a sentence.
+type capitalisation map[string][2]int // lower form -> [capitalised, lower case]
+
+func (c capitalisation) count(toks []token) {
+	for i, t := range toks {
+		if i == 0 {
+			continue
+		}
+		k := t.lower()
+		v := c[k]
+		if t.capitalised() {
+			v[0]++
+		} else {
+			v[1]++
+		}
+		c[k] = v
+	}
+}
+
+// properOnly reports whether the word is only ever written capitalised in
+// the article outside sentence starts, as names are.
+func (c capitalisation) properOnly(w string) bool {
+	v := c[w]
+	return v[0] > 0 && v[1] == 0
+}
+
+var yearRE = regexp.MustCompile(`\b(1[0-9]{3}|20[0-9]{2})\b`)
+
+// findYears is the fallback date finder: four-digit years that are not
+// part of a larger number.
+func findYears(text string) []Span {
+	var out []Span
+	for _, m := range yearRE.FindAllStringIndex(text, -1) {
+		if m[0] > 0 && strings.ContainsRune(",.$€£", rune(text[m[0]-1])) || m[1] < len(text) && strings.ContainsRune(",.", rune(text[m[1]])) && m[1]+1 < len(text) && text[m[1]+1] >= '0' && text[m[1]+1] <= '9' {
+			continue
+		}
+		out = append(out, Span{Text: text[m[0]:m[1]], Start: m[0], End: m[1]})
+	}
+	return out
+}
+
+// numbers finds quantities: digits ("3,000", "€7.5 million", "24-hour") and
+// number words ("seven", "Forty-five"), each with the word it counts.
+func (x *FactExtractor) numbers(text string, toks []token) []Number {
+	var out []Number
+	for i := 0; i < len(toks); i++ {
+		t := toks[i]
+		value, unit, ok := x.numberValue(t)
+		if !ok || x.isYear(t) || isPartOfCode(text, t) || i+1 < len(toks) && x.clock[toks[i+1].lower()] {
+			continue
+		}
+		n := Number{Span: Span{Text: t.text, Start: t.start, End: t.end}, Value: value, Unit: unit}
+		// Currency sign right before the digits: "€186", "$35".
+		if t.start > 0 {
+			if r, size := utf8.DecodeLastRuneInString(text[:t.start]); x.currency[string(r)] {
+				n.Start -= size
+				n.Unit = string(r)
+			}
+		}
+		j := i + 1
+		if j < len(toks) && x.multiplier[toks[j].lower()] > 0 && text[n.End:toks[j].start] == " " {
+			n.Value *= x.multiplier[toks[j].lower()]
+			n.End = toks[j].end
+			j++
+		}
+		if n.Unit == "" && j < len(toks) && text[n.End:toks[j].start] == " " {
+			n.Unit, n.End = x.unitAfter(toks, j, n.End)
+		}
+		n.Text = text[n.Start:n.End]
+		out = append(out, n)
+	}
+	return out
+}
+
+// numberValue reads a token as a number: digits with thousands commas, a
+// number word, or a hyphenated "24-hour" whose second part is the unit.
+func (x *FactExtractor) numberValue(t token) (float64, string, bool) {
+	s := t.text
+	unit := ""
+	if head, tail, ok := strings.Cut(s, "-"); ok {
+		if isDigits(head) {
+			s, unit = head, tail
+		} else if v1, ok1 := x.NumberWords[strings.ToLower(head)]; ok1 {
+			// "forty-five"
+			if v2, ok2 := x.NumberWords[strings.ToLower(tail)]; ok2 && v2 < 10 {
+				return v1 + v2, "", true
+			}
+			return v1, tail, true
+		}
+	}
+	if r, _ := utf8.DecodeRuneInString(s); unicode.IsDigit(r) {
+		v, err := strconv.ParseFloat(strings.ReplaceAll(s, ",", ""), 64)
+		return v, unit, err == nil
+	}
+	if v, ok := x.NumberWords[strings.ToLower(s)]; ok {
+		return v, unit, true
+	}
+	return 0, "", false
+}
+
+func isDigits(s string) bool {
+	if s == "" {
+		return false
+	}
+	for _, r := range s {
+		if r < '0' || r > '9' {
+			return false
+		}
+	}
+	return true
+}
+
+// isYear reports a bare four-digit year: it is a date, not a quantity.
+func (x *FactExtractor) isYear(t token) bool {
+	if len(t.text) != 4 || !isDigits(t.text) || !yearRE.MatchString(t.text) {
+		return false
+	}
+	return true
+}
+
+// isPartOfCode reports digits that belong to a time ("09:14"), a date
+// ("07/11"), a decade ("1990s") or a name ("Vantor-2").
+func isPartOfCode(text string, t token) bool {
+	if t.end < len(text) {
+		switch text[t.end] {
+		case ':', '/':
+			return true
+		case 's':
+			return true
+		}
+	}
+	if t.start > 0 {
+		switch text[t.start-1] {
+		case ':', '/':
+			return true
+		case '-':
+			return t.start > 1 && unicode.IsLetter(rune(text[t.start-2]))
+		}
+	}
+	return false
+}
+
+// unitAfter returns the word a number counts: one word, or two when the
+// first modifies the second ("container ships").
+func (x *FactExtractor) unitAfter(toks []token, j, end int) (string, int) {
+	w := toks[j]
+	if x.nonUnit[w.lower()] || w.capitalised() && !x.currency[w.lower()] {
+		return "", end
+	}
+	unit, end := w.text, w.end
+	if k := j + 1; k < len(toks) && toks[k].start-w.end == 1 && !strings.HasSuffix(w.text, "s") &&
+		strings.HasSuffix(toks[k].text, "s") && !toks[k].capitalised() && !x.nonUnit[toks[k].lower()] {
+		unit, end = unit+" "+toks[k].text, toks[k].end
+	}
+	return unit, end
+}
+
+// names finds runs of capitalised words and gives each a kind. A run is
+// split at titles ("Prime Minister") and acronyms, and what follows a title
+// is a person.
+func (x *FactExtractor) names(text string, toks []token, caps capitalisation, persons []string) []Name {
+	var out []Name
+	for i := 0; i < len(toks); {
+		if !x.startsName(toks, i, caps) {
+			i++
+			continue
+		}
+		j := i + 1
+		// A possessive ends a name ("Norway's Arctic coast") unless it
+		// opens one whose first word is no name by itself ("People's ...").
+		for j < len(toks) && toks[j].start-toks[j-1].end <= 1 &&
+			!(isPossessive(toks[j-1]) && (j-1 > i || caps.properOnly(strings.TrimSuffix(strings.TrimSuffix(toks[j-1].lower(), "'s"), "’s")))) {
+			if toks[j].capitalised() {
+				j++
+				continue
+			}
+			if x.connector[toks[j].lower()] && j+1 < len(toks) && toks[j+1].capitalised() && !toks[j+1].allCaps() {
+				j += 2
+				continue
+			}
+			break
+		}
+		out = append(out, x.splitRun(text, toks[i:j], toks, i, persons)...)
+		i = j
+	}
+	return out
+}
+
+// startsName reports whether toks[i] can start a name. At the start of a
+// sentence a capital proves nothing, so the word must be written
+// capitalised elsewhere in the article too.
+func (x *FactExtractor) startsName(toks []token, i int, caps capitalisation) bool {
+	t := toks[i]
+	if !t.capitalised() {
+		return false
+	}
+	if r, _ := utf8.DecodeRuneInString(t.text); unicode.IsDigit(r) {
+		return false
+	}
+	if x.pronoun[t.lower()] {
+		return false
+	}
+	if i == 0 {
+		return caps.properOnly(t.lower()) || t.allCaps()
+	}
+	return true
+}
+
+// splitRun cuts a run of capitalised tokens into names.
+func (x *FactExtractor) splitRun(text string, run, toks []token, at int, persons []string) []Name {
+	var out []Name
+	emit := func(part []token, afterTitle bool) {
+		for len(part) > 0 && x.connector[part[len(part)-1].lower()] {
+			part = part[:len(part)-1]
+		}
+		if len(part) == 0 {
+			return
+		}
+		end := part[len(part)-1].end
+		if last := part[len(part)-1]; isPossessive(last) && len(part) > 0 {
+			end -= 2 // "Iran's" names Iran
+		}
+		n := Name{Span: Span{Text: text[part[0].start:end], Start: part[0].start, End: end}}
+		n.Kind = x.kindOf(part, afterTitle, persons)
+		out = append(out, n)
+	}
+	start := 0
+	afterTitle := at > 0 && x.title[toks[at-1].lower()]
+	for k := 0; k < len(run); k++ {
+		switch {
+		case run[k].allCaps():
+			emit(run[start:k], afterTitle)
+			emit(run[k:k+1], false)
+			start, afterTitle = k+1, false
+		case x.title[run[k].lower()]:
+			emit(run[start:k], false)
+			start, afterTitle = k+1, true
+		}
+	}
+	emit(run[start:], afterTitle)
+	return out
+}
+
+// kindOf guesses what a name names.
+func (x *FactExtractor) kindOf(part []token, afterTitle bool, persons []string) NameKind {
+	text := strings.ToLower(joinTokens(part))
+	for _, t := range part {
+		if x.org[strings.TrimSuffix(t.lower(), "'s")] {
+			return NameOrg
+		}
+	}
+	if x.Places[text] {
+		return NamePlace
+	}
+	if len(part) == 1 && part[0].allCaps() {
+		return NameOrg
+	}
+	if afterTitle {
+		return NamePerson
+	}
+	if len(part) == 1 {
+		// A surname already met as part of a person's full name.
+		for _, p := range persons {
+			if strings.HasSuffix(strings.ToLower(p), " "+text) {
+				return NamePerson
+			}
+		}
+		return NameOther
+	}
+	if len(part) <= 3 {
+		for _, t := range part {
+			if x.connector[t.lower()] || x.Places[t.lower()] {
+				return NameOther
+			}
+		}
+		return NamePerson
+	}
+	return NameOther
+}
+
+func isPossessive(t token) bool {
+	return strings.HasSuffix(t.text, "'s") || strings.HasSuffix(t.text, "’s")
+}
+
+func joinTokens(toks []token) string {
+	parts := make([]string, len(toks))
+	for i, t := range toks {
+		parts[i] = t.text
+	}
+	return strings.Join(parts, " ")
+}
+
+// acronyms finds "Long Name (LN)" and "LN (Long Name)".
+func (x *FactExtractor) acronyms(text string, toks []token) []Acronym {
+	var out []Acronym
+	for i, t := range toks {
+		if t.start == 0 || text[t.start-1] != '(' {
+			continue
+		}
+		close := strings.IndexByte(text[t.start:], ')')
+		if close < 0 {
+			continue
+		}
+		inner := strings.TrimSpace(text[t.start : t.start+close])
+		if t.allCaps() && t.end == t.start+close {
+			// "People's Mojahedin Organization of Iran (PMOI)"
+			if long := x.expansionBefore(toks, i, t.text); long != "" {
+				out = append(out, Acronym{Short: t.text, Long: long})
+			}
+			continue
+		}
+		// "GLACIS-3 (Glacier and Land Ice Change Imaging Satellite)"
+		if i > 0 && toks[i-1].allCaps() && strings.Count(inner, " ") >= 1 && toks[i-1].end+2 >= t.start {
+			out = append(out, Acronym{Short: toks[i-1].text, Long: inner})
+		}
+	}
+	return out
+}
+
+// expansionBefore walks back from the acronym at toks[i] over capitalised
+// words and small connecting words, as far as the acronym's letters allow.
+func (x *FactExtractor) expansionBefore(toks []token, i int, short string) string {
+	letters := 0
+	for _, r := range short {
+		if unicode.IsLetter(r) {
+			letters++
+		}
+	}
+	k := i - 1
+	words := 0
+	for k >= 0 && words < letters+3 {
+		t := toks[k]
+		if !t.capitalised() && !x.connector[t.lower()] && !x.expansion[t.lower()] {
+			break
+		}
+		if !t.capitalised() && k > 0 && !toks[k-1].capitalised() {
+			break
+		}
+		k--
+		words++
+	}
+	run := toks[k+1 : i]
+	for len(run) > 0 && !run[0].capitalised() {
+		run = run[1:]
+	}
+	if len(run) < 2 {
+		return ""
+	}
+	return joinTokens(run)
+}
+
+// quote finds reported speech: a speech verb with its speaker next to it.
+// A pronoun speaker is resolved to the person named last.
+func (x *FactExtractor) quote(text string, toks []token, names []Name, persons []string) *Quote {
+	if !strings.ContainsRune(text, '"') {
+		return nil
+	}
+	nameEndingAt := map[int]Name{}
+	nameStartingAt := map[int]Name{}
+	for _, n := range names {
+		nameEndingAt[n.End] = n
+		nameStartingAt[n.Start] = n
+	}
+	for i, t := range toks {
+		if !x.speech[t.text] {
+			continue // lower case only: "United States" states nothing
+		}
+		q := &Quote{Verb: t.text}
+		switch {
+		case i > 0 && x.pronoun[toks[i-1].lower()]:
+			q.Speaker = toks[i-1].text
+			if len(persons) > 0 {
+				q.Resolved = persons[len(persons)-1]
+			}
+		case i > 0:
+			if n, ok := nameEndingAt[toks[i-1].end]; ok {
+				q.Speaker, q.Resolved = text[n.Start:n.End], text[n.Start:n.End]
+			}
+		}
+		if q.Speaker == "" {
+			for _, n := range names {
+				if n.Kind == NamePerson && n.Start > t.end && i+6 < len(toks) && n.Start <= toks[i+6].start || n.Kind == NamePerson && n.Start > t.end && i+6 >= len(toks) {
+					q.Speaker, q.Resolved = n.Text, n.Text
+					break
+				}
+			}
+		}
+		if q.Speaker == "" && i+1 < len(toks) {
+			if n, ok := nameStartingAt[toks[i+1].start]; ok {
+				q.Speaker, q.Resolved = text[n.Start:n.End], text[n.Start:n.End]
+			} else if i+2 < len(toks) {
+				if n, ok := nameStartingAt[toks[i+2].start]; ok && x.title[toks[i+1].lower()] {
+					q.Speaker, q.Resolved = text[n.Start:n.End], text[n.Start:n.End]
+				}
+			}
+		}
+		if q.Speaker == "" && i > 1 && toks[i-2].lower() == "the" {
+			q.Speaker = text[toks[i-2].start:toks[i-1].end]
+			q.Resolved = q.Speaker
+		}
+		if q.Speaker != "" {
+			return q
+		}
+	}
+	return nil
+}

@@ -46,6 +46,7 @@ type Acronym struct {
 
 // A Quote is reported speech and who it is attributed to.
 type Quote struct {
-	Speaker string // as written: "Edi Rama", "he", "the PMOI"
+	Speaker  string // as written: "Adrienne Watson", "he", "the union"
+	Resolved string // the person a pronoun stands for; the speaker otherwise
 	Verb    string // "said", "wrote", "told"
 }

@@ -27,7 +27,11 @@ func NewParser() (*Parser, error) {
 	if err != nil {
 		return nil, fmt.Errorf("new parser: %w", err)
 	}
-	return &Parser{Cleaner: c, Segmenter: s, Facts: NewFactExtractor(), MaxBytes: DefaultMaxBytes}, nil
+	x, err := NewFactExtractor()
+	if err != nil {
+		return nil, fmt.Errorf("new parser: %w", err)
+	}
+	return &Parser{Cleaner: c, Segmenter: s, Facts: x, MaxBytes: DefaultMaxBytes}, nil
 }
 
 // Parse turns one raw page into an Article.

@@ -121,7 +121,7 @@ func (s *Segmenter) Split(text string) [][2]int {
 			}
 			end += sz
 		}
-		if !s.breaksAt(text, i, end, r) {
+		if isListMarker(text[start:i]) || !s.breaksAt(text, i, end, r) {
 			i = end
 			continue
 		}
@@ -136,6 +136,10 @@ func (s *Segmenter) Split(text string) [][2]int {
 	out = appendRange(out, text, start, len(text))
 	return s.mergeFragments(out, text)
 }
+
+// isListMarker reports whether the sentence so far is only a list number:
+// the "1." of "1. First item".
+func isListMarker(s string) bool { return isDigits(strings.TrimSpace(s)) }
 
 func isTerminal(r rune) bool { return r == '.' || r == '!' || r == '?' || r == '…' }
 
