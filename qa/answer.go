@@ -1,0 +1,75 @@
+package qa
+
+// A Kind is the type of answer a question expects.
+type Kind string
+
+// Answer kinds. Their names match the kinds of lang/data/*/questions.tsv.
+const (
+	KindWhen    Kind = "when"
+	KindWho     Kind = "who"
+	KindWhere   Kind = "where"
+	KindHowMany Kind = "how_many"
+	KindHowMuch Kind = "how_much"
+	KindHowLong Kind = "how_long"
+	KindWhy     Kind = "why"
+	KindWhat    Kind = "what"
+	KindWhich   Kind = "which"
+	KindYesNo   Kind = "yes_no"
+	KindDefine  Kind = "define"
+)
+
+// A Question is what a user asked, with what the front end knows about how
+// to answer.
+type Question struct {
+	Text string
+	// Lang forces the language of the question and of the reply (an ISO
+	// 639-1 code such as "fr"). Empty means detect it.
+	Lang string
+	// LangHint is the language to prefer when the question is too short to
+	// tell: the user's Discord locale, or the previous turn's language.
+	LangHint string
+}
+
+// Reason says why a question got no answer from the article.
+type Reason string
+
+const (
+	ReasonNone        Reason = ""                     // answered
+	ReasonNotFound    Reason = "not_in_article"       // the article does not say
+	ReasonEmpty       Reason = "empty_question"       // nothing to ask
+	ReasonTooLong     Reason = "question_too_long"    // refused before analysis
+	ReasonInvalid     Reason = "invalid_input"        // no words at all (binary, only symbols)
+	ReasonUnsupported Reason = "unsupported_language" // a language qabot does not speak
+)
+
+// An Answer is the engine's reply to one question. Every field a user sees
+// is either text of the article (Quote, Suggestions) or localised text the
+// engine built from a fact of that text (Text).
+type Answer struct {
+	Question string
+	Lang     string // language of the reply
+	Kind     Kind
+	Answered bool
+	Reason   Reason // why not answered; ReasonNone when answered
+
+	// Text is the short answer in Lang: "2009", "7 septembre 2022",
+	// "Edi Rama", "non". Empty when not answered.
+	Text string
+	// Quote is the source sentence, exactly as in the article.
+	Quote Citation
+	// Score is the retrieval score of Quote; comparable within one engine.
+	Score float64
+	// Suggestions are the closest sentences when the question was not
+	// answered, best first.
+	Suggestions []Citation
+}
+
+// A Citation points at one sentence of the corpus.
+type Citation struct {
+	ArticleID string
+	Article   string // the article's title
+	Paragraph int    // 0-based paragraph index
+	Section   string // section heading, if any
+	Sentence  int    // 0-based sentence index in the article
+	Text      string // the sentence, exactly as in the article
+}
