@@ -95,8 +95,10 @@ func (l *Language) Stopwords() int { return len(l.stop) }
 type Question struct {
 	Kind Kind
 	// AtStart marks phrases that count only when they open the question or
-	// a clause of it: yes/no openers ("did", "est-ce que", "ist") and words
-	// that are also common conjunctions ("que", "ou", "che").
+	// a clause of it (third field "start" in questions.tsv): yes/no openers
+	// ("did", "est-ce que", "ist") and words that are also common
+	// conjunctions ("que", "ou", "что"). Russian "ли" is a yes/no marker
+	// that follows a word, so the flag is data, not implied by the kind.
 	AtStart bool
 }
 
@@ -120,8 +122,10 @@ func (l *Language) QuestionPhrases(text string) []QuestionMatch {
 	}
 	toks := Tokens(text)
 	words := make([]string, len(toks))
+	lowers := make([]string, len(toks))
 	for i, t := range toks {
 		words[i] = Fold(t.Text)
+		lowers[i] = lower(t.Text)
 	}
 	var out []QuestionMatch
 	clause := 0         // index of the first token of the current clause
@@ -131,7 +135,7 @@ func (l *Language) QuestionPhrases(text string) []QuestionMatch {
 			clause, clauseMatch = i, false
 		}
 		atStart := !clauseMatch && i-clause <= 2 && l.allStopwords(words[clause:i])
-		q, n, ok := l.questions.Match(words[i:])
+		q, n, ok := l.questions.matchBoth(lowers[i:], words[i:])
 		if !ok || (q.AtStart && !atStart) {
 			i++
 			continue

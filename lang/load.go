@@ -243,15 +243,24 @@ func loadQuestions(l *Language, data []byte, p string, errs *ErrorList) {
 			}
 			q.AtStart = true
 		}
-		if q.Kind == KindYesNo {
-			q.AtStart = true // a yes/no opener means nothing inside a sentence
-		}
-		if old, ok := l.questions.Lookup(f[0]); ok && old != q {
-			errs.Add(p, n, fmt.Errorf("phrase %q is already %v", f[0], old))
+		// Accented and unaccented spellings fold to one key. When they mean
+		// different things ("où" where, "ou" where-or-"or"), the accented
+		// line keeps its meaning for accented input and the unaccented line
+		// decides how unaccented text reads.
+		key, _ := phraseKey(f[0])
+		if key == "" {
+			errs.Add(p, n, fmt.Errorf("phrase %q has no words", f[0]))
 			return
 		}
-		if key, _ := l.questions.set(f[0], q, nil); key == "" {
-			errs.Add(p, n, fmt.Errorf("phrase %q has no words", f[0]))
+		l.questions.setExact(f[0], q)
+		old, dup := l.questions.m[key]
+		switch {
+		case !dup || old == q:
+			l.questions.set(f[0], q, nil)
+		case lowerKey(f[0]) == key:
+			l.questions.m[key] = q // the unaccented spelling decides
+		case l.questions.exact[key] != old:
+			errs.Add(p, n, fmt.Errorf("phrase %q is already %v", f[0], old))
 		}
 	})
 }
@@ -297,6 +306,9 @@ func loadTranslit(l *Language, data []byte, p string, errs *ErrorList) {
 	t := newTransliterator()
 	eachLine(data, func(n int, line string) {
 		f := fields(line)
+		if len(f) == 1 {
+			f = append(f, "") // a letter with no Latin spelling: ъ, ь
+		}
 		if len(f) != 2 || f[0] == "" {
 			errs.Add(p, n, fmt.Errorf("want letters<TAB>latin[|latin...], got %q", line))
 			return

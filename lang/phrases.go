@@ -1,5 +1,11 @@
 package lang
 
+import (
+	"strings"
+
+	"golang.org/x/text/unicode/norm"
+)
+
 // Phrases maps phrases, sequences of folded words, to values. It is the
 // shape of every "phrase<TAB>value" file: question words, lexicons, place
 // and organisation names. Matching is on folded tokens (see Fold and
@@ -7,10 +13,42 @@ package lang
 // A nil *Phrases is an empty table.
 type Phrases[V any] struct {
 	m        map[string]V
+	exact    map[string]V // lower-cased keys with their accents, which win over m
 	maxWords int
 }
 
 func newPhrases[V any]() *Phrases[V] { return &Phrases[V]{m: make(map[string]V)} }
+
+// lowerKey is phraseKey without removing accents: the key of the exact
+// table, for phrases whose accents tell them apart from an unaccented
+// twin ("où" is "where", "ou" is "or").
+func lowerKey(phrase string) string {
+	toks := Tokens(phrase)
+	parts := make([]string, len(toks))
+	for i, t := range toks {
+		parts[i] = lower(t.Text)
+	}
+	return strings.Join(parts, " ")
+}
+
+// lower lower-cases s in NFC, with apostrophes unified, as the exact table
+// is keyed.
+func lower(s string) string {
+	return strings.Map(func(r rune) rune {
+		if isApostrophe(r) {
+			return '\''
+		}
+		return r
+	}, norm.NFC.String(strings.ToLower(s)))
+}
+
+// setExact stores v under the accented, lower-cased form of phrase.
+func (p *Phrases[V]) setExact(phrase string, v V) {
+	if p.exact == nil {
+		p.exact = make(map[string]V)
+	}
+	p.exact[lowerKey(phrase)] = v
+}
 
 // phraseKey folds and tokenizes phrase into its lookup key: folded tokens
 // joined by one space. It returns the number of tokens too.
@@ -65,11 +103,15 @@ func (p *Phrases[V]) MaxWords() int {
 }
 
 // Lookup returns the value of a whole phrase, written any way: it is folded
-// and tokenized first.
+// and tokenized first. A phrase listed with accents that tell it apart from
+// an unaccented twin matches its own entry when written with them.
 func (p *Phrases[V]) Lookup(phrase string) (V, bool) {
 	var zero V
 	if p.Len() == 0 {
 		return zero, false
+	}
+	if v, ok := p.exact[lowerKey(phrase)]; ok && len(p.exact) > 0 {
+		return v, true
 	}
 	key, _ := phraseKey(phrase)
 	v, ok := p.m[key]
@@ -92,6 +134,28 @@ func (p *Phrases[V]) Match(words []string) (v V, n int, ok bool) {
 		}
 		key = append(key, words[i]...)
 		if got, found := p.m[string(key)]; found {
+			v, n, ok = got, i+1, true
+		}
+	}
+	return v, n, ok
+}
+
+// matchBoth is Match that also tries the exact table with the lower-cased
+// words; on equal length the exact match wins.
+func (p *Phrases[V]) matchBoth(lowerWords, folded []string) (v V, n int, ok bool) {
+	v, n, ok = p.Match(folded)
+	if len(p.exact) == 0 {
+		return v, n, ok
+	}
+	limit := min(len(lowerWords), p.maxWords)
+	var buf [128]byte
+	key := buf[:0]
+	for i := 0; i < limit; i++ {
+		if i > 0 {
+			key = append(key, ' ')
+		}
+		key = append(key, lowerWords[i]...)
+		if got, found := p.exact[string(key)]; found && i+1 >= n {
 			v, n, ok = got, i+1, true
 		}
 	}
