@@ -1,0 +1,177 @@
+package qa
+
+import (
+	"bufio"
+	"bytes"
+	"errors"
+	"fmt"
+	"io/fs"
+	"strings"
+
+	"github.com/qabot/qabot/lang"
+)
+
+// cues holds what the engine knows about the articles' language beyond
+// stems: words that introduce an answer (cues.tsv), negations and
+// opposites (antonyms.tsv).
+type cues struct {
+	an        *analyzer
+	phrases   map[string][][]string // kind -> cue phrases as folded words
+	speech    map[string]bool       // stems of verbs that report speech
+	negation  map[string]bool       // folded negation words
+	opposites map[string]map[string]bool
+}
+
+// readData reads data/<code>/<name> from fsys. A missing file is not an
+// error: the data is optional and the engine works, less well, without it.
+func readData(fsys fs.FS, code, name string) ([]byte, error) {
+	b, err := fs.ReadFile(fsys, "data/"+code+"/"+name)
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil, nil
+	}
+	if err != nil {
+		return nil, fmt.Errorf("read %s/%s: %w", code, name, err)
+	}
+	return b, nil
+}
+
+// eachRow calls fn with the two fields of every line of a
+// "left<TAB>right" file, skipping blank lines and # comments. section is
+// the text of the last "#name" comment line, for files with sections.
+func eachRow(data []byte, fn func(section, left, right string)) {
+	sc := bufio.NewScanner(bytes.NewReader(data))
+	section := ""
+	for sc.Scan() {
+		line := strings.TrimSpace(sc.Text())
+		if line == "" {
+			continue
+		}
+		if strings.HasPrefix(line, "#") {
+			if f := strings.Fields(strings.TrimPrefix(line, "#")); len(f) == 1 {
+				section = strings.ToLower(f[0])
+			}
+			continue
+		}
+		left, right, ok := strings.Cut(line, "\t")
+		if !ok {
+			continue
+		}
+		fn(section, strings.TrimSpace(left), strings.TrimSpace(right))
+	}
+}
+
+func loadCues(fsys fs.FS, an *analyzer) (*cues, error) {
+	c := &cues{an: an, phrases: map[string][][]string{}, speech: map[string]bool{}, negation: map[string]bool{}, opposites: map[string]map[string]bool{}}
+	code := an.l.Code
+	data, err := readData(fsys, code, "cues.tsv")
+	if err != nil {
+		return nil, err
+	}
+	eachRow(data, func(_, kind, phrase string) {
+		words := foldedWords(phrase)
+		if len(words) == 0 {
+			return
+		}
+		c.phrases[kind] = append(c.phrases[kind], words)
+		if kind == "quote" && len(words) == 1 {
+			c.speech[an.stem(words[0])] = true
+		}
+	})
+	data, err = readData(fsys, code, "antonyms.tsv")
+	if err != nil {
+		return nil, err
+	}
+	eachRow(data, func(section, left, right string) {
+		if strings.EqualFold(right, "NEG") || section == "negation" {
+			for _, w := range foldedWords(left) {
+				c.negation[w] = true
+			}
+			return
+		}
+		a := an.stem(lang.Fold(left))
+		for _, o := range strings.Split(right, "|") {
+			b := an.stem(lang.Fold(strings.TrimSpace(o)))
+			c.link(a, b)
+			c.link(b, a)
+		}
+	})
+	return c, nil
+}
+
+func (c *cues) link(a, b string) {
+	if c.opposites[a] == nil {
+		c.opposites[a] = map[string]bool{}
+	}
+	c.opposites[a][b] = true
+}
+
+func foldedWords(s string) []string {
+	var out []string
+	for _, t := range lang.Tokens(s) {
+		out = append(out, lang.Fold(t.Text))
+	}
+	return out
+}
+
+func (c *cues) isSpeech(stem string) bool     { return c.speech[stem] }
+func (c *cues) isNegation(folded string) bool { return c.negation[folded] }
+func (c *cues) opposite(a, b string) bool     { return c.opposites[a][b] }
+
+// cut returns the clause of a sentence that a cue of the given kind
+// introduces: "because of ..." up to the next comma or the end. It returns
+// "" when no cue is there.
+func (c *cues) cut(d *doc, kind string) string {
+	toks := d.toks
+	for i := range toks {
+		for _, cue := range c.phrases[kind] {
+			if !matchWords(toks[i:], cue) {
+				continue
+			}
+			start := toks[i].Start
+			end := clauseEnd(d.sentence.Text, toks[i+len(cue)-1].End)
+			if end-start > len(cue[0]) {
+				return strings.TrimSpace(d.sentence.Text[start:end])
+			}
+		}
+	}
+	return ""
+}
+
+func matchWords(toks []docToken, words []string) bool {
+	if len(toks) < len(words) {
+		return false
+	}
+	for i, w := range words {
+		if toks[i].folded != w {
+			return false
+		}
+	}
+	return true
+}
+
+// clauseEnd returns the offset of the end of the clause that runs on from
+// i: the next comma, semicolon, full stop or closing quote.
+func clauseEnd(text string, i int) int {
+	if j := strings.IndexAny(text[i:], ",;.!?\""); j >= 0 {
+		return i + j
+	}
+	return len(text)
+}
+
+// apposition returns the description that follows a name: "the PMOI, a
+// movement in exile banned in Iran" gives "a movement in exile banned in
+// Iran". It needs a define cue right after the comma.
+func (c *cues) apposition(text string, end int) string {
+	rest := text[end:]
+	if !strings.HasPrefix(rest, ", ") && !strings.HasPrefix(rest, "), ") {
+		return ""
+	}
+	rest = rest[strings.Index(rest, ", ")+2:]
+	words := foldedWords(rest)
+	for _, cue := range c.phrases["define"] {
+		if len(words) >= len(cue) && strings.Join(words[:len(cue)], " ") == strings.Join(cue, " ") {
+			return strings.TrimSpace(rest[:clauseEnd(rest, 0)])
+		}
+	}
+	return ""
+}

@@ -1,0 +1,293 @@
+// Package qa answers questions about the articles of a corpus with the
+// sentence that says so. It is a rule-and-retrieval engine: it analyses the
+// question (language, kind, content words), ranks sentences by BM25 over
+// stems with evidence that a sentence can answer this kind of question,
+// cuts the short answer out of the best sentence, and abstains when the
+// evidence is weak. It never writes a fact that is not in the article.
+package qa
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io/fs"
+	"sort"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/qabot/qabot/corpus"
+	"github.com/qabot/qabot/lang"
+)
+
+// A LanguageDetector names the language of a short text. prior is the
+// language to prefer when the text is too short to tell ("" for none). An
+// empty code means the text is in no supported language.
+type LanguageDetector interface {
+	Detect(text, prior string) (code string)
+}
+
+// Options configure an Engine. The zero value of every field but
+// Languages has a working default.
+type Options struct {
+	// Languages holds the language data. Required.
+	Languages *lang.Registry
+	// Detector identifies the language of questions. Nil means questions
+	// are in ArticleLang unless Question.Lang says otherwise.
+	Detector LanguageDetector
+	// Data is where the engine reads its own data files (synonyms, answer
+	// cues), laid out as data/<code>/<file>. Default: lang.Data.
+	Data fs.FS
+	// ArticleLang is the language of the articles. Default "en".
+	ArticleLang string
+	// MaxQuestionRunes refuses longer questions. Default 500.
+	MaxQuestionRunes int
+	// MinCoverage is the share of the question's weight a sentence must
+	// match to be given as an answer; below it the engine abstains.
+	// Default DefaultMinCoverage.
+	MinCoverage float64
+}
+
+// DefaultMinCoverage is the abstention threshold calibrated on the
+// project's question sets (see make eval).
+const DefaultMinCoverage = 0.5
+
+// An Engine answers questions about one corpus. It is safe for concurrent
+// use; build it once with New.
+type Engine struct {
+	opts      Options
+	corpus    *corpus.Corpus
+	langs     *lang.Registry
+	article   *analyzer            // the articles' language
+	analyzers map[string]*analyzer // by language code
+	idx       *index
+	synonyms  *stemTable            // article language -> itself
+	trans     map[string]*stemTable // question language -> article language
+	cues      *cues
+	// translations is trans under the name the question parser uses.
+	translations map[string]*stemTable
+}
+
+// ErrNoLanguage means the options name a language the registry lacks.
+var ErrNoLanguage = errors.New("language not in registry")
+
+// New builds an engine over c.
+func New(c *corpus.Corpus, opts Options) (*Engine, error) {
+	if opts.Languages == nil {
+		return nil, errors.New("qa: Options.Languages is required")
+	}
+	if opts.Data == nil {
+		opts.Data = lang.Data
+	}
+	if opts.ArticleLang == "" {
+		opts.ArticleLang = "en"
+	}
+	if opts.MaxQuestionRunes <= 0 {
+		opts.MaxQuestionRunes = 500
+	}
+	if opts.MinCoverage <= 0 {
+		opts.MinCoverage = DefaultMinCoverage
+	}
+	e := &Engine{opts: opts, corpus: c, langs: opts.Languages, analyzers: map[string]*analyzer{}, trans: map[string]*stemTable{}}
+	for _, l := range opts.Languages.Languages() {
+		e.analyzers[l.Code] = &analyzer{l: l}
+	}
+	art, ok := e.analyzers[opts.ArticleLang]
+	if !ok {
+		return nil, fmt.Errorf("qa: article language %q: %w", opts.ArticleLang, ErrNoLanguage)
+	}
+	e.article = art
+	e.idx = buildIndex(c, art)
+	var err error
+	if e.synonyms, err = loadSynonyms(opts.Data, art); err != nil {
+		return nil, err
+	}
+	for _, l := range opts.Languages.Languages() {
+		if l.Code != art.l.Code {
+			e.trans[l.Code] = buildTranslations(e.analyzers[l.Code], art)
+		}
+	}
+	e.translations = e.trans
+	if e.cues, err = loadCues(opts.Data, art); err != nil {
+		return nil, err
+	}
+	return e, nil
+}
+
+// Corpus returns the corpus the engine answers from.
+func (e *Engine) Corpus() *corpus.Corpus { return e.corpus }
+
+// Ask answers one question. Questions the engine cannot use (empty, too
+// long, no words) and questions the article does not answer are not
+// errors: they come back as an Answer with Answered false and a Reason.
+// The error is non-nil only when ctx ends first.
+func (e *Engine) Ask(ctx context.Context, q Question) (Answer, error) {
+	if err := ctx.Err(); err != nil {
+		return Answer{}, err
+	}
+	text := cleanQuestion(q.Text)
+	ans := Answer{Question: text, Lang: e.article.l.Code}
+	l := e.questionLanguage(text, q)
+	if l != nil {
+		ans.Lang = l.Code
+	}
+	switch {
+	case text == "":
+		ans.Reason = ReasonEmpty
+		return ans, nil
+	case utf8.RuneCountInString(text) > e.opts.MaxQuestionRunes:
+		ans.Reason = ReasonTooLong
+		return ans, nil
+	case !hasWord(text):
+		ans.Reason = ReasonInvalid
+		return ans, nil
+	}
+	if l == nil {
+		// A language qabot does not speak: still try names and numbers,
+		// which are written alike everywhere, but say so.
+		ans.Reason = ReasonUnsupported
+		l = e.article.l
+	}
+	qy := e.parse(text, l)
+	ans.Kind = qy.kind
+	res := e.answer(qy)
+	if res.found {
+		ans.Answered = true
+		if ans.Reason == ReasonUnsupported {
+			ans.Reason = ReasonNone
+			ans.Lang = e.article.l.Code
+		}
+		ans.Text = res.text
+		ans.Quote = e.cite(res.doc)
+		ans.Score = res.score
+		return ans, nil
+	}
+	if ans.Reason == ReasonNone {
+		ans.Reason = ReasonNotFound
+	}
+	ans.Suggestions = res.suggestions
+	return ans, nil
+}
+
+// questionLanguage decides the language of a question: forced, detected,
+// or the hint; nil when the question is in a language qabot lacks.
+func (e *Engine) questionLanguage(text string, q Question) *lang.Language {
+	if q.Lang != "" {
+		if l, ok := e.langs.Get(q.Lang); ok {
+			return l
+		}
+	}
+	if e.opts.Detector == nil {
+		if l, ok := e.langs.Get(q.LangHint); ok {
+			return l
+		}
+		return e.article.l
+	}
+	code := e.opts.Detector.Detect(text, q.LangHint)
+	if code == "" {
+		return nil
+	}
+	if l, ok := e.langs.Get(code); ok {
+		return l
+	}
+	return nil
+}
+
+// cleanQuestion makes any input safe to analyse: valid UTF-8, no control
+// characters, spaces collapsed.
+func cleanQuestion(s string) string {
+	s = strings.ToValidUTF8(s, " ")
+	s = strings.Map(func(r rune) rune {
+		if unicode.IsControl(r) || r == '\u200b' || r == '\ufeff' {
+			return ' '
+		}
+		return r
+	}, s)
+	return strings.Join(strings.Fields(s), " ")
+}
+
+func hasWord(s string) bool {
+	for _, r := range s {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			return true
+		}
+	}
+	return false
+}
+
+func (e *Engine) cite(d int) Citation {
+	doc := &e.idx.docs[d]
+	return Citation{
+		ArticleID: doc.article.ID,
+		Article:   doc.article.Title,
+		Paragraph: doc.sentence.Paragraph,
+		Section:   doc.sentence.Section,
+		Sentence:  doc.sentence.Index,
+		Text:      doc.sentence.Text,
+	}
+}
+
+// A ranked is a sentence with its score for one query.
+type ranked struct {
+	doc      int
+	score    float64 // BM25 with evidence
+	coverage float64 // share of the question's weight the sentence matches
+}
+
+// rank scores every sentence that matches at least one question word.
+func (e *Engine) rank(q *query) []ranked {
+	n := len(e.idx.docs)
+	score := make([]float64, n)
+	cover := make([]float64, n)
+	groupScore := make([]float64, n)
+	groupCover := make([]float64, n)
+	touched := make([]int32, 0, 32)
+	totalIDF := 0.0
+	for _, g := range q.group {
+		totalIDF += g.idf
+		touched = touched[:0]
+		for _, a := range g.alts {
+			per := a.weight / float64(len(a.stems))
+			for _, st := range a.stems {
+				tid, ok := e.idx.termID(st)
+				if !ok {
+					continue
+				}
+				for _, p := range e.idx.post[tid] {
+					s := e.idx.bm25(tid, p) * per
+					if e.idx.docs[p.doc].names[st] {
+						s *= 1.3
+					}
+					if groupScore[p.doc] == 0 && groupCover[p.doc] == 0 {
+						touched = append(touched, p.doc)
+					}
+					groupScore[p.doc] = max(groupScore[p.doc], s)
+					groupCover[p.doc] = max(groupCover[p.doc], per*min(1, float64(p.tf)))
+				}
+			}
+		}
+		for _, d := range touched {
+			score[d] += groupScore[d]
+			cover[d] += g.idf * groupCover[d]
+			groupScore[d], groupCover[d] = 0, 0
+		}
+	}
+	var out []ranked
+	for d := range score {
+		if score[d] <= 0 {
+			continue
+		}
+		r := ranked{doc: d, score: score[d] * (1 + 0.3*e.evidence(q, d))}
+		if totalIDF > 0 {
+			r.coverage = cover[d] / totalIDF
+		}
+		out = append(out, r)
+	}
+	sort.Slice(out, func(i, j int) bool {
+		if out[i].score != out[j].score {
+			return out[i].score > out[j].score
+		}
+		return out[i].doc < out[j].doc
+	})
+	return out
+}

@@ -1,0 +1,359 @@
+package qa
+
+import (
+	"strings"
+
+	"github.com/qabot/qabot/corpus"
+	"github.com/qabot/qabot/lang"
+)
+
+// A result is the outcome of answering one query.
+type result struct {
+	found       bool
+	doc         int
+	text        string
+	score       float64
+	suggestions []Citation
+}
+
+// Candidates within this share of the best score may give the answer when
+// the best sentence has none of the kind asked for.
+const candidateRatio = 0.6
+
+// maxSuggestions bounds the sentences offered when the engine abstains.
+const maxSuggestions = 3
+
+// answer picks the sentence and the short answer for a query.
+func (e *Engine) answer(q *query) result {
+	if len(q.group) == 0 {
+		return result{}
+	}
+	ranked := e.rank(q)
+	if len(ranked) == 0 {
+		return result{}
+	}
+	best := ranked[0].score
+	for i, r := range ranked {
+		if i >= 5 || r.score < candidateRatio*best {
+			break
+		}
+		if r.coverage < e.opts.MinCoverage {
+			continue
+		}
+		if text, ok := e.extract(q, r.doc); ok {
+			return result{found: true, doc: r.doc, text: text, score: r.score}
+		}
+	}
+	var res result
+	for _, r := range ranked {
+		if len(res.suggestions) == maxSuggestions {
+			break
+		}
+		res.suggestions = append(res.suggestions, e.cite(r.doc))
+	}
+	return res
+}
+
+// evidence says how well a sentence can answer the kind of question, from
+// 0 (nothing of the kind) to 1.
+func (e *Engine) evidence(q *query, d int) float64 {
+	f := &e.idx.docs[d].sentence.Facts
+	switch q.kind {
+	case KindWhen:
+		if len(f.Dates) > 0 {
+			return 1
+		}
+	case KindHowMany, KindHowMuch, KindHowLong:
+		if len(f.Numbers) > 0 {
+			return 1
+		}
+	case KindWho:
+		if f.Quote != nil || hasName(f, corpus.NamePerson) {
+			return 1
+		}
+		if hasName(f, corpus.NameOrg) {
+			return 0.5
+		}
+	case KindWhere:
+		if hasName(f, corpus.NamePlace) {
+			return 1
+		}
+		if hasName(f, corpus.NameOther) {
+			return 0.5
+		}
+	}
+	return 0
+}
+
+func hasName(f *corpus.Facts, kind corpus.NameKind) bool {
+	for _, n := range f.Names {
+		if n.Kind == kind {
+			return true
+		}
+	}
+	return false
+}
+
+// extract cuts the short answer of the query's kind out of sentence d. ok
+// is false when the sentence holds nothing of that kind, so a when-question
+// is never answered by a sentence without a date.
+func (e *Engine) extract(q *query, d int) (string, bool) {
+	doc := &e.idx.docs[d]
+	s := doc.sentence
+	near := e.matchedOffsets(q, d)
+	switch q.kind {
+	case KindWhen:
+		sp, ok := nearest(near, e.unmentionedDates(q, s))
+		if !ok {
+			return "", false
+		}
+		return sp.Text, true
+	case KindHowMany, KindHowMuch, KindHowLong:
+		n, ok := e.pickNumber(q, s, near)
+		if !ok {
+			return "", false
+		}
+		return n.Text, true
+	case KindWho:
+		if sp, ok := e.speaker(q, s); ok {
+			return sp, true
+		}
+		for _, kind := range []corpus.NameKind{corpus.NamePerson, corpus.NameOrg} {
+			if sp, ok := nearest(near, e.unmentionedNames(q, s, kind)); ok {
+				return sp.Text, true
+			}
+		}
+		return "", false
+	case KindWhere:
+		for _, kind := range []corpus.NameKind{corpus.NamePlace, corpus.NameOther} {
+			if sp, ok := nearest(near, e.unmentionedNames(q, s, kind)); ok {
+				return sp.Text, true
+			}
+		}
+		return "", false
+	case KindYesNo:
+		return e.yesNo(q, doc), true
+	case KindWhy:
+		return e.cues.cut(doc, "why"), true
+	case KindDefine:
+		return e.define(q, doc), true
+	}
+	return "", true
+}
+
+// matchedOffsets returns the byte offsets of the sentence's words that the
+// question matched, to choose among several candidates the one nearest them.
+func (e *Engine) matchedOffsets(q *query, d int) []int {
+	var out []int
+	for _, t := range e.idx.docs[d].toks {
+		if t.stem != "" && q.mentioned[t.stem] {
+			out = append(out, t.Start)
+		}
+	}
+	return out
+}
+
+// nearest returns the span closest to any of the offsets (the first span
+// when there are none).
+func nearest(offsets []int, spans []corpus.Span) (corpus.Span, bool) {
+	if len(spans) == 0 {
+		return corpus.Span{}, false
+	}
+	best, bestDist := spans[0], -1
+	for _, sp := range spans {
+		for _, o := range offsets {
+			dist := o - sp.End
+			if o >= sp.Start {
+				dist = o - sp.Start
+				if o < sp.End {
+					dist = 0
+				}
+			}
+			if dist < 0 {
+				dist = -dist
+			}
+			if bestDist < 0 || dist < bestDist {
+				best, bestDist = sp, dist
+			}
+		}
+	}
+	return best, true
+}
+
+// mentionedSpan reports whether every content word of a span was already
+// in the question: such a span cannot be the answer.
+func (e *Engine) mentionedSpan(q *query, text string) bool {
+	any := false
+	for _, st := range e.article.stems(text) {
+		any = true
+		if !q.mentioned[st] {
+			return false
+		}
+	}
+	return any
+}
+
+func (e *Engine) unmentionedDates(q *query, s *corpus.Sentence) []corpus.Span {
+	var out []corpus.Span
+	for _, d := range s.Facts.Dates {
+		if !e.mentionedSpan(q, d.Text) {
+			out = append(out, d)
+		}
+	}
+	return out
+}
+
+func (e *Engine) unmentionedNames(q *query, s *corpus.Sentence, kind corpus.NameKind) []corpus.Span {
+	var out []corpus.Span
+	for _, n := range s.Facts.Names {
+		if n.Kind == kind && !e.mentionedSpan(q, n.Text) {
+			out = append(out, n.Span)
+		}
+	}
+	return out
+}
+
+// pickNumber chooses the quantity a how-many question asks for: one whose
+// unit the question names ("how many PEOPLE"), else the one nearest the
+// matched words. Numbers the question itself gives are skipped.
+func (e *Engine) pickNumber(q *query, s *corpus.Sentence, near []int) (corpus.Number, bool) {
+	var cands []corpus.Number
+	for _, n := range s.Facts.Numbers {
+		if containsString(q.numbers, numberKey(n.Span.Text)) {
+			continue
+		}
+		cands = append(cands, n)
+	}
+	if len(cands) == 0 {
+		return corpus.Number{}, false
+	}
+	for _, n := range cands {
+		for _, st := range e.article.stems(n.Unit) {
+			if q.focus[st] || q.mentioned[st] {
+				return n, true
+			}
+		}
+	}
+	spans := make([]corpus.Span, len(cands))
+	for i, n := range cands {
+		spans[i] = n.Span
+	}
+	sp, _ := nearest(near, spans)
+	for _, n := range cands {
+		if n.Span == sp {
+			return n, true
+		}
+	}
+	return cands[0], true
+}
+
+func containsString(list []string, s string) bool {
+	for _, v := range list {
+		if v == s {
+			return true
+		}
+	}
+	return false
+}
+
+// speaker answers "who said ...?" with the person a quote is attributed to.
+func (e *Engine) speaker(q *query, s *corpus.Sentence) (string, bool) {
+	quote := s.Facts.Quote
+	if quote == nil || quote.Resolved == "" || !e.asksSpeaker(q) || e.mentionedSpan(q, quote.Resolved) {
+		return "", false
+	}
+	return quote.Resolved, true
+}
+
+// asksSpeaker reports whether the question is about who said something.
+func (e *Engine) asksSpeaker(q *query) bool {
+	for _, g := range q.group {
+		for _, a := range g.alts {
+			for _, st := range a.stems {
+				if e.cues.isSpeech(st) {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
+// yesNo decides a yes/no question from the sentence that matches it: the
+// answer is no when exactly one of question and sentence is negated, or
+// when the sentence uses the opposite of a question word ("succeed" /
+// "failed").
+func (e *Engine) yesNo(q *query, d *doc) string {
+	neg := 0
+	for _, t := range d.toks {
+		if e.cues.isNegation(t.folded) {
+			neg++
+		}
+	}
+	for _, t := range q.toks {
+		if e.cues.isNegation(lang.Fold(t.Text)) && q.lang.Code == e.article.l.Code {
+			neg++
+		}
+	}
+	for st := range q.mentioned {
+		for _, t := range d.toks {
+			if t.stem != "" && e.cues.opposite(st, t.stem) {
+				neg++
+			}
+		}
+	}
+	if neg%2 == 1 {
+		return q.lang.Message("no", nil)
+	}
+	return q.lang.Message("yes", nil)
+}
+
+// define answers "who is X?" and "what is X?": an acronym's expansion, the
+// title written before a person's name, or the apposition after the name.
+func (e *Engine) define(q *query, d *doc) string {
+	s := d.sentence
+	for short, long := range d.article.Acronyms {
+		st := e.article.stem(lang.Fold(short))
+		if q.mentioned[st] && strings.Contains(s.Text, short) {
+			return long
+		}
+	}
+	for _, n := range s.Facts.Names {
+		if !e.mentionedSpan(q, n.Text) {
+			continue
+		}
+		if desc := e.cues.apposition(s.Text, n.End); desc != "" {
+			return desc
+		}
+		if title := e.titleBefore(s, n); title != "" {
+			return title
+		}
+	}
+	return ""
+}
+
+// titleBefore returns the words between the clause start and a person's
+// name when they read like a title: "Albanian Prime Minister" before "Edi
+// Rama", "National Security Council spokeswoman" before "Adrienne Watson".
+func (e *Engine) titleBefore(s *corpus.Sentence, n corpus.Name) string {
+	if n.Kind != corpus.NamePerson {
+		return ""
+	}
+	before := s.Text[:n.Start]
+	if i := strings.LastIndexAny(before, ",;:\"("); i >= 0 {
+		before = before[i+1:]
+	}
+	words := strings.Fields(before)
+	// The title is the tail of the clause up to the name: drop the verb
+	// phrase and articles before it by keeping only the last run of words
+	// that are not stop words.
+	start := len(words)
+	for start > 0 && !e.article.isStop(lang.Fold(words[start-1])) {
+		start--
+	}
+	words = words[start:]
+	if len(words) == 0 || len(words) > 6 {
+		return ""
+	}
+	return strings.Join(words, " ")
+}

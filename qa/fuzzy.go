@@ -1,0 +1,142 @@
+package qa
+
+import "unicode/utf8"
+
+// A fuzzyIndex finds the words of a vocabulary within a small edit
+// distance of a misspelt word, by the symmetric-delete method (SymSpell):
+// every word is stored under the strings it gives when one or two letters
+// are deleted, so a lookup costs a few map probes instead of a scan.
+type fuzzyIndex struct {
+	deletes map[string][]string // deletion variant -> vocabulary words
+	words   map[string]string   // vocabulary word -> stem
+}
+
+// Words shorter than minFuzzyLen are never corrected: "war" and "was" are
+// one letter apart and both real. Words of longFuzzyLen letters or more may
+// be two edits away.
+const (
+	minFuzzyLen  = 4
+	longFuzzyLen = 8
+)
+
+func maxDistance(n int) int {
+	switch {
+	case n < minFuzzyLen:
+		return 0
+	case n < longFuzzyLen:
+		return 1
+	}
+	return 2
+}
+
+func newFuzzyIndex(vocab map[string]string) *fuzzyIndex {
+	f := &fuzzyIndex{deletes: map[string][]string{}, words: vocab}
+	for w := range vocab {
+		n := utf8.RuneCountInString(w)
+		if n < minFuzzyLen {
+			continue
+		}
+		for _, d := range deletions(w, maxDistance(n)) {
+			f.deletes[d] = append(f.deletes[d], w)
+		}
+	}
+	return f
+}
+
+// deletions returns w and every string made by deleting up to depth runes.
+func deletions(w string, depth int) []string {
+	seen := map[string]bool{w: true}
+	out := []string{w}
+	frontier := []string{w}
+	for d := 0; d < depth; d++ {
+		var next []string
+		for _, s := range frontier {
+			rs := []rune(s)
+			for i := range rs {
+				v := string(rs[:i]) + string(rs[i+1:])
+				if !seen[v] {
+					seen[v] = true
+					out = append(out, v)
+					next = append(next, v)
+				}
+			}
+		}
+		frontier = next
+	}
+	return out
+}
+
+// correct returns the vocabulary word nearest to w and its distance, or
+// ok == false when none is close enough. Ties go to the word that keeps
+// w's first letter, then to the shorter edit, then alphabetically, so the
+// result is deterministic.
+func (f *fuzzyIndex) correct(w string) (word string, dist int, ok bool) {
+	n := utf8.RuneCountInString(w)
+	limit := maxDistance(n)
+	if limit == 0 {
+		return "", 0, false
+	}
+	best, bestDist := "", limit+1
+	first, _ := utf8.DecodeRuneInString(w)
+	for _, d := range deletions(w, limit) {
+		for _, cand := range f.deletes[d] {
+			dist := editDistance(w, cand, limit)
+			if dist > limit {
+				continue
+			}
+			cf, _ := utf8.DecodeRuneInString(cand)
+			better := dist < bestDist ||
+				dist == bestDist && (cf == first) && !startsWith(best, first) ||
+				dist == bestDist && (cf == first) == startsWith(best, first) && cand < best
+			if better {
+				best, bestDist = cand, dist
+			}
+		}
+	}
+	if best == "" {
+		return "", 0, false
+	}
+	return best, bestDist, true
+}
+
+func startsWith(s string, r rune) bool {
+	f, _ := utf8.DecodeRuneInString(s)
+	return s != "" && f == r
+}
+
+// editDistance returns the optimal-string-alignment distance between a and
+// b (insertions, deletions, substitutions and swaps of neighbours), or
+// limit+1 as soon as it must exceed limit.
+func editDistance(a, b string, limit int) int {
+	ra, rb := []rune(a), []rune(b)
+	if d := len(ra) - len(rb); d > limit || -d > limit {
+		return limit + 1
+	}
+	prev2 := make([]int, len(rb)+1)
+	prev := make([]int, len(rb)+1)
+	cur := make([]int, len(rb)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(ra); i++ {
+		cur[0] = i
+		rowMin := cur[0]
+		for j := 1; j <= len(rb); j++ {
+			cost := 1
+			if ra[i-1] == rb[j-1] {
+				cost = 0
+			}
+			v := min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+			if i > 1 && j > 1 && ra[i-1] == rb[j-2] && ra[i-2] == rb[j-1] {
+				v = min(v, prev2[j-2]+1)
+			}
+			cur[j] = v
+			rowMin = min(rowMin, v)
+		}
+		if rowMin > limit {
+			return limit + 1
+		}
+		prev2, prev, cur = prev, cur, prev2
+	}
+	return prev[len(rb)]
+}

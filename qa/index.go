@@ -1,0 +1,212 @@
+package qa
+
+import (
+	"math"
+	"strings"
+
+	"github.com/qabot/qabot/corpus"
+	"github.com/qabot/qabot/lang"
+)
+
+// BM25 parameters: the usual defaults. Sentences are short, so length
+// normalisation matters less than in document retrieval.
+const (
+	bm25K1 = 1.2
+	bm25B  = 0.5
+)
+
+// Weights of the context a sentence inherits: words that are not in the
+// sentence but that a question about it may use.
+const (
+	weightTitle     = 0.2 // the article's title: tells articles apart
+	weightHeading   = 0.3 // the section heading
+	weightExpansion = 0.7 // an acronym's expansion, or the acronym of an expansion
+	weightSpeaker   = 0.7 // the person a "he said" stands for
+)
+
+// A doc is one indexed sentence.
+type doc struct {
+	article  *corpus.Article
+	sentence *corpus.Sentence
+	toks     []docToken // the sentence's words, in order
+	length   float64    // number of content words
+	names    map[string]bool
+}
+
+// A docToken is a word of a sentence with its stem.
+type docToken struct {
+	lang.Token
+	folded string
+	stem   string // "" for stop words
+}
+
+type posting struct {
+	doc int32
+	tf  float32
+}
+
+// An index is an inverted index of stems over every sentence of a corpus.
+type index struct {
+	docs    []doc
+	termIDs map[string]int32
+	post    [][]posting
+	idf     []float64
+	avgLen  float64
+	maxIDF  float64
+	meanIDF float64 // mean idf over the corpus's words
+	// vocab maps each folded word of the corpus to its stem, so that a
+	// misspelt question word can be matched to the nearest real word.
+	vocab map[string]string
+	fuzzy *fuzzyIndex
+}
+
+// buildIndex indexes every sentence of c, analysed with en (the articles'
+// language).
+func buildIndex(c *corpus.Corpus, an *analyzer) *index {
+	ix := &index{termIDs: map[string]int32{}, vocab: map[string]string{}}
+	for _, a := range c.Articles {
+		titleStems := an.stems(a.Title)
+		expansions := acronymContext(a, an)
+		for i := range a.Sentences {
+			s := &a.Sentences[i]
+			d := doc{article: a, sentence: s, names: map[string]bool{}}
+			tf := map[string]float64{}
+			for _, t := range lang.Tokens(s.Text) {
+				dt := docToken{Token: t, folded: lang.Fold(t.Text)}
+				if t.Kind == lang.TokenNumber {
+					dt.stem = numberKey(t.Text)
+				} else if !an.isStop(dt.folded) && !isClitic(dt.folded) {
+					dt.stem = an.stem(dt.folded)
+				}
+				if dt.stem != "" {
+					tf[dt.stem]++
+					d.length++
+					ix.vocab[dt.folded] = dt.stem
+				}
+				d.toks = append(d.toks, dt)
+			}
+			for _, n := range s.Facts.Names {
+				for _, st := range an.stems(n.Text) {
+					d.names[st] = true
+				}
+			}
+			addContext(tf, titleStems, weightTitle)
+			addContext(tf, an.stems(s.Section), weightHeading)
+			for _, st := range expansions[i] {
+				addContext(tf, []string{st}, weightExpansion)
+			}
+			if q := s.Facts.Quote; q != nil && q.Resolved != "" && q.Resolved != q.Speaker {
+				addContext(tf, an.stems(q.Resolved), weightSpeaker)
+			}
+			id := int32(len(ix.docs))
+			for stem, n := range tf {
+				tid, ok := ix.termIDs[stem]
+				if !ok {
+					tid = int32(len(ix.post))
+					ix.termIDs[stem] = tid
+					ix.post = append(ix.post, nil)
+				}
+				ix.post[tid] = append(ix.post[tid], posting{doc: id, tf: float32(n)})
+			}
+			ix.docs = append(ix.docs, d)
+		}
+	}
+	total := 0.0
+	for _, d := range ix.docs {
+		total += d.length
+	}
+	n := float64(len(ix.docs))
+	if n > 0 {
+		ix.avgLen = total / n
+	}
+	ix.idf = make([]float64, len(ix.post))
+	for tid, p := range ix.post {
+		df := float64(len(p))
+		ix.idf[tid] = math.Log(1 + (n-df+0.5)/(df+0.5))
+	}
+	ix.maxIDF = math.Log(1 + (n+0.5)/0.5)
+	for _, v := range ix.idf {
+		ix.meanIDF += v / float64(len(ix.idf))
+	}
+	ix.fuzzy = newFuzzyIndex(ix.vocab)
+	return ix
+}
+
+// addContext adds words a sentence inherits, at a fraction of a real
+// occurrence, unless the sentence has them itself.
+func addContext(tf map[string]float64, stems []string, weight float64) {
+	for _, st := range stems {
+		if tf[st] == 0 {
+			tf[st] = weight
+		}
+	}
+}
+
+// acronymContext gives each sentence the stems of the expansions of the
+// acronyms it uses, and the acronyms of the expansions it spells out, so
+// "what is the PMOI" finds "the People's Mojahedin Organization ..." and
+// the other way round.
+func acronymContext(a *corpus.Article, an *analyzer) [][]string {
+	out := make([][]string, len(a.Sentences))
+	for short, long := range a.Acronyms {
+		longStems := an.stems(long)
+		shortStem := an.stem(lang.Fold(short))
+		for i, s := range a.Sentences {
+			text := s.Text
+			if containsWord(text, short) {
+				out[i] = append(out[i], longStems...)
+			}
+			if strings.Contains(text, long) {
+				out[i] = append(out[i], shortStem)
+			}
+		}
+	}
+	return out
+}
+
+// containsWord reports whether w occurs in s as a whole word.
+func containsWord(s, w string) bool {
+	for _, t := range lang.Tokens(s) {
+		if t.Text == w {
+			return true
+		}
+	}
+	return false
+}
+
+// prefixed returns the one stem of the corpus that starts with p, if
+// exactly one does.
+func (ix *index) prefixed(p string) (string, bool) {
+	found := ""
+	for st := range ix.termIDs {
+		if strings.HasPrefix(st, p) {
+			if found != "" {
+				return "", false
+			}
+			found = st
+		}
+	}
+	return found, found != ""
+}
+
+func (ix *index) termID(stem string) (int32, bool) {
+	id, ok := ix.termIDs[stem]
+	return id, ok
+}
+
+// idfOf returns the idf of a stem; a word the corpus never uses is as rare
+// as a word can be.
+func (ix *index) idfOf(stem string) float64 {
+	if id, ok := ix.termIDs[stem]; ok {
+		return ix.idf[id]
+	}
+	return ix.maxIDF
+}
+
+// bm25 returns the BM25 contribution of one occurrence count.
+func (ix *index) bm25(tid int32, p posting) float64 {
+	d := &ix.docs[p.doc]
+	tf := float64(p.tf)
+	norm := 1 - bm25B + bm25B*d.length/math.Max(ix.avgLen, 1)
+	return ix.idf[tid] * tf * (bm25K1 + 1) / (tf + bm25K1*norm)
+}

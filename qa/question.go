@@ -1,0 +1,333 @@
+package qa
+
+import (
+	"strconv"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/qabot/qabot/lang"
+)
+
+// A query is a question analysed for retrieval: its kind, and its content
+// words as groups of ways to say each of them in the articles' language.
+type query struct {
+	text  string
+	lang  *lang.Language
+	kind  Kind
+	toks  []lang.Token
+	group []termGroup
+	// focus holds the stems of the words right after the question phrase
+	// ("how many PEOPLE", "which COUNTRY"): what the answer must be.
+	focus map[string]bool
+	// mentioned holds every English stem the question used, so an answer
+	// never just repeats the question ("who is Edi Rama?" is not "Edi Rama").
+	mentioned map[string]bool
+	numbers   []string // numbers written in the question, as digits
+}
+
+// A termGroup is one content word (or phrase) of the question with its
+// alternatives; a sentence scores the best alternative it contains.
+type termGroup struct {
+	surface string
+	alts    []alt
+	idf     float64 // how much the group weighs in coverage
+	unknown bool    // nothing the engine knows matched the word
+}
+
+// Weights of alternatives by where they come from.
+const (
+	weightExact      = 1.0
+	weightTranslated = 1.0
+	weightCorrected  = 0.9 // a misspelling put right
+	weightSynonym    = 0.75
+	weightCognate    = 0.8 // a foreign word spelt almost like an article word
+	weightUnknown    = 0.6 // share of coverage an unknown foreign word costs
+)
+
+// parse analyses a question written in l.
+func (e *Engine) parse(text string, l *lang.Language) *query {
+	q := &query{text: text, lang: l, focus: map[string]bool{}, mentioned: map[string]bool{}}
+	q.toks = lang.Tokens(text)
+	folded := make([]string, len(q.toks))
+	for i, t := range q.toks {
+		folded[i] = lang.Fold(t.Text)
+	}
+	an := e.analyzers[l.Code]
+	stems := make([]string, len(q.toks))
+	for i, f := range folded {
+		stems[i] = an.stem(f)
+	}
+
+	skip := make([]bool, len(q.toks))
+	focusAt := -1
+	for _, m := range l.QuestionPhrases(text) {
+		k := Kind(m.Kind)
+		if q.kind == "" || q.kind == KindYesNo && k != KindYesNo {
+			q.kind = k
+		}
+		for i, t := range q.toks {
+			if t.Start >= m.Start && t.End <= m.End {
+				skip[i] = true
+				if focusAt <= i {
+					focusAt = i + 1
+				}
+			}
+		}
+	}
+	if q.kind == "" {
+		q.kind = KindWhat
+	}
+
+	table := e.synonyms
+	if l.Code != e.article.l.Code {
+		table = e.translations[l.Code]
+	}
+	for i := 0; i < len(q.toks); {
+		if skip[i] {
+			i++
+			continue
+		}
+		g, n := e.group(q, l, table, q.toks, folded, stems, i)
+		if n == 0 {
+			i++
+			continue
+		}
+		if i == focusAt || i == focusAt+1 && len(q.group) == 0 {
+			for _, a := range g.alts {
+				for _, s := range a.stems {
+					q.focus[s] = true
+				}
+			}
+		}
+		for _, a := range g.alts {
+			for _, s := range a.stems {
+				q.mentioned[s] = true
+			}
+		}
+		q.group = append(q.group, g)
+		i += n
+	}
+	return q
+}
+
+// group reads the content word or phrase at toks[i] and returns it as a
+// term group, with the number of tokens it covers (0 for a word to skip).
+func (e *Engine) group(q *query, l *lang.Language, table *stemTable, toks []lang.Token, folded, stems []string, i int) (termGroup, int) {
+	an := e.analyzers[l.Code]
+	en := e.article
+	g := termGroup{surface: toks[i].Text}
+	native := l.Code == en.l.Code
+
+	// Numbers, in digits or in words, match digits.
+	if toks[i].Kind == lang.TokenNumber {
+		d := numberKey(toks[i].Text)
+		q.numbers = append(q.numbers, d)
+		g.alts = []alt{{stems: []string{d}, weight: weightExact}}
+		g.idf = e.groupIDF(g.alts)
+		return g, 1
+	}
+
+	if isClitic(folded[i]) {
+		return g, 0
+	}
+	alts, n := table.match(stems[i:])
+	if n > 1 || n == 1 && !an.isStop(folded[i]) {
+		if native {
+			// The phrase itself, then its synonyms.
+			own := alt{weight: weightExact}
+			for k := i; k < i+n; k++ {
+				if !an.isStop(folded[k]) {
+					own.stems = append(own.stems, stems[k])
+				}
+			}
+			g.alts = append(g.alts, own)
+			for _, a := range alts {
+				g.alts = append(g.alts, alt{stems: a.stems, weight: weightSynonym})
+			}
+		} else {
+			for _, a := range alts {
+				g.alts = append(g.alts, alt{stems: a.stems, weight: weightTranslated})
+				if len(a.stems) == 1 {
+					syn, _ := e.synonyms.match(a.stems)
+					for _, s := range syn {
+						g.alts = append(g.alts, alt{stems: s.stems, weight: weightSynonym * 0.9})
+					}
+				}
+			}
+		}
+		g.surface = spanText(q.text, toks[i:i+n])
+		g.idf = e.groupIDF(g.alts)
+		return g, n
+	}
+	if an.isStop(folded[i]) || isClitic(folded[i]) {
+		return g, 0
+	}
+	if v, ok := l.Number(folded[i]); ok && !v.Ordinal {
+		d := strconv.FormatInt(v.Value, 10)
+		q.numbers = append(q.numbers, d)
+		g.alts = []alt{{stems: []string{d}, weight: weightExact}, {stems: []string{en.stem(folded[i])}, weight: weightExact}}
+		g.idf = e.groupIDF(g.alts)
+		return g, 1
+	}
+
+	if native {
+		st := stems[i]
+		if _, ok := e.idx.termID(st); !ok {
+			if c, n := e.repair(folded, i); n > 0 {
+				g.alts = append(g.alts, alt{stems: []string{c}, weight: weightCorrected})
+				e.addSynonyms(&g, c)
+				g.idf = e.groupIDF(g.alts)
+				return g, n
+			}
+		}
+		g.alts = append(g.alts, alt{stems: []string{st}, weight: weightExact})
+		e.addSynonyms(&g, st)
+		g.idf = e.groupIDF(g.alts)
+		g.unknown = !e.known(g.alts)
+		return g, 1
+	}
+
+	// A foreign word the lexicon does not know: a name spelt as in the
+	// article, a name in another script, or a cognate.
+	for _, cand := range spellings(l, folded[i]) {
+		if st, ok := e.idx.vocab[cand]; ok {
+			g.alts = append(g.alts, alt{stems: []string{st}, weight: weightExact})
+			g.idf = e.groupIDF(g.alts)
+			return g, 1
+		}
+	}
+	for _, cand := range spellings(l, folded[i]) {
+		if utf8.RuneCountInString(cand) < 5 {
+			continue
+		}
+		if w, _, ok := e.idx.fuzzy.correct(cand); ok {
+			g.alts = append(g.alts, alt{stems: []string{e.idx.vocab[w]}, weight: weightCognate})
+			g.idf = e.groupIDF(g.alts)
+			return g, 1
+		}
+	}
+	if utf8.RuneCountInString(folded[i]) <= 3 {
+		return g, 0 // a short word no table knows: more likely grammar than meaning
+	}
+	g.alts = []alt{{stems: []string{folded[i]}, weight: weightExact}}
+	g.idf = (1 + e.idx.meanIDF) * weightUnknown
+	g.unknown = true
+	return g, 1
+}
+
+// isClitic reports an elided or clitic piece split off a word: "'s",
+// "n't", "l'", "dell'". Such pieces are grammar, not content.
+func isClitic(folded string) bool {
+	return strings.HasPrefix(folded, "'") || strings.HasSuffix(folded, "'")
+}
+
+// repair puts right a misspelt English question word: two words the
+// article writes as one ("cyber attack" / "cyberattack"), or a typo.
+func (e *Engine) repair(folded []string, i int) (string, int) {
+	if i+1 < len(folded) {
+		if st, ok := e.idx.vocab[folded[i]+folded[i+1]]; ok {
+			return st, 2
+		}
+	}
+	if _, ok := e.idx.vocab[folded[i]]; ok {
+		return "", 0
+	}
+	if w, _, ok := e.idx.fuzzy.correct(folded[i]); ok {
+		return e.idx.vocab[w], 1
+	}
+	// A shorter form of a longer article word: "dictator" and
+	// "dictatorship", "organis" and "organisation".
+	if st := e.article.stem(folded[i]); utf8.RuneCountInString(st) >= 5 {
+		if w, ok := e.idx.prefixed(st); ok {
+			return w, 1
+		}
+	}
+	return "", 0
+}
+
+func (e *Engine) addSynonyms(g *termGroup, stem string) {
+	syn, _ := e.synonyms.match([]string{stem})
+	for _, a := range syn {
+		g.alts = append(g.alts, alt{stems: a.stems, weight: weightSynonym})
+	}
+}
+
+// known reports whether any alternative of a group is a word of the corpus.
+func (e *Engine) known(alts []alt) bool {
+	for _, a := range alts {
+		for _, s := range a.stems {
+			if _, ok := e.idx.termID(s); ok {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// groupIDF is the weight of a group in coverage: one for being a content
+// word, plus the idf of its rarest known word. A word the corpus does not
+// have weighs as an average word: it may be a gap in the synonyms as much
+// as a sign that the article does not say.
+func (e *Engine) groupIDF(alts []alt) float64 {
+	best, known := 0.0, false
+	for _, a := range alts {
+		for _, s := range a.stems {
+			if id, ok := e.idx.termID(s); ok {
+				best = max(best, e.idx.idf[id]*a.weight)
+				known = true
+			}
+		}
+	}
+	if !known {
+		return 1 + e.idx.meanIDF
+	}
+	return 1 + best
+}
+
+// spellings returns the ways a foreign word may be written in the
+// article: itself, and for other scripts its transliterations.
+func spellings(l *lang.Language, folded string) []string {
+	out := []string{folded}
+	for _, r := range folded {
+		if r > unicode.MaxLatin1 && unicode.IsLetter(r) && !unicode.In(r, unicode.Latin) {
+			return append(out, l.TransliterateVariants(folded, 6)...)
+		}
+	}
+	return out
+}
+
+// numberKey writes a number the one way the index stores it: without
+// thousands separators ("3,000", "3 000", "3.000" -> "3000") but with its
+// decimal point ("7.5", "7,5" -> "7.5").
+func numberKey(s string) string {
+	out := make([]byte, 0, len(s))
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case c >= '0' && c <= '9':
+			out = append(out, c)
+		case c == ',' || c == '.':
+			// A separator followed by exactly three digits groups
+			// thousands; any other is a decimal point.
+			j := i + 1
+			for j < len(s) && s[j] >= '0' && s[j] <= '9' {
+				j++
+			}
+			if j-i-1 != 3 {
+				out = append(out, '.')
+			}
+		}
+	}
+	if len(out) == 0 {
+		return s
+	}
+	return string(out)
+}
+
+func spanText(text string, toks []lang.Token) string {
+	if len(toks) == 0 {
+		return ""
+	}
+	return text[toks[0].Start:toks[len(toks)-1].End]
+}

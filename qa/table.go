@@ -1,0 +1,62 @@
+package qa
+
+import "strings"
+
+// An alt is one way to say a question word in the articles' language: the
+// stems of an English word or phrase, and how much a match on it counts.
+type alt struct {
+	stems  []string
+	weight float64
+}
+
+// A stemTable maps phrases, keyed by their stems, to their alternatives:
+// synonyms within English, or English glosses of another language's words.
+type stemTable struct {
+	m        map[string][]alt
+	maxWords int
+}
+
+func newStemTable() *stemTable { return &stemTable{m: map[string][]alt{}} }
+
+func (t *stemTable) add(key string, words int, a alt) {
+	if key == "" || len(a.stems) == 0 {
+		return
+	}
+	for _, old := range t.m[key] {
+		if strings.Join(old.stems, " ") == strings.Join(a.stems, " ") {
+			return
+		}
+	}
+	t.m[key] = append(t.m[key], a)
+	t.maxWords = max(t.maxWords, words)
+}
+
+// match returns the alternatives of the longest phrase that starts stems,
+// and how many stems it covers.
+func (t *stemTable) match(stems []string) ([]alt, int) {
+	if t == nil || len(t.m) == 0 {
+		return nil, 0
+	}
+	var (
+		best []alt
+		n    int
+		key  strings.Builder
+	)
+	for i := 0; i < len(stems) && i < t.maxWords; i++ {
+		if i > 0 {
+			key.WriteByte(' ')
+		}
+		key.WriteString(stems[i])
+		if alts, ok := t.m[key.String()]; ok {
+			best, n = alts, i+1
+		}
+	}
+	return best, n
+}
+
+func (t *stemTable) len() int {
+	if t == nil {
+		return 0
+	}
+	return len(t.m)
+}
