@@ -48,5 +48,5 @@ type Acronym struct {
 type Quote struct {
 	Speaker  string // as written: "Adrienne Watson", "he", "the union"
 	Resolved string // the person a pronoun stands for; the speaker otherwise
-	Verb    string // "said", "wrote", "told"
+	Verb     string // "said", "wrote", "told"
 }

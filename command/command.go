@@ -1,0 +1,210 @@
+// Package command is the command layer that the CLI and the Discord bot
+// share. A front end turns what a user did (a line typed, a slash command,
+// a mention) into a Query, a Handler turns the Query into a Reply value,
+// and the front end renders the Reply: as text, as JSON, or as an embed.
+// Handlers never write to a terminal or call Discord, so both front ends
+// answer identically and tests need neither.
+package command
+
+import (
+	"context"
+	"fmt"
+	"runtime/debug"
+
+	"github.com/qabot/qabot/corpus"
+	"github.com/qabot/qabot/lang"
+	"github.com/qabot/qabot/qa"
+)
+
+// Command names.
+const (
+	Ask      = "ask"
+	Timeline = "timeline"
+	Source   = "source"
+	Help     = "help"
+)
+
+// A Query is one request of a user.
+type Query struct {
+	Command string // Ask, Timeline, Source or Help
+	// Text is the question for Ask and the topic words for Timeline.
+	Text string
+	// Lang forces the reply language (ISO 639-1). Empty: the question's.
+	Lang string
+	// LangHint is the language to prefer when a question is too short to
+	// tell: the user's Discord locale, or the CLI's previous turn.
+	LangHint string
+	// Session identifies a conversation for follow-up questions; empty
+	// means each question stands alone.
+	Session string
+	// From and To bound a timeline (dates as the user wrote them).
+	From, To string
+}
+
+// A Reply is what a handler gives back; front ends only render it.
+type Reply struct {
+	Command string
+	Lang    string // language of every word the bot says
+	// Answer is set for Ask.
+	Answer *qa.Answer
+	// Articles is set for Source.
+	Articles []ArticleInfo
+	// Message is the bot's own text, already localised: help, refusals,
+	// errors, small talk.
+	Message string
+	// Private asks the front end to show the reply to the asker only
+	// (an ephemeral Discord message): errors and refusals.
+	Private bool
+}
+
+// ArticleInfo describes one article of the corpus for /source.
+type ArticleInfo struct {
+	ID, Title             string
+	Byline, Source        string
+	Credit, Published     string
+	Sentences, Paragraphs int
+}
+
+// A Handler answers queries. Handle must be safe for concurrent use and
+// must return promptly when ctx is done.
+type Handler interface {
+	Handle(ctx context.Context, q Query) (Reply, error)
+}
+
+// HandlerFunc lets an ordinary function be a Handler.
+type HandlerFunc func(ctx context.Context, q Query) (Reply, error)
+
+// Handle calls f(ctx, q).
+func (f HandlerFunc) Handle(ctx context.Context, q Query) (Reply, error) { return f(ctx, q) }
+
+var _ Handler = HandlerFunc(nil)
+
+// Middleware wraps a Handler with behaviour of its own (recovery, rate
+// limits, deadlines), in the manner of net/http middleware.
+type Middleware func(Handler) Handler
+
+// Chain applies middleware so that the first one listed runs first.
+func Chain(h Handler, mw ...Middleware) Handler {
+	for i := len(mw) - 1; i >= 0; i-- {
+		h = mw[i](h)
+	}
+	return h
+}
+
+// A PanicError is a panic inside a handler turned into an error, with the
+// stack for the log. Users never see it; they get ReplyInternalError.
+type PanicError struct {
+	Value any
+	Stack []byte
+}
+
+func (e *PanicError) Error() string { return fmt.Sprintf("handler panic: %v", e.Value) }
+
+// Recover is middleware that turns a panic into a *PanicError, so one bad
+// input cannot take a front end down.
+func Recover() Middleware {
+	return func(next Handler) Handler {
+		return HandlerFunc(func(ctx context.Context, q Query) (r Reply, err error) {
+			defer func() {
+				if v := recover(); v != nil {
+					err = &PanicError{Value: v, Stack: debug.Stack()}
+				}
+			}()
+			return next.Handle(ctx, q)
+		})
+	}
+}
+
+// Router is the Handler that serves every command of the bot.
+type Router struct {
+	engine *qa.Engine
+	langs  *lang.Registry
+	routes map[string]Handler
+}
+
+// NewRouter returns a Router over an engine. Its handlers are the
+// built-in commands; Handle routes on Query.Command.
+func NewRouter(e *qa.Engine, langs *lang.Registry) *Router {
+	r := &Router{engine: e, langs: langs}
+	r.routes = map[string]Handler{
+		Ask:    HandlerFunc(r.ask),
+		Source: HandlerFunc(r.source),
+		Help:   HandlerFunc(r.help),
+	}
+	return r
+}
+
+// Route adds or replaces the handler of a command.
+func (r *Router) Route(command string, h Handler) { r.routes[command] = h }
+
+// Handle serves q with the handler of its command.
+func (r *Router) Handle(ctx context.Context, q Query) (Reply, error) {
+	h, ok := r.routes[q.Command]
+	if !ok {
+		return r.help(ctx, q)
+	}
+	return h.Handle(ctx, q)
+}
+
+// Language returns the language to reply in for a query, falling back to
+// the hint and then to English.
+func (r *Router) Language(q Query) *lang.Language {
+	for _, code := range []string{q.Lang, q.LangHint, "en"} {
+		if l, ok := r.langs.Get(code); ok {
+			return l
+		}
+	}
+	return r.langs.Languages()[0]
+}
+
+func (r *Router) ask(ctx context.Context, q Query) (Reply, error) {
+	a, err := r.engine.Ask(ctx, qa.Question{Text: q.Text, Lang: q.Lang, LangHint: q.LangHint})
+	if err != nil {
+		return Reply{}, err
+	}
+	reply := Reply{Command: Ask, Lang: a.Lang, Answer: &a}
+	l := r.Language(Query{Lang: a.Lang})
+	switch a.Reason {
+	case qa.ReasonEmpty, qa.ReasonTooLong, qa.ReasonInvalid:
+		reply.Message = l.Message(string(a.Reason), nil)
+		reply.Private = true
+	case qa.ReasonUnsupported:
+		reply.Message = r.unsupported()
+	}
+	return reply, nil
+}
+
+// unsupported is the notice for a question in a language qabot lacks:
+// always in English, listing the languages it speaks.
+func (r *Router) unsupported() string {
+	en := r.Language(Query{Lang: "en"})
+	names := ""
+	for i, l := range r.langs.Languages() {
+		if i > 0 {
+			names += ", "
+		}
+		names += l.Name
+	}
+	return en.Message("unsupported_language", map[string]string{"languages": names})
+}
+
+func (r *Router) source(ctx context.Context, q Query) (Reply, error) {
+	reply := Reply{Command: Source, Lang: r.Language(q).Code}
+	for _, a := range r.engine.Corpus().Articles {
+		reply.Articles = append(reply.Articles, articleInfo(a))
+	}
+	return reply, nil
+}
+
+func articleInfo(a *corpus.Article) ArticleInfo {
+	return ArticleInfo{
+		ID: a.ID, Title: a.Title, Byline: a.Meta.Byline, Source: a.Meta.Source,
+		Credit: a.Meta.Credit, Published: a.Meta.Published,
+		Sentences: len(a.Sentences), Paragraphs: len(a.Paragraphs),
+	}
+}
+
+func (r *Router) help(ctx context.Context, q Query) (Reply, error) {
+	l := r.Language(q)
+	return Reply{Command: Help, Lang: l.Code, Message: l.Message("help_text", nil)}, nil
+}
