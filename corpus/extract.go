@@ -106,6 +106,14 @@ func (x *FactExtractor) Extract(a *Article) {
 			}
 		}
 		f.Quote = x.quote(s.Text, toks[i], f.Names, persons)
+		if f.Quote == nil && i > 0 && isWholeQuote(s.Text) {
+			// A quotation standing alone goes on the words of the
+			// speaker quoted just before: '"It failed," he said.' then
+			// '"The damage was minimal."'.
+			if prev := a.Sentences[i-1].Facts.Quote; prev != nil {
+				f.Quote = &Quote{Speaker: prev.Speaker, Resolved: prev.Resolved}
+			}
+		}
 		for _, n := range f.Names {
 			if n.Kind == NamePerson {
 				persons = append(persons, n.Text)
@@ -345,7 +353,7 @@ func (x *FactExtractor) unitAfter(toks []token, j, end int) (string, int) {
 func (x *FactExtractor) names(text string, toks []token, caps capitalisation, persons []string) []Name {
 	var out []Name
 	for i := 0; i < len(toks); {
-		if !x.startsName(toks, i, caps) {
+		if !x.startsName(text, toks, i, caps) {
 			i++
 			continue
 		}
@@ -373,7 +381,7 @@ func (x *FactExtractor) names(text string, toks []token, caps capitalisation, pe
 // startsName reports whether toks[i] can start a name. At the start of a
 // sentence a capital proves nothing, so the word must be written
 // capitalised elsewhere in the article too.
-func (x *FactExtractor) startsName(toks []token, i int, caps capitalisation) bool {
+func (x *FactExtractor) startsName(text string, toks []token, i int, caps capitalisation) bool {
 	t := toks[i]
 	if !t.capitalised() {
 		return false
@@ -384,10 +392,18 @@ func (x *FactExtractor) startsName(toks []token, i int, caps capitalisation) boo
 	if x.pronoun[t.lower()] {
 		return false
 	}
-	if i == 0 {
+	if i == 0 || opensSentence(text[:t.start]) {
 		return caps.properOnly(t.lower()) || t.allCaps()
 	}
 	return true
+}
+
+// opensSentence reports whether a word after the given text starts a
+// sentence (or a quotation), where a capital proves nothing.
+func opensSentence(before string) bool {
+	before = strings.TrimRight(before, " ")
+	return before == "" || strings.HasSuffix(before, ".") || strings.HasSuffix(before, "!") ||
+		strings.HasSuffix(before, "?") || before == `"` || strings.HasSuffix(before, ` "`)
 }
 
 // splitRun cuts a run of capitalised tokens into names.
@@ -531,6 +547,13 @@ func (x *FactExtractor) expansionBefore(toks []token, i int, short string) strin
 		return ""
 	}
 	return joinTokens(run)
+}
+
+// isWholeQuote reports whether a sentence is one quotation and nothing
+// else: '"The damage was minimal."'.
+func isWholeQuote(text string) bool {
+	inner := strings.TrimRight(text, ".!?")
+	return strings.Count(text, `"`) == 2 && strings.HasPrefix(text, `"`) && strings.HasSuffix(inner, `"`)
 }
 
 // quote finds reported speech: a speech verb with its speaker next to it.
