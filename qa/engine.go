@@ -127,6 +127,10 @@ func (e *Engine) Ask(ctx context.Context, q Question) (Answer, error) {
 	}
 	text := cleanQuestion(q.Text)
 	ans := Answer{Question: text, Lang: e.article.l.Code}
+	if text == "" && strings.TrimSpace(q.Text) != "" {
+		ans.Reason = ReasonInvalid // control characters or broken bytes only
+		return ans, nil
+	}
 	l := e.questionLanguage(text, q)
 	if l != nil {
 		ans.Lang = l.Code
@@ -227,6 +231,21 @@ func (e *Engine) cite(d int) Citation {
 	}
 }
 
+// weightArticle is how much a question word found elsewhere in the
+// sentence's article counts, relative to finding it in the sentence.
+const weightArticle = 0.1
+
+func (e *Engine) articleHas(g termGroup, art int) bool {
+	for _, a := range g.alts {
+		for _, st := range a.stems {
+			if e.idx.articleStems[art][st] {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // A ranked is a sentence with its score for one query.
 type ranked struct {
 	doc      int
@@ -241,6 +260,7 @@ func (e *Engine) rank(q *query) []ranked {
 	cover := make([]float64, n)
 	groupScore := make([]float64, n)
 	groupCover := make([]float64, n)
+	matched := make([]bool, n)
 	touched := make([]int32, 0, 32)
 	totalIDF := 0.0
 	for _, g := range q.group {
@@ -269,7 +289,18 @@ func (e *Engine) rank(q *query) []ranked {
 		for _, d := range touched {
 			score[d] += groupScore[d]
 			cover[d] += g.idf * groupCover[d]
-			groupScore[d], groupCover[d] = 0, 0
+			matched[d] = true
+		}
+		// A word the sentence lacks but its article has counts a little:
+		// it tells articles apart and stands in for "it" and "the river".
+		for d := range score {
+			if !matched[d] && e.articleHas(g, e.idx.docs[d].artIdx) {
+				score[d] += weightArticle * g.idf
+				cover[d] += weightArticle * g.idf
+			}
+		}
+		for _, d := range touched {
+			groupScore[d], groupCover[d], matched[d] = 0, 0, false
 		}
 	}
 	var out []ranked

@@ -74,6 +74,10 @@ func (e *Engine) evidence(q *query, d int) float64 {
 		if hasName(f, corpus.NameOrg) {
 			return 0.5
 		}
+	case KindDefine:
+		if e.define(q, &e.idx.docs[d]) != "" {
+			return 1
+		}
 	case KindWhere:
 		if hasName(f, corpus.NamePlace) {
 			return 1
@@ -134,11 +138,78 @@ func (e *Engine) extract(q *query, d int) (string, bool) {
 	case KindYesNo:
 		return e.yesNo(q, doc), true
 	case KindWhy:
-		return e.cues.cut(doc, "why"), true
+		if c := e.cues.cut(doc, "why"); c != "" {
+			return c, true
+		}
+		return e.rest(q, doc), true
 	case KindDefine:
-		return e.define(q, doc), true
+		if def := e.define(q, doc); def != "" {
+			return def, true
+		}
+		return e.rest(q, doc), true
+	case KindWhich, KindWhat:
+		// "which country ...", "what union ...": a name the question did
+		// not give, when the question names the kind of thing it wants.
+		if len(q.focus) > 0 {
+			for _, kind := range []corpus.NameKind{corpus.NamePerson, corpus.NamePlace, corpus.NameOrg, corpus.NameOther} {
+				if sp, ok := nearest(near, e.unmentionedNames(q, s, kind)); ok {
+					return sp.Text, true
+				}
+			}
+		}
+		return e.rest(q, doc), true
 	}
-	return "", true
+	return e.rest(q, doc), true
+}
+
+// rest returns the part of the sentence the question did not say: the
+// words after the last matched word up to the end of its clause, or,
+// when the match ends the clause, the words before the first matched word.
+// It is the short answer of what- and why-questions that no cue cuts out.
+func (e *Engine) rest(q *query, d *doc) string {
+	text := d.sentence.Text
+	first, last := -1, -1
+	for i, t := range d.toks {
+		if t.stem != "" && q.mentioned[t.stem] {
+			if first < 0 {
+				first = i
+			}
+			last = i
+		}
+	}
+	if last < 0 {
+		return ""
+	}
+	const maxWords = 14
+	start := d.toks[last].End
+	end := clauseEnd(text, start)
+	if span := trimWords(text[start:end], maxWords, false); e.hasContent(span) {
+		return span
+	}
+	begin := 0
+	if i := strings.LastIndexAny(text[:d.toks[first].Start], ",;:\"("); i >= 0 {
+		begin = i + 1
+	}
+	return trimWords(text[begin:d.toks[first].Start], maxWords, true)
+}
+
+// hasContent reports whether s has a word that is not a stop word.
+func (e *Engine) hasContent(s string) bool {
+	return len(e.article.stems(s)) > 0
+}
+
+// trimWords keeps at most n words of s: the first n, or the last n when
+// fromEnd is set.
+func trimWords(s string, n int, fromEnd bool) string {
+	w := strings.Fields(s)
+	if len(w) > n {
+		if fromEnd {
+			w = w[len(w)-n:]
+		} else {
+			w = w[:n]
+		}
+	}
+	return strings.Trim(strings.Join(w, " "), " ,;:\"'()")
 }
 
 // matchedOffsets returns the byte offsets of the sentence's words that the
@@ -308,14 +379,15 @@ func (e *Engine) yesNo(q *query, d *doc) string {
 	return q.lang.Message("yes", nil)
 }
 
-// define answers "who is X?" and "what is X?": an acronym's expansion, the
-// title written before a person's name, or the apposition after the name.
+// define answers "who is X?" and "what is X?" from the sentence that
+// introduces X: an acronym spelt out there, the apposition after the name
+// ("the PMOI, a movement in exile"), or the title before a person's name
+// ("Albanian Prime Minister Edi Rama").
 func (e *Engine) define(q *query, d *doc) string {
 	s := d.sentence
-	for short, long := range d.article.Acronyms {
-		st := e.article.stem(lang.Fold(short))
-		if q.mentioned[st] && strings.Contains(s.Text, short) {
-			return long
+	for _, ac := range s.Facts.Acronyms {
+		if q.mentioned[e.article.stem(lang.Fold(ac.Short))] || e.mentionedSpan(q, ac.Long) {
+			return ac.Long
 		}
 	}
 	for _, n := range s.Facts.Names {

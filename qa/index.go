@@ -27,6 +27,7 @@ const (
 // A doc is one indexed sentence.
 type doc struct {
 	article  *corpus.Article
+	artIdx   int // index of the article in the corpus
 	sentence *corpus.Sentence
 	toks     []docToken // the sentence's words, in order
 	length   float64    // number of content words
@@ -58,18 +59,26 @@ type index struct {
 	// misspelt question word can be matched to the nearest real word.
 	vocab map[string]string
 	fuzzy *fuzzyIndex
+	// nameStems holds the stems of every word of every name and acronym.
+	nameStems map[string]bool
+	// articleStems holds, per article, every stem of its sentences, so a
+	// sentence can borrow a word its article uses elsewhere ("the river"
+	// in one sentence, "the Elbe" in another).
+	articleStems []map[string]bool
 }
 
 // buildIndex indexes every sentence of c, analysed with en (the articles'
 // language).
 func buildIndex(c *corpus.Corpus, an *analyzer) *index {
-	ix := &index{termIDs: map[string]int32{}, vocab: map[string]string{}}
-	for _, a := range c.Articles {
+	ix := &index{termIDs: map[string]int32{}, vocab: map[string]string{}, nameStems: map[string]bool{}}
+	for ai, a := range c.Articles {
+		artStems := map[string]bool{}
+		ix.articleStems = append(ix.articleStems, artStems)
 		titleStems := an.stems(a.Title)
 		expansions := acronymContext(a, an)
 		for i := range a.Sentences {
 			s := &a.Sentences[i]
-			d := doc{article: a, sentence: s, names: map[string]bool{}}
+			d := doc{article: a, artIdx: ai, sentence: s, names: map[string]bool{}}
 			tf := map[string]float64{}
 			for _, t := range lang.Tokens(s.Text) {
 				dt := docToken{Token: t, folded: lang.Fold(t.Text)}
@@ -79,6 +88,7 @@ func buildIndex(c *corpus.Corpus, an *analyzer) *index {
 					dt.stem = an.stem(dt.folded)
 				}
 				if dt.stem != "" {
+					artStems[dt.stem] = true
 					tf[dt.stem]++
 					d.length++
 					ix.vocab[dt.folded] = dt.stem
@@ -88,6 +98,7 @@ func buildIndex(c *corpus.Corpus, an *analyzer) *index {
 			for _, n := range s.Facts.Names {
 				for _, st := range an.stems(n.Text) {
 					d.names[st] = true
+					ix.nameStems[st] = true
 				}
 			}
 			addContext(tf, titleStems, weightTitle)

@@ -108,7 +108,32 @@ func (e *Engine) parse(text string, l *lang.Language) *query {
 		q.group = append(q.group, g)
 		i += n
 	}
+	if (q.kind == KindWho || q.kind == KindWhat) && e.onlyNames(q) {
+		// "who is Edi Rama?", "what is the PMOI?": a name and nothing
+		// else asks what the name is.
+		q.kind = KindDefine
+	}
 	return q
+}
+
+// onlyNames reports whether every content word of the question is part of
+// a name the corpus knows.
+func (e *Engine) onlyNames(q *query) bool {
+	if len(q.group) == 0 || len(q.group) > 4 {
+		return false
+	}
+	for _, g := range q.group {
+		named := false
+		for _, a := range g.alts {
+			for _, st := range a.stems {
+				named = named || e.idx.nameStems[st]
+			}
+		}
+		if !named {
+			return false
+		}
+	}
+	return true
 }
 
 // group reads the content word or phrase at toks[i] and returns it as a
