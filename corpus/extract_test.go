@@ -191,6 +191,12 @@ func TestNames(t *testing.T) {
 			[]kindName{{org, "ZELT"}, {person, "Ana Pol"}},
 		},
 		{
+			"two-letter acronym is an organisation",
+			[]string{"Ships reached the EU quota on Monday."},
+			nil,
+			[]kindName{{org, "EU"}, {other, "Monday"}},
+		},
+		{
 			"possessive ends a name",
 			[]string{"Ships from Norway arrived.", "Troops moved along Norway's Arctic coast near Vardøya."},
 			nil,
