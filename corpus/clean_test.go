@@ -1,0 +1,533 @@
+package corpus
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+)
+
+// The pages and lines below are invented for these tests, so that they
+// prove the cleaner's rules hold beyond the articles it was tuned on.
+
+func TestJoinLines(t *testing.T) {
+	// A curly quotation opened and never closed pulls lines in only up to
+	// maxQuotedJoin words, so build a page long enough to hit the bound.
+	stray := []string{"A stray “ opens here."}
+	line := "Every line of this page has exactly ten words here."
+	for i := 0; i < 20; i++ {
+		stray = append(stray, line)
+	}
+	// The first line has 5 words; the 15th line after it is joined at 145
+	// words, and the block then stands at 155, past the bound.
+	strayJoined := strings.Join(stray[:16], " ")
+	strayWant := append([]string{strayJoined}, stray[16:]...)
+
+	tests := []struct {
+		name  string
+		lines []string
+		want  []string
+	}{
+		{"empty", nil, nil},
+		{"one line", []string{"The ferry left at noon."}, []string{"The ferry left at noon."}},
+		{
+			"curly quotation broken around its marks",
+			[]string{"The mayor said that “", "the board has decided to close the pier", "”."},
+			[]string{"The mayor said that “ the board has decided to close the pier ”."},
+		},
+		{
+			"straight quotation broken around its marks",
+			[]string{"Ola Brenn", "accused the firm of a \"", "serious breach of the rules", "\" on May 3."},
+			[]string{"Ola Brenn accused the firm of a \" serious breach of the rules \" on May 3."},
+		},
+		{
+			"line of only an opening straight quote",
+			[]string{"\"", "We will not give up", ",\" she said."},
+			[]string{"\" We will not give up ,\" she said."},
+		},
+		{
+			"straight quote closing a sentence without an end",
+			[]string{"She called the offer \"insulting", "\" and left the room."},
+			[]string{"She called the offer \"insulting \" and left the room."},
+		},
+		{
+			"straight quote opening a new sentence is not joined",
+			[]string{"The talks ended.", "\"We are done,\" she said."},
+			[]string{"The talks ended.", "\"We are done,\" she said."},
+		},
+		{
+			"line starting with a comma",
+			[]string{"The vote was close", ", officials said."},
+			[]string{"The vote was close , officials said."},
+		},
+		{
+			"line starting with a semicolon",
+			[]string{"The vote was close", "; few expected it."},
+			[]string{"The vote was close ; few expected it."},
+		},
+		{
+			"line starting with a closing bracket",
+			[]string{"The plan (", "a draft", ") was leaked."},
+			[]string{"The plan ( a draft ) was leaked."},
+		},
+		{
+			"line of only a full stop",
+			[]string{"The road was closed", "."},
+			[]string{"The road was closed ."},
+		},
+		{
+			"lower-case continuation of an unfinished line",
+			[]string{"The road was closed", "because of snow."},
+			[]string{"The road was closed because of snow."},
+		},
+		{
+			"lower-case continuation after a comma",
+			[]string{"The road was closed,", "because of snow."},
+			[]string{"The road was closed, because of snow."},
+		},
+		{
+			"lower-case line after a finished sentence stands alone",
+			[]string{"The road was closed.", "because of snow."},
+			[]string{"The road was closed.", "because of snow."},
+		},
+		{
+			"lines inside an open curly quotation",
+			[]string{"“The damage is small.", "All systems work again", ".”"},
+			[]string{"“The damage is small. All systems work again .”"},
+		},
+		{
+			"closed curly quotation does not pull the next line",
+			[]string{"“It failed,” he said.", "The council met on Friday."},
+			[]string{"“It failed,” he said.", "The council met on Friday."},
+		},
+		{
+			"heading is not joined to the paragraph after it",
+			[]string{"Storm warnings", "Heavy rain fell on Monday."},
+			[]string{"Storm warnings", "Heavy rain fell on Monday."},
+		},
+		{
+			"bullets are not joined",
+			[]string{"• first item", "• second item", "- third item", "- fourth item"},
+			[]string{"• first item", "• second item", "- third item", "- fourth item"},
+		},
+		{"stray curly quote cannot swallow the page", stray, strayWant},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := joinLines(tt.lines)
+			if diff := cmp.Diff(tt.want, got); diff != "" {
+				t.Errorf("joinLines(%q) mismatch (-want +got):\n%s", tt.lines, diff)
+			}
+		})
+	}
+}
+
+func TestTidy(t *testing.T) {
+	tests := []struct {
+		name string
+		in   string
+		want string
+	}{
+		{"empty", "", ""},
+		{
+			"curly quotation with inner spaces",
+			"said that “ the board has decided to close the pier with immediate effect ”.",
+			`said that "the board has decided to close the pier with immediate effect".`,
+		},
+		{
+			"straight quotation with inner spaces",
+			`a " serious breach of the rules " on May 3.`,
+			`a "serious breach of the rules" on May 3.`,
+		},
+		{
+			"punctuation pulled back to its word",
+			"“ It failed , ” he said .",
+			`"It failed," he said.`,
+		},
+		{"semicolon and colon", "one ; two : three !", "one; two: three!"},
+		{"brackets", "the plan ( a draft ) leaked", "the plan (a draft) leaked"},
+		{"square brackets", "the [ sic ] error", "the [sic] error"},
+		{"space before a decimal kept", "it rose by .5 points", "it rose by .5 points"},
+		{
+			"paired straight quotes with spaces on both sides",
+			`he said " no " and " yes " twice`,
+			`he said "no" and "yes" twice`,
+		},
+		{
+			"odd number of ambiguous straight quotes left alone",
+			`proof " that it had been " planned " by the board`,
+			`proof " that it had been " planned " by the board`,
+		},
+		{"single ambiguous straight quote left alone", `he said " no more`, `he said " no more`},
+		{"apostrophes and single quotes unified", "it’s the ‘final’ offer", "it's the 'final' offer"},
+		{"guillemets", "« Bonjour » dit-il", `"Bonjour" dit-il`},
+		{"low and reversed quotes", "„ Ja ‟ sagte er", `"Ja" sagte er`},
+		{"runs of spaces collapsed", "  a   b \t c  ", "a b c"},
+		{"already tidy text unchanged", `"Hello," she said. "Bye."`, `"Hello," she said. "Bye."`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := tidy(tt.in); got != tt.want {
+				t.Errorf("tidy(%q) = %q, want %q", tt.in, got, tt.want)
+			}
+		})
+	}
+}
+
+func TestQuoteDirections(t *testing.T) {
+	// want has one character per rune of in: '.' not a quote (or left
+	// alone), 'o' opening, 'c' closing.
+	tests := []struct {
+		name string
+		in   string
+		want string
+	}{
+		{"curly", "“x”", "o.c"},
+		{"guillemets", "«x»", "o.c"},
+		{"straight, attached to words", `"a" and "b"`, "o.c.....o.c"},
+		{"straight before punctuation closes", `said "yes".`, ".....o...c."},
+		{"spaced pair", `a " b " c`, "..o...c.."},
+		{"spaced odd count", `a " b`, "....."},
+		{"after an opening bracket", `("x")`, ".o.c."},
+		{"no quotes", "plain", "....."},
+	}
+	code := map[quoteDir]byte{notQuote: '.', opening: 'o', closing: 'c', ambiguous: '?'}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var b strings.Builder
+			for _, d := range quoteDirections([]rune(tt.in)) {
+				b.WriteByte(code[d])
+			}
+			if got := b.String(); got != tt.want {
+				t.Errorf("quoteDirections(%q) = %s, want %s", tt.in, got, tt.want)
+			}
+		})
+	}
+}
+
+func TestEndsSentence(t *testing.T) {
+	tests := []struct {
+		in   string
+		want bool
+	}{
+		{"", false},
+		{"It ended.", true},
+		{"Did it end?", true},
+		{"It ended!", true},
+		{"It ended…", true},
+		{`He said "it ended."`, true},
+		{"He said “it ended.”", true},
+		{"It ended (for now.)", true},
+		{"It ended.'", true},
+		{"It ended,", false},
+		{"It ended:", false},
+		{"It ended", false},
+		{`"It ended"`, false},
+		{"Storm warnings", false},
+	}
+	for _, tt := range tests {
+		if got := endsSentence(tt.in); got != tt.want {
+			t.Errorf("endsSentence(%q) = %v, want %v", tt.in, got, tt.want)
+		}
+	}
+}
+
+func TestNormalizeSpace(t *testing.T) {
+	tests := []struct {
+		name string
+		in   string
+		want string
+	}{
+		{"no-break space", "a\u00a0b", "a b"},
+		{"narrow no-break space", "10\u202f000", "10 000"},
+		{"thin space", "a\u2009b", "a b"},
+		{"ideographic space", "a\u3000b", "a b"},
+		{"tab", "a\tb", "a b"},
+		{"zero-width space removed", "a\u200bb", "ab"},
+		{"word joiner removed", "a\u2060b", "ab"},
+		{"byte order mark removed", "\ufeffTitle", "Title"},
+		{"direction marks removed", "a\u200eb\u200fc", "abc"},
+		{"soft hyphen removed", "co\u00adoperate", "cooperate"},
+		{"CRLF", "a\r\nb", "a\nb"},
+		{"lone CR", "a\rb", "a\nb"},
+		{"line and paragraph separators", "a\u2028b\u2029c\u0085d", "a\nb\nc\nd"},
+		{"NUL and other controls become spaces", "a\x00b\x07c", "a b c"},
+		{"invalid byte repaired", "a\xffb", "a\uFFFDb"},
+		{"run of invalid bytes is one replacement", "a\xff\xfeb", "a\uFFFDb"},
+		{"truncated sequence repaired", "caf\xc3", "caf\uFFFD"},
+		{"valid text unchanged", "Tromsø – «ja» 🔥", "Tromsø – «ja» 🔥"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := normalizeSpace([]byte(tt.in)); got != tt.want {
+				t.Errorf("normalizeSpace(%q) = %q, want %q", tt.in, got, tt.want)
+			}
+		})
+	}
+}
+
+func mustCleaner(t testing.TB) *Cleaner {
+	t.Helper()
+	c, err := NewCleaner()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return c
+}
+
+// page joins the lines of a synthetic page the way scrapes lay them out:
+// one block per line, blank lines between.
+func page(lines ...string) []byte { return []byte(strings.Join(lines, "\n\n")) }
+
+func TestBlockRoles(t *testing.T) {
+	const (
+		story1 = "The harbour council voted on Monday to close the old ferry pier for good."
+		story2 = "Repairs to the pier would have cost more than a new one, the council said."
+		story3 = "A new pier is planned for the north side of the bay in two years."
+	)
+	tests := []struct {
+		name string
+		page []byte
+		want []Block
+	}{
+		{
+			"title, byline in the head, body sentence starting with By",
+			page("Council votes to close the old ferry pier", "By Mara Quell", story1,
+				"By Tuesday evening, the fire had spread to the wooden decking of the pier.", story3),
+			[]Block{
+				{RoleTitle, "Council votes to close the old ferry pier"},
+				{RoleByline, "Mara Quell"},
+				{RoleBody, story1},
+				{RoleBody, "By Tuesday evening, the fire had spread to the wooden decking of the pier."},
+				{RoleBody, story3},
+			},
+		},
+		{
+			"caption before a credit",
+			page("Storm floods the lower town", "Residents wade through water in the lower town on Monday.",
+				"Photo: Ada Brenn", story1, story2),
+			[]Block{
+				{RoleTitle, "Storm floods the lower town"},
+				{RoleCaption, "Residents wade through water in the lower town on Monday."},
+				{RoleCredit, "Photo: Ada Brenn"},
+				{RoleBody, story1},
+				{RoleBody, story2},
+			},
+		},
+		{
+			"caption with its own prefix",
+			page("Storm floods the lower town", "Image caption, Residents wade through the water",
+				"Image source, Skellby Post", story1),
+			[]Block{
+				{RoleTitle, "Storm floods the lower town"},
+				{RoleCaption, "Residents wade through the water"},
+				{RoleCredit, "Image source, Skellby Post"},
+				{RoleBody, story1},
+			},
+		},
+		{
+			"published line and reading time in the head",
+			page("Council votes to close the old ferry pier", "Updated 9:48 PM, May 3, 2024", "4 min read", story1, story2),
+			[]Block{
+				{RoleTitle, "Council votes to close the old ferry pier"},
+				{RolePublished, "Updated 9:48 PM, May 3, 2024"},
+				{RoleReading, "4 min read"},
+				{RoleBody, story1},
+				{RoleBody, story2},
+			},
+		},
+		{
+			"author name and role line",
+			page("Council votes to close the old ferry pier", "Mara Quell", "Harbour correspondent", story1, story2),
+			[]Block{
+				{RoleTitle, "Council votes to close the old ferry pier"},
+				{RoleByline, "Mara Quell"},
+				{RoleByline, "Harbour correspondent"},
+				{RoleBody, story1},
+				{RoleBody, story2},
+			},
+		},
+		{
+			"share widget dropped",
+			page("Council votes to close the old ferry pier", "Share", "Facebook", "Email", story1, "Advertisement", story2),
+			[]Block{
+				{RoleTitle, "Council votes to close the old ferry pier"},
+				{RoleDrop, "Share"},
+				{RoleDrop, "Facebook"},
+				{RoleDrop, "Email"},
+				{RoleBody, story1},
+				{RoleDrop, "Advertisement"},
+				{RoleBody, story2},
+			},
+		},
+		{
+			"read more and its headline dropped, a long sentence after read more kept",
+			page("Storm floods the lower town", story1, "Read more", "Why the river keeps breaking its banks",
+				story2, "Read more",
+				"The city engineer, who has warned for years that the old levee was too low, said repairs would take until next summer.",
+				story3),
+			[]Block{
+				{RoleTitle, "Storm floods the lower town"},
+				{RoleBody, story1},
+				{RoleDrop, "Read more"},
+				{RoleRelated, "Why the river keeps breaking its banks"},
+				{RoleBody, story2},
+				{RoleDrop, "Read more"},
+				{RoleBody, "The city engineer, who has warned for years that the old levee was too low, said repairs would take until next summer."},
+				{RoleBody, story3},
+			},
+		},
+		{
+			"heading between paragraphs",
+			page("Council votes to close the old ferry pier", story1, "What happens next", story2),
+			[]Block{
+				{RoleTitle, "Council votes to close the old ferry pier"},
+				{RoleBody, story1},
+				{RoleHeading, "What happens next"},
+				{RoleBody, story2},
+			},
+		},
+		{
+			"promo lines in the story and at the end",
+			page("Council votes to close the old ferry pier", story1, "Sign up for our weekly newsletter", story2,
+				"Download our app for the latest news"),
+			[]Block{
+				{RoleTitle, "Council votes to close the old ferry pier"},
+				{RoleBody, story1},
+				{RolePromo, "Sign up for our weekly newsletter"},
+				{RoleBody, story2},
+				{RolePromo, "Download our app for the latest news"},
+			},
+		},
+		{
+			"story sentence that mentions a newsletter stays story",
+			page("Council votes to close the old ferry pier", story1,
+				"The council stopped printing its weekly newsletter in 2019.", story2),
+			[]Block{
+				{RoleTitle, "Council votes to close the old ferry pier"},
+				{RoleBody, story1},
+				{RoleBody, "The council stopped printing its weekly newsletter in 2019."},
+				{RoleBody, story2},
+			},
+		},
+		{
+			"source credits at the end",
+			page("Council votes to close the old ferry pier", story1, story2,
+				"Ola Brenn contributed to this report.", "(With Reuters)"),
+			[]Block{
+				{RoleTitle, "Council votes to close the old ferry pier"},
+				{RoleBody, story1},
+				{RoleBody, story2},
+				{RoleSource, "Ola Brenn contributed to this report."},
+				{RoleSource, "(With Reuters)"},
+			},
+		},
+		{
+			"tags after a topics marker",
+			page("Storm floods the lower town", story1, story2, "Related Topics", "Floods", "Weather", "Skellby"),
+			[]Block{
+				{RoleTitle, "Storm floods the lower town"},
+				{RoleBody, story1},
+				{RoleBody, story2},
+				{RoleDrop, "Related Topics"},
+				{RoleTag, "Floods"},
+				{RoleTag, "Weather"},
+				{RoleTag, "Skellby"},
+			},
+		},
+		{
+			"bullet tags at the tail without a marker",
+			page("Storm floods the lower town", story1, story2, "• Floods", "• Weather"),
+			[]Block{
+				{RoleTitle, "Storm floods the lower town"},
+				{RoleBody, story1},
+				{RoleBody, story2},
+				{RoleTag, "Floods"},
+				{RoleTag, "Weather"},
+			},
+		},
+		{
+			"lines broken around quotes become one paragraph",
+			page("Council votes to close the old ferry pier", "Ola Brenn", "said the decision was “",
+				"a sad day for the whole bay", "”.", story2),
+			[]Block{
+				{RoleTitle, "Council votes to close the old ferry pier"},
+				{RoleBody, `Ola Brenn said the decision was "a sad day for the whole bay".`},
+				{RoleBody, story2},
+			},
+		},
+	}
+	c := mustCleaner(t)
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := c.Blocks(tt.page)
+			if diff := cmp.Diff(tt.want, got); diff != "" {
+				t.Errorf("Blocks(%q) mismatch (-want +got):\n%s", tt.page, diff)
+			}
+		})
+	}
+}
+
+func TestClean(t *testing.T) {
+	tests := []struct {
+		name string
+		page []byte
+		want Document
+	}{
+		{
+			"dateline stripped from the first paragraph only",
+			page("Fishermen land a record catch",
+				"OSLOVIK, Nordland (NTB) — Fishermen in Oslovik hauled in a record catch of cod on Sunday.",
+				"BERGEN — the second paragraph keeps its capitals, since only the first can open with a dateline."),
+			Document{
+				Title: "Fishermen land a record catch",
+				Meta:  Meta{Dateline: "OSLOVIK, Nordland (NTB)"},
+				Paragraphs: []DocParagraph{
+					{Text: "Fishermen in Oslovik hauled in a record catch of cod on Sunday."},
+					{Text: "BERGEN — the second paragraph keeps its capitals, since only the first can open with a dateline."},
+				},
+			},
+		},
+		{
+			"page metadata collected, paragraphs under their headings",
+			page("Storm floods the lower town", "By Mara Quell and Ola Brenn",
+				"Residents wade through water in the lower town on Monday.", "Photo: Ada Brenn",
+				"Heavy rain flooded the lower town of Skellby on Monday, forcing dozens of families out.",
+				"Read more", "Why the river keeps breaking its banks",
+				"What comes next",
+				"The council will meet again on Friday to discuss the levee.",
+				"(With Reuters)", "Topics", "Floods", "Weather"),
+			Document{
+				Title: "Storm floods the lower town",
+				Meta: Meta{
+					Caption:  "Residents wade through water in the lower town on Monday.",
+					Credit:   "Photo: Ada Brenn",
+					Byline:   "Mara Quell and Ola Brenn",
+					Source:   "With Reuters",
+					Headings: []string{"What comes next"},
+					Tags:     []string{"Floods", "Weather"},
+					Related:  []string{"Why the river keeps breaking its banks"},
+				},
+				Paragraphs: []DocParagraph{
+					{Text: "Heavy rain flooded the lower town of Skellby on Monday, forcing dozens of families out."},
+					{Section: "What comes next", Text: "The council will meet again on Friday to discuss the levee."},
+				},
+			},
+		},
+		{
+			"page of only furniture has no paragraphs",
+			page("Share", "Advertisement", "Read more", "Subscribe to our newsletter"),
+			Document{},
+		},
+		{"empty page", nil, Document{}},
+	}
+	c := mustCleaner(t)
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := c.Clean(tt.page)
+			if diff := cmp.Diff(tt.want, got); diff != "" {
+				t.Errorf("Clean(%q) mismatch (-want +got):\n%s", tt.page, diff)
+			}
+		})
+	}
+}
