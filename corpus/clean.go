@@ -203,7 +203,7 @@ func (c *Cleaner) assignRoles(blocks []Block, captures []string) {
 			} else {
 				b.Role = RolePromo
 			}
-		case !endsSentence(b.Text) && wordCount(b.Text) <= 14 && nextIsBody(blocks, i):
+		case !endsSentence(b.Text) && wordCount(b.Text) <= 14 && !isBullet(b.Text) && nextIsBody(blocks, i):
 			b.Role = RoleHeading
 		}
 	}
@@ -260,6 +260,12 @@ func nextIsBody(blocks []Block, i int) bool {
 		return false
 	}
 	return false
+}
+
+// isBullet reports a list item: "- point", "• point", "* point".
+func isBullet(s string) bool {
+	r, _ := utf8.DecodeRuneInString(s)
+	return strings.ContainsRune("-•·*–", r)
 }
 
 func addressesReader(s string) bool { return readerRE.MatchString(s) }
@@ -339,46 +345,87 @@ const maxQuotedJoin = 150
 // when the block has no final punctuation and the line starts in lower case,
 // or when the block is inside a quotation opened with a curly quote.
 func joinLines(lines []string) []string {
-	var out []string
-	cur := ""
+	var (
+		out []string
+		cur block
+	)
 	for _, l := range lines {
-		if cur != "" && continues(cur, l) {
-			cur += " " + l
+		if cur.len() > 0 && cur.continuedBy(l) {
+			cur.add(l)
 			continue
 		}
-		if cur != "" {
-			out = append(out, cur)
+		if cur.len() > 0 {
+			out = append(out, cur.String())
 		}
-		cur = l
+		cur = block{}
+		cur.add(l)
 	}
-	if cur != "" {
-		out = append(out, cur)
+	if cur.len() > 0 {
+		out = append(out, cur.String())
 	}
 	return out
 }
 
-func continues(cur, next string) bool {
-	if endsOpen(cur) {
+// A block is a paragraph being rejoined. It keeps what continuedBy needs
+// up to date as lines are added, so joining stays linear in the input.
+type block struct {
+	b        strings.Builder
+	last     string // the last line added; the block ends as it ends
+	curly    int    // curly quotations opened minus closed
+	straight int    // straight double quotes seen
+	words    int
+}
+
+func (c *block) len() int       { return c.b.Len() }
+func (c *block) String() string { return c.b.String() }
+
+func (c *block) add(line string) {
+	if c.b.Len() > 0 {
+		c.b.WriteByte(' ')
+	}
+	c.b.WriteString(line)
+	c.last = line
+	c.words += wordCount(line)
+	for _, r := range line {
+		switch r {
+		case '“', '«', '„':
+			c.curly++
+		case '”', '»':
+			c.curly--
+		case '"':
+			c.straight++
+		}
+	}
+}
+
+// continuedBy reports whether next continues the block rather than
+// starting a new one.
+func (c *block) continuedBy(next string) bool {
+	if endsOpen(c.last) {
 		return true
 	}
+	ended := endsSentence(c.last)
 	first, size := utf8.DecodeRuneInString(next)
 	switch {
 	case strings.ContainsRune(",.;:!?)]”»’…–—", first):
 		return true
 	case first == '"' || first == '\'':
-		// A straight quote is closing when the block still needs an end.
+		// A straight quote closes a quotation the block opened, or
+		// carries on a sentence in lower case; otherwise it opens a new
+		// paragraph: '"I made mistakes," the mayor said.'
 		rest := strings.TrimSpace(next[size:])
-		if !endsSentence(cur) {
+		r, _ := utf8.DecodeRuneInString(rest)
+		switch {
+		case rest == "":
+			return !ended || c.straight%2 == 1
+		case strings.ContainsRune(",.;:!?", r) || unicode.IsLower(r):
 			return true
 		}
-		r, _ := utf8.DecodeRuneInString(rest)
-		return rest == "" || strings.ContainsRune(",.;:!?", r) || unicode.IsLower(r)
-	case unicode.IsLower(first) && !endsSentence(cur):
-		return true
-	case unicode.IsLower(first) && strings.HasSuffix(cur, ","):
+		return !ended && c.straight%2 == 1
+	case unicode.IsLower(first) && (!ended || strings.HasSuffix(c.last, ",")):
 		return true
 	}
-	return curlyQuoteOpen(cur) && wordCount(cur) < maxQuotedJoin
+	return c.curly > 0 && c.words < maxQuotedJoin
 }
 
 // endsOpen reports whether s ends with an opening quotation mark or bracket.
@@ -392,21 +439,6 @@ func endsOpen(s string) bool {
 		return len(s) == size || unicode.IsSpace(before) || strings.ContainsRune("([:,", before)
 	}
 	return false
-}
-
-// curlyQuoteOpen reports whether s opened more curly double quotations than
-// it closed. Straight quotes are ambiguous and not counted.
-func curlyQuoteOpen(s string) bool {
-	depth := 0
-	for _, r := range s {
-		switch r {
-		case '“', '«', '„':
-			depth++
-		case '”', '»':
-			depth--
-		}
-	}
-	return depth > 0
 }
 
 // endsSentence reports whether s ends with sentence-final punctuation,

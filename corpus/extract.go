@@ -15,7 +15,7 @@ import (
 // capitalisation elsewhere in the article, and the person last named, decide
 // what a word is and who "he" is.
 type FactExtractor struct {
-	speech, pronoun, org, title, connector, expansion, placePrep, nonUnit, currency, clock map[string]bool
+	speech, pronoun, org, title, connector, expansion, placePrep, nonUnit, currency, clock, ordinal, opener map[string]bool
 	multiplier                                                                             map[string]float64
 
 	// NumberWords maps number words of the article's language ("seven",
@@ -61,7 +61,7 @@ func NewFactExtractor() (*FactExtractor, error) {
 	x := &FactExtractor{
 		speech: set("speech"), pronoun: set("pronoun"), org: set("org"), title: set("title"),
 		connector: set("connector"), expansion: set("expansion"), placePrep: set("place_prep"),
-		nonUnit: set("nonunit"), currency: set("currency"), clock: set("clock"),
+		nonUnit: set("nonunit"), currency: set("currency"), clock: set("clock"), ordinal: set("not_quantity_suffix"), opener: set("opener"),
 		multiplier: map[string]float64{},
 	}
 	for _, m := range lists["multiplier"] {
@@ -111,7 +111,7 @@ func (x *FactExtractor) Extract(a *Article) {
 			// speaker quoted just before: '"It failed," he said.' then
 			// '"The damage was minimal."'.
 			if prev := a.Sentences[i-1].Facts.Quote; prev != nil {
-				f.Quote = &Quote{Speaker: prev.Speaker, Resolved: prev.Resolved}
+				f.Quote = &Quote{Speaker: prev.Speaker, Resolved: prev.Resolved, Verb: prev.Verb}
 			}
 		}
 		for _, n := range f.Names {
@@ -198,7 +198,7 @@ func (c capitalisation) count(toks []token) {
 		if i == 0 {
 			continue
 		}
-		k := t.lower()
+		k := withoutPossessive(t)
 		v := c[k]
 		if t.capitalised() {
 			v[0]++
@@ -223,8 +223,10 @@ var yearRE = regexp.MustCompile(`\b(1[0-9]{3}|20[0-9]{2})\b`)
 func findYears(text string) []Span {
 	var out []Span
 	for _, m := range yearRE.FindAllStringIndex(text, -1) {
-		if m[0] > 0 && strings.ContainsRune(",.$€£", rune(text[m[0]-1])) || m[1] < len(text) && strings.ContainsRune(",.", rune(text[m[1]])) && m[1]+1 < len(text) && text[m[1]+1] >= '0' && text[m[1]+1] <= '9' {
-			continue
+		before, _ := utf8.DecodeLastRuneInString(text[:m[0]])
+		if m[0] > 0 && strings.ContainsRune(",.$€£¥₽", before) ||
+			m[1]+1 < len(text) && strings.ContainsRune(",.", rune(text[m[1]])) && isDigits(text[m[1]+1:m[1]+2]) {
+			continue // part of an amount or a larger number
 		}
 		out = append(out, Span{Text: text[m[0]:m[1]], Start: m[0], End: m[1]})
 	}
@@ -281,8 +283,24 @@ func (x *FactExtractor) numberValue(t token) (float64, string, bool) {
 		}
 	}
 	if r, _ := utf8.DecodeRuneInString(s); unicode.IsDigit(r) {
-		v, err := strconv.ParseFloat(strings.ReplaceAll(s, ",", ""), 64)
-		return v, unit, err == nil
+		num, suffix := s, ""
+		if k := strings.IndexFunc(s, unicode.IsLetter); k > 0 {
+			num, suffix = s[:k], strings.ToLower(s[k:])
+		}
+		v, err := strconv.ParseFloat(strings.ReplaceAll(num, ",", ""), 64)
+		if err != nil {
+			return 0, "", false
+		}
+		switch {
+		case suffix == "":
+		case x.multiplier[suffix] > 0: // "4.5m", "2bn"
+			v *= x.multiplier[suffix]
+		case x.ordinal[suffix]: // "3rd" ranks and "1990s" is a decade: neither counts
+			return 0, "", false
+		case unit == "": // "5km", "24h"
+			unit = suffix
+		}
+		return v, unit, true
 	}
 	if v, ok := x.NumberWords[strings.ToLower(s)]; ok {
 		return v, unit, true
@@ -361,7 +379,7 @@ func (x *FactExtractor) names(text string, toks []token, caps capitalisation, pe
 		// A possessive ends a name ("Norway's Arctic coast") unless it
 		// opens one whose first word is no name by itself ("People's ...").
 		for j < len(toks) && toks[j].start-toks[j-1].end <= 1 &&
-			!(isPossessive(toks[j-1]) && (j-1 > i || caps.properOnly(strings.TrimSuffix(strings.TrimSuffix(toks[j-1].lower(), "'s"), "’s")))) {
+			!(isPossessive(toks[j-1]) && (j-1 > i || caps.properOnly(withoutPossessive(toks[j-1])))) {
 			if toks[j].capitalised() {
 				j++
 				continue
@@ -393,7 +411,14 @@ func (x *FactExtractor) startsName(text string, toks []token, i int, caps capita
 		return false
 	}
 	if i == 0 || opensSentence(text[:t.start]) {
-		return caps.properOnly(t.lower()) || t.allCaps()
+		if caps.properOnly(withoutPossessive(t)) || t.allCaps() {
+			return true
+		}
+		// "Kari Lund visited ...": two capitalised words in a row at the
+		// start, the first never written in lower case in the article.
+		next := i + 1
+		return next < len(toks) && toks[next].capitalised() && toks[next].start-t.end == 1 &&
+			caps[withoutPossessive(t)][1] == 0 && !x.opener[t.lower()] && !x.connector[t.lower()] && !x.title[t.lower()]
 	}
 	return true
 }
@@ -417,8 +442,8 @@ func (x *FactExtractor) splitRun(text string, run, toks []token, at int, persons
 			return
 		}
 		end := part[len(part)-1].end
-		if last := part[len(part)-1]; isPossessive(last) && len(part) > 0 {
-			end -= 2 // "Iran's" names Iran
+		if n := possessiveLen(part[len(part)-1]); n > 0 {
+			end -= n // "Iran's" names Iran
 		}
 		n := Name{Span: Span{Text: text[part[0].start:end], Start: part[0].start, End: end}}
 		n.Kind = x.kindOf(part, afterTitle, persons)
@@ -445,7 +470,7 @@ func (x *FactExtractor) splitRun(text string, run, toks []token, at int, persons
 func (x *FactExtractor) kindOf(part []token, afterTitle bool, persons []string) NameKind {
 	text := strings.ToLower(joinTokens(part))
 	for _, t := range part {
-		if x.org[strings.TrimSuffix(t.lower(), "'s")] {
+		if x.org[withoutPossessive(t)] {
 			return NameOrg
 		}
 	}
@@ -478,8 +503,27 @@ func (x *FactExtractor) kindOf(part []token, afterTitle bool, persons []string) 
 	return NameOther
 }
 
-func isPossessive(t token) bool {
-	return strings.HasSuffix(t.text, "'s") || strings.HasSuffix(t.text, "’s")
+func firstRune(s string) rune {
+	r, _ := utf8.DecodeRuneInString(s)
+	return unicode.ToUpper(r)
+}
+
+func isPossessive(t token) bool { return possessiveLen(t) > 0 }
+
+// possessiveLen returns the length in bytes of a possessive ending of the
+// token ("'s", "’s"), or 0.
+func possessiveLen(t token) int {
+	for _, suf := range []string{"'s", "’s"} {
+		if strings.HasSuffix(t.text, suf) && len(t.text) > len(suf) {
+			return len(suf)
+		}
+	}
+	return 0
+}
+
+// withoutPossessive returns the lower-case word without its possessive.
+func withoutPossessive(t token) string {
+	return strings.ToLower(t.text[:len(t.text)-possessiveLen(t)])
 }
 
 func joinTokens(toks []token) string {
@@ -540,7 +584,11 @@ func (x *FactExtractor) expansionBefore(toks []token, i int, short string) strin
 		words++
 	}
 	run := toks[k+1 : i]
-	for len(run) > 0 && !run[0].capitalised() {
+	// The expansion starts at a capitalised word whose initial is one of
+	// the acronym's letters: "The Nordic Fisheries Board (NFB)" is not
+	// "The ...", but "Italian Federation of Port Workers (FILP)" keeps
+	// "Italian" although the letters follow another language's order.
+	for len(run) > 0 && (!run[0].capitalised() || !strings.ContainsRune(strings.ToUpper(short), firstRune(run[0].text))) {
 		run = run[1:]
 	}
 	if len(run) < 2 {

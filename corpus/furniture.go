@@ -76,6 +76,9 @@ func (r Role) String() string {
 type furnitureRule struct {
 	role Role
 	re   *regexp.Regexp
+	// cased rules see the line as written; the others see it in lower
+	// case, which is much cheaper for the matcher than (?i).
+	cased bool
 }
 
 // Furniture recognises the lines of a page that are not the story.
@@ -105,15 +108,14 @@ func ParseFurniture(text string) (*Furniture, error) {
 			return nil, fmt.Errorf("furniture line %d: unknown role %q", n, name)
 		}
 		expr = strings.TrimSpace(expr)
-		flags := "(?i)"
-		if strings.HasPrefix(expr, "(?-i)") {
-			flags = ""
-		}
-		re, err := regexp.Compile(flags + `^(?:` + expr + `)$`)
+		// Rules are written in lower case; (?-i) marks one that must see
+		// capitals.
+		cased := strings.HasPrefix(expr, "(?-i)")
+		re, err := regexp.Compile(`^(?:` + expr + `)$`)
 		if err != nil {
 			return nil, fmt.Errorf("furniture line %d: %w", n, err)
 		}
-		f.rules = append(f.rules, furnitureRule{role, re})
+		f.rules = append(f.rules, furnitureRule{role, re, cased})
 	}
 	return &f, sc.Err()
 }
@@ -124,14 +126,26 @@ func (f *Furniture) match(line string) (Role, string, bool) {
 	if wordCount(line) > maxFurnitureWords {
 		return RoleBody, "", false
 	}
+	lower := strings.ToLower(line)
 	for _, r := range f.rules {
-		m := r.re.FindStringSubmatch(line)
-		if m == nil {
+		in := lower
+		if r.cased {
+			in = line
+		}
+		if !r.re.MatchString(in) {
 			continue
 		}
 		capture := ""
-		if len(m) > 1 {
-			capture = strings.TrimSpace(m[1])
+		if r.re.NumSubexp() > 0 {
+			// Take the capture from the line as written when lower-casing
+			// kept the byte offsets, as it does for almost every line.
+			src := in
+			if len(lower) == len(line) {
+				src = line
+			}
+			if m := r.re.FindStringSubmatchIndex(in); len(m) > 3 && m[2] >= 0 {
+				capture = strings.TrimSpace(src[m[2]:m[3]])
+			}
 		}
 		return r.role, capture, true
 	}

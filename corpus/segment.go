@@ -92,17 +92,26 @@ func (s *Segmenter) Split(text string) [][2]int {
 	quotes := strings.Count(text, `"`)
 	balanced := quotes > 0 && quotes%2 == 0
 	var (
-		out   [][2]int
-		start = 0
-		open  = false // inside a straight-quoted quotation
-		qFrom = 0     // where the open quotation began
+		out     [][2]int
+		start   = 0
+		open    = false // inside a straight-quoted quotation
+		words   = 0     // words seen so far
+		qWords  = 0     // words seen when the open quotation began
+		inWord  = false
+		isSpace = func(r rune) bool { return r == ' ' || r == '\n' }
 	)
 	for i := 0; i < len(text); {
 		r, size := utf8.DecodeRuneInString(text[i:])
+		if isSpace(r) {
+			inWord = false
+		} else if !inWord {
+			inWord = true
+			words++
+		}
 		if r == '"' {
 			open = !open
 			if open {
-				qFrom = i
+				qWords = words
 			}
 		}
 		if !isTerminal(r) {
@@ -125,7 +134,7 @@ func (s *Segmenter) Split(text string) [][2]int {
 			i = end
 			continue
 		}
-		if open && balanced && wordCount(text[qFrom:end]) <= s.MaxQuotedWords {
+		if open && balanced && words-qWords <= s.MaxQuotedWords {
 			i = end
 			continue
 		}
@@ -139,7 +148,7 @@ func (s *Segmenter) Split(text string) [][2]int {
 
 // isListMarker reports whether the sentence so far is only a list number:
 // the "1." of "1. First item".
-func isListMarker(s string) bool { return isDigits(strings.TrimSpace(s)) }
+func isListMarker(s string) bool { return len(s) < 8 && isDigits(strings.TrimSpace(s)) }
 
 func isTerminal(r rune) bool { return r == '.' || r == '!' || r == '?' || r == '…' }
 
