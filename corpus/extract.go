@@ -16,7 +16,7 @@ import (
 // what a word is and who "he" is.
 type FactExtractor struct {
 	speech, pronoun, org, title, connector, expansion, placePrep, nonUnit, currency, clock, ordinal, opener map[string]bool
-	multiplier                                                                             map[string]float64
+	multiplier                                                                                              map[string]float64
 
 	// NumberWords maps number words of the article's language ("seven",
 	// "forty", "thousand") to their value. Optional.
