@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 	"testing/fstest"
 
@@ -113,4 +114,22 @@ func TestGenerateNorwegianIsNotDanish(t *testing.T) {
 			t.Errorf("Generate()[%q] lacks line %q", tt.code, tt.line)
 		}
 	}
+}
+
+func FuzzVariants(f *testing.F) {
+	for _, s := range []string{"Myanmar (Burma)", "Bosnia & Herzegovina", "St. Lucia", "(", ")(", "Côte d’Ivoire", "\xff("} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, name string) {
+		seen := make(map[string]bool)
+		for _, v := range variants(name) {
+			if v == "" || strings.TrimSpace(v) != v {
+				t.Errorf("variants(%q) has blank or padded entry %q", name, v)
+			}
+			if seen[v] {
+				t.Errorf("variants(%q) repeats %q", name, v)
+			}
+			seen[v] = true
+		}
+	})
 }
