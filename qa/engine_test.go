@@ -1,0 +1,193 @@
+package qa_test
+
+import (
+	"context"
+	"strings"
+	"testing"
+	"testing/fstest"
+	"unicode/utf8"
+
+	"github.com/qabot/qabot/corpus"
+	"github.com/qabot/qabot/lang"
+	"github.com/qabot/qabot/qa"
+)
+
+// An invented article, so these tests prove the engine answers from text
+// it was never tuned on.
+const invented = `Borduria and Syldavia sign water treaty after decade of talks
+
+Photo of the signing ceremony in Klow, March 3, 2021.
+
+AFP - JANE DOE
+
+Borduria and Syldavia signed a treaty on the sharing of the Vltava river on Wednesday, March 3, 2021, ending ten years of negotiations.
+
+The agreement gives Syldavia 40 percent of the river's water during the dry season.
+
+Foreign Minister Anna Kovac said the deal "opens a new chapter between our peoples".
+
+The talks began in 2011 in Geneva and were suspended twice.
+
+Around 12,000 farmers depend on the river for irrigation, according to the United Nations Food and Agriculture Organization (FAO).
+`
+
+func mustEngine(t testing.TB, articles map[string]string) *qa.Engine {
+	t.Helper()
+	fsys := fstest.MapFS{}
+	for name, text := range articles {
+		fsys[name] = &fstest.MapFile{Data: []byte(text)}
+	}
+	p, err := corpus.NewParser()
+	if err != nil {
+		t.Fatal(err)
+	}
+	c, err := corpus.Load(fsys, p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	reg, err := lang.Load(lang.Data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	e, err := qa.New(c, qa.Options{Languages: reg})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return e
+}
+
+func TestAskInvented(t *testing.T) {
+	e := mustEngine(t, map[string]string{"treaty.txt": invented})
+	tests := []struct {
+		name     string
+		question string
+		kind     qa.Kind
+		quote    string // substring of the expected sentence
+		answer   string // substring of the expected short answer
+	}{
+		{"when with year", "when did the talks start?", qa.KindWhen, "talks began in 2011", "2011"},
+		{"how many", "how many farmers rely on the river", qa.KindHowMany, "12,000 farmers", "12,000"},
+		{"who said", "who said the deal opens a new chapter", qa.KindWho, "Anna Kovac", "Anna Kovac"},
+		{"define acronym", "what is the FAO?", qa.KindDefine, "(FAO)", "Food and Agriculture Organization"},
+		{"define person", "who is anna kovac", qa.KindDefine, "Anna Kovac said", "Foreign Minister"},
+		{"typo", "how many farmres depend on the river", qa.KindHowMany, "12,000 farmers", "12,000"},
+		{"where", "where did the talks begin", qa.KindWhere, "Geneva", "Geneva"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			a, err := e.Ask(context.Background(), qa.Question{Text: tt.question})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !a.Answered {
+				t.Fatalf("Ask(%q) not answered (reason %q, suggestions %v)", tt.question, a.Reason, a.Suggestions)
+			}
+			if a.Kind != tt.kind {
+				t.Errorf("Ask(%q).Kind = %q, want %q", tt.question, a.Kind, tt.kind)
+			}
+			if !strings.Contains(a.Quote.Text, tt.quote) {
+				t.Errorf("Ask(%q).Quote = %q, want it to contain %q", tt.question, a.Quote.Text, tt.quote)
+			}
+			if !strings.Contains(a.Text, tt.answer) {
+				t.Errorf("Ask(%q).Text = %q, want it to contain %q", tt.question, a.Text, tt.answer)
+			}
+		})
+	}
+}
+
+func TestAbstains(t *testing.T) {
+	e := mustEngine(t, map[string]string{"treaty.txt": invented})
+	for _, q := range []string{
+		"who won the football world cup",
+		"how much did the dam cost",
+		"what is the name of the syldavian president",
+	} {
+		a, err := e.Ask(context.Background(), qa.Question{Text: q})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if a.Answered {
+			t.Errorf("Ask(%q) answered %q from %q; want no answer", q, a.Text, a.Quote.Text)
+		}
+		if a.Reason != qa.ReasonNotFound {
+			t.Errorf("Ask(%q).Reason = %q, want %q", q, a.Reason, qa.ReasonNotFound)
+		}
+	}
+}
+
+// TestBadInput checks that nothing a user types breaks the engine: each
+// input gets a clear reason, never a panic or an error.
+func TestBadInput(t *testing.T) {
+	e := mustEngine(t, map[string]string{"treaty.txt": invented})
+	tests := []struct {
+		name   string
+		input  string
+		reason qa.Reason
+	}{
+		{"empty", "", qa.ReasonEmpty},
+		{"spaces", " \t\n ", qa.ReasonEmpty},
+		{"huge", strings.Repeat("why ", 3000), qa.ReasonTooLong},
+		{"only symbols", "?!?! ... ***", qa.ReasonInvalid},
+		{"only emoji", "🔥🔥🔥", qa.ReasonInvalid},
+		{"binary", "\x00\x01\x02\xff\xfe", qa.ReasonInvalid},
+		{"invalid utf-8 around a question", "when did the talks \xffbegin?", qa.ReasonNone},
+		{"mention injection", "@everyone when did the talks begin?", qa.ReasonNone},
+		{"markdown", "**when** did the `talks` begin? ||spoiler||", qa.ReasonNone},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			a, err := e.Ask(context.Background(), qa.Question{Text: tt.input})
+			if err != nil {
+				t.Fatalf("Ask(%q) error %v", tt.input, err)
+			}
+			if a.Reason != tt.reason {
+				t.Errorf("Ask(%q).Reason = %q, want %q", tt.input, a.Reason, tt.reason)
+			}
+			if !utf8.ValidString(a.Question) || !utf8.ValidString(a.Text) {
+				t.Errorf("Ask(%q) returned invalid UTF-8", tt.input)
+			}
+		})
+	}
+}
+
+func TestAskCancelled(t *testing.T) {
+	e := mustEngine(t, map[string]string{"treaty.txt": invented})
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	if _, err := e.Ask(ctx, qa.Question{Text: "when did the talks begin"}); err == nil {
+		t.Error("Ask with a cancelled context returned no error")
+	}
+}
+
+// TestSeveralArticles checks that a corpus of several articles answers
+// from the right one and names it.
+func TestSeveralArticles(t *testing.T) {
+	other := strings.NewReplacer("Borduria", "Ruritania", "Syldavia", "Graustark", "Vltava", "Elbe", "12,000", "3,500", "2011", "2015").Replace(invented)
+	e := mustEngine(t, map[string]string{"a.txt": invented, "b.txt": other})
+	a, err := e.Ask(context.Background(), qa.Question{Text: "how many farmers depend on the elbe"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !a.Answered || !strings.Contains(a.Text, "3,500") || a.Quote.ArticleID != "b" {
+		t.Errorf("Ask = %+v; want 3,500 from article b", a)
+	}
+}
+
+func FuzzAsk(f *testing.F) {
+	e := mustEngine(f, map[string]string{"treaty.txt": invented})
+	for _, s := range []string{"when did the talks begin?", "", "🔥", "\xff\xfe", "qui a signé le traité ?", "Когда начались переговоры?", strings.Repeat("a ", 300), "@everyone <@123> **x**"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		a, err := e.Ask(context.Background(), qa.Question{Text: s})
+		if err != nil {
+			t.Fatalf("Ask(%q) error %v", s, err)
+		}
+		if a.Answered && a.Quote.Text == "" {
+			t.Fatalf("Ask(%q) answered without a quote", s)
+		}
+		if !utf8.ValidString(a.Text) || !utf8.ValidString(a.Question) {
+			t.Fatalf("Ask(%q) returned invalid UTF-8", s)
+		}
+	})
+}
