@@ -14,28 +14,39 @@ type analyzer struct {
 
 func (a *analyzer) isStop(folded string) bool { return a.l.IsStopword(folded) }
 
-func (a *analyzer) stem(folded string) string { return a.l.Stem(folded) }
+// stem returns the stem of a word as written, in any case. Snowball
+// stems the word with its accents and the stem is folded afterwards:
+// folding first would break stemmers that need the accents ("anunció" and
+// "anunciar" share a stem only this way round).
+func (a *analyzer) stem(word string) string { return lang.Fold(a.l.Stem(word)) }
 
 // stems returns the stems of the content words of text.
 func (a *analyzer) stems(text string) []string {
 	var out []string
 	for _, t := range lang.Tokens(text) {
-		f := lang.Fold(t.Text)
-		if !a.isStop(f) {
-			out = append(out, a.stem(f))
+		if f := lang.Fold(t.Text); !a.isStop(f) && !isClitic(f) {
+			out = append(out, a.stem(t.Text))
 		}
 	}
 	return out
 }
 
-// stemKey returns the key under which a phrase is stored in stemmed
+// stemKeys returns the keys under which a phrase is stored in stemmed
 // tables: the stems of all its words, stop words included, joined by
-// spaces. Stop words stay so that "kick out" and "kick" differ.
-func (a *analyzer) stemKey(phrase string) (string, int) {
+// spaces (stop words stay so that "kick out" and "kick" differ). There are
+// two keys when the phrase has accents: its own stems, and the stems of
+// the phrase written without accents, as users often type it.
+func (a *analyzer) stemKeys(phrase string) (keys []string, words int) {
 	toks := lang.Tokens(phrase)
-	parts := make([]string, len(toks))
+	own := make([]string, len(toks))
+	bare := make([]string, len(toks))
 	for i, t := range toks {
-		parts[i] = a.stem(lang.Fold(t.Text))
+		own[i] = a.stem(t.Text)
+		bare[i] = a.stem(lang.Fold(t.Text))
 	}
-	return strings.Join(parts, " "), len(parts)
+	keys = []string{strings.Join(own, " ")}
+	if b := strings.Join(bare, " "); b != keys[0] {
+		keys = append(keys, b)
+	}
+	return keys, len(toks)
 }

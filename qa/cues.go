@@ -74,7 +74,7 @@ func loadCues(fsys fs.FS, an *analyzer) (*cues, error) {
 		}
 		c.phrases[kind] = append(c.phrases[kind], words)
 		if kind == "quote" && len(words) == 1 {
-			c.speech[an.stem(words[0])] = true
+			c.speech[an.stem(words[0])] = true // words are folded; fine for English
 		}
 	})
 	data, err = readData(fsys, code, "antonyms.tsv")
@@ -88,9 +88,9 @@ func loadCues(fsys fs.FS, an *analyzer) (*cues, error) {
 			}
 			return
 		}
-		a := an.stem(lang.Fold(left))
+		a := an.stem(left)
 		for _, o := range strings.Split(right, "|") {
-			b := an.stem(lang.Fold(strings.TrimSpace(o)))
+			b := an.stem(strings.TrimSpace(o))
 			c.link(a, b)
 			c.link(b, a)
 		}

@@ -13,6 +13,7 @@ import (
 	"io/fs"
 	"sort"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -61,11 +62,24 @@ type Engine struct {
 	article   *analyzer            // the articles' language
 	analyzers map[string]*analyzer // by language code
 	idx       *index
-	synonyms  *stemTable            // article language -> itself
-	trans     map[string]*stemTable // question language -> article language
+	synonyms  *stemTable // article language -> itself
 	cues      *cues
-	// translations is trans under the name the question parser uses.
-	translations map[string]*stemTable
+	// translations maps question languages to the article language. Each
+	// table is built on the first question in its language, so start-up
+	// does not pay for languages nobody uses.
+	translations map[string]*lazyTable
+}
+
+// A lazyTable is a stemTable built on first use.
+type lazyTable struct {
+	once  sync.Once
+	build func() *stemTable
+	t     *stemTable
+}
+
+func (l *lazyTable) get() *stemTable {
+	l.once.Do(func() { l.t = l.build() })
+	return l.t
 }
 
 // ErrNoLanguage means the options name a language the registry lacks.
@@ -88,7 +102,7 @@ func New(c *corpus.Corpus, opts Options) (*Engine, error) {
 	if opts.MinCoverage <= 0 {
 		opts.MinCoverage = DefaultMinCoverage
 	}
-	e := &Engine{opts: opts, corpus: c, langs: opts.Languages, analyzers: map[string]*analyzer{}, trans: map[string]*stemTable{}}
+	e := &Engine{opts: opts, corpus: c, langs: opts.Languages, analyzers: map[string]*analyzer{}, translations: map[string]*lazyTable{}}
 	for _, l := range opts.Languages.Languages() {
 		e.analyzers[l.Code] = &analyzer{l: l}
 	}
@@ -102,12 +116,13 @@ func New(c *corpus.Corpus, opts Options) (*Engine, error) {
 	if e.synonyms, err = loadSynonyms(opts.Data, art); err != nil {
 		return nil, err
 	}
+	glosses := newGlossStems(art)
 	for _, l := range opts.Languages.Languages() {
 		if l.Code != art.l.Code {
-			e.trans[l.Code] = buildTranslations(e.analyzers[l.Code], art)
+			from := e.analyzers[l.Code]
+			e.translations[l.Code] = &lazyTable{build: func() *stemTable { return buildTranslations(from, glosses) }}
 		}
 	}
-	e.translations = e.trans
 	if e.cues, err = loadCues(opts.Data, art); err != nil {
 		return nil, err
 	}

@@ -386,7 +386,7 @@ func (e *Engine) yesNo(q *query, d *doc) string {
 func (e *Engine) define(q *query, d *doc) string {
 	s := d.sentence
 	for _, ac := range s.Facts.Acronyms {
-		if q.mentioned[e.article.stem(lang.Fold(ac.Short))] || e.mentionedSpan(q, ac.Long) {
+		if q.mentioned[e.article.stem(ac.Short)] || e.mentionedSpan(q, ac.Long) {
 			return ac.Long
 		}
 	}

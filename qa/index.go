@@ -85,7 +85,7 @@ func buildIndex(c *corpus.Corpus, an *analyzer) *index {
 				if t.Kind == lang.TokenNumber {
 					dt.stem = numberKey(t.Text)
 				} else if !an.isStop(dt.folded) && !isClitic(dt.folded) {
-					dt.stem = an.stem(dt.folded)
+					dt.stem = an.stem(t.Text)
 				}
 				if dt.stem != "" {
 					artStems[dt.stem] = true
@@ -161,7 +161,7 @@ func acronymContext(a *corpus.Article, an *analyzer) [][]string {
 	out := make([][]string, len(a.Sentences))
 	for short, long := range a.Acronyms {
 		longStems := an.stems(long)
-		shortStem := an.stem(lang.Fold(short))
+		shortStem := an.stem(short)
 		for i, s := range a.Sentences {
 			text := s.Text
 			if containsWord(text, short) {

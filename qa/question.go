@@ -55,8 +55,8 @@ func (e *Engine) parse(text string, l *lang.Language) *query {
 	}
 	an := e.analyzers[l.Code]
 	stems := make([]string, len(q.toks))
-	for i, f := range folded {
-		stems[i] = an.stem(f)
+	for i, t := range q.toks {
+		stems[i] = an.stem(t.Text)
 	}
 
 	skip := make([]bool, len(q.toks))
@@ -81,7 +81,7 @@ func (e *Engine) parse(text string, l *lang.Language) *query {
 
 	table := e.synonyms
 	if l.Code != e.article.l.Code {
-		table = e.translations[l.Code]
+		table = e.translations[l.Code].get()
 	}
 	for i := 0; i < len(q.toks); {
 		if skip[i] {
@@ -191,7 +191,7 @@ func (e *Engine) group(q *query, l *lang.Language, table *stemTable, toks []lang
 	if v, ok := l.Number(folded[i]); ok && !v.Ordinal {
 		d := strconv.FormatInt(v.Value, 10)
 		q.numbers = append(q.numbers, d)
-		g.alts = []alt{{stems: []string{d}, weight: weightExact}, {stems: []string{en.stem(folded[i])}, weight: weightExact}}
+		g.alts = []alt{{stems: []string{d}, weight: weightExact}, {stems: []string{en.stem(toks[i].Text)}, weight: weightExact}}
 		g.idf = e.groupIDF(g.alts)
 		return g, 1
 	}

@@ -3,6 +3,7 @@ package qa
 import (
 	"io/fs"
 	"strings"
+	"sync"
 
 	"github.com/qabot/qabot/lang"
 )
@@ -20,13 +21,15 @@ func loadSynonyms(fsys fs.FS, an *analyzer) (*stemTable, error) {
 		eachRow(data, func(_, left, right string) {
 			members := append([]string{left}, strings.Split(right, "|")...)
 			for i, m := range members {
-				key, n := an.stemKey(m)
+				keys, n := an.stemKeys(m)
 				for j, o := range members {
 					if i == j {
 						continue
 					}
 					if stems := an.stems(o); len(stems) > 0 {
-						t.add(key, n, alt{stems: stems, weight: weightSynonym})
+						for _, key := range keys {
+							t.add(key, n, alt{stems: stems, weight: weightSynonym})
+						}
 					}
 				}
 			}
@@ -38,20 +41,45 @@ func loadSynonyms(fsys fs.FS, an *analyzer) (*stemTable, error) {
 // buildTranslations maps the words and phrases of one language's lexicon,
 // places and organisations to the stems of their English glosses, keyed by
 // the stems of the local phrase so inflected forms find them.
-func buildTranslations(from, to *analyzer) *stemTable {
+func buildTranslations(from *analyzer, to *glossStems) *stemTable {
 	t := newStemTable()
 	for _, table := range []*lang.Phrases[[]string]{from.l.Lexicon(), from.l.Places(), from.l.Orgs()} {
 		if table == nil {
 			continue
 		}
 		for phrase, glosses := range table.All {
-			key, n := from.stemKey(phrase)
+			keys, n := from.stemKeys(phrase)
 			for _, g := range glosses {
-				if stems := to.stems(g); len(stems) > 0 {
-					t.add(key, n, alt{stems: stems, weight: weightTranslated})
+				if stems := to.get(g); len(stems) > 0 {
+					for _, key := range keys {
+						t.add(key, n, alt{stems: stems, weight: weightTranslated})
+					}
 				}
 			}
 		}
 	}
 	return t
+}
+
+// glossStems caches the stems of English glosses: every language's lexicon
+// glosses the same few thousand English words, so each is stemmed once.
+type glossStems struct {
+	an *analyzer
+	mu sync.Mutex
+	m  map[string][]string
+}
+
+func newGlossStems(an *analyzer) *glossStems {
+	return &glossStems{an: an, m: map[string][]string{}}
+}
+
+func (g *glossStems) get(gloss string) []string {
+	g.mu.Lock()
+	defer g.mu.Unlock()
+	st, ok := g.m[gloss]
+	if !ok {
+		st = g.an.stems(gloss)
+		g.m[gloss] = st
+	}
+	return st
 }
