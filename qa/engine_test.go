@@ -65,7 +65,7 @@ func TestAskInvented(t *testing.T) {
 		quote    string // substring of the expected sentence
 		answer   string // substring of the expected short answer
 	}{
-		{"when with year", "when did the talks start?", qa.KindWhen, "talks began in 2011", "2011"},
+		{"when with year", "when did the talks begin?", qa.KindWhen, "talks began in 2011", "2011"},
 		{"how many", "how many farmers rely on the river", qa.KindHowMany, "12,000 farmers", "12,000"},
 		{"who said", "who said the deal opens a new chapter", qa.KindWho, "Anna Kovac", "Anna Kovac"},
 		{"define acronym", "what is the FAO?", qa.KindDefine, "(FAO)", "Food and Agriculture Organization"},
