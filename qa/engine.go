@@ -246,6 +246,21 @@ func (e *Engine) cite(d int) Citation {
 	}
 }
 
+// ownIDF returns the idf of the word the user wrote, when the corpus has
+// it, or 0.
+func (e *Engine) ownIDF(g termGroup) float64 {
+	if len(g.alts) == 0 || g.alts[0].weight < weightExact {
+		return 0
+	}
+	best := 0.0
+	for _, st := range g.alts[0].stems {
+		if tid, ok := e.idx.termID(st); ok {
+			best = max(best, e.idx.idf[tid])
+		}
+	}
+	return best
+}
+
 // weightArticle is how much a question word found elsewhere in the
 // sentence's article counts, relative to finding it in the sentence.
 const weightArticle = 0.1
@@ -281,6 +296,10 @@ func (e *Engine) rank(q *query) []ranked {
 	for _, g := range q.group {
 		totalIDF += g.idf
 		touched = touched[:0]
+		// An alternative never counts for more than the word the user
+		// wrote would: "Albanian" is rarer than "Albania" in an article
+		// about Albania, and must not outweigh it.
+		ceiling := e.ownIDF(g)
 		for _, a := range g.alts {
 			per := a.weight / float64(len(a.stems))
 			for _, st := range a.stems {
@@ -288,8 +307,12 @@ func (e *Engine) rank(q *query) []ranked {
 				if !ok {
 					continue
 				}
+				damp := 1.0
+				if ceiling > 0 && e.idx.idf[tid] > ceiling {
+					damp = ceiling / e.idx.idf[tid]
+				}
 				for _, p := range e.idx.post[tid] {
-					s := e.idx.bm25(tid, p) * per
+					s := e.idx.bm25(tid, p) * per * damp
 					if e.idx.docs[p.doc].names[st] {
 						s *= 1.3
 					}

@@ -168,7 +168,7 @@ func (e *Engine) group(q *query, l *lang.Language, table *stemTable, toks []lang
 			}
 			g.alts = append(g.alts, own)
 			for _, a := range alts {
-				g.alts = append(g.alts, alt{stems: a.stems, weight: weightSynonym})
+				g.alts = append(g.alts, a)
 			}
 		} else {
 			for _, a := range alts {
@@ -273,9 +273,7 @@ func (e *Engine) repair(folded []string, i int) (string, int) {
 
 func (e *Engine) addSynonyms(g *termGroup, stem string) {
 	syn, _ := e.synonyms.match([]string{stem})
-	for _, a := range syn {
-		g.alts = append(g.alts, alt{stems: a.stems, weight: weightSynonym})
-	}
+	g.alts = append(g.alts, syn...)
 }
 
 // known reports whether any alternative of a group is a word of the corpus.

@@ -8,13 +8,20 @@ import (
 	"github.com/qabot/qabot/lang"
 )
 
+// weightDemonym is how much "Albanian" counts for "Albania": related, but
+// a question about a country is seldom answered by its adjective alone.
+const weightDemonym = 0.4
+
 // loadSynonyms reads the articles' language's synonyms.tsv and places.tsv
 // (demonyms and other names of a country) into a table from each word or
 // phrase to the others of its line.
 func loadSynonyms(fsys fs.FS, an *analyzer) (*stemTable, error) {
 	t := newStemTable()
-	for _, name := range []string{"synonyms.tsv", "places.tsv"} {
-		data, err := readData(fsys, an.l.Code, name)
+	for _, src := range []struct {
+		name   string
+		weight float64
+	}{{"synonyms.tsv", weightSynonym}, {"places.tsv", weightDemonym}} {
+		data, err := readData(fsys, an.l.Code, src.name)
 		if err != nil {
 			return nil, err
 		}
@@ -28,7 +35,7 @@ func loadSynonyms(fsys fs.FS, an *analyzer) (*stemTable, error) {
 					}
 					if stems := an.stems(o); len(stems) > 0 {
 						for _, key := range keys {
-							t.add(key, n, alt{stems: stems, weight: weightSynonym})
+							t.add(key, n, alt{stems: stems, weight: src.weight})
 						}
 					}
 				}
