@@ -1,0 +1,519 @@
+package lang
+
+import (
+	"math"
+	"slices"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// Detector identifies the language of short chat messages: three to
+// fifteen words, casual, often without accents, with foreign names inside.
+//
+// It is a naive Bayes classifier over character 1- to 4-grams and folded
+// words, trained when it is built from each language's langid.txt, and
+// from data/other/<code>.txt for languages qabot does not support, so that
+// an Albanian or Dutch question is reported as unsupported instead of as
+// its nearest supported neighbour. Letters a language never uses (ø for
+// French, ñ for German) weigh heavily through the n-gram statistics, and
+// question words at the start of a message add a cue of their own. Text in
+// a script no model knows (Arabic, Chinese, ...) is unsupported at once.
+//
+// A Detector is read-only once built and safe for concurrent use.
+type Detector struct {
+	models []model // supported languages first, then other languages
+	grams  map[uint64]int32
+	counts []uint16 // counts[row*len(models)+m]: n-gram row's count in model m
+	gramV  [maxOrder + 1]float64
+	words  map[string]int32
+	wcount []uint16 // wcount[row*len(models)+m]
+	wordV  float64
+	// openers maps a folded first word of a question to the supported
+	// models whose questions.tsv starts with it.
+	openers map[string][]int
+}
+
+type model struct {
+	code      string
+	supported bool
+	script    string
+	// logDen[n] is log(N + α·V) for n-grams of order n, the denominator of
+	// every n-gram probability; wordDen the same for words.
+	logDen  [maxOrder + 1]float64
+	total   [maxOrder + 1]float64
+	wordDen float64
+	words   float64
+}
+
+const (
+	maxOrder = 4
+	alpha    = 0.5 // additive smoothing of n-gram and word counts
+	// Weights of the evidence; tuned on lang/testdata/langid_dev.
+	wordWeight   = 1.0
+	openerBonus  = 2.0
+	minLetters   = 3   // fewer letters than this: no guess
+	unknownFloor = -8.5 // mean log-probability per n-gram below which no model fits
+)
+
+// Scored is one language's share of a guess.
+type Scored struct {
+	Lang  string
+	Score float64 // posterior probability among the supported languages
+}
+
+// Guess is the result of Detect.
+type Guess struct {
+	// Lang is the code of a supported language, or "" when the text is in
+	// an unsupported language or script, or too short to tell.
+	Lang string
+	// Confidence is the probability of Lang (0 when Lang is "").
+	Confidence float64
+	// Ranked lists the supported languages, most likely first.
+	Ranked []Scored
+	// Script is the main script of the text's letters: "Latin",
+	// "Cyrillic", "Arabic", "Han", ... ("" when there are no letters).
+	Script string
+	// Unsupported names what the text looks like when Lang is "": an ISO
+	// code ("sq", "nl") when an unsupported-language profile matched best,
+	// else "".
+	Unsupported string
+}
+
+// NewDetector trains a detector on the langid.txt of every language of r
+// that has one, and on r's unsupported-language texts.
+func NewDetector(r *Registry) *Detector {
+	d := &Detector{grams: make(map[uint64]int32, 1<<16), words: make(map[string]int32, 1<<12), openers: map[string][]int{}}
+	for _, l := range r.langs {
+		if len(l.langid) > 0 {
+			d.models = append(d.models, model{code: l.Code, supported: true})
+		}
+	}
+	others := make([]string, 0, len(r.others))
+	for code := range r.others {
+		if _, dup := r.byCode[code]; !dup {
+			others = append(others, code)
+		}
+	}
+	slices.Sort(others)
+	for _, code := range others {
+		d.models = append(d.models, model{code: code})
+	}
+	k := len(d.models)
+	texts := make([][]byte, k)
+	for i, m := range d.models {
+		if l, ok := r.byCode[m.code]; ok && m.supported {
+			texts[i] = l.langid
+		} else {
+			texts[i] = r.others[m.code]
+		}
+	}
+	for i := range d.models {
+		m := &d.models[i]
+		scripts := map[string]int{}
+		text := string(texts[i])
+		countGram := func(h uint64, n int) {
+			row, ok := d.grams[h]
+			if !ok {
+				row = int32(len(d.grams))
+				d.grams[h] = row
+				d.counts = append(d.counts, make([]uint16, k)...)
+			}
+			c := &d.counts[int(row)*k+i]
+			if *c < math.MaxUint16 {
+				*c++
+			}
+			m.total[n]++
+		}
+		countWord := func(w string, times int) {
+			row, ok := d.words[w]
+			if !ok {
+				row = int32(len(d.words))
+				d.words[w] = row
+				d.wcount = append(d.wcount, make([]uint16, k)...)
+			}
+			c := &d.wcount[int(row)*k+i]
+			*c = uint16(min(int(*c)+times, math.MaxUint16))
+			m.words += float64(times)
+		}
+		eachLineText(text, func(line string) {
+			for _, w := range detectWords(line, nil) {
+				grams(w, countGram)
+				// The same word as typed without accents, so casual
+				// spelling is not penalised.
+				if f := Fold(w); f != w {
+					grams(f, countGram)
+				}
+				countWord(Fold(w), 1)
+				for _, r := range w {
+					scripts[scriptOf(r)]++
+				}
+			}
+		})
+		m.script = majority(scripts)
+		if l, ok := r.byCode[m.code]; ok && m.supported {
+			// Stop words and question words are the surest cues of a short
+			// question; make sure the word model knows them all.
+			for w := range l.stop {
+				countWord(w, 2)
+			}
+			for key := range l.questions.All {
+				first, _, _ := strings.Cut(key, " ")
+				countWord(first, 2)
+				if !slices.Contains(d.openers[first], i) {
+					d.openers[first] = append(d.openers[first], i)
+				}
+			}
+		}
+	}
+	// Vocabulary sizes for smoothing.
+	var vocab [maxOrder + 1]float64
+	for h := range d.grams {
+		vocab[gramOrder(h)]++
+	}
+	d.gramV = vocab
+	d.wordV = float64(len(d.words))
+	for i := range d.models {
+		m := &d.models[i]
+		for n := 1; n <= maxOrder; n++ {
+			m.logDen[n] = math.Log(m.total[n] + alpha*vocab[n])
+		}
+		m.wordDen = math.Log(m.words + alpha*d.wordV)
+	}
+	return d
+}
+
+// Detect guesses the language of text.
+func (d *Detector) Detect(text string) Guess {
+	return d.detect(text, "")
+}
+
+// DetectWithPrior is Detect for a conversation already in language prior
+// (a code): when the text is too short or the guess unsure, and prior is a
+// plausible reading of it, the prior wins. Text that clearly is another
+// language still switches, and text in an unsupported script or language
+// still reports it.
+func (d *Detector) DetectWithPrior(text, prior string) Guess {
+	return d.detect(text, prior)
+}
+
+func (d *Detector) detect(text, prior string) Guess {
+	var buf [32]string
+	words := detectWords(text, buf[:0])
+	scripts := map[string]int{}
+	letters := 0
+	for _, w := range words {
+		for _, r := range w {
+			if isLetter(r) {
+				scripts[scriptOf(r)]++
+				letters++
+			}
+		}
+	}
+	g := Guess{Script: majority(scripts)}
+	priorIdx := d.index(prior)
+	if letters < minLetters {
+		return d.fallback(g, priorIdx)
+	}
+	scores, nGrams := d.score(words, g.Script)
+	if nGrams == 0 {
+		// No model knows this script.
+		return d.fallback(Guess{Script: g.Script}, -1)
+	}
+	best := -1
+	for i, s := range scores {
+		if !math.IsInf(s, -1) && (best < 0 || s > scores[best]) {
+			best = i
+		}
+	}
+	if best < 0 {
+		return d.fallback(g, priorIdx)
+	}
+	g.Ranked = d.rank(scores, nGrams)
+	conf := posterior(scores, best, nGrams)
+	switch {
+	case !d.models[best].supported:
+		// A prior does not overrule a clear unsupported language; a weak
+		// one it does (a name or two in a conversation in progress).
+		if priorIdx >= 0 && conf < 0.9 && scores[priorIdx] > scores[best]-priorMargin(nGrams) {
+			return d.withPrior(g, priorIdx)
+		}
+		g.Unsupported = d.models[best].code
+		return g
+	case scores[best]/float64(nGrams) < unknownFloor:
+		if priorIdx >= 0 && len(words) <= 3 {
+			return d.withPrior(g, priorIdx)
+		}
+		return g
+	}
+	g.Lang = d.models[best].code
+	g.Confidence = supportedShare(g.Ranked, g.Lang)
+	if priorIdx >= 0 && best != priorIdx && (letters < 12 || g.Confidence < 0.8) &&
+		scores[priorIdx] > scores[best]-priorMargin(nGrams) {
+		return d.withPrior(g, priorIdx)
+	}
+	_ = conf
+	return g
+}
+
+// priorMargin is how far behind the best model a prior may be and still
+// win: a few nats for short texts, more for long ones.
+func priorMargin(nGrams int) float64 { return 2 + 0.05*float64(nGrams) }
+
+func (d *Detector) withPrior(g Guess, prior int) Guess {
+	g.Lang = d.models[prior].code
+	g.Confidence = supportedShare(g.Ranked, g.Lang)
+	g.Unsupported = ""
+	return g
+}
+
+// fallback answers when the text gives no evidence: the prior, if any,
+// with no confidence of its own.
+func (d *Detector) fallback(g Guess, prior int) Guess {
+	if prior >= 0 && (g.Script == "" || g.Script == d.models[prior].script) {
+		g.Lang = d.models[prior].code
+	}
+	return g
+}
+
+func (d *Detector) index(code string) int {
+	if code == "" {
+		return -1
+	}
+	for i, m := range d.models {
+		if m.supported && m.code == code {
+			return i
+		}
+	}
+	return -1
+}
+
+// score returns every model's log-likelihood of words and the number of
+// n-grams scored. Models of another script score -Inf.
+func (d *Detector) score(words []string, script string) ([]float64, int) {
+	k := len(d.models)
+	scores := make([]float64, k)
+	active := make([]bool, k)
+	any := false
+	for i, m := range d.models {
+		active[i] = m.script == script
+		any = any || active[i]
+		if !active[i] {
+			scores[i] = math.Inf(-1)
+		}
+	}
+	if !any {
+		return scores, 0
+	}
+	n := 0
+	for _, w := range words {
+		grams(w, func(h uint64, order int) {
+			n++
+			row, ok := d.grams[h]
+			for i := range d.models {
+				if !active[i] {
+					continue
+				}
+				c := 0.0
+				if ok {
+					c = float64(d.counts[int(row)*k+i])
+				}
+				scores[i] += math.Log(c+alpha) - d.models[i].logDen[order]
+			}
+		})
+		f := Fold(w)
+		row, ok := d.words[f]
+		for i := range d.models {
+			if !active[i] {
+				continue
+			}
+			c := 0.0
+			if ok {
+				c = float64(d.wcount[int(row)*k+i])
+			}
+			scores[i] += wordWeight * (math.Log(c+alpha) - d.models[i].wordDen)
+		}
+	}
+	if len(words) > 0 {
+		for _, i := range d.openers[Fold(words[0])] {
+			scores[i] += openerBonus
+		}
+	}
+	return scores, n
+}
+
+// posterior turns log-likelihoods into the probability of model best. The
+// n-gram features of one text are far from independent, so the scores are
+// tempered by the square root of their number before the softmax.
+func posterior(scores []float64, best, n int) float64 {
+	t := temper(n)
+	sum := 0.0
+	for _, s := range scores {
+		if !math.IsInf(s, -1) {
+			sum += math.Exp((s - scores[best]) / t)
+		}
+	}
+	return 1 / sum
+}
+
+func temper(n int) float64 { return math.Max(1, math.Sqrt(float64(n))/2) }
+
+// rank returns the supported models by posterior probability among
+// themselves.
+func (d *Detector) rank(scores []float64, n int) []Scored {
+	t := temper(n)
+	top := math.Inf(-1)
+	for i, s := range scores {
+		if d.models[i].supported && s > top {
+			top = s
+		}
+	}
+	var out []Scored
+	sum := 0.0
+	for i, s := range scores {
+		if !d.models[i].supported || math.IsInf(s, -1) {
+			continue
+		}
+		p := math.Exp((s - top) / t)
+		sum += p
+		out = append(out, Scored{Lang: d.models[i].code, Score: p})
+	}
+	for i := range out {
+		out[i].Score /= sum
+	}
+	slices.SortStableFunc(out, func(a, b Scored) int {
+		switch {
+		case a.Score > b.Score:
+			return -1
+		case a.Score < b.Score:
+			return 1
+		}
+		return strings.Compare(a.Lang, b.Lang)
+	})
+	return out
+}
+
+func supportedShare(ranked []Scored, code string) float64 {
+	for _, s := range ranked {
+		if s.Lang == code {
+			return s.Score
+		}
+	}
+	return 0
+}
+
+// detectWords returns the lower-case words of text for the detector:
+// runs of letters and marks, with inner apostrophes kept ("l'otan",
+// "qu'est") because elision is a strong cue. Digits and symbols separate
+// words. At most 64 words are kept: more adds nothing to a guess.
+func detectWords(text string, dst []string) []string {
+	const maxWords = 64
+	var b strings.Builder
+	flush := func() {
+		if b.Len() > 0 {
+			dst = append(dst, b.String())
+			b.Reset()
+		}
+	}
+	var prev rune
+	for i := 0; i < len(text) && len(dst) < maxWords; {
+		r, size := utf8.DecodeRuneInString(text[i:])
+		i += size
+		switch {
+		case r == utf8.RuneError && size == 1:
+			flush()
+		case isLetter(r):
+			b.WriteRune(unicode.ToLower(r))
+		case unicode.IsMark(r) && b.Len() > 0:
+			b.WriteRune(r)
+		case isApostrophe(r) && isLetter(prev) && isLetter(nextRune(text, i)):
+			b.WriteByte('\'')
+		default:
+			flush()
+		}
+		prev = r
+	}
+	flush()
+	return dst
+}
+
+// grams calls fn with the hash and order of every 1- to 4-gram of word,
+// padded with a space at each end so that beginnings and endings count.
+func grams(word string, fn func(h uint64, n int)) {
+	var rs [66]rune
+	runes := rs[:0]
+	runes = append(runes, ' ')
+	for _, r := range word {
+		if len(runes) == len(rs)-1 {
+			break // very long "words" are noise; their start is enough
+		}
+		runes = append(runes, r)
+	}
+	runes = append(runes, ' ')
+	for i := range runes {
+		h := uint64(14695981039346656037)
+		for n := 1; n <= maxOrder && i+n <= len(runes); n++ {
+			h ^= uint64(runes[i+n-1])
+			h *= 1099511628211
+			if n == 1 && runes[i] == ' ' {
+				continue // a lone space says nothing
+			}
+			fn(h&^(7<<61)|uint64(n)<<61, n)
+		}
+	}
+}
+
+func gramOrder(h uint64) int { return int(h >> 61 & 7) }
+
+func eachLineText(text string, fn func(string)) {
+	for line := range strings.SplitSeq(text, "\n") {
+		t := strings.TrimSpace(line)
+		if t == "" || strings.HasPrefix(t, "#") {
+			continue
+		}
+		fn(t)
+	}
+}
+
+func majority(counts map[string]int) string {
+	best, n := "", 0
+	for s, c := range counts {
+		if c > n || (c == n && s < best) {
+			best, n = s, c
+		}
+	}
+	return best
+}
+
+// scriptOf names the script of a letter.
+func scriptOf(r rune) string {
+	switch {
+	case r < 0x250 || (r >= 0x1e00 && r < 0x1f00):
+		return "Latin"
+	case unicode.Is(unicode.Cyrillic, r):
+		return "Cyrillic"
+	case unicode.Is(unicode.Greek, r):
+		return "Greek"
+	case unicode.Is(unicode.Arabic, r):
+		return "Arabic"
+	case unicode.Is(unicode.Hebrew, r):
+		return "Hebrew"
+	case unicode.Is(unicode.Han, r):
+		return "Han"
+	case unicode.Is(unicode.Hiragana, r), unicode.Is(unicode.Katakana, r):
+		return "Kana"
+	case unicode.Is(unicode.Hangul, r):
+		return "Hangul"
+	case unicode.Is(unicode.Devanagari, r):
+		return "Devanagari"
+	case unicode.Is(unicode.Thai, r):
+		return "Thai"
+	case unicode.Is(unicode.Armenian, r):
+		return "Armenian"
+	case unicode.Is(unicode.Georgian, r):
+		return "Georgian"
+	case unicode.Is(unicode.Latin, r):
+		return "Latin"
+	}
+	return "Other"
+}

@@ -1,0 +1,17 @@
+package lang
+
+import "testing"
+
+func mustLoad(t testing.TB) *Registry {
+	t.Helper()
+	r, err := Load(Data)
+	if err != nil {
+		if list, ok := err.(ErrorList); ok {
+			for _, e := range list {
+				t.Error(e)
+			}
+		}
+		t.Fatalf("Load(Data) = %v", err)
+	}
+	return r
+}
