@@ -29,6 +29,7 @@ type Detector struct {
 	words  map[string]int32
 	wcount []uint16 // wcount[row*len(models)+m]
 	wordV  float64
+	tune tuning
 	// openers maps a folded first word of a question to the supported
 	// models whose questions.tsv starts with it.
 	openers map[string][]int
@@ -47,14 +48,24 @@ type model struct {
 }
 
 const (
-	maxOrder = 4
-	alpha    = 0.5 // additive smoothing of n-gram and word counts
-	// Weights of the evidence; tuned on lang/testdata/langid_dev.
-	wordWeight   = 1.0
-	openerBonus  = 2.0
-	minLetters   = 3   // fewer letters than this: no guess
-	unknownFloor = -8.5 // mean log-probability per n-gram below which no model fits
+	maxOrder   = 4
+	alpha      = 0.5 // additive smoothing of n-gram and word counts
+	minLetters = 3   // fewer letters than this: no guess
 )
+
+// tuning holds the weights of the evidence, tuned on lang/testdata/langid_dev.
+type tuning struct {
+	wordWeight   float64 // weight of the word model against the n-grams
+	openerBonus  float64 // log-odds added for a known question word up front
+	nameWeight   float64 // how much a word that looks like a name counts
+	unknownFloor float64 // mean log-probability per n-gram below which no model fits
+	// unsupportedMargin is how many nats an unsupported-language profile
+	// must beat every supported language by to be believed: the small
+	// profiles are a catch-all for odd text otherwise.
+	unsupportedMargin float64
+}
+
+var defaultTuning = tuning{wordWeight: 2, openerBonus: 2, nameWeight: 0.5, unknownFloor: -8.5, unsupportedMargin: 3}
 
 // Scored is one language's share of a guess.
 type Scored struct {
@@ -62,28 +73,37 @@ type Scored struct {
 	Score float64 // posterior probability among the supported languages
 }
 
-// Guess is the result of Detect.
+// Guess is the result of Detect. Three outcomes are possible:
+//   - Lang is a supported language's code;
+//   - Lang is "" and Unsupported is true: the text is in a language or
+//     script qabot does not support (Other may name it, Script says which
+//     script it is in);
+//   - Lang is "" and Unsupported is false: there is too little to tell
+//     (names only, a number, an emoji), and the caller should fall back on
+//     the conversation's language or the user's locale.
 type Guess struct {
-	// Lang is the code of a supported language, or "" when the text is in
-	// an unsupported language or script, or too short to tell.
 	Lang string
-	// Confidence is the probability of Lang (0 when Lang is "").
+	// Confidence is the probability of Lang among the supported languages
+	// (0 when Lang is "" or was taken from the prior without evidence).
 	Confidence float64
-	// Ranked lists the supported languages, most likely first.
+	// Ranked lists the supported languages, most likely first; empty when
+	// the text gave no evidence at all.
 	Ranked []Scored
 	// Script is the main script of the text's letters: "Latin",
 	// "Cyrillic", "Arabic", "Han", ... ("" when there are no letters).
 	Script string
-	// Unsupported names what the text looks like when Lang is "": an ISO
-	// code ("sq", "nl") when an unsupported-language profile matched best,
-	// else "".
-	Unsupported string
+	// Unsupported reports text in a language or script qabot cannot read.
+	Unsupported bool
+	// Other is the ISO 639-1 code of the unsupported language the text
+	// looks like ("sq", "nl"), when one of the detector's profiles
+	// matched; "" otherwise.
+	Other string
 }
 
 // NewDetector trains a detector on the langid.txt of every language of r
 // that has one, and on r's unsupported-language texts.
 func NewDetector(r *Registry) *Detector {
-	d := &Detector{grams: make(map[uint64]int32, 1<<16), words: make(map[string]int32, 1<<12), openers: map[string][]int{}}
+	d := &Detector{tune: defaultTuning, grams: make(map[uint64]int32, 1<<16), words: make(map[string]int32, 1<<12), openers: map[string][]int{}}
 	for _, l := range r.langs {
 		if len(l.langid) > 0 {
 			d.models = append(d.models, model{code: l.Code, supported: true})
@@ -100,6 +120,7 @@ func NewDetector(r *Registry) *Detector {
 		d.models = append(d.models, model{code: code})
 	}
 	k := len(d.models)
+	d.counts = make([]uint16, 0, 1<<15*k)
 	texts := make([][]byte, k)
 	for i, m := range d.models {
 		if l, ok := r.byCode[m.code]; ok && m.supported {
@@ -137,14 +158,20 @@ func NewDetector(r *Registry) *Detector {
 			m.words += float64(times)
 		}
 		eachLineText(text, func(line string) {
-			for _, w := range detectWords(line, nil) {
+			for _, dw := range detectWords(line, nil) {
+				w := dw.text
 				grams(w, countGram)
 				// The same word as typed without accents, so casual
 				// spelling is not penalised.
-				if f := Fold(w); f != w {
+				f := Fold(w)
+				if f != w {
 					grams(f, countGram)
 				}
-				countWord(Fold(w), 1)
+				if !dw.name {
+					// Names belong to no language; training sentences are
+					// full of them.
+					countWord(f, 1)
+				}
 				for _, r := range w {
 					scripts[scriptOf(r)]++
 				}
@@ -198,12 +225,12 @@ func (d *Detector) DetectWithPrior(text, prior string) Guess {
 }
 
 func (d *Detector) detect(text, prior string) Guess {
-	var buf [32]string
+	var buf [32]dword
 	words := detectWords(text, buf[:0])
 	scripts := map[string]int{}
 	letters := 0
 	for _, w := range words {
-		for _, r := range w {
+		for _, r := range w.text {
 			if isLetter(r) {
 				scripts[scriptOf(r)]++
 				letters++
@@ -211,67 +238,108 @@ func (d *Detector) detect(text, prior string) Guess {
 		}
 	}
 	g := Guess{Script: majority(scripts)}
-	priorIdx := d.index(prior)
+	p := d.index(prior)
 	if letters < minLetters {
-		return d.fallback(g, priorIdx)
+		return d.fallback(g, p)
 	}
-	scores, nGrams := d.score(words, g.Script)
-	if nGrams == 0 {
-		// No model knows this script.
-		return d.fallback(Guess{Script: g.Script}, -1)
+	scores, n := d.score(words, g.Script)
+	if n == 0 {
+		// No model reads this script; a prior cannot change that.
+		g.Unsupported = true
+		return g
 	}
-	best := -1
-	for i, s := range scores {
-		if !math.IsInf(s, -1) && (best < 0 || s > scores[best]) {
-			best = i
+	s, u := -1, -1 // best supported and best unsupported model
+	for i, sc := range scores {
+		switch {
+		case math.IsInf(sc, -1):
+		case d.models[i].supported && (s < 0 || sc > scores[s]):
+			s = i
+		case !d.models[i].supported && (u < 0 || sc > scores[u]):
+			u = i
 		}
 	}
-	if best < 0 {
-		return d.fallback(g, priorIdx)
+	if s >= 0 {
+		g.Ranked = d.rank(scores, n)
 	}
-	g.Ranked = d.rank(scores, nGrams)
-	conf := posterior(scores, best, nGrams)
+	known, plain := d.evidence(words)
+	margin := d.tune.unsupportedMargin
+	if p >= 0 {
+		margin += priorMargin(n)
+	}
+	unsure := s < 0 || g.Ranked[0].Score < 0.95
 	switch {
-	case !d.models[best].supported:
-		// A prior does not overrule a clear unsupported language; a weak
-		// one it does (a name or two in a conversation in progress).
-		if priorIdx >= 0 && conf < 0.9 && scores[priorIdx] > scores[best]-priorMargin(nGrams) {
-			return d.withPrior(g, priorIdx)
-		}
-		g.Unsupported = d.models[best].code
-		return g
-	case scores[best]/float64(nGrams) < unknownFloor:
-		if priorIdx >= 0 && len(words) <= 3 {
-			return d.withPrior(g, priorIdx)
+	case known == 0 && plain < 3 && unsure:
+		// Names, acronyms or a word or two that no model knows, and no
+		// language stands out (Cyrillic does: only Russian writes it).
+		return d.fallback(g, p)
+	case s < 0 || (u >= 0 && scores[u]-scores[s] > margin):
+		g.Unsupported = true
+		if u >= 0 {
+			g.Other = d.models[u].code
 		}
 		return g
+	case scores[s]/float64(n) < d.tune.unknownFloor:
+		// Several words that fit no model: a language we have no
+		// profile for.
+		if p >= 0 && plain <= 3 {
+			return d.fallback(g, p)
+		}
+		g.Unsupported = true
+		return g
 	}
-	g.Lang = d.models[best].code
-	g.Confidence = supportedShare(g.Ranked, g.Lang)
-	if priorIdx >= 0 && best != priorIdx && (letters < 12 || g.Confidence < 0.8) &&
-		scores[priorIdx] > scores[best]-priorMargin(nGrams) {
-		return d.withPrior(g, priorIdx)
+	g.Lang = d.models[s].code
+	g.Confidence = share(g.Ranked, g.Lang)
+	if p >= 0 && p != s && ((plain <= 3 && d.allKnownTo(p, words)) ||
+		(letters < 12 || g.Confidence < 0.8) && scores[p] > scores[s]-priorMargin(n)) {
+		// A short reply in the conversation's own words ("non", "ok
+		// merci"), or an unsure guess the prior explains nearly as well.
+		g.Lang = d.models[p].code
+		g.Confidence = share(g.Ranked, g.Lang)
 	}
-	_ = conf
 	return g
+}
+
+// evidence counts the words of a text that any model knows, and the words
+// that do not look like names.
+func (d *Detector) evidence(words []dword) (known, plain int) {
+	for _, w := range words {
+		if w.name {
+			continue
+		}
+		plain++
+		if _, ok := d.words[Fold(w.text)]; ok {
+			known++
+		}
+	}
+	return known, plain
+}
+
+// allKnownTo reports whether model m's word list has every word of words
+// that is not a name.
+func (d *Detector) allKnownTo(m int, words []dword) bool {
+	k := len(d.models)
+	for _, w := range words {
+		if w.name {
+			continue
+		}
+		row, ok := d.words[Fold(w.text)]
+		if !ok || d.wcount[int(row)*k+m] == 0 {
+			return false
+		}
+	}
+	return true
 }
 
 // priorMargin is how far behind the best model a prior may be and still
 // win: a few nats for short texts, more for long ones.
 func priorMargin(nGrams int) float64 { return 2 + 0.05*float64(nGrams) }
 
-func (d *Detector) withPrior(g Guess, prior int) Guess {
-	g.Lang = d.models[prior].code
-	g.Confidence = supportedShare(g.Ranked, g.Lang)
-	g.Unsupported = ""
-	return g
-}
-
-// fallback answers when the text gives no evidence: the prior, if any,
-// with no confidence of its own.
+// fallback answers when the text gives no evidence: the prior, if any and
+// if the text's script (if any) is the prior's.
 func (d *Detector) fallback(g Guess, prior int) Guess {
 	if prior >= 0 && (g.Script == "" || g.Script == d.models[prior].script) {
 		g.Lang = d.models[prior].code
+		g.Confidence = share(g.Ranked, g.Lang)
 	}
 	return g
 }
@@ -290,7 +358,7 @@ func (d *Detector) index(code string) int {
 
 // score returns every model's log-likelihood of words and the number of
 // n-grams scored. Models of another script score -Inf.
-func (d *Detector) score(words []string, script string) ([]float64, int) {
+func (d *Detector) score(words []dword, script string) ([]float64, int) {
 	k := len(d.models)
 	scores := make([]float64, k)
 	active := make([]bool, k)
@@ -306,7 +374,12 @@ func (d *Detector) score(words []string, script string) ([]float64, int) {
 		return scores, 0
 	}
 	n := 0
-	for _, w := range words {
+	for _, dw := range words {
+		w := dw.text
+		weight := 1.0
+		if dw.name {
+			weight = d.tune.nameWeight
+		}
 		grams(w, func(h uint64, order int) {
 			n++
 			row, ok := d.grams[h]
@@ -318,7 +391,7 @@ func (d *Detector) score(words []string, script string) ([]float64, int) {
 				if ok {
 					c = float64(d.counts[int(row)*k+i])
 				}
-				scores[i] += math.Log(c+alpha) - d.models[i].logDen[order]
+				scores[i] += weight * (math.Log(c+alpha) - d.models[i].logDen[order])
 			}
 		})
 		f := Fold(w)
@@ -331,31 +404,20 @@ func (d *Detector) score(words []string, script string) ([]float64, int) {
 			if ok {
 				c = float64(d.wcount[int(row)*k+i])
 			}
-			scores[i] += wordWeight * (math.Log(c+alpha) - d.models[i].wordDen)
+			scores[i] += weight * d.tune.wordWeight * (math.Log(c+alpha) - d.models[i].wordDen)
 		}
 	}
 	if len(words) > 0 {
-		for _, i := range d.openers[Fold(words[0])] {
-			scores[i] += openerBonus
+		for _, i := range d.openers[Fold(words[0].text)] {
+			scores[i] += d.tune.openerBonus
 		}
 	}
 	return scores, n
 }
 
-// posterior turns log-likelihoods into the probability of model best. The
-// n-gram features of one text are far from independent, so the scores are
-// tempered by the square root of their number before the softmax.
-func posterior(scores []float64, best, n int) float64 {
-	t := temper(n)
-	sum := 0.0
-	for _, s := range scores {
-		if !math.IsInf(s, -1) {
-			sum += math.Exp((s - scores[best]) / t)
-		}
-	}
-	return 1 / sum
-}
-
+// temper divides log-likelihoods before the softmax: the n-gram features
+// of one text are far from independent, so raw naive Bayes odds are wildly
+// overconfident.
 func temper(n int) float64 { return math.Max(1, math.Sqrt(float64(n))/2) }
 
 // rank returns the supported models by posterior probability among
@@ -393,7 +455,7 @@ func (d *Detector) rank(scores []float64, n int) []Scored {
 	return out
 }
 
-func supportedShare(ranked []Scored, code string) float64 {
+func share(ranked []Scored, code string) float64 {
 	for _, s := range ranked {
 		if s.Lang == code {
 			return s.Score
@@ -402,18 +464,29 @@ func supportedShare(ranked []Scored, code string) float64 {
 	return 0
 }
 
+// dword is a word of a text to identify.
+type dword struct {
+	text string
+	name bool // looks like a name or acronym, so counts less
+}
+
 // detectWords returns the lower-case words of text for the detector:
 // runs of letters and marks, with inner apostrophes kept ("l'otan",
 // "qu'est") because elision is a strong cue. Digits and symbols separate
 // words. At most 64 words are kept: more adds nothing to a guess.
-func detectWords(text string, dst []string) []string {
+func detectWords(text string, dst []dword) []dword {
 	const maxWords = 64
 	var b strings.Builder
+	upper, letters := 0, 0
 	flush := func() {
 		if b.Len() > 0 {
-			dst = append(dst, b.String())
+			// A capitalised word after the first, or an acronym, is most
+			// likely a name: it tells little about the language around it.
+			name := upper > 0 && (len(dst) > 0 || upper == letters && letters > 1)
+			dst = append(dst, dword{text: b.String(), name: name})
 			b.Reset()
 		}
+		upper, letters = 0, 0
 	}
 	var prev rune
 	for i := 0; i < len(text) && len(dst) < maxWords; {
@@ -423,6 +496,10 @@ func detectWords(text string, dst []string) []string {
 		case r == utf8.RuneError && size == 1:
 			flush()
 		case isLetter(r):
+			if unicode.IsUpper(r) && (letters == 0 || upper == letters) {
+				upper++
+			}
+			letters++
 			b.WriteRune(unicode.ToLower(r))
 		case unicode.IsMark(r) && b.Len() > 0:
 			b.WriteRune(r)

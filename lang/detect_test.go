@@ -75,7 +75,7 @@ func TestDetectAccuracy(t *testing.T) {
 			if g.Lang == want {
 				ok++
 			} else {
-				fmt.Fprintf(&report, "  %s: Detect(%q) = %q (%.2f, script %s, looks %q)\n", code, q, g.Lang, g.Confidence, g.Script, g.Unsupported)
+				fmt.Fprintf(&report, "  %s: Detect(%q) = %q (%.2f, script %s, unsupported %v %q)\n", code, q, g.Lang, g.Confidence, g.Script, g.Unsupported, g.Other)
 			}
 		}
 		if unsupported {
