@@ -15,3 +15,12 @@ func mustLoad(t testing.TB) *Registry {
 	}
 	return r
 }
+
+func mustGet(t testing.TB, r *Registry, code string) *Language {
+	t.Helper()
+	l, ok := r.Get(code)
+	if !ok {
+		t.Fatalf("Get(%q) found no language", code)
+	}
+	return l
+}
