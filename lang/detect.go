@@ -29,7 +29,7 @@ type Detector struct {
 	words  map[string]int32
 	wcount []uint16 // wcount[row*len(models)+m]
 	wordV  float64
-	tune tuning
+	tune   tuning
 	// openers maps a folded first word of a question to the supported
 	// models whose questions.tsv starts with it.
 	openers map[string][]int
