@@ -65,7 +65,10 @@ type tuning struct {
 	unsupportedMargin float64
 }
 
-var defaultTuning = tuning{wordWeight: 2, openerBonus: 2, nameWeight: 0.5, unknownFloor: -8.5, unsupportedMargin: 3}
+// defaultTuning returns the weights tuned on the dev set.
+func defaultTuning() tuning {
+	return tuning{wordWeight: 2, openerBonus: 2, nameWeight: 0.5, unknownFloor: -8.5, unsupportedMargin: 3}
+}
 
 // Scored is one language's share of a guess.
 type Scored struct {
@@ -103,7 +106,7 @@ type Guess struct {
 // NewDetector trains a detector on the langid.txt of every language of r
 // that has one, and on r's unsupported-language texts.
 func NewDetector(r *Registry) *Detector {
-	d := &Detector{tune: defaultTuning, grams: make(map[uint64]int32, 1<<16), words: make(map[string]int32, 1<<12), openers: map[string][]int{}}
+	d := &Detector{tune: defaultTuning(), grams: make(map[uint64]int32, 1<<16), words: make(map[string]int32, 1<<12), openers: map[string][]int{}}
 	for _, l := range r.langs {
 		if len(l.langid) > 0 {
 			d.models = append(d.models, model{code: l.Code, supported: true})
