@@ -39,6 +39,10 @@ type model struct {
 	code      string
 	supported bool
 	script    string
+	// romanised is set on the extra model of a language written in
+	// another script that people also type in Latin letters ("kto
+	// vyigral"): it is trained on the transliterated text.
+	romanised *Language
 	// logDen[n] is log(N + α·V) for n-grams of order n, the denominator of
 	// every n-gram probability; wordDen the same for words.
 	logDen  [maxOrder + 1]float64
@@ -112,6 +116,11 @@ func NewDetector(r *Registry) *Detector {
 			d.models = append(d.models, model{code: l.Code, supported: true})
 		}
 	}
+	for _, l := range r.langs {
+		if len(l.langid) > 0 && l.translit != nil {
+			d.models = append(d.models, model{code: l.Code, supported: true, romanised: l})
+		}
+	}
 	others := make([]string, 0, len(r.others))
 	for code := range r.others {
 		if _, dup := r.byCode[code]; !dup {
@@ -160,23 +169,32 @@ func NewDetector(r *Registry) *Detector {
 			*c = uint16(min(int(*c)+times, math.MaxUint16))
 			m.words += float64(times)
 		}
+		// spellings returns the forms of a training word to learn: the word,
+		// or for a romanised model its few likeliest Latin spellings.
+		spellings := func(w string) []string {
+			if m.romanised != nil {
+				return m.romanised.TransliterateVariants(w, 3)
+			}
+			return []string{w}
+		}
 		eachLineText(text, func(line string) {
 			for _, dw := range detectWords(line, nil) {
-				w := dw.text
-				grams(w, countGram)
-				// The same word as typed without accents, so casual
-				// spelling is not penalised.
-				f := Fold(w)
-				if f != w {
-					grams(f, countGram)
-				}
-				if !dw.name {
-					// Names belong to no language; training sentences are
-					// full of them.
-					countWord(f, 1)
-				}
-				for _, r := range w {
-					scripts[scriptOf(r)]++
+				for _, w := range spellings(dw.text) {
+					grams(w, countGram)
+					// The same word as typed without accents, so casual
+					// spelling is not penalised.
+					f := Fold(w)
+					if f != w {
+						grams(f, countGram)
+					}
+					if !dw.name {
+						// Names belong to no language; training sentences
+						// are full of them.
+						countWord(f, 1)
+					}
+					for _, r := range w {
+						scripts[scriptOf(r)]++
+					}
 				}
 			}
 		})
@@ -185,13 +203,17 @@ func NewDetector(r *Registry) *Detector {
 			// Stop words and question words are the surest cues of a short
 			// question; make sure the word model knows them all.
 			for w := range l.stop {
-				countWord(w, 2)
+				for _, sp := range spellings(w) {
+					countWord(sp, 2)
+				}
 			}
 			for key := range l.questions.All {
 				first, _, _ := strings.Cut(key, " ")
-				countWord(first, 2)
-				if !slices.Contains(d.openers[first], i) {
-					d.openers[first] = append(d.openers[first], i)
+				for _, sp := range spellings(first) {
+					countWord(sp, 2)
+					if !slices.Contains(d.openers[sp], i) {
+						d.openers[sp] = append(d.openers[sp], i)
+					}
 				}
 			}
 		}
@@ -230,18 +252,29 @@ func (d *Detector) DetectWithPrior(text, prior string) Guess {
 func (d *Detector) detect(text, prior string) Guess {
 	var buf [32]dword
 	words := detectWords(text, buf[:0])
+	// The script is that of most letters outside names, so a Russian
+	// question about "Australian Open" is still Cyrillic.
 	scripts := map[string]int{}
+	nameScripts := map[string]int{}
 	letters := 0
 	for _, w := range words {
 		for _, r := range w.text {
-			if isLetter(r) {
+			if !isLetter(r) {
+				continue
+			}
+			letters++
+			if w.name {
+				nameScripts[scriptOf(r)]++
+			} else {
 				scripts[scriptOf(r)]++
-				letters++
 			}
 		}
 	}
+	if len(scripts) == 0 {
+		scripts = nameScripts
+	}
 	g := Guess{Script: majority(scripts)}
-	p := d.index(prior)
+	p := d.index(prior, g.Script)
 	if letters < minLetters {
 		return d.fallback(g, p)
 	}
@@ -347,16 +380,26 @@ func (d *Detector) fallback(g Guess, prior int) Guess {
 	return g
 }
 
-func (d *Detector) index(code string) int {
+// index returns the model of supported language code for text in script,
+// or its first model when none is of that script; -1 when code is not
+// supported.
+func (d *Detector) index(code, script string) int {
+	found := -1
 	if code == "" {
-		return -1
+		return found
 	}
 	for i, m := range d.models {
-		if m.supported && m.code == code {
+		if !m.supported || m.code != code {
+			continue
+		}
+		if m.script == script {
 			return i
 		}
+		if found < 0 {
+			found = i
+		}
 	}
-	return -1
+	return found
 }
 
 // score returns every model's log-likelihood of words and the number of

@@ -209,7 +209,7 @@ func FuzzDetect(f *testing.F) {
 	f.Fuzz(func(t *testing.T, text, prior string) {
 		for _, g := range []Guess{d.Detect(text), d.DetectWithPrior(text, prior)} {
 			if g.Lang != "" {
-				if d.index(g.Lang) < 0 {
+				if d.index(g.Lang, g.Script) < 0 {
 					t.Fatalf("Detect(%q) = %q, not a supported language", text, g.Lang)
 				}
 			}
