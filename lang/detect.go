@@ -25,7 +25,6 @@ type Detector struct {
 	models []model // supported languages first, then other languages
 	grams  map[uint64]int32
 	counts []uint16 // counts[row*len(models)+m]: n-gram row's count in model m
-	gramV  [maxOrder + 1]float64
 	words  map[string]int32
 	wcount []uint16 // wcount[row*len(models)+m]
 	wordV  float64
@@ -90,8 +89,9 @@ type Scored struct {
 //     the conversation's language or the user's locale.
 type Guess struct {
 	Lang string
-	// Confidence is the probability of Lang among the supported languages
-	// (0 when Lang is "" or was taken from the prior without evidence).
+	// Confidence is the probability of Lang among the supported languages,
+	// from the text alone: 0 when Lang is "", and low when the prior was
+	// chosen for want of evidence.
 	Confidence float64
 	// Ranked lists the supported languages, most likely first; empty when
 	// the text gave no evidence at all.
@@ -223,7 +223,6 @@ func NewDetector(r *Registry) *Detector {
 	for h := range d.grams {
 		vocab[gramOrder(h)]++
 	}
-	d.gramV = vocab
 	d.wordV = float64(len(d.words))
 	for i := range d.models {
 		m := &d.models[i]
