@@ -542,3 +542,15 @@ func TestErrorListErr(t *testing.T) {
 		t.Errorf("ErrorList with 2 errors: Err() = nil")
 	}
 }
+
+func FuzzStem(f *testing.F) {
+	r := mustLoad(f)
+	for _, s := range []string{"relations", "Beziehungen", "отношения", "támadások", "a\xffb", "ёёё", "'''", "ßßß", "İİİ"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, word string) {
+		for _, l := range r.Languages() {
+			l.Stem(word) // must not panic on any input
+		}
+	})
+}
