@@ -8,3 +8,5 @@ require (
 	github.com/kljensen/snowball v0.10.0
 	golang.org/x/text v0.44.0
 )
+
+require github.com/google/go-cmp v0.7.0 // indirect

@@ -56,6 +56,15 @@ func (l ErrorList) Error() string {
 	return b.String()
 }
 
+// Unwrap returns the problems, so errors.Is and errors.As see them.
+func (l ErrorList) Unwrap() []error {
+	errs := make([]error, len(l))
+	for i, e := range l {
+		errs[i] = e
+	}
+	return errs
+}
+
 // Err returns the list as an error, or nil when it is empty: a nil
 // ErrorList must not become a non-nil error interface.
 func (l ErrorList) Err() error {

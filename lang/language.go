@@ -128,7 +128,7 @@ func (l *Language) QuestionPhrases(text string) []QuestionMatch {
 		lowers[i] = lower(t.Text)
 	}
 	var out []QuestionMatch
-	clause := 0         // index of the first token of the current clause
+	clause := 0          // index of the first token of the current clause
 	clauseMatch := false // whether a phrase was already found in the clause
 	for i := 0; i < len(toks); {
 		if i > 0 && opensClause(text[toks[i-1].End:toks[i].Start]) {

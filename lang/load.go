@@ -252,15 +252,20 @@ func loadQuestions(l *Language, data []byte, p string, errs *ErrorList) {
 			errs.Add(p, n, fmt.Errorf("phrase %q has no words", f[0]))
 			return
 		}
+		if prev, ok := l.questions.exact[lowerKey(f[0])]; ok && prev != q {
+			errs.Add(p, n, fmt.Errorf("phrase %q is already %v", f[0], prev))
+			return
+		}
 		l.questions.setExact(f[0], q)
 		old, dup := l.questions.m[key]
+		_, unaccentedListed := l.questions.exact[key]
 		switch {
 		case !dup || old == q:
 			l.questions.set(f[0], q, nil)
 		case lowerKey(f[0]) == key:
 			l.questions.m[key] = q // the unaccented spelling decides
-		case l.questions.exact[key] != old:
-			errs.Add(p, n, fmt.Errorf("phrase %q is already %v", f[0], old))
+		case !unaccentedListed:
+			errs.Add(p, n, fmt.Errorf("phrase %q folds to %q, which is already %v", f[0], key, old))
 		}
 	})
 }

@@ -11,7 +11,10 @@ type Number struct {
 // spelling: "Three" -> 3, "troisième" -> 3 (ordinal).
 func (l *Language) Number(word string) (Number, bool) {
 	n, ok := l.numbers[Fold(word)]
-	return n, ok && !n.Conj
+	if !ok || n.Conj {
+		return Number{}, false
+	}
+	return n, true
 }
 
 // ParseNumber reads a number written in words at the start of words, which

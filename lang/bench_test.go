@@ -1,0 +1,37 @@
+package lang
+
+import "testing"
+
+func BenchmarkLoad(b *testing.B) {
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := Load(Data); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+func BenchmarkNewDetector(b *testing.B) {
+	r := mustLoad(b)
+	b.ReportAllocs()
+	for b.Loop() {
+		NewDetector(r)
+	}
+}
+
+func BenchmarkDetect(b *testing.B) {
+	d := NewDetector(mustLoad(b))
+	questions := []string{
+		"When did Albania cut ties with Iran?",
+		"pourquoi tirana a expulse les diplomates iraniens",
+		"wie viele menschen leben in ashraf 3",
+		"сколько пожарных погибло",
+		"hány hektár égett le",
+	}
+	b.ReportAllocs()
+	i := 0
+	for b.Loop() {
+		d.Detect(questions[i%len(questions)])
+		i++
+	}
+}

@@ -1,0 +1,641 @@
+package lang
+
+import (
+	"math"
+	"slices"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// Detector identifies the language of short chat messages: three to
+// fifteen words, casual, often without accents, with foreign names inside.
+//
+// It is a naive Bayes classifier over character 1- to 4-grams and folded
+// words, trained when it is built from each language's langid.txt, and
+// from data/other/<code>.txt for languages qabot does not support, so that
+// an Albanian or Dutch question is reported as unsupported instead of as
+// its nearest supported neighbour. Letters a language never uses (ø for
+// French, ñ for German) weigh heavily through the n-gram statistics, and
+// question words at the start of a message add a cue of their own. Text in
+// a script no model knows (Arabic, Chinese, ...) is unsupported at once.
+//
+// A Detector is read-only once built and safe for concurrent use.
+type Detector struct {
+	models []model // supported languages first, then other languages
+	grams  map[uint64]int32
+	counts []uint16 // counts[row*len(models)+m]: n-gram row's count in model m
+	words  map[string]int32
+	wcount []uint16 // wcount[row*len(models)+m]
+	wordV  float64
+	tune   tuning
+	// openers maps a folded first word of a question to the supported
+	// models whose questions.tsv starts with it.
+	openers map[string][]int
+}
+
+type model struct {
+	code      string
+	supported bool
+	script    string
+	// romanised is set on the extra model of a language written in
+	// another script that people also type in Latin letters ("kto
+	// vyigral"): it is trained on the transliterated text.
+	romanised *Language
+	// logDen[n] is log(N + α·V) for n-grams of order n, the denominator of
+	// every n-gram probability; wordDen the same for words.
+	logDen  [maxOrder + 1]float64
+	total   [maxOrder + 1]float64
+	wordDen float64
+	words   float64
+}
+
+const (
+	maxOrder   = 4
+	alpha      = 0.5 // additive smoothing of n-gram and word counts
+	minLetters = 3   // fewer letters than this: no guess
+)
+
+// tuning holds the weights of the evidence, tuned on lang/testdata/langid_dev.
+type tuning struct {
+	wordWeight   float64 // weight of the word model against the n-grams
+	openerBonus  float64 // log-odds added for a known question word up front
+	nameWeight   float64 // how much a word that looks like a name counts
+	unknownFloor float64 // mean log-probability per n-gram below which no model fits
+	// unsupportedMargin is how many nats an unsupported-language profile
+	// must beat every supported language by to be believed: the small
+	// profiles are a catch-all for odd text otherwise.
+	unsupportedMargin float64
+}
+
+// defaultTuning returns the weights tuned on the dev set.
+func defaultTuning() tuning {
+	return tuning{wordWeight: 2, openerBonus: 2, nameWeight: 0.5, unknownFloor: -8.5, unsupportedMargin: 3}
+}
+
+// Scored is one language's share of a guess.
+type Scored struct {
+	Lang  string
+	Score float64 // posterior probability among the supported languages
+}
+
+// Guess is the result of Detect. Three outcomes are possible:
+//   - Lang is a supported language's code;
+//   - Lang is "" and Unsupported is true: the text is in a language or
+//     script qabot does not support (Other may name it, Script says which
+//     script it is in);
+//   - Lang is "" and Unsupported is false: there is too little to tell
+//     (names only, a number, an emoji), and the caller should fall back on
+//     the conversation's language or the user's locale.
+type Guess struct {
+	Lang string
+	// Confidence is the probability of Lang among the supported languages,
+	// from the text alone: 0 when Lang is "", and low when the prior was
+	// chosen for want of evidence.
+	Confidence float64
+	// Ranked lists the supported languages, most likely first; empty when
+	// the text gave no evidence at all.
+	Ranked []Scored
+	// Script is the main script of the text's letters: "Latin",
+	// "Cyrillic", "Arabic", "Han", ... ("" when there are no letters).
+	Script string
+	// Unsupported reports text in a language or script qabot cannot read.
+	Unsupported bool
+	// Other is the ISO 639-1 code of the unsupported language the text
+	// looks like ("sq", "nl"), when one of the detector's profiles
+	// matched; "" otherwise.
+	Other string
+}
+
+// NewDetector trains a detector on the langid.txt of every language of r
+// that has one, and on r's unsupported-language texts.
+func NewDetector(r *Registry) *Detector {
+	d := &Detector{tune: defaultTuning(), grams: make(map[uint64]int32, 1<<16), words: make(map[string]int32, 1<<12), openers: map[string][]int{}}
+	for _, l := range r.langs {
+		if len(l.langid) > 0 {
+			d.models = append(d.models, model{code: l.Code, supported: true})
+		}
+	}
+	for _, l := range r.langs {
+		if len(l.langid) > 0 && l.translit != nil {
+			d.models = append(d.models, model{code: l.Code, supported: true, romanised: l})
+		}
+	}
+	others := make([]string, 0, len(r.others))
+	for code := range r.others {
+		if _, dup := r.byCode[code]; !dup {
+			others = append(others, code)
+		}
+	}
+	slices.Sort(others)
+	for _, code := range others {
+		d.models = append(d.models, model{code: code})
+	}
+	k := len(d.models)
+	d.counts = make([]uint16, 0, 1<<15*k)
+	texts := make([][]byte, k)
+	for i, m := range d.models {
+		if l, ok := r.byCode[m.code]; ok && m.supported {
+			texts[i] = l.langid
+		} else {
+			texts[i] = r.others[m.code]
+		}
+	}
+	for i := range d.models {
+		m := &d.models[i]
+		scripts := map[string]int{}
+		text := string(texts[i])
+		countGram := func(h uint64, n int) {
+			row, ok := d.grams[h]
+			if !ok {
+				row = int32(len(d.grams))
+				d.grams[h] = row
+				d.counts = append(d.counts, make([]uint16, k)...)
+			}
+			c := &d.counts[int(row)*k+i]
+			if *c < math.MaxUint16 {
+				*c++
+			}
+			m.total[n]++
+		}
+		countWord := func(w string, times int) {
+			row, ok := d.words[w]
+			if !ok {
+				row = int32(len(d.words))
+				d.words[w] = row
+				d.wcount = append(d.wcount, make([]uint16, k)...)
+			}
+			c := &d.wcount[int(row)*k+i]
+			*c = uint16(min(int(*c)+times, math.MaxUint16))
+			m.words += float64(times)
+		}
+		// spellings returns the forms of a training word to learn: the word,
+		// or for a romanised model its few likeliest Latin spellings.
+		spellings := func(w string) []string {
+			if m.romanised != nil {
+				return m.romanised.TransliterateVariants(w, 3)
+			}
+			return []string{w}
+		}
+		eachLineText(text, func(line string) {
+			for _, dw := range detectWords(line, nil) {
+				for _, w := range spellings(dw.text) {
+					grams(w, countGram)
+					// The same word as typed without accents, so casual
+					// spelling is not penalised.
+					f := Fold(w)
+					if f != w {
+						grams(f, countGram)
+					}
+					if !dw.name {
+						// Names belong to no language; training sentences
+						// are full of them.
+						countWord(f, 1)
+					}
+					for _, r := range w {
+						scripts[scriptOf(r)]++
+					}
+				}
+			}
+		})
+		m.script = majority(scripts)
+		if l, ok := r.byCode[m.code]; ok && m.supported {
+			// Stop words and question words are the surest cues of a short
+			// question; make sure the word model knows them all.
+			for w := range l.stop {
+				for _, sp := range spellings(w) {
+					countWord(sp, 2)
+				}
+			}
+			for key := range l.questions.All {
+				first, _, _ := strings.Cut(key, " ")
+				for _, sp := range spellings(first) {
+					countWord(sp, 2)
+					if !slices.Contains(d.openers[sp], i) {
+						d.openers[sp] = append(d.openers[sp], i)
+					}
+				}
+			}
+		}
+	}
+	// Vocabulary sizes for smoothing.
+	var vocab [maxOrder + 1]float64
+	for h := range d.grams {
+		vocab[gramOrder(h)]++
+	}
+	d.wordV = float64(len(d.words))
+	for i := range d.models {
+		m := &d.models[i]
+		for n := 1; n <= maxOrder; n++ {
+			m.logDen[n] = math.Log(m.total[n] + alpha*vocab[n])
+		}
+		m.wordDen = math.Log(m.words + alpha*d.wordV)
+	}
+	return d
+}
+
+// Detect guesses the language of text.
+func (d *Detector) Detect(text string) Guess {
+	return d.detect(text, "")
+}
+
+// DetectWithPrior is Detect for a conversation already in language prior
+// (a code): when the text is too short or the guess unsure, and prior is a
+// plausible reading of it, the prior wins. Text that clearly is another
+// language still switches, and text in an unsupported script or language
+// still reports it.
+func (d *Detector) DetectWithPrior(text, prior string) Guess {
+	return d.detect(text, prior)
+}
+
+func (d *Detector) detect(text, prior string) Guess {
+	var buf [32]dword
+	words := detectWords(text, buf[:0])
+	// The script is that of most letters outside names, so a Russian
+	// question about "Australian Open" is still Cyrillic.
+	scripts := map[string]int{}
+	nameScripts := map[string]int{}
+	letters := 0
+	for _, w := range words {
+		for _, r := range w.text {
+			if !isLetter(r) {
+				continue
+			}
+			letters++
+			if w.name {
+				nameScripts[scriptOf(r)]++
+			} else {
+				scripts[scriptOf(r)]++
+			}
+		}
+	}
+	if len(scripts) == 0 {
+		scripts = nameScripts
+	}
+	g := Guess{Script: majority(scripts)}
+	p := d.index(prior, g.Script)
+	if letters < minLetters {
+		return d.fallback(g, p)
+	}
+	scores, n := d.score(words, g.Script)
+	if n == 0 {
+		// No model reads this script; a prior cannot change that.
+		g.Unsupported = true
+		return g
+	}
+	s, u := -1, -1 // best supported and best unsupported model
+	for i, sc := range scores {
+		switch {
+		case math.IsInf(sc, -1):
+		case d.models[i].supported && (s < 0 || sc > scores[s]):
+			s = i
+		case !d.models[i].supported && (u < 0 || sc > scores[u]):
+			u = i
+		}
+	}
+	if s >= 0 {
+		g.Ranked = d.rank(scores, n)
+	}
+	known, plain := d.evidence(words)
+	margin := d.tune.unsupportedMargin
+	if p >= 0 {
+		margin += priorMargin(n)
+	}
+	unsure := s < 0 || g.Ranked[0].Score < 0.95
+	switch {
+	case known == 0 && plain < 3 && unsure:
+		// Names, acronyms or a word or two that no model knows, and no
+		// language stands out (Cyrillic does: only Russian writes it).
+		return d.fallback(g, p)
+	case s < 0 || (u >= 0 && scores[u]-scores[s] > margin):
+		g.Unsupported = true
+		if u >= 0 {
+			g.Other = d.models[u].code
+		}
+		return g
+	case scores[s]/float64(n) < d.tune.unknownFloor:
+		// Several words that fit no model: a language we have no
+		// profile for.
+		if p >= 0 && plain <= 3 {
+			return d.fallback(g, p)
+		}
+		g.Unsupported = true
+		return g
+	}
+	g.Lang = d.models[s].code
+	g.Confidence = share(g.Ranked, g.Lang)
+	if p >= 0 && p != s && ((plain <= 3 && d.allKnownTo(p, words)) ||
+		(letters < 12 || g.Confidence < 0.8) && scores[p] > scores[s]-priorMargin(n)) {
+		// A short reply in the conversation's own words ("non", "ok
+		// merci"), or an unsure guess the prior explains nearly as well.
+		g.Lang = d.models[p].code
+		g.Confidence = share(g.Ranked, g.Lang)
+	}
+	return g
+}
+
+// evidence counts the words of a text that any model knows, and the words
+// that do not look like names.
+func (d *Detector) evidence(words []dword) (known, plain int) {
+	for _, w := range words {
+		if w.name {
+			continue
+		}
+		plain++
+		if _, ok := d.words[Fold(w.text)]; ok {
+			known++
+		}
+	}
+	return known, plain
+}
+
+// allKnownTo reports whether model m's word list has every word of words
+// that is not a name.
+func (d *Detector) allKnownTo(m int, words []dword) bool {
+	k := len(d.models)
+	for _, w := range words {
+		if w.name {
+			continue
+		}
+		row, ok := d.words[Fold(w.text)]
+		if !ok || d.wcount[int(row)*k+m] == 0 {
+			return false
+		}
+	}
+	return true
+}
+
+// priorMargin is how far behind the best model a prior may be and still
+// win: a few nats for short texts, more for long ones.
+func priorMargin(nGrams int) float64 { return 2 + 0.05*float64(nGrams) }
+
+// fallback answers when the text gives no evidence: the prior, if any and
+// if the text's script (if any) is the prior's.
+func (d *Detector) fallback(g Guess, prior int) Guess {
+	if prior >= 0 && (g.Script == "" || g.Script == d.models[prior].script) {
+		g.Lang = d.models[prior].code
+		g.Confidence = share(g.Ranked, g.Lang)
+	}
+	return g
+}
+
+// index returns the model of supported language code for text in script,
+// or its first model when none is of that script; -1 when code is not
+// supported.
+func (d *Detector) index(code, script string) int {
+	found := -1
+	if code == "" {
+		return found
+	}
+	for i, m := range d.models {
+		if !m.supported || m.code != code {
+			continue
+		}
+		if m.script == script {
+			return i
+		}
+		if found < 0 {
+			found = i
+		}
+	}
+	return found
+}
+
+// score returns every model's log-likelihood of words and the number of
+// n-grams scored. Models of another script score -Inf.
+func (d *Detector) score(words []dword, script string) ([]float64, int) {
+	k := len(d.models)
+	scores := make([]float64, k)
+	active := make([]bool, k)
+	any := false
+	for i, m := range d.models {
+		active[i] = m.script == script
+		any = any || active[i]
+		if !active[i] {
+			scores[i] = math.Inf(-1)
+		}
+	}
+	if !any {
+		return scores, 0
+	}
+	n := 0
+	for _, dw := range words {
+		w := dw.text
+		weight := 1.0
+		if dw.name {
+			weight = d.tune.nameWeight
+		}
+		grams(w, func(h uint64, order int) {
+			n++
+			row, ok := d.grams[h]
+			for i := range d.models {
+				if !active[i] {
+					continue
+				}
+				c := 0.0
+				if ok {
+					c = float64(d.counts[int(row)*k+i])
+				}
+				scores[i] += weight * (math.Log(c+alpha) - d.models[i].logDen[order])
+			}
+		})
+		f := Fold(w)
+		row, ok := d.words[f]
+		for i := range d.models {
+			if !active[i] {
+				continue
+			}
+			c := 0.0
+			if ok {
+				c = float64(d.wcount[int(row)*k+i])
+			}
+			scores[i] += weight * d.tune.wordWeight * (math.Log(c+alpha) - d.models[i].wordDen)
+		}
+	}
+	if len(words) > 0 {
+		for _, i := range d.openers[Fold(words[0].text)] {
+			scores[i] += d.tune.openerBonus
+		}
+	}
+	return scores, n
+}
+
+// temper divides log-likelihoods before the softmax: the n-gram features
+// of one text are far from independent, so raw naive Bayes odds are wildly
+// overconfident.
+func temper(n int) float64 { return math.Max(1, math.Sqrt(float64(n))/2) }
+
+// rank returns the supported models by posterior probability among
+// themselves.
+func (d *Detector) rank(scores []float64, n int) []Scored {
+	t := temper(n)
+	top := math.Inf(-1)
+	for i, s := range scores {
+		if d.models[i].supported && s > top {
+			top = s
+		}
+	}
+	var out []Scored
+	sum := 0.0
+	for i, s := range scores {
+		if !d.models[i].supported || math.IsInf(s, -1) {
+			continue
+		}
+		p := math.Exp((s - top) / t)
+		sum += p
+		out = append(out, Scored{Lang: d.models[i].code, Score: p})
+	}
+	for i := range out {
+		out[i].Score /= sum
+	}
+	slices.SortStableFunc(out, func(a, b Scored) int {
+		switch {
+		case a.Score > b.Score:
+			return -1
+		case a.Score < b.Score:
+			return 1
+		}
+		return strings.Compare(a.Lang, b.Lang)
+	})
+	return out
+}
+
+func share(ranked []Scored, code string) float64 {
+	for _, s := range ranked {
+		if s.Lang == code {
+			return s.Score
+		}
+	}
+	return 0
+}
+
+// dword is a word of a text to identify.
+type dword struct {
+	text string
+	name bool // looks like a name or acronym, so counts less
+}
+
+// detectWords returns the lower-case words of text for the detector:
+// runs of letters and marks, with inner apostrophes kept ("l'otan",
+// "qu'est") because elision is a strong cue. Digits and symbols separate
+// words. At most 64 words are kept: more adds nothing to a guess.
+func detectWords(text string, dst []dword) []dword {
+	const maxWords = 64
+	var b strings.Builder
+	upper, letters := 0, 0
+	flush := func() {
+		if b.Len() > 0 {
+			// A capitalised word after the first, or an acronym, is most
+			// likely a name: it tells little about the language around it.
+			name := upper > 0 && (len(dst) > 0 || upper == letters && letters > 1)
+			dst = append(dst, dword{text: b.String(), name: name})
+			b.Reset()
+		}
+		upper, letters = 0, 0
+	}
+	var prev rune
+	for i := 0; i < len(text) && len(dst) < maxWords; {
+		r, size := utf8.DecodeRuneInString(text[i:])
+		i += size
+		switch {
+		case r == utf8.RuneError && size == 1:
+			flush()
+		case isLetter(r):
+			if unicode.IsUpper(r) && (letters == 0 || upper == letters) {
+				upper++
+			}
+			letters++
+			b.WriteRune(unicode.ToLower(r))
+		case unicode.IsMark(r) && b.Len() > 0:
+			b.WriteRune(r)
+		case isApostrophe(r) && isLetter(prev) && isLetter(nextRune(text, i)):
+			b.WriteByte('\'')
+		default:
+			flush()
+		}
+		prev = r
+	}
+	flush()
+	return dst
+}
+
+// grams calls fn with the hash and order of every 1- to 4-gram of word,
+// padded with a space at each end so that beginnings and endings count.
+func grams(word string, fn func(h uint64, n int)) {
+	var rs [66]rune
+	runes := rs[:0]
+	runes = append(runes, ' ')
+	for _, r := range word {
+		if len(runes) == len(rs)-1 {
+			break // very long "words" are noise; their start is enough
+		}
+		runes = append(runes, r)
+	}
+	runes = append(runes, ' ')
+	for i := range runes {
+		h := uint64(14695981039346656037)
+		for n := 1; n <= maxOrder && i+n <= len(runes); n++ {
+			h ^= uint64(runes[i+n-1])
+			h *= 1099511628211
+			if n == 1 && runes[i] == ' ' {
+				continue // a lone space says nothing
+			}
+			fn(h&^(7<<61)|uint64(n)<<61, n)
+		}
+	}
+}
+
+func gramOrder(h uint64) int { return int(h >> 61 & 7) }
+
+func eachLineText(text string, fn func(string)) {
+	for line := range strings.SplitSeq(text, "\n") {
+		t := strings.TrimSpace(line)
+		if t == "" || strings.HasPrefix(t, "#") {
+			continue
+		}
+		fn(t)
+	}
+}
+
+func majority(counts map[string]int) string {
+	best, n := "", 0
+	for s, c := range counts {
+		if c > n || (c == n && s < best) {
+			best, n = s, c
+		}
+	}
+	return best
+}
+
+// scriptOf names the script of a letter.
+func scriptOf(r rune) string {
+	switch {
+	case r < 0x250 || (r >= 0x1e00 && r < 0x1f00):
+		return "Latin"
+	case unicode.Is(unicode.Cyrillic, r):
+		return "Cyrillic"
+	case unicode.Is(unicode.Greek, r):
+		return "Greek"
+	case unicode.Is(unicode.Arabic, r):
+		return "Arabic"
+	case unicode.Is(unicode.Hebrew, r):
+		return "Hebrew"
+	case unicode.Is(unicode.Han, r):
+		return "Han"
+	case unicode.Is(unicode.Hiragana, r), unicode.Is(unicode.Katakana, r):
+		return "Kana"
+	case unicode.Is(unicode.Hangul, r):
+		return "Hangul"
+	case unicode.Is(unicode.Devanagari, r):
+		return "Devanagari"
+	case unicode.Is(unicode.Thai, r):
+		return "Thai"
+	case unicode.Is(unicode.Armenian, r):
+		return "Armenian"
+	case unicode.Is(unicode.Georgian, r):
+		return "Georgian"
+	case unicode.Is(unicode.Latin, r):
+		return "Latin"
+	}
+	return "Other"
+}
