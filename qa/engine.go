@@ -21,11 +21,11 @@ import (
 	"github.com/qabot/qabot/lang"
 )
 
-// A LanguageDetector names the language of a short text. prior is the
-// language to prefer when the text is too short to tell ("" for none). An
-// empty code means the text is in no supported language.
+// A LanguageDetector names the language of a short text; *lang.Detector
+// is one. prior is the language to prefer when the text is too short to
+// tell ("" for none).
 type LanguageDetector interface {
-	Detect(text, prior string) (code string)
+	DetectWithPrior(text, prior string) lang.Guess
 }
 
 // Options configure an Engine. The zero value of every field but
@@ -202,14 +202,19 @@ func (e *Engine) questionLanguage(text string, q Question) *lang.Language {
 		}
 		return e.article.l
 	}
-	code := e.opts.Detector.Detect(text, q.LangHint)
-	if code == "" {
-		return nil
-	}
-	if l, ok := e.langs.Get(code); ok {
+	g := e.opts.Detector.DetectWithPrior(text, q.LangHint)
+	if l, ok := e.langs.Get(g.Lang); ok {
 		return l
 	}
-	return nil
+	if g.Unsupported {
+		return nil
+	}
+	// Too little to tell (a name, a number): the hint, else the articles'
+	// own language.
+	if l, ok := e.langs.Get(q.LangHint); ok {
+		return l
+	}
+	return e.article.l
 }
 
 // cleanQuestion makes any input safe to analyse: valid UTF-8, no control
@@ -260,6 +265,10 @@ func (e *Engine) ownIDF(g termGroup) float64 {
 	}
 	return best
 }
+
+// coverageFloor keeps a sentence's BM25 score from vanishing when it
+// matches little of the question; the lower it is, the more coverage rules.
+const coverageFloor = 0.3
 
 // weightArticle is how much a question word found elsewhere in the
 // sentence's article counts, relative to finding it in the sentence.
@@ -346,10 +355,13 @@ func (e *Engine) rank(q *query) []ranked {
 		if score[d] <= 0 {
 			continue
 		}
-		r := ranked{doc: d, score: score[d] * (1 + 0.3*e.evidence(q, d))}
+		r := ranked{doc: d}
 		if totalIDF > 0 {
 			r.coverage = cover[d] / totalIDF
 		}
+		// BM25 rewards a rare word matched twice; coverage rewards a
+		// sentence that matches all of the question. Both count.
+		r.score = score[d] * (1 + 0.3*e.evidence(q, d)) * (coverageFloor + r.coverage)
 		out = append(out, r)
 	}
 	sort.Slice(out, func(i, j int) bool {

@@ -2,6 +2,7 @@ package qa
 
 import (
 	"math"
+	"slices"
 	"strings"
 
 	"github.com/qabot/qabot/corpus"
@@ -65,6 +66,9 @@ type index struct {
 	// sentence can borrow a word its article uses elsewhere ("the river"
 	// in one sentence, "the Elbe" in another).
 	articleStems []map[string]bool
+	// bySuffix maps the tails of long stems to the stems: "attack" to
+	// "cyberattack", so the part finds the compound.
+	bySuffix map[string][]string
 }
 
 // buildIndex indexes every sentence of c, analysed with en (the articles'
@@ -140,8 +144,26 @@ func buildIndex(c *corpus.Corpus, an *analyzer) *index {
 		ix.meanIDF += v / float64(len(ix.idf))
 	}
 	ix.fuzzy = newFuzzyIndex(ix.vocab)
+	ix.bySuffix = map[string][]string{}
+	for st := range ix.termIDs {
+		rs := []rune(st)
+		for i := minCompoundHead; i+minCompoundTail <= len(rs); i++ {
+			tail := string(rs[i:])
+			ix.bySuffix[tail] = append(ix.bySuffix[tail], st)
+		}
+	}
+	for _, v := range ix.bySuffix {
+		slices.Sort(v)
+	}
 	return ix
 }
+
+// A compound is at least minCompoundHead letters of modifier and
+// minCompoundTail letters of head: "cyber|attack", "water|bomber".
+const (
+	minCompoundHead = 3
+	minCompoundTail = 4
+)
 
 // addContext adds words a sentence inherits, at a fraction of a real
 // occurrence, unless the sentence has them itself.

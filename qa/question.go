@@ -40,8 +40,9 @@ const (
 	weightExact      = 1.0
 	weightTranslated = 1.0
 	weightCorrected  = 0.9 // a misspelling put right
-	weightSynonym    = 0.75
+	weightSynonym    = 0.6
 	weightCognate    = 0.8 // a foreign word spelt almost like an article word
+	weightCompound   = 0.6 // "attack" for "cyberattack"
 	weightUnknown    = 0.6 // share of coverage an unknown foreign word costs
 )
 
@@ -274,6 +275,9 @@ func (e *Engine) repair(folded []string, i int) (string, int) {
 func (e *Engine) addSynonyms(g *termGroup, stem string) {
 	syn, _ := e.synonyms.match([]string{stem})
 	g.alts = append(g.alts, syn...)
+	for _, c := range e.idx.bySuffix[stem] {
+		g.alts = append(g.alts, alt{stems: []string{c}, weight: weightCompound})
+	}
 }
 
 // known reports whether any alternative of a group is a word of the corpus.

@@ -12,9 +12,12 @@ import (
 // a question about a country is seldom answered by its adjective alone.
 const weightDemonym = 0.4
 
+// weightReverse is how much a synonym line counts read backwards.
+const weightReverse = 0.6
+
 // loadSynonyms reads the articles' language's synonyms.tsv and places.tsv
-// (demonyms and other names of a country) into a table from each word or
-// phrase to the others of its line.
+// (demonyms and other names of a country) into a table from each head word
+// or phrase to the words of its line.
 func loadSynonyms(fsys fs.FS, an *analyzer) (*stemTable, error) {
 	t := newStemTable()
 	for _, src := range []struct {
@@ -25,19 +28,24 @@ func loadSynonyms(fsys fs.FS, an *analyzer) (*stemTable, error) {
 		if err != nil {
 			return nil, err
 		}
-		eachRow(data, func(_, left, right string) {
-			members := append([]string{left}, strings.Split(right, "|")...)
-			for i, m := range members {
-				keys, n := an.stemKeys(m)
-				for j, o := range members {
-					if i == j {
-						continue
-					}
-					if stems := an.stems(o); len(stems) > 0 {
-						for _, key := range keys {
-							t.add(key, n, alt{stems: stems, weight: src.weight})
-						}
-					}
+		// Each line relates its head to the words after it: fully one
+		// way, and weakly the other way ("strike" lists the walkout
+		// sense, so "walkout" finds "strike", and "strike" finds
+		// "walkout" better than "attack" finds it).
+		eachRow(data, func(_, head, right string) {
+			keys, n := an.stemKeys(head)
+			headStems := an.stems(head)
+			for _, o := range strings.Split(right, "|") {
+				stems := an.stems(o)
+				if len(stems) == 0 || len(headStems) == 0 {
+					continue
+				}
+				for _, key := range keys {
+					t.add(key, n, alt{stems: stems, weight: src.weight})
+				}
+				back, m := an.stemKeys(o)
+				for _, key := range back {
+					t.add(key, m, alt{stems: headStems, weight: src.weight * weightReverse})
 				}
 			}
 		})
