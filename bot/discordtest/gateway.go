@@ -5,6 +5,7 @@ import (
 	"compress/zlib"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"net/http"
 	"net/url"
 	"strconv"
@@ -448,9 +449,8 @@ func (s *Server) RequestReconnect() {
 func (s *Server) Dispatch(event string, data any) (Record, error) {
 	raw, err := json.Marshal(data)
 	if err != nil {
-		return Record{}, err
+		return Record{}, fmt.Errorf("dispatch %s: %w", event, err)
 	}
-	s.observe(event, raw)
 	s.mu.Lock()
 	var sessions []*session
 	for _, sess := range s.sessions {
@@ -460,6 +460,8 @@ func (s *Server) Dispatch(event string, data any) (Record, error) {
 	if len(sessions) == 0 {
 		return Record{}, ErrNoSession
 	}
+	// Before sending: a fast bot may answer before the write returns.
+	s.observe(event, raw)
 	var first Record
 	delivered := false
 	for _, sess := range sessions {
@@ -507,6 +509,12 @@ func (s *Server) DispatchMessage(m *Message) (Record, error) {
 		s.mu.Unlock()
 	}
 	return s.Dispatch("MESSAGE_CREATE", m)
+}
+
+// RegisterMessage tells the emulator about a user message without
+// dispatching it, so that REST-only tests can check replies to it.
+func (s *Server) RegisterMessage(m *Message) {
+	s.observe("MESSAGE_CREATE", mustJSON(m))
 }
 
 // observe remembers interactions, messages and users the bot is told about.
