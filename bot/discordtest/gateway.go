@@ -428,17 +428,6 @@ func (s *Server) InvalidateSessions() {
 	}
 }
 
-// RequestReconnect sends RECONNECT (op 7) on every connection; clients
-// should reconnect and resume.
-func (s *Server) RequestReconnect() {
-	s.mu.Lock()
-	conns := s.liveConnsLocked()
-	s.mu.Unlock()
-	for _, c := range conns {
-		s.sendOp(c, OpReconnect, nil)
-	}
-}
-
 // Dispatch sends event with data (anything that marshals to the event's
 // JSON, including json.RawMessage) to every session whose intents and shard
 // let it through, and returns the record of the first delivery. A session

@@ -421,10 +421,12 @@ func TestOpenFailures(t *testing.T) {
 			wantCode:  discordtest.CloseAuthenticationFailed,
 		},
 		{
-			name:      "privileged intent not enabled",
-			opts:      discordtest.Options{DisabledIntents: discordgo.IntentMessageContent},
-			configure: func(s *discordgo.Session) { s.Identify.Intents = discordgo.IntentsGuildMessages | discordgo.IntentMessageContent },
-			wantCode:  discordtest.CloseDisallowedIntents,
+			name: "privileged intent not enabled",
+			opts: discordtest.Options{DisabledIntents: discordgo.IntentMessageContent},
+			configure: func(s *discordgo.Session) {
+				s.Identify.Intents = discordgo.IntentsGuildMessages | discordgo.IntentMessageContent
+			},
+			wantCode: discordtest.CloseDisallowedIntents,
 		},
 		{
 			name:      "unknown intent bit",

@@ -64,7 +64,11 @@ type Record struct {
 	Fault      bool   // the answer came from an injected Fault
 
 	// Gateway payloads and connections.
-	Conn       int    // connection number, from 1; 0 for payloads queued while disconnected
+	// Conn is the connection number, from 1. A dispatch recorded with 0
+	// was queued while the session was disconnected; one recorded with a
+	// connection that was dropping may not have arrived, and is replayed
+	// on RESUME like a queued one.
+	Conn       int
 	Op         int    // gateway opcode
 	Event      string // dispatch event name (t), e.g. INTERACTION_CREATE
 	GatewaySeq int64  // dispatch sequence number (s)

@@ -24,6 +24,7 @@ const (
 	RouteGatewayBot              = "GET /gateway/bot"
 	RouteCurrentUser             = "GET /users/@me"
 	RouteCurrentApplication      = "GET /applications/@me"
+	RouteOAuth2Application       = "GET /oauth2/applications/@me" // what discordgo's Application("@me") calls
 	RouteGlobalCommands          = "GET /applications/{application}/commands"
 	RouteOverwriteGlobalCommands = "PUT /applications/{application}/commands"
 	RouteCreateGlobalCommand     = "POST /applications/{application}/commands"
@@ -110,6 +111,7 @@ func (s *Server) routes() *http.ServeMux {
 	handle(RouteGatewayBot, s.getGatewayBot)
 	handle(RouteCurrentUser, s.getCurrentUser)
 	handle(RouteCurrentApplication, s.getCurrentApplication)
+	handle(RouteOAuth2Application, s.getCurrentApplication)
 	handle(RouteGlobalCommands, s.getCommands)
 	handle(RouteOverwriteGlobalCommands, s.overwriteCommands)
 	handle(RouteCreateGlobalCommand, s.createCommand)
