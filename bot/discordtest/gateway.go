@@ -351,6 +351,9 @@ func (s *Server) sendOp(c *gatewayConn, op int, d any) error {
 	return c.write(mustJSON(payload{Op: op, D: d}), false)
 }
 
+// zlibWriters are reused: a zlib.Writer allocates a few hundred kilobytes.
+var zlibWriters = sync.Pool{New: func() any { return zlib.NewWriter(nil) }}
+
 // write sends one payload, zlib-compressed in a binary frame when the
 // client asked for compression in IDENTIFY; discordgo inflates every binary
 // frame on its own.
@@ -358,9 +361,11 @@ func (c *gatewayConn) write(b []byte, compress bool) error {
 	typ := websocket.TextMessage
 	if compress {
 		var buf bytes.Buffer
-		z := zlib.NewWriter(&buf)
+		z := zlibWriters.Get().(*zlib.Writer)
+		z.Reset(&buf)
 		z.Write(b) // writes to a bytes.Buffer do not fail
 		z.Close()
+		zlibWriters.Put(z)
 		b, typ = buf.Bytes(), websocket.BinaryMessage
 	}
 	c.writeMu.Lock()

@@ -544,16 +544,6 @@ func (m *Message) fillMentions(known func(id string) (User, bool)) {
 	m.MentionEveryone = m.GuildID != "" && everyone.MatchString(m.Content)
 }
 
-// mentions reports whether m mentions the user userID.
-func (m *Message) mentions(userID string) bool {
-	for _, u := range m.Mentions {
-		if u.ID == userID {
-			return true
-		}
-	}
-	return false
-}
-
 // botMessage is the message a component was attached to when a test does
 // not provide one.
 func botMessage(channelID, guildID, customID string, typ discordgo.ComponentType) *Message {

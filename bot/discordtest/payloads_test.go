@@ -25,6 +25,7 @@ type seen struct {
 	Options     string
 	CustomID    string
 	Values      []string
+	Roles       []string
 }
 
 func summarize(t *testing.T, i *discordgo.Interaction) seen {
@@ -36,6 +37,9 @@ func summarize(t *testing.T, i *discordgo.Interaction) seen {
 	switch {
 	case i.Member != nil && i.Member.User != nil:
 		s.UserID = i.Member.User.ID
+		if len(i.Member.Roles) > 0 {
+			s.Roles = i.Member.Roles
+		}
 	case i.User != nil:
 		s.UserID = i.User.ID
 	}
@@ -123,6 +127,14 @@ func TestBuildersDecodeInDiscordgo(t *testing.T) {
 				Member: true, UserID: guildUser.ID, Locale: "pt-BR", GuildLocale: "en-US", Command: "article", Options: "show(for=" + guildUser.ID + ")"},
 		},
 		{
+			name: "subcommand group with roles",
+			in: discordtest.SlashCommand("admin", discordtest.SubcommandGroup("lang", discordtest.Subcommand("set", discordtest.String("code", "nb")))).
+				WithRoles("1", "2"),
+			want: seen{Type: discordgo.InteractionApplicationCommand, GuildID: discordtest.DefaultGuildID, ChannelID: discordtest.DefaultChannelID,
+				Member: true, UserID: discordtest.DefaultUserID, Locale: "en-US", GuildLocale: "en-US", Command: "admin", Options: "lang(set(code=nb))",
+				Roles: []string{"1", "2"}},
+		},
+		{
 			name: "autocomplete with focused integer",
 			in:   discordtest.Autocomplete("ask", discordtest.String("question", "Wann"), discordtest.Focused(discordtest.Int("n", 1))).WithLocale("de"),
 			want: seen{Type: discordgo.InteractionApplicationCommandAutocomplete, GuildID: discordtest.DefaultGuildID, ChannelID: discordtest.DefaultChannelID,
@@ -204,6 +216,20 @@ func TestBuildersWireShape(t *testing.T) {
 	}
 }
 
+func TestMentionMarkup(t *testing.T) {
+	u := discordtest.User{ID: "42"}
+	tests := []struct{ got, want string }{
+		{discordtest.Mention(u), "<@42>"},
+		{discordtest.MentionID("42"), "<@42>"},
+		{discordtest.MentionRole("7"), "<@&7>"},
+	}
+	for _, tt := range tests {
+		if tt.got != tt.want {
+			t.Errorf("mention markup = %q, want %q", tt.got, tt.want)
+		}
+	}
+}
+
 func TestMessageReplyingBuilder(t *testing.T) {
 	parent := discordtest.GuildMessage("first")
 	child := discordtest.DirectMessage("second").Replying(parent)
@@ -223,7 +249,8 @@ func TestTestdataInteractions(t *testing.T) {
 	want := map[string]seen{
 		"ping.json": {Type: discordgo.InteractionPing, UserID: "643945264868098049"},
 		"slash_command.json": {Type: discordgo.InteractionApplicationCommand, GuildID: discordtest.DefaultGuildID, ChannelID: discordtest.DefaultChannelID,
-			Member: true, UserID: discordtest.DefaultUserID, Locale: "fr", GuildLocale: "en-US", Command: "ask", Options: "question=Quand l'accord a-t-il été signé ?"},
+			Member: true, UserID: discordtest.DefaultUserID, Locale: "fr", GuildLocale: "en-US", Command: "ask", Options: "question=Quand l'accord a-t-il été signé ?",
+			Roles: []string{"1100000000000000500"}},
 		"dm_slash_command.json": {Type: discordgo.InteractionApplicationCommand, ChannelID: discordtest.DefaultDMChannelID,
 			UserID: discordtest.DefaultUserID, Locale: "es-ES", Command: "ask", Options: "question=¿Quién firmó el acuerdo?"},
 		"autocomplete.json": {Type: discordgo.InteractionApplicationCommandAutocomplete, GuildID: discordtest.DefaultGuildID, ChannelID: discordtest.DefaultChannelID,

@@ -498,8 +498,8 @@ func TestAuthAndUnknownRoutes(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if u.ID != srv.AppID() || !u.Bot {
-			t.Errorf("User(@me) = %+v, want the bot %s", u, srv.AppID())
+		if want := srv.BotUser(); u.ID != want.ID || u.Username != want.Username || !u.Bot {
+			t.Errorf("User(@me) = %+v, want the bot %+v", u, want)
 		}
 	})
 	t.Run("wrong token", func(t *testing.T) {

@@ -33,16 +33,6 @@ func NewSnowflake() string {
 	}
 }
 
-// snowflakeTime returns the creation time encoded in id, or the zero time if
-// id is not a snowflake.
-func snowflakeTime(id string) time.Time {
-	n, err := strconv.ParseUint(id, 10, 64)
-	if err != nil {
-		return time.Time{}
-	}
-	return time.UnixMilli(int64(n>>22) + discordEpoch)
-}
-
 // newInteractionToken returns an opaque continuation token shaped like
 // Discord's (long, URL-safe base64).
 func newInteractionToken() string {
