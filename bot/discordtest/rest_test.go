@@ -81,6 +81,7 @@ func TestInteractionCallback(t *testing.T) {
 			response: &discordgo.InteractionResponse{Type: discordgo.InteractionResponseUpdateMessage, Data: &discordgo.InteractionResponseData{Content: "page 2"}}},
 		{name: "deferred update", build: func() *discordtest.Interaction { return discordtest.SelectMenu("pick", nil, "fr") },
 			response: &discordgo.InteractionResponse{Type: discordgo.InteractionResponseDeferredMessageUpdate}},
+		{name: "pong to a ping", build: discordtest.Ping, response: &discordgo.InteractionResponse{Type: discordgo.InteractionResponsePong}},
 		{name: "pong to a command", build: slash, response: &discordgo.InteractionResponse{Type: discordgo.InteractionResponsePong},
 			wantCode: 50035, wantField: "type"},
 		{name: "autocomplete result to a command", build: slash, response: &discordgo.InteractionResponse{
@@ -509,17 +510,43 @@ func TestAuthAndUnknownRoutes(t *testing.T) {
 			t.Errorf("User(@me) with a wrong token = HTTP %d, want 401", status)
 		}
 	})
+	t.Run("gateway bot", func(t *testing.T) {
+		g, err := restSession(t, srv).GatewayBot()
+		if err != nil {
+			t.Fatal(err)
+		}
+		if g.URL != srv.GatewayURL() || g.Shards != 1 || g.SessionStartLimit.MaxConcurrency != 1 || g.SessionStartLimit.Remaining < 1 {
+			t.Errorf("GatewayBot() = %+v, want %s, 1 shard and a session start limit", g, srv.GatewayURL())
+		}
+	})
 	t.Run("callback needs no bot token", func(t *testing.T) {
 		i := discordtest.SlashCommand("ask")
 		srv.RegisterInteraction(i)
 		body := `{"type":4,"data":{"content":"ok"}}`
-		resp, err := http.Post(srv.URL+"/api/v10/interactions/"+i.ID+"/"+i.Token+"/callback", "application/json", strings.NewReader(body))
+		resp, err := http.Post(srv.URL+"/api/v10/interactions/"+i.ID+"/"+i.Token+"/callback?with_response=true", "application/json", strings.NewReader(body))
 		if err != nil {
 			t.Fatal(err)
 		}
-		resp.Body.Close()
-		if resp.StatusCode != http.StatusNoContent {
-			t.Errorf("callback without Authorization = %d, want 204", resp.StatusCode)
+		defer resp.Body.Close()
+		var cb struct {
+			Interaction struct {
+				ID                string `json:"id"`
+				ResponseMessageID string `json:"response_message_id"`
+			} `json:"interaction"`
+			Resource struct {
+				Type    int `json:"type"`
+				Message struct {
+					ID      string `json:"id"`
+					Content string `json:"content"`
+				} `json:"message"`
+			} `json:"resource"`
+		}
+		if err := json.NewDecoder(resp.Body).Decode(&cb); err != nil {
+			t.Fatal(err)
+		}
+		if resp.StatusCode != http.StatusOK || cb.Interaction.ID != i.ID || cb.Resource.Type != 4 ||
+			cb.Resource.Message.Content != "ok" || cb.Resource.Message.ID != cb.Interaction.ResponseMessageID {
+			t.Errorf("callback without Authorization, with_response = %d %+v, want 200 with the interaction and its message", resp.StatusCode, cb)
 		}
 	})
 	t.Run("unknown route", func(t *testing.T) {
