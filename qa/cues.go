@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"slices"
 	"strings"
 
 	"github.com/qabot/qabot/lang"
@@ -15,11 +16,11 @@ import (
 // stems: words that introduce an answer (cues.tsv), negations and
 // opposites (antonyms.tsv).
 type cues struct {
-	an        *analyzer
-	phrases   map[string][][]string // kind -> cue phrases as folded words
-	speech    map[string]bool       // stems of verbs that report speech
-	negation  map[string]bool       // folded negation words
-	opposites map[string]map[string]bool
+	an       *analyzer
+	phrases  map[string][][]string // kind -> cue phrases as folded words
+	speech   map[string]bool       // stems of verbs that report speech
+	negation map[string]bool       // folded negation words
+	antonyms map[string]map[string]bool
 }
 
 // readData reads data/<code>/<name> from fsys. A missing file is not an
@@ -61,7 +62,7 @@ func eachRow(data []byte, fn func(section, left, right string)) {
 }
 
 func loadCues(fsys fs.FS, an *analyzer) (*cues, error) {
-	c := &cues{an: an, phrases: map[string][][]string{}, speech: map[string]bool{}, negation: map[string]bool{}, opposites: map[string]map[string]bool{}}
+	c := &cues{an: an, phrases: map[string][][]string{}, speech: map[string]bool{}, negation: map[string]bool{}, antonyms: map[string]map[string]bool{}}
 	code := an.l.Code
 	data, err := readData(fsys, code, "cues.tsv")
 	if err != nil {
@@ -99,10 +100,10 @@ func loadCues(fsys fs.FS, an *analyzer) (*cues, error) {
 }
 
 func (c *cues) link(a, b string) {
-	if c.opposites[a] == nil {
-		c.opposites[a] = map[string]bool{}
+	if c.antonyms[a] == nil {
+		c.antonyms[a] = map[string]bool{}
 	}
-	c.opposites[a][b] = true
+	c.antonyms[a][b] = true
 }
 
 func foldedWords(s string) []string {
@@ -115,7 +116,7 @@ func foldedWords(s string) []string {
 
 func (c *cues) isSpeech(stem string) bool     { return c.speech[stem] }
 func (c *cues) isNegation(folded string) bool { return c.negation[folded] }
-func (c *cues) opposite(a, b string) bool     { return c.opposites[a][b] }
+func (c *cues) opposite(a, b string) bool     { return c.antonyms[a][b] }
 
 // cut returns the clause of a sentence that a cue of the given kind
 // introduces: "because of ..." up to the next comma or the end. It returns
@@ -174,4 +175,14 @@ func (c *cues) apposition(text string, end int) string {
 		}
 	}
 	return ""
+}
+
+// opposites returns the stems listed as opposites of a stem, sorted.
+func (c *cues) opposites(a string) []string {
+	out := make([]string, 0, len(c.antonyms[a]))
+	for o := range c.antonyms[a] {
+		out = append(out, o)
+	}
+	slices.Sort(out)
+	return out
 }

@@ -20,6 +20,10 @@ type result struct {
 // the best sentence has none of the kind asked for.
 const candidateRatio = 0.6
 
+// minCoverageNoFact is the coverage a sentence needs to answer a question
+// whose kind of fact it lacks (a who-question, no name): the quote alone.
+const minCoverageNoFact = 0.75
+
 // maxSuggestions bounds the sentences offered when the engine abstains.
 const maxSuggestions = 3
 
@@ -40,7 +44,7 @@ func (e *Engine) answer(q *query) result {
 		if r.coverage < e.opts.MinCoverage {
 			continue
 		}
-		if text, ok := e.extract(q, r.doc); ok {
+		if text, ok := e.extract(q, r.doc, r.coverage); ok {
 			return result{found: true, doc: r.doc, text: text, score: r.score}
 		}
 	}
@@ -101,7 +105,7 @@ func hasName(f *corpus.Facts, kind corpus.NameKind) bool {
 // extract cuts the short answer of the query's kind out of sentence d. ok
 // is false when the sentence holds nothing of that kind, so a when-question
 // is never answered by a sentence without a date.
-func (e *Engine) extract(q *query, d int) (string, bool) {
+func (e *Engine) extract(q *query, d int, coverage float64) (string, bool) {
 	doc := &e.idx.docs[d]
 	s := doc.sentence
 	near := e.matchedOffsets(q, d)
@@ -127,7 +131,10 @@ func (e *Engine) extract(q *query, d int) (string, bool) {
 				return sp.Text, true
 			}
 		}
-		return "", false
+		// "Who built the city?" - "the mujahideen": the answer is not a
+		// name. Quote the sentence without a short answer, but only when
+		// it matches the question well.
+		return "", coverage >= minCoverageNoFact
 	case KindWhere:
 		for _, kind := range []corpus.NameKind{corpus.NamePlace, corpus.NameOther} {
 			if sp, ok := nearest(near, e.unmentionedNames(q, s, kind)); ok {
@@ -274,14 +281,27 @@ func (e *Engine) unmentionedDates(q *query, s *corpus.Sentence) []corpus.Span {
 	return out
 }
 
+// unmentionedNames returns the names of a kind that the question did not
+// use: a name counts as used when any of its words is ("who is Rama's
+// rival?" is not answered by "Edi Rama").
 func (e *Engine) unmentionedNames(q *query, s *corpus.Sentence, kind corpus.NameKind) []corpus.Span {
 	var out []corpus.Span
 	for _, n := range s.Facts.Names {
-		if n.Kind == kind && !e.mentionedSpan(q, n.Text) {
+		if n.Kind == kind && !e.mentionsAny(q, n.Text) {
 			out = append(out, n.Span)
 		}
 	}
 	return out
+}
+
+// mentionsAny reports whether the question used any content word of text.
+func (e *Engine) mentionsAny(q *query, text string) bool {
+	for _, st := range e.article.stems(text) {
+		if q.mentioned[st] {
+			return true
+		}
+	}
+	return false
 }
 
 // pickNumber chooses the quantity a how-many question asks for: one whose

@@ -43,6 +43,7 @@ const (
 	weightSynonym    = 0.6
 	weightCognate    = 0.8 // a foreign word spelt almost like an article word
 	weightCompound   = 0.6 // "attack" for "cyberattack"
+	weightOpposite   = 0.7 // "failed" for "succeed", in yes/no questions
 	weightUnknown    = 0.6 // share of coverage an unknown foreign word costs
 )
 
@@ -109,12 +110,32 @@ func (e *Engine) parse(text string, l *lang.Language) *query {
 		q.group = append(q.group, g)
 		i += n
 	}
+	if q.kind == KindYesNo {
+		e.addOpposites(q)
+	}
 	if (q.kind == KindWho || q.kind == KindWhat) && e.onlyNames(q) {
 		// "who is Edi Rama?", "what is the PMOI?": a name and nothing
 		// else asks what the name is.
 		q.kind = KindDefine
 	}
 	return q
+}
+
+// addOpposites lets a yes/no question match the sentence that denies it:
+// "did the attack succeed?" is answered by "the attack failed".
+func (e *Engine) addOpposites(q *query) {
+	for i := range q.group {
+		g := &q.group[i]
+		n := len(g.alts)
+		for _, a := range g.alts[:n] {
+			if len(a.stems) != 1 {
+				continue
+			}
+			for _, o := range e.cues.opposites(a.stems[0]) {
+				g.alts = append(g.alts, alt{stems: []string{o}, weight: a.weight * weightOpposite})
+			}
+		}
+	}
 }
 
 // onlyNames reports whether every content word of the question is part of
@@ -158,7 +179,9 @@ func (e *Engine) group(q *query, l *lang.Language, table *stemTable, toks []lang
 		return g, 0
 	}
 	alts, n := table.match(stems[i:])
-	if n > 1 || n == 1 && !an.isStop(folded[i]) {
+	// A single English word takes the native path below, which puts a
+	// misspelling right before looking for its synonyms.
+	if n > 1 || n == 1 && !native && !an.isStop(folded[i]) {
 		if native {
 			// The phrase itself, then its synonyms.
 			own := alt{weight: weightExact}
@@ -177,7 +200,10 @@ func (e *Engine) group(q *query, l *lang.Language, table *stemTable, toks []lang
 				if len(a.stems) == 1 {
 					syn, _ := e.synonyms.match(a.stems)
 					for _, s := range syn {
-						g.alts = append(g.alts, alt{stems: s.stems, weight: weightSynonym * 0.9})
+						g.alts = append(g.alts, alt{stems: s.stems, weight: s.weight * 0.9})
+					}
+					for _, c := range e.idx.bySuffix[a.stems[0]] {
+						g.alts = append(g.alts, alt{stems: []string{c}, weight: weightCompound})
 					}
 				}
 			}
