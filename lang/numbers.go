@@ -113,3 +113,17 @@ func (l *Language) numberParts(w string) ([]Number, bool) {
 }
 
 func isHyphenByte(c byte) bool { return c == '-' }
+
+// NumberWords calls yield with every cardinal number word of the language
+// (folded) and its value, in no particular order, until yield returns
+// false. It fits range-over-func.
+func (l *Language) NumberWords(yield func(word string, value int64) bool) {
+	for w, n := range l.numbers {
+		if n.Ordinal || n.Conj {
+			continue
+		}
+		if !yield(w, n.Value) {
+			return
+		}
+	}
+}
