@@ -96,7 +96,9 @@ func (s *chatSession) terminal(ctx context.Context, fd int) error {
 		io.Reader
 		io.Writer
 	}{a.stdin, a.stdout}, a.language("").Message("prompt", nil))
-	if w, h, err := term.GetSize(fd); err == nil {
+	// A terminal that reports no size (some ptys) keeps the default 80x24
+	// rather than wrapping after every character.
+	if w, h, err := term.GetSize(fd); err == nil && w > 0 && h > 0 {
 		t.SetSize(w, h)
 	}
 	l := a.language("")
@@ -106,6 +108,7 @@ func (s *chatSession) terminal(ctx context.Context, fd int) error {
 		line, err := readTerminalLine(ctx, t)
 		switch {
 		case errors.Is(err, io.EOF): // Ctrl-D on an empty line, or Ctrl-C
+			t.SetPrompt("") // Terminal.Write redraws the prompt after output
 			fmt.Fprintln(t, a.language("").Message("goodbye", nil))
 			return nil
 		case errors.Is(err, term.ErrPasteIndicator):
@@ -114,11 +117,22 @@ func (s *chatSession) terminal(ctx context.Context, fd int) error {
 			fmt.Fprintln(t)
 			return err
 		}
-		more, err := s.handle(ctx, line, t)
-		if err != nil || !more {
+		// Set the prompt first: Terminal.Write redraws it after the reply,
+		// in the language /lang may just have chosen, or not at all after
+		// /quit.
+		var reply strings.Builder
+		more, err := s.handle(ctx, line, &reply)
+		if err != nil {
 			return err
 		}
-		t.SetPrompt(a.language("").Message("prompt", nil))
+		prompt := ""
+		if more {
+			prompt = a.language("").Message("prompt", nil)
+		}
+		t.SetPrompt(prompt)
+		if _, err := io.WriteString(t, reply.String()); err != nil || !more {
+			return err
+		}
 	}
 }
 

@@ -279,7 +279,7 @@ func (a *app) usage(w io.Writer) {
 	fmt.Fprintf(w, `qabot answers questions about news articles and quotes the sentence that says so.
 
 Usage:
-  qabot [--corpus DIR] [--lang xx]          chat: on a terminal with line editing and history,
+  qabot [chat] [--corpus DIR] [--lang xx]   chat: on a terminal with line editing and history,
                                             otherwise answer each line of stdin
   qabot ask [--json] [--lang xx] [--corpus DIR] ["question"]
                                             answer one question, or each line of stdin

@@ -17,6 +17,7 @@ import (
 	"strings"
 	"text/tabwriter"
 	"time"
+	"unicode/utf8"
 
 	"github.com/qabot/qabot/corpus"
 )
@@ -94,11 +95,20 @@ func (a *app) timeline(ctx context.Context, args []string) error {
 		if single {
 			fmt.Fprintf(tw, "%s\t%s\t%s\n", e.Date, para, e.Quote)
 		} else {
-			fmt.Fprintf(tw, "%s\t%s\t%s\t%s\n", e.Date, e.Article, para, e.Quote)
+			fmt.Fprintf(tw, "%s\t%s\t%s\t%s\n", e.Date, shorten(e.Article, 32), para, e.Quote)
 		}
 	}
 	tw.Flush()
 	return out.Flush()
+}
+
+// shorten cuts s to at most n runes, marking the cut with an ellipsis.
+func shorten(s string, n int) string {
+	if utf8.RuneCountInString(s) <= n {
+		return s
+	}
+	r := []rune(s)
+	return strings.TrimSpace(string(r[:n-1])) + "…"
 }
 
 // timelineEvents lists the dated mentions of c in date order. The result
@@ -129,10 +139,13 @@ func timelineEvents(c *corpus.Corpus) []event {
 // A dateKey orders dates coarsely: 0 means unknown.
 type dateKey struct{ year, month, day int }
 
+// less orders dates with a year by year, month and day, before every
+// date without a year; those are left in reading order, since a month
+// without a year cannot be placed.
 func (k dateKey) less(o dateKey) bool {
 	switch {
-	case (k.year == 0) != (o.year == 0):
-		return k.year != 0 // placed dates first
+	case k.year == 0 || o.year == 0:
+		return k.year != 0 && o.year == 0
 	case k.year != o.year:
 		return k.year < o.year
 	case k.month != o.month:
