@@ -442,3 +442,18 @@ func TestDotenv(t *testing.T) {
 		t.Errorf("lang = %q, want fr from .env", got.Lang)
 	}
 }
+
+// BenchmarkStartToFirstAnswer measures what a process does before its
+// first answer, minus the exec: read the configuration, load the language
+// data and the embedded article, build the engine, answer one question and
+// print its JSON.
+func BenchmarkStartToFirstAnswer(b *testing.B) {
+	b.ReportAllocs()
+	getenv := func(string) string { return "" }
+	for b.Loop() {
+		var out bytes.Buffer
+		if code := cli.Run(context.Background(), []string{"ask", "--json", natoQ}, getenv, strings.NewReader(""), &out, io.Discard); code != cli.ExitOK {
+			b.Fatalf("exit code %d", code)
+		}
+	}
+}
