@@ -111,8 +111,8 @@ func withDotenv(file string, getenv func(string) string) (func(string) string, e
 	}, nil
 }
 
-// An app is one run of qabot: its streams, configuration and, once a
-// command needs it, the loaded engine.
+// An app is one run of qabot: its streams, its configuration and the
+// language data every command needs.
 type app struct {
 	stdin          io.Reader
 	stdout, stderr io.Writer
@@ -124,7 +124,7 @@ type app struct {
 	lang      string // QABOT_LANG or --lang; "" detects each question's
 }
 
-// A command is one subcommand of qabot.
+// A subcommand is one command of qabot: "qabot ask ...".
 type subcommand struct {
 	name string
 	run  func(a *app, ctx context.Context, args []string) error
