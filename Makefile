@@ -1,0 +1,100 @@
+# qabot: build, test, benchmark and evaluate. Needs GNU make and Go only.
+#
+#   make run      chat about the embedded article (echo "question" | make run works too)
+#   make test     dependency check, go vet, go test -race
+#   make eval     score the question sets; fails below the thresholds below
+#   make bench    benchmarks, -count $(BENCH_COUNT) times, into bench.txt
+
+SHELL := bash
+.SHELLFLAGS := -eu -o pipefail -c
+.DEFAULT_GOAL := build
+
+GO          ?= go
+BIN         := bin/qabot
+IMAGE       ?= qabot:dev
+ARGS        ?=
+BENCH       ?= .
+BENCH_COUNT ?= 6
+# The pure libraries: they must never depend on the Discord adapter.
+LIBS        := ./qa ./corpus ./lang ./command
+
+# Evaluation thresholds, in percent, as qabot eval reads them: "70" for the
+# overall figure, "en=70,fr=50" per language, or "60,en=70". They start at 0
+# while the engine is tuned; raise them to what make eval reaches, so that
+# a change that makes answers worse fails the build.
+SEED_MIN_SENTENCE             ?= 0
+SEED_MIN_ANSWER               ?= 0
+SEED_MIN_ABSTAIN              ?= 0
+SEED_HELDOUT_MIN_SENTENCE     ?= 0
+SEED_HELDOUT_MIN_ANSWER       ?= 0
+SEED_HELDOUT_MIN_ABSTAIN      ?= 0
+ARTICLES_MIN_SENTENCE         ?= 0
+ARTICLES_MIN_ANSWER           ?= 0
+ARTICLES_MIN_ABSTAIN          ?= 0
+ARTICLES_HELDOUT_MIN_SENTENCE ?= 0
+ARTICLES_HELDOUT_MIN_ANSWER   ?= 0
+ARTICLES_HELDOUT_MIN_ABSTAIN  ?= 0
+
+# Question sets (testdata/eval/README.md). Held-out questions are never
+# looked at while tuning, so they are scored apart: a gap between the two
+# figures means the engine has been fitted to the tuning set.
+SEED_TUNE        := $(filter-out %.heldout.jsonl,$(wildcard testdata/eval/seed/*.jsonl))
+SEED_HELDOUT     := $(wildcard testdata/eval/seed/*.heldout.jsonl)
+ARTICLES_TUNE    := $(filter-out %.heldout.jsonl,$(wildcard testdata/eval/articles/*.jsonl))
+ARTICLES_HELDOUT := $(wildcard testdata/eval/articles/*.heldout.jsonl)
+ARTICLES_CORPUS  := testdata/articles
+
+# $(call thresholds,PREFIX) expands to the eval flags of a question set.
+thresholds = --min-sentence '$($(1)_MIN_SENTENCE)' --min-answer '$($(1)_MIN_ANSWER)' --min-abstain '$($(1)_MIN_ABSTAIN)'
+
+.PHONY: build run test check-deps bench eval fmt lint docker clean
+
+build:
+	CGO_ENABLED=0 $(GO) build -trimpath -o $(BIN) .
+
+run:
+	@$(GO) run . $(ARGS)
+
+test: check-deps
+	$(GO) vet ./...
+	$(GO) test -race ./...
+
+# Fails when a library depends on discordgo. The output of go list is kept
+# first so that grep -q closing the pipe early cannot hide a match.
+check-deps:
+	@deps="$$($(GO) list -deps $(LIBS))"; \
+	if grep -q discordgo <<<"$$deps"; then \
+		echo "check-deps: $(LIBS) must not depend on discordgo:"; grep discordgo <<<"$$deps"; exit 1; \
+	fi
+
+# Run benchstat on bench.txt for medians and spreads.
+bench:
+	$(GO) test -run '^$$' -bench '$(BENCH)' -benchmem -count $(BENCH_COUNT) ./... | tee bench.txt
+
+# Every set is scored even when an earlier one fails, so the output always
+# shows all figures; the target fails if any set is below its thresholds.
+eval: build
+	@status=0; \
+	echo "== seed article: tuning questions"; \
+	$(BIN) eval $(call thresholds,SEED) $(SEED_TUNE) || status=1; \
+	echo; echo "== seed article: held-out questions"; \
+	$(BIN) eval $(call thresholds,SEED_HELDOUT) $(SEED_HELDOUT) || status=1; \
+	echo; echo "== test articles ($(ARTICLES_CORPUS)): tuning questions"; \
+	$(BIN) eval --corpus $(ARTICLES_CORPUS) $(call thresholds,ARTICLES) $(ARTICLES_TUNE) || status=1; \
+	echo; echo "== test articles ($(ARTICLES_CORPUS)): held-out questions"; \
+	$(BIN) eval --corpus $(ARTICLES_CORPUS) $(call thresholds,ARTICLES_HELDOUT) $(ARTICLES_HELDOUT) || status=1; \
+	exit $$status
+
+fmt:
+	gofmt -w .
+
+lint:
+	@unformatted="$$(gofmt -l .)"; \
+	if [ -n "$$unformatted" ]; then echo "gofmt needed:"; echo "$$unformatted"; exit 1; fi
+	$(GO) vet ./...
+
+docker:
+	docker build -t $(IMAGE) .
+
+clean:
+	rm -rf bin dist bench.txt

@@ -1,0 +1,277 @@
+package cli_test
+
+import (
+	"context"
+	"encoding/json"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/qabot/qabot/cli"
+)
+
+func TestChatPiped(t *testing.T) {
+	tests := []struct {
+		name  string
+		stdin string
+		want  []string // in order in stdout
+		not   []string // nowhere in stdout
+	}{
+		{
+			name:  "two questions",
+			stdin: natoQ + "\n" + embassyQ + "\n",
+			want:  []string{"Answer: 2009\n", natoQuote, "\n\nAnswer: Tirana\n"},
+		},
+		{
+			name:  "blank lines ignored",
+			stdin: "\n   \n" + natoQ + "\n\n\n",
+			want:  []string{"Answer: 2009\n"},
+		},
+		{
+			name:  "help then quit",
+			stdin: "/help\n" + natoQ + "\n/quit\n" + embassyQ + "\n",
+			want:  []string{"I answer questions about a news article", "/quit", "Answer: 2009", "Goodbye"},
+			not:   []string{"Tirana"}, // nothing is answered after /quit
+		},
+		{
+			name:  "bare words",
+			stdin: "help\nquit\n" + natoQ + "\n",
+			want:  []string{"I answer questions", "Goodbye"},
+			not:   []string{"Answer:"},
+		},
+		{
+			name:  "force a language",
+			stdin: "/lang fr\n" + hackersQ + "\n/lang auto\n" + hackersQ + "\n",
+			want:  []string{"Langue: fr (français)", "L'article ne le dit pas.", "Language: auto", "The article doesn't say."},
+		},
+		{
+			name:  "unknown language",
+			stdin: "/lang xx\n" + natoQ + "\n",
+			want:  []string{`unknown language "xx"`, "Answer: 2009"},
+		},
+		{
+			name:  "refusal",
+			stdin: strings.Repeat("why ", 3000) + "\n\xff\xfe\n",
+			want:  []string{"That question is too long.", "Please"},
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			r := mustRun(t, tt.stdin, nil)
+			if r.code != cli.ExitOK || r.stderr != "" {
+				t.Fatalf("qabot with stdin %q: code %d, stderr %q", tt.stdin, r.code, r.stderr)
+			}
+			rest := r.stdout
+			for _, w := range tt.want {
+				i := strings.Index(rest, w)
+				if i < 0 {
+					t.Fatalf("stdout lacks %q (in order):\n%s", w, r.stdout)
+				}
+				rest = rest[i+len(w):]
+			}
+			for _, n := range tt.not {
+				if strings.Contains(r.stdout, n) {
+					t.Errorf("stdout has %q, want it absent:\n%s", n, r.stdout)
+				}
+			}
+		})
+	}
+}
+
+func TestChatPipedEmptyInput(t *testing.T) {
+	for _, in := range []string{"", "\n\n", " \t \r\n"} {
+		r := mustRun(t, in, nil)
+		if r.code != cli.ExitOK || r.stdout != "" || r.stderr != "" {
+			t.Errorf("qabot with stdin %q = code %d, stdout %q, stderr %q; want silence and 0", in, r.code, r.stdout, r.stderr)
+		}
+	}
+}
+
+// TestInterrupted checks that a signal ends qabot while it waits for
+// input on a pipe that stays open.
+func TestInterrupted(t *testing.T) {
+	for _, args := range [][]string{nil, {"ask"}, {"ask", "--json"}} {
+		ctx, cancel := context.WithCancel(context.Background())
+		inR, inW := io.Pipe()
+		done := make(chan int)
+		go func() {
+			done <- cli.Run(ctx, args, func(string) string { return "" }, inR, io.Discard, io.Discard)
+		}()
+		time.Sleep(20 * time.Millisecond)
+		cancel()
+		select {
+		case code := <-done:
+			if code != cli.ExitInterrupted {
+				t.Errorf("qabot %q interrupted: code %d, want %d", args, code, cli.ExitInterrupted)
+			}
+		case <-time.After(5 * time.Second):
+			t.Errorf("qabot %q did not return after its context was cancelled", args)
+		}
+		inW.Close()
+	}
+}
+
+func TestSentences(t *testing.T) {
+	r := mustRun(t, "", nil, "sentences")
+	if r.code != cli.ExitOK {
+		t.Fatalf("sentences: code %d, stderr %q", r.code, r.stderr)
+	}
+	for _, want := range []string{"# " + seedTitle + "\n", "id:        000_3025b2289f4c8319\n", "byline:    RFI\n", "\n   0  p0   ", "\n## "} {
+		if !strings.Contains(r.stdout, want) {
+			t.Errorf("sentences output lacks %q", want)
+		}
+	}
+
+	r = mustRun(t, "", nil, "sentences", "--json")
+	var arts []struct {
+		ID        string
+		Title     string
+		Sentences []struct {
+			Index, Paragraph, Start, End int
+			Text                         string
+		}
+	}
+	if err := json.Unmarshal([]byte(r.stdout), &arts); err != nil {
+		t.Fatalf("sentences --json is not JSON: %v", err)
+	}
+	if len(arts) != 1 || arts[0].Title != seedTitle || len(arts[0].Sentences) < 10 {
+		t.Fatalf("sentences --json = %d articles, want the seed article with its sentences", len(arts))
+	}
+	for i, s := range arts[0].Sentences {
+		if s.Index != i || s.Text == "" || s.End-s.Start < len(s.Text)/2 {
+			t.Errorf("sentence %d = %+v, want index %d, text and offsets", i, s, i)
+		}
+	}
+}
+
+func TestTimeline(t *testing.T) {
+	for _, dir := range []string{"", "../testdata/articles"} {
+		args := []string{"timeline", "--json"}
+		if dir != "" {
+			args = append(args, "--corpus", dir)
+		}
+		r := mustRun(t, "", nil, args...)
+		if r.code != cli.ExitOK {
+			t.Fatalf("qabot %q: code %d, stderr %q", args, r.code, r.stderr)
+		}
+		var events []struct {
+			Date, Quote, Article, ArticleID string
+			Paragraph, Sentence             int
+		}
+		if err := json.Unmarshal([]byte(r.stdout), &events); err != nil {
+			t.Fatalf("qabot %q is not a JSON array: %v\n%s", args, err, r.stdout)
+		}
+		if len(events) == 0 {
+			t.Fatalf("qabot %q found no dated sentence", args)
+		}
+		for _, e := range events {
+			if e.Date == "" || !strings.Contains(e.Quote, e.Date) || e.Article == "" {
+				t.Errorf("event %+v: want a date that its quote contains, and an article", e)
+			}
+		}
+	}
+
+	r := mustRun(t, "", nil, "timeline")
+	if !strings.HasPrefix(r.stdout, "Timeline: "+seedTitle+"\n") || !strings.Contains(r.stdout, "Paragraph 12") {
+		t.Errorf("timeline =\n%s\nwant a title line and rows with paragraph numbers", r.stdout)
+	}
+}
+
+func TestTimelineEmpty(t *testing.T) {
+	dir := mustCorpus(t, map[string][]byte{"a.txt": []byte("A title\n\nNothing here has a date at all. The text goes on without one.\n")})
+	r := mustRun(t, "", nil, "timeline", "--json", "--corpus", dir)
+	if r.code != cli.ExitOK || strings.TrimSpace(r.stdout) != "[]" {
+		t.Errorf("timeline --json without dates = code %d, %q; want []", r.code, r.stdout)
+	}
+	r = mustRun(t, "", nil, "timeline", "--corpus", dir)
+	if r.code != cli.ExitOK || r.stdout != "I found no dates in this article.\n" {
+		t.Errorf("timeline without dates = code %d, %q", r.code, r.stdout)
+	}
+}
+
+const evalQuestions = `{"id": "t1", "lang": "en", "q": "when did albania join nato?", "gold": ["joining NATO in 2009"], "ans": ["2009"], "answerable": true}
+{"id": "t2", "lang": "en", "q": "where is the iranian embassy", "gold": ["Iranian Embassy in Tirana"], "ans": ["Tirana"], "answerable": true}
+{"id": "t3", "lang": "en", "q": "who hacked albania", "gold": [], "ans": [], "answerable": false}
+`
+
+func TestEval(t *testing.T) {
+	dir := t.TempDir()
+	file := filepath.Join(dir, "en.jsonl")
+	if err := os.WriteFile(file, []byte(evalQuestions), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		name     string
+		args     []string
+		code     int
+		stdout   []string
+		stderr   string
+		noStderr bool
+	}{
+		{
+			name:     "no thresholds",
+			args:     []string{"eval", file},
+			stdout:   []string{"lang      n  sent@1  answer  abstain\n", "en        3  100.0%  100.0%   100.0%\n", "overall sentence@1 100.0% answer 100.0% abstain 100.0% n=3\n"},
+			noStderr: true,
+		},
+		{
+			name:     "thresholds pass",
+			args:     []string{"eval", "--min-sentence", "90", "--min-answer", "en=50", "--min-abstain", "0", file},
+			stdout:   []string{"overall sentence@1 100.0% answer 100.0% abstain 100.0% n=3\n"},
+			noStderr: true,
+		},
+		{
+			name:   "language without questions fails",
+			args:   []string{"eval", "--min-sentence", "fr=10", file},
+			code:   cli.ExitError,
+			stdout: []string{"overall sentence@1"},
+			stderr: "qabot eval: FAIL fr sentence@1: no questions in this language\n",
+		},
+		{
+			name:   "missing file",
+			args:   []string{"eval", filepath.Join(dir, "nope.jsonl")},
+			code:   cli.ExitError,
+			stderr: "nope.jsonl",
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			r := mustRun(t, "", nil, tt.args...)
+			if r.code != tt.code {
+				t.Errorf("qabot %q: code %d, want %d; stderr %q", tt.args, r.code, tt.code, r.stderr)
+			}
+			for _, w := range tt.stdout {
+				if !strings.Contains(r.stdout, w) {
+					t.Errorf("qabot %q stdout lacks %q:\n%s", tt.args, w, r.stdout)
+				}
+			}
+			if tt.noStderr && r.stderr != "" || !strings.Contains(r.stderr, tt.stderr) {
+				t.Errorf("qabot %q stderr = %q, want %q", tt.args, r.stderr, tt.stderr)
+			}
+		})
+	}
+}
+
+// TestEvalFailsBelowThreshold uses a question the engine cannot get
+// right (its gold is not in the article), so the figures are known.
+func TestEvalFailsBelowThreshold(t *testing.T) {
+	file := filepath.Join(t.TempDir(), "q.jsonl")
+	q := evalQuestions + `{"id": "t4", "lang": "en", "q": "when did albania join nato", "gold": ["a sentence the article does not have"], "ans": ["1066"], "answerable": true}` + "\n"
+	if err := os.WriteFile(file, []byte(q), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	r := mustRun(t, "", nil, "eval", "--per-question", "--min-sentence", "60,en=80", "--min-answer", "0", file)
+	if r.code != cli.ExitError {
+		t.Errorf("eval below threshold: code %d, want %d", r.code, cli.ExitError)
+	}
+	if !strings.Contains(r.stdout, "MISS t4-en: 'when did albania join nato' -> answered=True answer='2009' quote='After decades") {
+		t.Errorf("eval --per-question stdout lacks the miss of t4:\n%s", r.stdout)
+	}
+	want := "qabot eval: FAIL en sentence@1 66.7% is below 80%\n"
+	if r.stderr != want {
+		t.Errorf("eval stderr = %q, want %q", r.stderr, want)
+	}
+}

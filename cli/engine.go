@@ -1,0 +1,127 @@
+package cli
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"strings"
+	"time"
+
+	"github.com/qabot/qabot/command"
+	"github.com/qabot/qabot/corpus"
+	"github.com/qabot/qabot/lang"
+	"github.com/qabot/qabot/qa"
+	"github.com/qabot/qabot/seeds"
+)
+
+// session is the conversation key of every CLI question: one user, one
+// conversation per process.
+const session = "cli"
+
+// A bot is the loaded corpus with the engine and the handler over it.
+type bot struct {
+	corpus  *corpus.Corpus
+	engine  *qa.Engine
+	handler command.Handler
+}
+
+// loadCorpus reads the corpus folder, or the embedded seeds when none is
+// set. Broken files are reported on stderr by name and skipped; only a
+// corpus with no article left is an error.
+func (a *app) loadCorpus() (*corpus.Corpus, error) {
+	start := time.Now()
+	var fsys fs.FS = seeds.FS
+	where := "the embedded articles"
+	if a.corpusDir != "" {
+		info, err := os.Stat(a.corpusDir)
+		switch {
+		case errors.Is(err, fs.ErrNotExist):
+			return nil, fmt.Errorf("corpus folder %s does not exist", a.corpusDir)
+		case err != nil:
+			return nil, fmt.Errorf("corpus folder %s: %w", a.corpusDir, errors.Unwrap(err))
+		case !info.IsDir():
+			return nil, fmt.Errorf("corpus %s is not a folder of .txt articles", a.corpusDir)
+		}
+		fsys = os.DirFS(a.corpusDir)
+		where = a.corpusDir
+	}
+	p, err := corpus.NewParser()
+	if err != nil {
+		return nil, err
+	}
+	c, err := corpus.Load(fsys, p)
+	var list corpus.ErrorList
+	switch {
+	case err == nil:
+	case errors.Is(err, corpus.ErrNoArticles):
+		return nil, fmt.Errorf("no .txt articles in %s", where)
+	case errors.As(err, &list) && c != nil && len(c.Articles) > 0:
+		for _, fe := range list {
+			fmt.Fprintf(a.stderr, "qabot: warning: skipped %s: %v\n", fe.Name, fe.Err)
+		}
+	case errors.As(err, &list):
+		return nil, fmt.Errorf("no readable article in %s: %v", where, err)
+	default:
+		return nil, fmt.Errorf("load %s: %w", where, err)
+	}
+	a.log.Debug("corpus loaded", "from", where, "articles", len(c.Articles), "sentences", c.Sentences(), "took", time.Since(start))
+	return c, nil
+}
+
+// loadBot loads the corpus and builds the engine and the command router.
+func (a *app) loadBot() (*bot, error) {
+	c, err := a.loadCorpus()
+	if err != nil {
+		return nil, err
+	}
+	start := time.Now()
+	e, err := qa.New(c, qa.Options{Languages: a.langs})
+	if err != nil {
+		return nil, fmt.Errorf("build engine: %w", err)
+	}
+	a.log.Debug("engine built", "took", time.Since(start))
+	h := command.Chain(command.NewRouter(e, a.langs), command.Recover())
+	return &bot{corpus: c, engine: e, handler: h}, nil
+}
+
+// ask sends one question through the command layer. A panic in the
+// engine comes back as an error that is logged here with its stack; the
+// caller shows the user the localised internal_error message.
+func (a *app) askBot(ctx context.Context, b *bot, question string) (command.Reply, error) {
+	r, err := b.handler.Handle(ctx, command.Query{Command: command.Ask, Text: question, Lang: a.lang, Session: session})
+	if err != nil {
+		if ctx.Err() != nil {
+			return command.Reply{}, errInterrupted
+		}
+		var pe *command.PanicError
+		if errors.As(err, &pe) {
+			a.log.Error("answer failed", "question", question, "err", pe, "stack", string(pe.Stack))
+		} else {
+			a.log.Error("answer failed", "question", question, "err", err)
+		}
+		return command.Reply{}, err
+	}
+	return r, nil
+}
+
+// language returns the language to write labels in: the reply's, else the
+// forced one, else English.
+func (a *app) language(code string) *lang.Language {
+	for _, c := range []string{code, a.lang, "en"} {
+		if l, ok := a.langs.Get(c); ok {
+			return l
+		}
+	}
+	return a.langs.Languages()[0]
+}
+
+// articleTitles names articles for messages such as the greeting.
+func articleTitles(c *corpus.Corpus) string {
+	titles := make([]string, len(c.Articles))
+	for i, art := range c.Articles {
+		titles[i] = art.Title
+	}
+	return strings.Join(titles, "”, “")
+}

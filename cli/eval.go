@@ -1,0 +1,117 @@
+package cli
+
+import (
+	"bufio"
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"time"
+
+	"github.com/qabot/qabot/eval"
+)
+
+func (a *app) evalUsage(w io.Writer) {
+	fmt.Fprint(w, `Usage: qabot eval [--corpus DIR] [--per-question] [--min-sentence P] [--min-answer P] [--min-abstain P] FILE...
+
+Scores question files (JSON lines: {"id","lang","q","gold":[...],"ans":[...],
+"answerable":true|false|"either"}) against the engine, in process, exactly
+as ../shared/eval/score.py scores "qabot ask --json": per language and
+overall, sentence@1 (the quote holds a gold substring), answer (the short
+answer holds an ans) and abstain (unanswerable questions left unanswered).
+
+A threshold P is a percentage for the overall figure ("70"), per language
+("en=70,fr=50"), or both ("60,en=70"). When a figure falls below its
+threshold, qabot eval says which on stderr and exits 1. Figures with no
+question to count are not checked.
+
+Flags:
+`)
+	a.printDefaults(w, a.evalFlags(new(evalOptions)))
+}
+
+type evalOptions struct {
+	perQuestion bool
+	thresholds  eval.Thresholds
+}
+
+func (a *app) evalFlags(o *evalOptions) *flag.FlagSet {
+	fs := a.flagSet("eval")
+	a.corpusFlag(fs)
+	fs.BoolVar(&o.perQuestion, "per-question", false, "print every question scored wrong, as score.py --per-question does")
+	fs.Var(&o.thresholds.Sentence, "min-sentence", "fail below `P` percent sentence@1")
+	fs.Var(&o.thresholds.Answer, "min-answer", "fail below `P` percent right short answers")
+	fs.Var(&o.thresholds.Abstain, "min-abstain", "fail below `P` percent right abstentions")
+	return fs
+}
+
+func (a *app) eval(ctx context.Context, args []string) error {
+	var o evalOptions
+	files, err := a.parse(a.evalFlags(&o), args, a.evalUsage)
+	if err != nil {
+		return err
+	}
+	if len(files) == 0 {
+		return usagef("eval: no question files given")
+	}
+	var qs []eval.Question
+	for _, name := range files {
+		f, err := os.Open(name)
+		if err != nil {
+			return fmt.Errorf("question file: %w", err)
+		}
+		more, err := eval.Read(f, name)
+		f.Close()
+		if err != nil {
+			return err
+		}
+		qs = append(qs, more...)
+	}
+	b, err := a.loadBot()
+	if err != nil {
+		return err
+	}
+
+	var askErr error
+	start := time.Now()
+	report := eval.Score(qs, func(q string) eval.Result {
+		if askErr != nil {
+			return eval.Result{}
+		}
+		reply, err := a.askBot(ctx, b, q)
+		if err != nil {
+			askErr = err
+			return eval.Result{}
+		}
+		v := toJSON(q, reply)
+		return eval.Result{Answered: v.Answered, Answer: v.Answer, Quote: v.Quote}
+	})
+	elapsed := time.Since(start)
+	if errors.Is(askErr, errInterrupted) {
+		return askErr
+	}
+	if askErr != nil {
+		// One failure would skew every figure: report it, not numbers.
+		return fmt.Errorf("eval: answering failed: %w", askErr)
+	}
+
+	out := bufio.NewWriter(a.stdout)
+	if o.perQuestion {
+		report.WriteMisses(out)
+	}
+	report.WriteTable(out)
+	fmt.Fprintf(out, "time %.2fs for %d questions\n", elapsed.Seconds(), len(qs))
+	report.WriteOverall(out)
+	if err := out.Flush(); err != nil {
+		return err
+	}
+	if fails := report.Check(o.thresholds); len(fails) > 0 {
+		for _, f := range fails {
+			fmt.Fprintf(a.stderr, "qabot eval: FAIL %s\n", f)
+		}
+		return &failedError{}
+	}
+	return nil
+}

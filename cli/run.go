@@ -1,0 +1,333 @@
+// Package cli is qabot's terminal front end: the chat loop, ask (human and
+// JSON), sentences, timeline and eval. It is the only place besides
+// main.go that reads the environment, flags, files and the clock; every
+// answer goes through the command layer that the Discord bot shares.
+//
+// Run is the whole program, with its inputs and outputs passed in, so that
+// tests drive it exactly as a user would (in the manner of Mat Ryer's
+// run(ctx, args, getenv, stdin, stdout, stderr)).
+package cli
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"log/slog"
+	"os"
+	"strings"
+
+	"github.com/joho/godotenv"
+
+	"github.com/qabot/qabot/lang"
+)
+
+// Exit codes.
+const (
+	ExitOK          = 0
+	ExitError       = 1   // a real error: unreadable corpus, broken question file, failed thresholds
+	ExitUsage       = 2   // bad flags, unknown command or language
+	ExitInterrupted = 130 // SIGINT or SIGTERM, as shells report them
+)
+
+// Environment variables the CLI reads (documented in .env.example).
+const (
+	EnvCorpus   = "QABOT_CORPUS"
+	EnvLang     = "QABOT_LANG"
+	EnvLogLevel = "LOG_LEVEL"
+)
+
+// dotenvFile is read from the working directory when it exists.
+const dotenvFile = ".env"
+
+// errInterrupted ends a command when ctx is cancelled by a signal.
+var errInterrupted = errors.New("interrupted")
+
+// A usageError is a mistake in how qabot was called; it exits with
+// ExitUsage and a hint to read the help.
+type usageError struct{ msg string }
+
+func (e *usageError) Error() string { return e.msg }
+
+func usagef(format string, args ...any) error {
+	return &usageError{fmt.Sprintf(format, args...)}
+}
+
+// Run runs qabot with args (without the program name) and returns the exit
+// code. getenv reads the environment; a .env file in the working directory
+// fills in variables the environment leaves empty. Run returns when the
+// command is done or soon after ctx is cancelled.
+func Run(ctx context.Context, args []string, getenv func(string) string, stdin io.Reader, stdout, stderr io.Writer) int {
+	getenv, err := withDotenv(dotenvFile, getenv)
+	if err != nil {
+		fmt.Fprintf(stderr, "qabot: %v\n", err)
+		return ExitError
+	}
+	a := &app{stdin: stdin, stdout: stdout, stderr: stderr, getenv: getenv}
+	err = a.run(ctx, args)
+	switch {
+	case err == nil:
+		return ExitOK
+	case errors.Is(err, flag.ErrHelp):
+		return ExitOK
+	case errors.Is(err, errInterrupted) || ctx.Err() != nil:
+		fmt.Fprintln(stderr, "qabot: interrupted")
+		return ExitInterrupted
+	}
+	var ue *usageError
+	if errors.As(err, &ue) {
+		fmt.Fprintf(stderr, "qabot: %s\nRun 'qabot help' for usage.\n", ue.msg)
+		return ExitUsage
+	}
+	var fe *failedError
+	if errors.As(err, &fe) {
+		return ExitError // the command already said why
+	}
+	fmt.Fprintf(stderr, "qabot: %v\n", oneLine(err.Error()))
+	return ExitError
+}
+
+// A failedError ends a command that has already reported its failure.
+type failedError struct{}
+
+func (failedError) Error() string { return "failed" }
+
+// withDotenv returns a getenv that falls back to the variables of file
+// when it exists. Real environment variables always win.
+func withDotenv(file string, getenv func(string) string) (func(string) string, error) {
+	if _, err := os.Stat(file); err != nil {
+		return getenv, nil
+	}
+	vars, err := godotenv.Read(file)
+	if err != nil {
+		return nil, fmt.Errorf("read %s: %w", file, err)
+	}
+	return func(key string) string {
+		if v := getenv(key); v != "" {
+			return v
+		}
+		return vars[key]
+	}, nil
+}
+
+// An app is one run of qabot: its streams, its configuration and the
+// language data every command needs.
+type app struct {
+	stdin          io.Reader
+	stdout, stderr io.Writer
+	getenv         func(string) string
+	log            *slog.Logger
+	langs          *lang.Registry
+
+	corpusDir string // QABOT_CORPUS or --corpus; "" serves the embedded seeds
+	lang      string // QABOT_LANG or --lang; "" detects each question's
+}
+
+// A subcommand is one command of qabot: "qabot ask ...".
+type subcommand struct {
+	name string
+	run  func(a *app, ctx context.Context, args []string) error
+}
+
+func subcommands() []subcommand {
+	return []subcommand{
+		{"chat", (*app).chat},
+		{"ask", (*app).ask},
+		{"sentences", (*app).sentences},
+		{"timeline", (*app).timeline},
+		{"eval", (*app).eval},
+		{"help", (*app).help},
+	}
+}
+
+func (a *app) run(ctx context.Context, args []string) error {
+	level, err := parseLevel(a.getenv(EnvLogLevel))
+	if err != nil {
+		return err
+	}
+	a.log = slog.New(slog.NewTextHandler(a.stderr, &slog.HandlerOptions{Level: level}))
+	a.langs, err = lang.Load(lang.Data)
+	if err != nil {
+		// The embedded data is checked by lang's tests; a problem here is a
+		// bug to report, not a reason to refuse to answer.
+		a.log.Warn("language data has problems", "err", err)
+	}
+	a.corpusDir = a.getenv(EnvCorpus)
+	if err := a.setLang(a.getenv(EnvLang)); err != nil {
+		return usagef("%s: %v", EnvLang, err)
+	}
+
+	fs := a.flagSet("qabot")
+	a.corpusFlag(fs)
+	a.langFlag(fs)
+	// Top-level flags stop at the command name: the rest is the command's.
+	if err := a.parseOnce(fs, args, a.usage); err != nil {
+		return err
+	}
+	args = fs.Args()
+	if len(args) == 0 {
+		return a.chat(ctx, nil)
+	}
+	for _, c := range subcommands() {
+		if c.name == args[0] {
+			return c.run(a, ctx, args[1:])
+		}
+	}
+	if strings.ContainsAny(args[0], " ?") {
+		return usagef("unknown command %q; to ask a question, run: qabot ask %q", args[0], args[0])
+	}
+	return usagef("unknown command %q", args[0])
+}
+
+func parseLevel(s string) (slog.Level, error) {
+	if s == "" {
+		return slog.LevelWarn, nil
+	}
+	var l slog.Level
+	if err := l.UnmarshalText([]byte(s)); err != nil {
+		return 0, usagef("%s=%q: want debug, info, warn or error", EnvLogLevel, s)
+	}
+	return l, nil
+}
+
+// setLang forces the reply language; "" and "auto" mean detect.
+func (a *app) setLang(code string) error {
+	code = strings.ToLower(strings.TrimSpace(code))
+	if code == "" || code == "auto" {
+		a.lang = ""
+		return nil
+	}
+	if _, ok := a.langs.Get(code); !ok {
+		return fmt.Errorf("unknown language %q (want one of %s, or auto)", code, a.langCodes())
+	}
+	a.lang = code
+	return nil
+}
+
+func (a *app) langCodes() string {
+	var codes []string
+	for _, l := range a.langs.Languages() {
+		codes = append(codes, l.Code)
+	}
+	return strings.Join(codes, " ")
+}
+
+// flagSet returns a FlagSet that leaves errors and usage to parseOnce,
+// so that errors read "qabot: ask: ..." and -h prints to stdout.
+func (a *app) flagSet(name string) *flag.FlagSet {
+	fs := flag.NewFlagSet(name, flag.ContinueOnError)
+	fs.SetOutput(io.Discard) // parseOnce reports errors, usage prints help
+	fs.Usage = func() {}
+	return fs
+}
+
+// corpusFlag adds --corpus, which overrides QABOT_CORPUS.
+func (a *app) corpusFlag(fs *flag.FlagSet) {
+	fs.Func("corpus", "serve every .txt article of `DIR` instead of the embedded one (env "+EnvCorpus+")", func(dir string) error {
+		if dir == "" {
+			return errors.New("empty folder name")
+		}
+		a.corpusDir = dir
+		return nil
+	})
+}
+
+// langFlag adds --lang, which overrides QABOT_LANG.
+func (a *app) langFlag(fs *flag.FlagSet) {
+	fs.Func("lang", "reply in language `xx` (ISO 639-1, or auto; env "+EnvLang+")", a.setLang)
+}
+
+// parse parses args and returns the positional arguments. Flags may
+// follow positional arguments ("qabot ask 'question' --json"); "--" ends
+// the flags. -h prints usage on stdout.
+func (a *app) parse(fs *flag.FlagSet, args []string, usage func(io.Writer)) ([]string, error) {
+	var pos []string
+	for {
+		if err := a.parseOnce(fs, args, usage); err != nil {
+			return nil, err
+		}
+		rest := fs.Args()
+		if len(rest) == 0 {
+			return pos, nil
+		}
+		if used := len(args) - len(rest); used > 0 && args[used-1] == "--" {
+			return append(pos, rest...), nil
+		}
+		pos = append(pos, rest[0])
+		args = rest[1:]
+	}
+}
+
+// parseOnce is fs.Parse with qabot's handling of -h and of errors.
+func (a *app) parseOnce(fs *flag.FlagSet, args []string, usage func(io.Writer)) error {
+	err := fs.Parse(args)
+	switch {
+	case err == nil:
+		return nil
+	case errors.Is(err, flag.ErrHelp):
+		usage(a.stdout)
+		return err
+	}
+	if fs.Name() == "qabot" {
+		return usagef("%v", err)
+	}
+	return usagef("%s: %v", fs.Name(), err)
+}
+
+func (a *app) usage(w io.Writer) {
+	fmt.Fprintf(w, `qabot answers questions about news articles and quotes the sentence that says so.
+
+Usage:
+  qabot [chat] [--corpus DIR] [--lang xx]   chat: on a terminal with line editing and history,
+                                            otherwise answer each line of stdin
+  qabot ask [--json] [--lang xx] [--corpus DIR] ["question"]
+                                            answer one question, or each line of stdin
+  qabot sentences [--json] [--corpus DIR]   show the articles' sentences, paragraphs and sections
+  qabot timeline [--json] [--corpus DIR]    dated sentences in date order
+  qabot eval [--corpus DIR] [--min-sentence P] [--min-answer P] [--min-abstain P] FILE...
+                                            score question files (see qabot eval -h)
+  qabot help [command]                      this help, or a command's
+
+In the chat: /help, /lang xx (or /lang auto), /quit (or Ctrl-D).
+
+Environment (a .env file in the working directory fills in unset variables):
+  %-13s folder whose .txt articles are served instead of the embedded one
+  %-13s reply language: %s; empty or auto: the question's
+  %-13s debug, info, warn (default) or error
+
+Exit status: 0 when the command worked, answered or not; 1 on errors
+(unreadable corpus, bad question file, figures below thresholds); 2 on bad usage.
+`, EnvCorpus, EnvLang, a.langCodes(), EnvLogLevel)
+}
+
+func (a *app) help(ctx context.Context, args []string) error {
+	if len(args) == 0 {
+		a.usage(a.stdout)
+		return nil
+	}
+	for _, c := range subcommands() {
+		if c.name == args[0] && c.name != "help" {
+			return c.run(a, ctx, []string{"-h"})
+		}
+	}
+	return usagef("help: unknown command %q", args[0])
+}
+
+// printDefaults lists the flags of fs the way this help writes them:
+// "--name VALUE" and the usage on the next line.
+func (a *app) printDefaults(w io.Writer, fs *flag.FlagSet) {
+	fs.VisitAll(func(f *flag.Flag) {
+		name, usage := flag.UnquoteUsage(f)
+		if name != "" {
+			name = " " + name
+		}
+		fmt.Fprintf(w, "  --%s%s\n      %s\n", f.Name, name, usage)
+	})
+}
+
+// oneLine keeps an error message on one line, so a user never sees a
+// multi-line dump.
+func oneLine(s string) string {
+	return strings.Join(strings.Fields(s), " ")
+}
