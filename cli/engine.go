@@ -27,63 +27,70 @@ type bot struct {
 	handler command.Handler
 }
 
-// loadCorpus reads the corpus folder, or the embedded seeds when none is
-// set. Broken files are reported on stderr by name and skipped; only a
-// corpus with no article left is an error.
-func (a *app) loadCorpus() (*corpus.Corpus, error) {
-	start := time.Now()
-	var fsys fs.FS = seeds.FS
-	where := "the embedded articles"
-	if a.corpusDir != "" {
-		info, err := os.Stat(a.corpusDir)
-		switch {
-		case errors.Is(err, fs.ErrNotExist):
-			return nil, fmt.Errorf("corpus folder %s does not exist", a.corpusDir)
-		case err != nil:
-			return nil, fmt.Errorf("corpus folder %s: %w", a.corpusDir, errors.Unwrap(err))
-		case !info.IsDir():
-			return nil, fmt.Errorf("corpus %s is not a folder of .txt articles", a.corpusDir)
-		}
-		fsys = os.DirFS(a.corpusDir)
-		where = a.corpusDir
+// articles returns the folder of articles to serve: the corpus folder, or
+// the embedded seeds when none is set, and a name for messages.
+func (a *app) articles() (fs.FS, string, error) {
+	if a.corpusDir == "" {
+		return seeds.FS, "the embedded articles", nil
 	}
-	p, err := corpus.NewParser()
+	info, err := os.Stat(a.corpusDir)
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		return nil, "", fmt.Errorf("corpus folder %s does not exist", a.corpusDir)
+	case err != nil:
+		return nil, "", fmt.Errorf("corpus folder %s: %w", a.corpusDir, errors.Unwrap(err))
+	case !info.IsDir():
+		return nil, "", fmt.Errorf("corpus %s is not a folder of .txt articles", a.corpusDir)
+	}
+	return os.DirFS(a.corpusDir), a.corpusDir, nil
+}
+
+// loadEngine reads the articles and builds the engine over them. Broken
+// files are reported on stderr by name and skipped; only a corpus with no
+// article left is an error.
+func (a *app) loadEngine() (*qa.Engine, error) {
+	start := time.Now()
+	fsys, where, err := a.articles()
 	if err != nil {
 		return nil, err
 	}
-	c, err := corpus.Load(fsys, p)
+	e, err := qa.Load(fsys, qa.Options{Languages: a.langs, Detector: lang.NewDetector(a.langs)})
 	var list corpus.ErrorList
 	switch {
-	case err == nil:
-	case errors.Is(err, corpus.ErrNoArticles):
-		return nil, fmt.Errorf("no .txt articles in %s", where)
-	case errors.As(err, &list) && c != nil && len(c.Articles) > 0:
+	case e != nil && errors.As(err, &list):
 		for _, fe := range list {
 			fmt.Fprintf(a.stderr, "qabot: warning: skipped %s: %v\n", fe.Name, fe.Err)
 		}
+	case e != nil && err == nil:
+	case errors.Is(err, corpus.ErrNoArticles):
+		return nil, fmt.Errorf("no .txt articles in %s", where)
 	case errors.As(err, &list):
-		return nil, fmt.Errorf("no readable article in %s: %v", where, err)
+		return nil, fmt.Errorf("no readable article in %s: %v", where, list)
 	default:
 		return nil, fmt.Errorf("load %s: %w", where, err)
 	}
-	a.log.Debug("corpus loaded", "from", where, "articles", len(c.Articles), "sentences", c.Sentences(), "took", time.Since(start))
-	return c, nil
+	c := e.Corpus()
+	a.log.Debug("engine built", "from", where, "articles", len(c.Articles), "sentences", c.Sentences(), "took", time.Since(start))
+	return e, nil
 }
 
-// loadBot loads the corpus and builds the engine and the command router.
-func (a *app) loadBot() (*bot, error) {
-	c, err := a.loadCorpus()
+// loadCorpus returns the parsed articles, for the commands that show them.
+func (a *app) loadCorpus() (*corpus.Corpus, error) {
+	e, err := a.loadEngine()
 	if err != nil {
 		return nil, err
 	}
-	start := time.Now()
-	e, err := qa.New(c, qa.Options{Languages: a.langs})
+	return e.Corpus(), nil
+}
+
+// loadBot loads the engine and the command router over it.
+func (a *app) loadBot() (*bot, error) {
+	e, err := a.loadEngine()
 	if err != nil {
-		return nil, fmt.Errorf("build engine: %w", err)
+		return nil, err
 	}
-	a.log.Debug("engine built", "took", time.Since(start))
 	h := command.Chain(command.NewRouter(e, a.langs), command.Recover())
-	return &bot{corpus: c, engine: e, handler: h}, nil
+	return &bot{corpus: e.Corpus(), engine: e, handler: h}, nil
 }
 
 // ask sends one question through the command layer. A panic in the

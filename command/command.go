@@ -10,6 +10,7 @@ import (
 	"context"
 	"fmt"
 	"runtime/debug"
+	"strconv"
 
 	"github.com/qabot/qabot/corpus"
 	"github.com/qabot/qabot/lang"
@@ -166,7 +167,7 @@ func (r *Router) ask(ctx context.Context, q Query) (Reply, error) {
 	l := r.Language(Query{Lang: a.Lang})
 	switch a.Reason {
 	case qa.ReasonEmpty, qa.ReasonTooLong, qa.ReasonInvalid:
-		reply.Message = l.Message(string(a.Reason), nil)
+		reply.Message = l.Message(string(a.Reason), map[string]string{"max": strconv.Itoa(r.engine.MaxQuestionRunes())})
 		reply.Private = true
 	case qa.ReasonUnsupported:
 		reply.Message = r.unsupported()

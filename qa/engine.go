@@ -129,6 +129,9 @@ func New(c *corpus.Corpus, opts Options) (*Engine, error) {
 	return e, nil
 }
 
+// MaxQuestionRunes returns the length above which questions are refused.
+func (e *Engine) MaxQuestionRunes() int { return e.opts.MaxQuestionRunes }
+
 // Corpus returns the corpus the engine answers from.
 func (e *Engine) Corpus() *corpus.Corpus { return e.corpus }
 
