@@ -34,7 +34,11 @@ func (l *Language) Format(e Expr) string {
 		if !ok || !okA || !okB {
 			return e.Text
 		}
-		return l.fill(l.tmpl("range", min(da.prec, db.prec)), map[string]string{"a": l.label(da, ModNone), "b": l.label(db, ModNone)})
+		la, lb := l.label(da, ModNone), l.label(db, ModNone)
+		if da.prec == Year && db.prec == Year {
+			la, lb = a, b // "2014–2018", never "2014 год–2018 год"
+		}
+		return l.fill(l.tmpl("range", min(da.prec, db.prec)), map[string]string{"a": la, "b": lb})
 	}
 	d, ok := parseValue(e.Value)
 	if !ok {
@@ -43,16 +47,19 @@ func (l *Language) Format(e Expr) string {
 	x := l.label(d, e.Mod)
 	switch e.Kind {
 	case Since:
-		return l.wrap("since", d, x)
+		return l.wrap("since", d, x, e.Mod)
 	case Until:
-		return l.wrap("until", d, x)
+		return l.wrap("until", d, x, e.Mod)
 	}
 	return x
 }
 
 // wrap applies a kind layout ("since {x}") to a label.
-func (l *Language) wrap(key string, d date, x string) string {
+func (l *Language) wrap(key string, d date, x string, mod Mod) string {
 	t := l.tmpl(key, d.prec)
+	if mod != ModNone {
+		t = l.render[key] // the precision layouts do not know the mod
+	}
 	if t == "" {
 		return x
 	}
@@ -74,12 +81,16 @@ func (l *Language) label(d date, mod Mod) string {
 		return ""
 	}
 	ph := l.placeholders(d)
-	base := l.fill(l.tmpl(key, PrecisionNone), ph)
+	t := l.tmpl(key, PrecisionNone)
+	if d.day == 1 && l.render[key+"1"] != "" {
+		t = l.render[key+"1"] // "1er septembre", "1º de mayo"
+	}
+	base := l.fill(t, ph)
 	if mod == ModNone {
 		return base
 	}
 	mk := strings.ToLower(string(mod))
-	t := l.tmpl(mk, d.prec)
+	t = l.tmpl(mk, d.prec)
 	if d.prec == Day {
 		// "late on Wednesday": only a layout made for days says it well.
 		t = l.render[mk+".day"]
@@ -119,6 +130,13 @@ func (l *Language) placeholders(d date) map[string]string {
 	}
 	if d.decade >= 0 {
 		ph["decade"] = strconv.Itoa(d.decade * 10)
+		// Hungarian "1990-es", "1980-as": the ending follows the tens
+		// digit, and the hundreds for round centuries.
+		sfx := l.render["decadeSuffix."+strconv.Itoa(d.decade%10)]
+		if d.decade%10 == 0 && d.decade%100 == 0 {
+			sfx = firstNonEmpty(l.render["decadeSuffix.00"], sfx)
+		}
+		ph["dsfx"] = sfx
 	}
 	if d.century >= 0 {
 		n := d.century + 1
@@ -165,7 +183,7 @@ func (l *Language) formatPeriod(iso, key string) (string, bool) {
 	}
 	ph := map[string]string{}
 	if n < 0 {
-		ph["units"] = l.unitLabel(u, "other")
+		ph["units"] = l.unitLabel(u, "vague")
 		if key == "duration" {
 			return l.fill(l.tmpl("durationVague", PrecisionNone), ph), true
 		}

@@ -25,6 +25,8 @@ type Language struct {
 	seasons      [4]label
 	units        [numUnits]map[string]string // plural category -> label
 	suffixes     map[string]suffixRole
+	decadeAfter  bool // decades need an after word
+	yearFirst    bool // dates may be written year, month, day (Hungarian)
 	plural       string
 	ordinalStyle string
 	render       map[string]string
@@ -56,6 +58,8 @@ type file struct {
 		Season  string `json:"season"`
 		Weekday string `json:"weekday"`
 		N       int    `json:"n"`
+		// Anaphoric phrases count from the previous date: "the next day".
+		Anaphoric bool `json:"anaphoric"`
 	} `json:"relative"`
 	Deictic       map[string]int      `json:"deictic"`
 	Shift         map[string]position `json:"shift"`
@@ -67,10 +71,14 @@ type file struct {
 	Connectors    []string            `json:"connectors"`
 	YearWords     position            `json:"yearWords"`
 	DayWords      []string            `json:"dayWords"`
+	ClockPreps    []string            `json:"clockPreps"`
 	Decade        struct {
 		Suffixes []string `json:"suffixes"`
 		Before   []string `json:"before"`
 		After    []string `json:"after"`
+		// NeedAfter: a suffixed number is a decade only with an after
+		// word ("1990-es évek"), as the suffix alone also makes adjectives.
+		NeedAfter bool `json:"needAfter"`
 	} `json:"decade"`
 	TimeWords      []string          `json:"timeWords"`
 	PartsOfDay     []string          `json:"partsOfDay"`
@@ -79,6 +87,7 @@ type file struct {
 	Approx         []string          `json:"approx"`
 	Sets           map[string]string `json:"sets"`
 	FixedDurations map[string]string `json:"fixedDurations"`
+	YearFirst      bool              `json:"yearFirst"`
 	Plural         string            `json:"plural"`
 	OrdinalStyle   string            `json:"ordinalStyle"`
 	Render         map[string]string `json:"render"`
@@ -208,6 +217,8 @@ const (
 	cPostUntil
 	cPostWithin
 	cPostFor
+	cPostBetween
+	cClock
 	cMod
 	cModAfter
 	cArticle
@@ -236,6 +247,7 @@ const (
 	fUnitEvery              // unit form that means "every ..." (Hungarian "naponta")
 	fUnitFor                // unit form that means "for ..." (Hungarian "évig")
 	fAfter                  // shift word placed after the amount
+	fAnaphoric              // relative phrase counted from the previous date ("the next day")
 )
 
 // Shift roles, stored in entry.val for cShift.
@@ -359,7 +371,8 @@ func ParseLanguage(code string, data []byte) (*Language, error) {
 		l.seasons[i] = label{s.Label, firstNonEmpty(s.Genitive, s.Label)}
 		addForms(cSeason, i, s)
 	}
-	for name, u := range f.Units {
+	for _, name := range sortedKeys(f.Units) {
+		u := f.Units[name]
 		ui := slices.Index(unitNames[:], name)
 		if ui < 0 {
 			return nil, fmt.Errorf("unknown unit %q", name)
@@ -385,7 +398,8 @@ func ParseLanguage(code string, data []byte) (*Language, error) {
 	for _, s := range f.Indefinite {
 		indefinite[strings.ToLower(s)] = true
 	}
-	for s, n := range f.Numbers {
+	for _, s := range sortedKeys(f.Numbers) {
+		n := f.Numbers[s]
 		var fl uint16
 		if indefinite[strings.ToLower(s)] {
 			fl = fIndefinite
@@ -393,12 +407,22 @@ func ParseLanguage(code string, data []byte) (*Language, error) {
 		b.add(s, entry{cat: cNumber, val: n, flags: fl})
 	}
 	b.addAll(f.Vague, entry{cat: cVague})
-	for s, n := range f.Ordinals {
+	for _, s := range sortedKeys(f.Ordinals) {
+		n := f.Ordinals[s]
 		b.add(s, entry{cat: cOrdinal, val: n})
 	}
 	for _, r := range f.Relative {
 		e := entry{cat: cRelative, n: r.N}
+		if r.Anaphoric {
+			e.flags |= fAnaphoric
+		}
 		switch {
+		case r.Season != "" && r.Unit == "year":
+			si := slices.Index([]string{"spring", "summer", "autumn", "winter"}, r.Season)
+			if si < 0 {
+				return nil, fmt.Errorf("relative %q: unknown season %q", r.Text, r.Season)
+			}
+			e.val2, e.val = relSeasonYear, si
 		case r.Unit != "":
 			ui := slices.Index(unitNames[:], r.Unit)
 			if ui < 0 {
@@ -422,7 +446,8 @@ func ParseLanguage(code string, data []byte) (*Language, error) {
 		}
 		b.add(r.Text, e)
 	}
-	for s, n := range f.Deictic {
+	for _, s := range sortedKeys(f.Deictic) {
+		n := f.Deictic[s]
 		b.add(s, entry{cat: cDeictic, val: n})
 	}
 	for role, name := range []string{"ago", "hence", "earlier", "later"} {
@@ -434,29 +459,33 @@ func ParseLanguage(code string, data []byte) (*Language, error) {
 		"point": cPoint, "since": cSince, "until": cUntil, "between": cBetween, "from": cFrom,
 		"and": cAnd, "within": cWithin, "for": cFor, "every": cEvery,
 	}
-	for name, words := range f.Preps {
+	for _, name := range sortedKeys(f.Preps) {
+		words := f.Preps[name]
 		c, ok := prepCats[name]
 		if !ok {
 			return nil, fmt.Errorf("unknown preposition role %q", name)
 		}
 		b.addAll(words, entry{cat: c})
 	}
-	postCats := map[string]category{"since": cPostSince, "until": cPostUntil, "within": cPostWithin, "for": cPostFor}
-	for name, words := range f.Postpositions {
+	postCats := map[string]category{"since": cPostSince, "until": cPostUntil, "within": cPostWithin, "for": cPostFor, "between": cPostBetween}
+	for _, name := range sortedKeys(f.Postpositions) {
+		words := f.Postpositions[name]
 		c, ok := postCats[name]
 		if !ok {
 			return nil, fmt.Errorf("unknown postposition role %q", name)
 		}
 		b.addAll(words, entry{cat: c})
 	}
-	for name, words := range f.Mods {
+	for _, name := range sortedKeys(f.Mods) {
+		words := f.Mods[name]
 		mi := slices.Index(modOrder, Mod(name))
 		if mi < 0 {
 			return nil, fmt.Errorf("unknown mod %q", name)
 		}
 		b.addAll(words, entry{cat: cMod, val: mi})
 	}
-	for name, words := range f.ModsAfter {
+	for _, name := range sortedKeys(f.ModsAfter) {
+		words := f.ModsAfter[name]
 		mi := slices.Index(modOrder, Mod(name))
 		if mi < 0 {
 			return nil, fmt.Errorf("unknown mod %q", name)
@@ -468,6 +497,9 @@ func ParseLanguage(code string, data []byte) (*Language, error) {
 	b.addAll(f.YearWords.Before, entry{cat: cYearBefore})
 	b.addAll(f.YearWords.After, entry{cat: cYearAfter})
 	b.addAll(f.DayWords, entry{cat: cDayWord})
+	b.addAll(f.ClockPreps, entry{cat: cClock})
+	l.decadeAfter = f.Decade.NeedAfter
+	l.yearFirst = f.YearFirst
 	b.addAll(f.Decade.Before, entry{cat: cDecadeBefore})
 	b.addAll(f.Decade.After, entry{cat: cDecadeAfter})
 	b.addAll(f.TimeWords, entry{cat: cTimeWord})
@@ -475,14 +507,19 @@ func ParseLanguage(code string, data []byte) (*Language, error) {
 	b.addAll(f.Future, entry{cat: cFuture})
 	b.addAll(f.DurationOf, entry{cat: cDurationOf})
 	b.addAll(f.Approx, entry{cat: cApprox})
-	for s, iso := range f.Sets {
+	for _, s := range sortedKeys(f.Sets) {
+		iso := f.Sets[s]
 		b.add(s, entry{cat: cSet, str: iso})
 	}
-	for s, iso := range f.FixedDurations {
+	for _, s := range sortedKeys(f.FixedDurations) {
+		iso := f.FixedDurations[s]
 		b.add(s, entry{cat: cFixedDuration, str: iso})
 	}
 	addSuffix := func(words []string, r suffixRole) {
 		for _, w := range words {
+			if w != "." {
+				w = strings.TrimLeft(w, "-':")
+			}
 			l.suffixes[strings.ToLower(w)] |= r
 		}
 	}
@@ -569,4 +606,14 @@ func (l *Language) MonthName(m time.Month) string {
 // Weekday is the name of t's weekday ("Wednesday", "mercredi").
 func (l *Language) Weekday(t time.Time) string {
 	return l.weekdays[t.Weekday()].nom
+}
+
+// sortedKeys makes the lexicon independent of map order.
+func sortedKeys[V any](m map[string]V) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	return keys
 }

@@ -21,10 +21,16 @@ const (
 	fmDuration                 // N units
 	fmSet                      // every N units, weekly
 	fmRange                    // between date and date
+	fmNone                     // consumed but not a temporal expression ("à 18 heures", a clock time)
 )
 
-// relMonth extends relUnit/relSeason/relWeekday for "juillet dernier".
-const relMonth = 3
+// relMonth and relSeasonYear extend relUnit/relSeason/relWeekday: a month
+// with last/next ("juillet dernier"), and a season of a relative year
+// ("tavaly nyáron", "i fjor sommer": the summer of last year).
+const (
+	relMonth      = 3
+	relSeasonYear = 4
+)
 
 // date holds the parts of a calendar value as written; 0 or -1 mean absent.
 type date struct {
@@ -37,6 +43,7 @@ type date struct {
 	prec             Precision
 	numA, numB       int  // all-numeric date whose day/month order is open
 	numHint          int  // numeric date that shows the page's order: +1 day first, -1 month first
+	kind             Kind // Since or Until when a suffix says so ("2013-tól", "2027-ig")
 	shortDecade      bool // "the 90s": the century is not written
 }
 
@@ -192,7 +199,9 @@ func (p *parser) all() []mention {
 	var out []mention
 	for i := 0; i < len(p.toks); {
 		if m, ok := p.parseAt(i); ok && m.end > i {
-			out = append(out, m)
+			if m.form != fmNone {
+				out = append(out, m)
+			}
 			i = m.end
 			continue
 		}
@@ -205,6 +214,7 @@ func (p *parser) all() []mention {
 type ctx struct {
 	prep    bool // a preposition, article, mod or deictic word introduces it
 	article bool
+	durPrep bool // "for", "within": a bare plural unit is a vague duration
 }
 
 // parseAt parses the longest expression starting at token i, with an
@@ -213,7 +223,7 @@ func (p *parser) parseAt(i int) (mention, bool) {
 	var best mention
 	found := false
 	consider := func(m mention, ok bool) {
-		if ok && (!found || m.end > best.end) {
+		if ok && (!found || m.end > best.end || m.end == best.end && m.start < best.start) {
 			best, found = m, true
 		}
 	}
@@ -261,7 +271,7 @@ func (p *parser) parseAt(i int) (mention, bool) {
 			}
 		case cWithin, cFor:
 			k := p.skip(next, cApprox)
-			c, ok := p.core(k, ctx{prep: true})
+			c, ok := p.core(k, ctx{prep: true, durPrep: true})
 			if ok && c.form == fmDuration {
 				c.start = i
 				consider(c, true)
@@ -283,6 +293,11 @@ func (p *parser) parseAt(i int) (mention, bool) {
 			k := p.skip(next, cApprox)
 			if c, ok := p.core(k, ctx{prep: true}); ok {
 				consider(c, true)
+			}
+		case cClock:
+			// "à 18 heures", "в 18 часов": a clock time, not a duration.
+			if c, ok := p.core(next, ctx{prep: true}); ok && c.form == fmDuration && c.unit <= uHour {
+				consider(mention{start: i, end: c.end, form: fmNone}, true)
 			}
 		}
 	}
@@ -308,22 +323,30 @@ func (p *parser) rangeTail(first mention) (mention, bool) {
 // every parses "every 11 days", "every Monday", "tous les jours".
 func (p *parser) every(start, i int) (mention, bool) {
 	m := mention{start: start, form: fmSet, kind: Set, d: newDate()}
-	n := 1
-	k := i
+	// The count: "every 11 days", "var elfte dag", "var 11:e dag",
+	// "hver 11. dag", or none ("every day").
+	type count struct{ n, k int }
+	counts := []count{{1, i}}
 	if a, next, ok := p.amount(i); ok && a >= 0 {
-		n, k = a, next
-	} else if e, next := p.find(i, cOrdinal); e != nil {
-		n, k = e.val, next // "var elfte dag"
-	} else if t := p.tok(i); t != nil && t.kind == tNum && t.num > 0 {
-		if next, ok := p.ordinalSuffix(i + 1); ok { // "var 11:e dag", "hver 11. dag"
-			n, k = t.num, next
+		counts = append(counts, count{a, next})
+	}
+	if e, next := p.find(i, cOrdinal); e != nil {
+		counts = append(counts, count{e.val, next})
+	}
+	if t := p.tok(i); t != nil && t.kind == tNum && t.num > 0 {
+		if next, ok := p.ordinalSuffix(i + 1); ok {
+			counts = append(counts, count{t.num, next})
 		}
 	}
-	if es, next := p.findAll(k, cUnit); len(es) > 0 {
-		m.unit, m.n, m.end = unit(es[0].val), n, next
-		m.iso = m.unit.isoDuration(n)
-		return m, true
+	for k := len(counts) - 1; k >= 0; k-- {
+		if es, next := p.findAll(counts[k].k, cUnit); len(es) > 0 {
+			n := counts[k].n
+			m.unit, m.n, m.end = unit(es[0].val), n, next
+			m.iso = m.unit.isoDuration(n)
+			return m, true
+		}
 	}
+	n, k := 1, i
 	if n == 1 {
 		if e, next := p.find(k, cWeekday); e != nil && e.flags&fAbbr == 0 {
 			m.d.weekday, m.target, m.end, m.iso = e.val, relWeekday, next, "P1W"
@@ -341,7 +364,7 @@ func (p *parser) core(i int, c ctx) (mention, bool) {
 	var best mention
 	found := false
 	consider := func(m mention, ok bool) {
-		if ok && (!found || m.end > best.end) {
+		if ok && (!found || m.end > best.end || m.end == best.end && m.start < best.start) {
 			best, found = m, true
 		}
 	}
@@ -351,10 +374,7 @@ func (p *parser) core(i int, c ctx) (mention, bool) {
 		c2.prep, c2.article = true, true
 		if m, ok := p.core(next, c2); ok {
 			if m.form != fmDate && m.form != fmRange {
-				m.start = i // "the next day" keeps its article; "the 1970s" does not
-			}
-			if m.form == fmDeictic && m.n > 0 && m.target == relUnit && m.unit <= uYear {
-				m.anaphoric = true // "the next day", "the following week"
+				m.start = i // "l'année dernière" keeps its article; "the 1970s" does not
 			}
 			consider(m, true)
 		}
@@ -368,11 +388,11 @@ func (p *parser) core(i int, c ctx) (mention, bool) {
 		case cSet:
 			consider(mention{start: i, end: next, form: fmSet, kind: Set, iso: e.str, unit: isoUnit(e.str), n: 1, d: newDate()}, true)
 		case cRelative:
-			m := mention{start: i, end: next, form: fmDeictic, kind: Point, n: e.n, target: e.val2, d: newDate()}
+			m := mention{start: i, end: next, form: fmDeictic, kind: Point, n: e.n, target: e.val2, d: newDate(), anaphoric: e.flags&fAnaphoric != 0}
 			switch e.val2 {
 			case relUnit:
 				m.unit = unit(e.val)
-			case relSeason:
+			case relSeason, relSeasonYear:
 				m.d.season = e.val
 			case relWeekday:
 				m.d.weekday = e.val
@@ -393,7 +413,7 @@ func (p *parser) core(i int, c ctx) (mention, bool) {
 	}
 	consider(p.amountFirst(i, c))
 	if d, next, ok := p.date(i, c); ok {
-		m := mention{start: i, end: next, form: fmDate, kind: Point, d: d}
+		m := mention{start: i, end: next, form: fmDate, kind: d.kind, d: d, lean: d.kind == Until}
 		// "juillet dernier", "lunes pasado", "l'été dernier"
 		if d.year == 0 && d.day == 0 && d.decade < 0 && d.century < 0 {
 			if e, k := p.find(next, cDeictic); e != nil && !p.has(k, cUnit) {
@@ -414,7 +434,15 @@ func (p *parser) core(i int, c ctx) (mention, bool) {
 		if m.form == fmDate {
 			if r, ok := p.dashRange(m); ok {
 				m = r
+			} else if r, ok := p.postRange(m); ok {
+				m = r
 			}
+		}
+		// Postpositions: "2013 óta", "2018 decembere óta".
+		if e, k := p.find(m.end, cPostSince); e != nil && m.form != fmRange {
+			m.kind, m.end = Since, k
+		} else if e, k := p.find(m.end, cPostUntil); e != nil && m.form != fmRange {
+			m.kind, m.end, m.lean = Until, k, true
 		}
 		consider(m, true)
 	}
@@ -434,6 +462,20 @@ func (p *parser) dashRange(first mention) (mention, bool) {
 	r := first
 	r.form, r.kind, r.d2, r.end = fmRange, Range, second.d, second.end
 	return r, true
+}
+
+// postRange reads "2014 és 2018 között": two dates joined by "and" and
+// closed by a postposition.
+func (p *parser) postRange(first mention) (mention, bool) {
+	r, ok := p.rangeTail(first)
+	if !ok {
+		return first, false
+	}
+	if e, k := p.find(r.end, cPostBetween); e != nil {
+		r.end = k
+		return r, true
+	}
+	return first, false
 }
 
 // modified parses "early 1990s", "the end of 2026", "mid-November",
@@ -504,11 +546,8 @@ func (p *parser) unitFirst(i int, c ctx) (mention, bool) {
 		return mention{start: i, end: k, form: fmShift, kind: Point, unit: u, n: 1, shift: e.val}, true
 	}
 	if plural {
-		if e, k := p.find(next, cPostWithin); e != nil && c.prep {
-			return mention{start: i, end: k, form: fmDuration, kind: Duration, unit: u, n: -1, iso: u.isoDuration(-1)}, true
-		}
 		_, afterOf := p.find(next, cDurationOf)
-		if c.prep || afterOf > next {
+		if c.durPrep || afterOf > next {
 			return mention{start: i, end: next, form: fmDuration, kind: Duration, unit: u, n: -1, iso: u.isoDuration(-1)}, true
 		}
 	}
@@ -558,6 +597,9 @@ func (p *parser) amountFirst(i int, c ctx) (mention, bool) {
 	es, next := p.findAll(k, cUnit)
 	if len(es) == 0 {
 		return mention{}, false
+	}
+	if n >= 1000 && p.has(k, cYearAfter) {
+		return mention{}, false // "в 2009 году" is a year, not 2009 years
 	}
 	u := unit(es[0].val)
 	var flags uint16
@@ -834,10 +876,9 @@ func (p *parser) dayMonth(i int, c ctx) (date, int, bool) {
 			dd := d
 			dd.day = day
 			end := dEnd
-			if p.isPunct(end, ".") && p.glued(end) && p.l.suffixes["."] != 0 {
-				end++
-			}
-			if y, yEnd, ok := p.yearAfter(end); ok {
+			if dEnd == k+1 && p.isPunct(end, ".") && p.glued(end) && p.l.suffixes["."] != 0 {
+				end++ // "szeptember 7.": the date ends with its dot
+			} else if y, yEnd, ok := p.yearAfter(end); ok {
 				dd.year, end = y, yEnd
 			}
 			if validDay(yearOr(dd.year), dd.month, dd.day) {
@@ -857,7 +898,7 @@ func (p *parser) dayMonth(i int, c ctx) (date, int, bool) {
 		}
 	}
 	// Year first: "2022. szeptember 7.", "2022 szeptemberében".
-	if y, yEnd, ok := p.yearNum(i); ok {
+	if y, yEnd, ok := p.yearNum(i); ok && p.l.yearFirst {
 		k := yEnd
 		if p.isPunct(k, ".") && p.glued(k) {
 			k++
@@ -921,12 +962,12 @@ func (p *parser) yearNum(i int) (int, int, bool) {
 // "2022 nyarán".
 func (p *parser) seasonDate(i int, c ctx) (date, int, bool) {
 	d := newDate()
-	if y, yEnd, ok := p.yearNum(i); ok {
+	if y, yEnd, ok := p.yearNum(i); ok && p.l.yearFirst {
 		k := yEnd
 		if p.isPunct(k, ".") && p.glued(k) {
 			k++
 		}
-		if e, next := p.find(k, cSeason); e != nil {
+		if e, next := p.find(k, cSeason); e != nil && e.flags&fAmbiguous == 0 {
 			d.year, d.season, d.prec = y, e.val, Season
 			return d, next, true
 		}
@@ -967,24 +1008,29 @@ func (p *parser) decadeDate(i int, c ctx) (date, int, bool) {
 	switch {
 	case t.digits == 4 && t.num >= 1000 && t.num <= 2990:
 		d.decade = t.num / 10
-	case t.digits == 2 && (apos || prefixed || c.article): // not "in her 30s"
+	case t.digits == 2:
 		d.decade = t.num / 10
 		d.shortDecade = true
 	default:
 		return d, i, false
 	}
 	end := k + 1
-	suffixed := false
+	suffixed, dashed := false, false
 	if n := p.tok(end); n != nil && !n.space {
 		w := end
 		if n.kind == tPunct && (isDash(n.text) || n.text == "'") && p.glued(end+1) {
-			w = end + 1
+			w, dashed = end+1, isDash(n.text)
 		}
 		if wt := p.tok(w); wt != nil && wt.kind == tWord && !wt.space && p.l.suffixes[wt.text]&sfDecade != 0 {
 			end, suffixed = w+1, true
 		}
 	}
 	if !prefixed && !suffixed {
+		return d, i, false
+	}
+	// Two digits need a mark that they are a decade: "the '90s",
+	// "années 90", "90-х"; "in her 30s" is an age.
+	if d.shortDecade && !(apos || prefixed || c.article || dashed) {
 		return d, i, false
 	}
 	// "Jahre", "годы", "évek", also glued: "1990er-Jahren".
@@ -994,6 +1040,8 @@ func (p *parser) decadeDate(i int, c ctx) (date, int, bool) {
 	}
 	if e, next := p.find(k2, cDecadeAfter); e != nil {
 		end = next
+	} else if suffixed && !prefixed && p.l.decadeAfter {
+		return d, i, false
 	}
 	d.prec = Decade
 	return d, end, true
@@ -1075,17 +1123,23 @@ func (p *parser) yearDate(i int, c ctx) (date, int, bool) {
 	k := i
 	framed := false
 	if e, next := p.find(i, cYearBefore); e != nil {
-		k, framed = next, true
+		k, framed = p.skip(next, cConnector), true
 	}
 	y, next, ok := p.yearNum(k)
 	if !ok {
 		return d, i, false
 	}
 	end := next
-	if e, n2 := p.find(end, cYearAfter); e != nil {
-		end, framed = n2, true
-	}
 	if sfx, n2, ok := p.numberSuffix(next); ok && sfx&(sfIn|sfSince|sfUntil) != 0 {
+		end, framed = n2, true
+		switch {
+		case sfx&sfSince != 0:
+			d.kind = Since
+		case sfx&sfUntil != 0:
+			d.kind = Until
+		}
+	}
+	if e, n2 := p.find(end, cYearAfter); e != nil {
 		end, framed = n2, true
 	}
 	if !framed && !c.prep && !p.bareYearOK(i, end) {

@@ -594,6 +594,15 @@ func (r *resolution) deictic(e *Expr, m mention, base date, baseName string, lea
 		d := dateOf(t)
 		fill(e, d)
 		return d, true
+	case relSeasonYear:
+		if base.prec < Year {
+			return r.unresolved(e, m, baseName)
+		}
+		d := m.d.at(base.year + m.n)
+		d.prec = Season
+		e.Reason = fmt.Sprintf("the %s of the year %d, relative to %s", r.describe(d), d.year, baseName)
+		fill(e, d)
+		return d, true
 	case relSeason, relMonth:
 		if base.prec < Month {
 			if base.prec == Year && m.n == 0 {

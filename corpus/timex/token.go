@@ -70,7 +70,10 @@ func tokenize(s string, buf []token) []token {
 					continue
 				}
 				if r2 == '\'' || r2 == '’' {
-					if r3, _ := utf8.DecodeRuneInString(s[j+w2:]); unicode.IsLetter(r3) {
+					// An elision keeps its apostrophe: "l'année" -> "l'", "année".
+					// So does a word at the very end, so that data phrases
+					// such as "l'" tokenize as the text does.
+					if r3, _ := utf8.DecodeRuneInString(s[j+w2:]); unicode.IsLetter(r3) || j+w2 == len(s) {
 						j += w2
 					}
 				}
