@@ -27,6 +27,7 @@ type Language struct {
 	suffixes     map[string]suffixRole
 	decadeAfter  bool // decades need an after word
 	yearFirst    bool // dates may be written year, month, day (Hungarian)
+	hasTo        bool // "from X to Y" has its own words, apart from "between X and Y"
 	plural       string
 	ordinalStyle string
 	render       map[string]string
@@ -210,6 +211,7 @@ const (
 	cBetween
 	cFrom
 	cAnd
+	cTo
 	cWithin
 	cFor
 	cEvery
@@ -457,7 +459,7 @@ func ParseLanguage(code string, data []byte) (*Language, error) {
 	}
 	prepCats := map[string]category{
 		"point": cPoint, "since": cSince, "until": cUntil, "between": cBetween, "from": cFrom,
-		"and": cAnd, "within": cWithin, "for": cFor, "every": cEvery,
+		"and": cAnd, "to": cTo, "within": cWithin, "for": cFor, "every": cEvery,
 	}
 	for _, name := range sortedKeys(f.Preps) {
 		words := f.Preps[name]
@@ -466,6 +468,9 @@ func ParseLanguage(code string, data []byte) (*Language, error) {
 			return nil, fmt.Errorf("unknown preposition role %q", name)
 		}
 		b.addAll(words, entry{cat: c})
+		if c == cTo && len(words) > 0 {
+			l.hasTo = true
+		}
 	}
 	postCats := map[string]category{"since": cPostSince, "until": cPostUntil, "within": cPostWithin, "for": cPostFor, "between": cPostBetween}
 	for _, name := range sortedKeys(f.Postpositions) {

@@ -259,10 +259,15 @@ func (p *parser) parseAt(i int) (mention, bool) {
 		case cBetween, cFrom:
 			k := p.skip(next, cArticle)
 			c, ok := p.core(k, ctx{prep: true})
+			if ok && c.form == fmRange { // "from 2014–2018"
+				c.start = i
+				consider(c, true)
+				break
+			}
 			if !ok || c.form != fmDate {
 				break
 			}
-			if r, ok := p.rangeTail(c); ok {
+			if r, ok := p.rangeTail(c, m.e.cat == cFrom); ok {
 				r.start = i
 				consider(r, true)
 			} else if m.e.cat == cFrom {
@@ -305,8 +310,11 @@ func (p *parser) parseAt(i int) (mention, bool) {
 }
 
 // rangeTail extends a date with "and/to/–" and a second date.
-func (p *parser) rangeTail(first mention) (mention, bool) {
+func (p *parser) rangeTail(first mention, from bool) (mention, bool) {
 	e, k := p.find(first.end, cAnd)
+	if from && p.l.hasTo {
+		e, k = p.find(first.end, cTo) // "from X to Y", not "from X and Y"
+	}
 	if e == nil {
 		return first, false
 	}
@@ -368,17 +376,6 @@ func (p *parser) core(i int, c ctx) (mention, bool) {
 			best, found = m, true
 		}
 	}
-	// An article: "the early 1990s", "the summer", "l'année dernière".
-	if e, next := p.find(i, cArticle); e != nil && next > i {
-		c2 := c
-		c2.prep, c2.article = true, true
-		if m, ok := p.core(next, c2); ok {
-			if m.form != fmDate && m.form != fmRange {
-				m.start = i // "l'année dernière" keeps its article; "the 1970s" does not
-			}
-			consider(m, true)
-		}
-	}
 	for _, mt := range p.matches(i) {
 		next := i + mt.n
 		e := mt.e
@@ -409,6 +406,18 @@ func (p *parser) core(i int, c ctx) (mention, bool) {
 			}
 		case cUnit:
 			consider(p.unitFirst(i, c))
+		}
+	}
+	// An article (after the lexicon phrases, which win ties: "the next
+	// day" is anaphoric): "the early 1990s", "the summer", "l'année dernière".
+	if e, next := p.find(i, cArticle); e != nil && next > i {
+		c2 := c
+		c2.prep, c2.article = true, true
+		if m, ok := p.core(next, c2); ok {
+			if m.form != fmDate && m.form != fmRange {
+				m.start = i // "l'année dernière" keeps its article; "the 1970s" does not
+			}
+			consider(m, true)
 		}
 	}
 	consider(p.amountFirst(i, c))
@@ -467,7 +476,7 @@ func (p *parser) dashRange(first mention) (mention, bool) {
 // postRange reads "2014 és 2018 között": two dates joined by "and" and
 // closed by a postposition.
 func (p *parser) postRange(first mention) (mention, bool) {
-	r, ok := p.rangeTail(first)
+	r, ok := p.rangeTail(first, false)
 	if !ok {
 		return first, false
 	}
@@ -981,10 +990,20 @@ func (p *parser) seasonDate(i int, c ctx) (date, int, bool) {
 		d.year = y
 		return d, yEnd, true
 	}
+	// "l'été dernier", "el verano pasado": a deictic word after it is
+	// enough; otherwise a preposition or article must introduce it.
+	if p.has(next, cDeictic) && !p.has(p.skipDeictic(next), cUnit) {
+		return d, next, true
+	}
 	if e.flags&fAmbiguous != 0 || !c.prep {
 		return d, i, false
 	}
 	return d, next, true
+}
+
+func (p *parser) skipDeictic(i int) int {
+	_, next := p.find(i, cDeictic)
+	return next
 }
 
 // decadeDate reads "1990s", "the '90s", "années 1990", "1990-е годы",
@@ -1190,6 +1209,12 @@ func (p *parser) bareYearOK(i, end int) bool {
 	// "the 1979 revolution": a determiner before makes it an adjective.
 	if i > 0 && p.has(i-1, cArticle) {
 		return true
+	}
+	// "1991 and 2021 figures": coordinated with a year.
+	if i >= 2 && p.has(i-1, cAnd) {
+		if y := p.tok(i - 2); y.kind == tNum && y.digits == 4 {
+			return true
+		}
 	}
 	return false
 }
