@@ -79,8 +79,9 @@ type parser struct {
 
 func newParser(l *Language, src string) *parser {
 	p := &parser{l: l, src: src}
-	p.toks = tokenize(src, nil)
+	p.toks = tokenize(src, make([]token, 0, len(src)/5+4))
 	p.mStart = make([]int32, len(p.toks)+1)
+	p.ms = make([]match, 0, len(p.toks)/2+4)
 	for i, t := range p.toks {
 		p.mStart[i] = int32(len(p.ms))
 		if t.kind == tNum {
@@ -227,8 +228,16 @@ func (p *parser) parseAt(i int) (mention, bool) {
 			best, found = m, true
 		}
 	}
-	if t := p.tok(i); t.kind == tNum && p.codeLike(i) {
+	t := p.tok(i)
+	if t.kind == tNum && p.codeLike(i) {
 		return best, false
+	}
+	// Every rule starts with a number, a lexicon phrase, an apostrophe
+	// ("'90s") or a Roman numeral ("XXe siècle"); most words are none.
+	if t.kind != tNum && t.text != "'" && len(p.matches(i)) == 0 {
+		if _, ok := p.roman(i); !ok {
+			return best, false
+		}
 	}
 	consider(p.core(i, ctx{}))
 	for _, m := range p.matches(i) {
@@ -1122,17 +1131,32 @@ func (p *parser) roman(i int) (int, bool) {
 	default:
 		return 0, false
 	}
-	vals := map[byte]int{'I': 1, 'V': 5, 'X': 10, 'L': 50, 'C': 100}
 	n := 0
 	for k := 0; k < j; k++ {
-		v := vals[s[k]]
-		if k+1 < j && vals[s[k+1]] > v {
+		v := romanDigit(s[k])
+		if k+1 < j && romanDigit(s[k+1]) > v {
 			n -= v
 		} else {
 			n += v
 		}
 	}
 	return n, n > 0
+}
+
+func romanDigit(c byte) int {
+	switch c {
+	case 'I':
+		return 1
+	case 'V':
+		return 5
+	case 'X':
+		return 10
+	case 'L':
+		return 50
+	case 'C':
+		return 100
+	}
+	return 0
 }
 
 // yearDate reads a year on its own: "2009", "im Jahr 2009", "в 2009 году",
