@@ -75,7 +75,12 @@ type parser struct {
 	toks   []token
 	ms     []match
 	mStart []int32
+	depth  int // nesting of core, bounded so that "the the the ..." stays linear
 }
+
+// maxDepth bounds how deeply rules nest (article, mod, range, ...): real
+// expressions need three or four levels.
+const maxDepth = 6
 
 func newParser(l *Language, src string) *parser {
 	p := &parser{l: l, src: src}
@@ -151,9 +156,10 @@ func (p *parser) has(i int, c category) bool {
 	return e != nil
 }
 
-// skip advances over any entries of the given categories.
+// skip advances over entries of the given categories, at most a few, so
+// that a run of them cannot make parsing quadratic.
 func (p *parser) skip(i int, cats ...category) int {
-	for {
+	for hops := 0; hops < 4; hops++ {
 		moved := false
 		for _, c := range cats {
 			if e, next := p.find(i, c); e != nil && next > i {
@@ -165,6 +171,7 @@ func (p *parser) skip(i int, cats ...category) int {
 			return i
 		}
 	}
+	return i
 }
 
 func (p *parser) tok(i int) *token {
@@ -375,9 +382,11 @@ func (p *parser) every(start, i int) (mention, bool) {
 
 // core parses an expression without its leading preposition.
 func (p *parser) core(i int, c ctx) (mention, bool) {
-	if p.tok(i) == nil {
+	if p.tok(i) == nil || p.depth >= maxDepth {
 		return mention{}, false
 	}
+	p.depth++
+	defer func() { p.depth-- }()
 	var best mention
 	found := false
 	consider := func(m mention, ok bool) {
@@ -419,7 +428,7 @@ func (p *parser) core(i int, c ctx) (mention, bool) {
 	}
 	// An article (after the lexicon phrases, which win ties: "the next
 	// day" is anaphoric): "the early 1990s", "the summer", "l'année dernière".
-	if e, next := p.find(i, cArticle); e != nil && next > i {
+	if e, next := p.find(i, cArticle); e != nil && next > i && !c.article {
 		c2 := c
 		c2.prep, c2.article = true, true
 		if m, ok := p.core(next, c2); ok {

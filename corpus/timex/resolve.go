@@ -2,6 +2,7 @@ package timex
 
 import (
 	"fmt"
+	"sort"
 	"time"
 )
 
@@ -144,25 +145,27 @@ func (r *resolution) sentence(p *parser, ms []mention) []Expr {
 	}
 
 	// Pass 2: partial dates take their year from the sentence, the previous
-	// date or the reference.
+	// date or the reference. Only a written year or "last year" lends its
+	// year; the nearest one wins.
+	var donors []donor
+	for j := range ms {
+		if !ok[j] || out[j].Kind != Point && out[j].Kind != Range {
+			continue
+		}
+		d := res[j]
+		if d.year == 0 || d.prec < Year || d.prec > Day {
+			continue
+		}
+		if !yearText[j] && !(ms[j].form == fmDeictic && ms[j].target == relUnit && ms[j].unit == uYear) {
+			continue
+		}
+		donors = append(donors, donor{pos: ms[j].start, year: d.year, text: out[j].Text})
+	}
 	for i, m := range ms {
 		if ok[i] || (m.form != fmDate && m.form != fmRange) {
 			continue
 		}
-		var donors []donor
-		for j := range ms {
-			if j == i || !ok[j] || out[j].Kind != Point && out[j].Kind != Range {
-				continue
-			}
-			d := res[j]
-			if d.year == 0 || d.prec < Year || d.prec > Day {
-				continue
-			}
-			if !yearText[j] && !(ms[j].form == fmDeictic && ms[j].target == relUnit && ms[j].unit == uYear) {
-				continue // only a written year or "last year" lends its year
-			}
-			donors = append(donors, donor{pos: ms[j].start, year: d.year, text: out[j].Text})
-		}
+		donors := nearestDonor(donors, m.start)
 		l, why := lean(i)
 		if m.form == fmRange {
 			res[i], ok[i] = r.rangePartial(&out[i], m, donors, l, why)
@@ -356,11 +359,6 @@ func (r *resolution) partial(e *Expr, m mention, donors []donor, lean bool, why 
 	}
 	if len(donors) > 0 {
 		best := donors[0]
-		for _, dn := range donors[1:] {
-			if abs(dn.pos-m.start) < abs(best.pos-m.start) {
-				best = dn
-			}
-		}
 		d.year = best.year
 		e.Reason = fmt.Sprintf("year %d from %q in the same sentence", best.year, best.text)
 		if d.weekday >= 0 && d.day > 0 {
@@ -731,6 +729,24 @@ func (r *resolution) shiftAnaphoric(e *Expr, m mention, ms []mention, out []Expr
 		}
 	}
 	return r.shiftFrom(e, m, base, name)
+}
+
+// nearestDonor returns the donor nearest pos (ties go to the one before),
+// as a slice of at most one; donors are in text order.
+func nearestDonor(donors []donor, pos int) []donor {
+	if len(donors) == 0 {
+		return nil
+	}
+	k := sort.Search(len(donors), func(j int) bool { return donors[j].pos > pos })
+	switch {
+	case k == 0:
+		return donors[:1]
+	case k == len(donors):
+		return donors[k-1:]
+	case pos-donors[k-1].pos <= donors[k].pos-pos:
+		return donors[k-1 : k]
+	}
+	return donors[k : k+1]
 }
 
 func abs(x int) int {
