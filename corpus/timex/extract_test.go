@@ -98,6 +98,16 @@ func TestExtract(t *testing.T) {
 		{"weeks", "en", "for more than two weeks", []got{{"for more than two weeks", "P2W", week, timex.Duration, ""}}},
 		{"quarter century", "en", "A quarter of a century in orbit", []got{{"A quarter of a century", "P25Y", year, timex.Duration, ""}}},
 		{"weekly", "en", "our weekly newsletter", []got{{"weekly", "P1W", week, timex.Set, ""}}},
+		{"bare hours", "en", "It lasted 24 hours.", []got{{"24 hours", "PT24H", timex.Time, timex.Duration, ""}}},
+		{"bare compound month", "en", "a 14-month mission", []got{{"14-month", "P14M", month, timex.Duration, ""}}},
+		{"word number hours", "en", "for twenty-four hours", []got{{"for twenty-four hours", "PT24H", timex.Time, timex.Duration, ""}}},
+		{"clock and date", "en", "Updated 9:48 PM GMT+1, August 12, 2025", []got{pt("August 12, 2025", "2025-08-12", day)}},
+		{"last week", "en", "last week", []got{pt("last week", "2022-W35", week)}},
+		// Without a future cue a partial date more than a month away is
+		// taken as past: news narrates what happened.
+		{"from to", "en", "from October 21 to November 15", []got{{"from October 21 to November 15", "2021-10-21/2021-11-15", day, timex.Range, ""}}},
+		{"from to future", "en", "the strike will run from October 21 to November 15", []got{{"from October 21 to November 15", "2022-10-21/2022-11-15", day, timex.Range, ""}}},
+		{"every weekday", "en", "every Monday", []got{{"every Monday", "XXXX-WXX-1", day, timex.Set, ""}}},
 		// English traps.
 		{"trap thousands", "en", "which hosts around 3,000 people.", nil},
 		{"trap name number", "en", "their new city called Ashraf 3.", nil},

@@ -675,7 +675,7 @@ func (r *resolution) shiftFromRef(e *Expr, m mention) (date, bool) {
 func (r *resolution) shiftFrom(e *Expr, m mention, base date, baseName string) (date, bool) {
 	e.Precision = m.unit.precision()
 	if m.n < 0 {
-		e.Reason = fmt.Sprintf("an unknown number of %ss from %s", unitNames[m.unit], baseName)
+		e.Reason = fmt.Sprintf("an unknown number of %s from %s", plural(unitNames[m.unit]), baseName)
 		if e.Shift != nil {
 			e.Shift.N = 0
 		}
@@ -694,7 +694,7 @@ func (r *resolution) shiftFrom(e *Expr, m mention, base date, baseName string) (
 	if n < 0 {
 		dir, n = "before", -n
 	}
-	e.Reason = fmt.Sprintf("%d %s(s) %s %s", n, unitNames[m.unit], dir, baseName)
+	e.Reason = fmt.Sprintf("%s %s %s", count(n, unitNames[m.unit]), dir, baseName)
 	fill(e, d)
 	return d, true
 }
@@ -754,4 +754,19 @@ func abs(x int) int {
 		return -x
 	}
 	return x
+}
+
+// count writes "1 month", "3 months", "2 centuries" for reasons.
+func count(n int, unit string) string {
+	if n == 1 {
+		return "1 " + unit
+	}
+	return fmt.Sprintf("%d %s", n, plural(unit))
+}
+
+func plural(unit string) string {
+	if unit == "century" {
+		return "centuries"
+	}
+	return unit + "s"
 }
