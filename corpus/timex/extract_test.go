@@ -108,7 +108,9 @@ func TestExtract(t *testing.T) {
 		{"from to", "en", "from October 21 to November 15", []got{{"from October 21 to November 15", "2021-10-21/2021-11-15", day, timex.Range, ""}}},
 		{"from to future", "en", "the strike will run from October 21 to November 15", []got{{"from October 21 to November 15", "2022-10-21/2022-11-15", day, timex.Range, ""}}},
 		{"every weekday", "en", "every Monday", []got{{"every Monday", "XXXX-WXX-1", day, timex.Set, ""}}},
+		{"possessive weekday", "en", "after Tuesday's vote", []got{pt("Tuesday", "2022-09-06", day)}},
 		// English traps.
+		{"trap march", "en", "The March on Washington", nil},
 		{"trap thousands", "en", "which hosts around 3,000 people.", nil},
 		{"trap name number", "en", "their new city called Ashraf 3.", nil},
 		{"trap number two", "en", "including the number two of the regime.", nil},

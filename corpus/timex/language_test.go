@@ -90,3 +90,28 @@ func TestNilSafety(t *testing.T) {
 		t.Errorf("nil Resolver.Document = %+v, want one empty sentence", doc)
 	}
 }
+
+// TestConcurrentUse runs extractors and resolvers that share languages from
+// several goroutines; run with -race.
+func TestConcurrentUse(t *testing.T) {
+	langs := mustLanguages(t)
+	sentences := []string{"Albania cut ties on Wednesday, September 7.", "A month earlier, in July, talks failed.", "Since 2013 it hosts 3,000 people."}
+	done := make(chan struct{})
+	for g := 0; g < 4; g++ {
+		go func() {
+			defer func() { done <- struct{}{} }()
+			for _, l := range langs {
+				(&timex.Extractor{Lang: l}).Extract("in 2009, last year, 7 September 2022", testRef)
+				doc := (&timex.Resolver{Lang: l}).Document([]string{"June 23, 2022"}, sentences)
+				for _, s := range doc.Sentences {
+					for _, e := range s {
+						l.Format(e)
+					}
+				}
+			}
+		}()
+	}
+	for g := 0; g < 4; g++ {
+		<-done
+	}
+}

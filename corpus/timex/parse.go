@@ -430,7 +430,7 @@ func (p *parser) core(i int, c ctx) (mention, bool) {
 	// day" is anaphoric): "the early 1990s", "the summer", "l'année dernière".
 	if e, next := p.find(i, cArticle); e != nil && next > i && !c.article {
 		c2 := c
-		c2.prep, c2.article = true, true
+		c2.article = true
 		if m, ok := p.core(next, c2); ok {
 			if m.form != fmDate && m.form != fmRange {
 				m.start = i // "l'année dernière" keeps its article; "the 1970s" does not
@@ -1013,7 +1013,7 @@ func (p *parser) seasonDate(i int, c ctx) (date, int, bool) {
 	if p.has(next, cDeictic) && !p.has(p.skipDeictic(next), cUnit) {
 		return d, next, true
 	}
-	if e.flags&fAmbiguous != 0 || !c.prep {
+	if e.flags&fAmbiguous != 0 || !(c.prep || c.article) {
 		return d, i, false
 	}
 	return d, next, true

@@ -73,7 +73,10 @@ func tokenize(s string, buf []token) []token {
 					// An elision keeps its apostrophe: "l'année" -> "l'", "année".
 					// So does a word at the very end, so that data phrases
 					// such as "l'" tokenize as the text does.
-					if r3, _ := utf8.DecodeRuneInString(s[j+w2:]); unicode.IsLetter(r3) || j+w2 == len(s) {
+					r3, w3 := utf8.DecodeRuneInString(s[j+w2:])
+					r4, _ := utf8.DecodeRuneInString(s[j+w2+w3:])
+					possessive := (r3 == 's' || r3 == 'S') && !unicode.IsLetter(r4) // "Tuesday's"
+					if (unicode.IsLetter(r3) && !possessive) || j+w2 == len(s) {
 						j += w2
 					}
 				}
