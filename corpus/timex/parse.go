@@ -476,13 +476,22 @@ func (p *parser) core(i int, c ctx) (mention, bool) {
 	return best, found
 }
 
-// dashRange reads "2014–2018": two dates joined by a dash.
+// dashRange reads "2014–2018" and "2014 bis 2018": two dates joined by a
+// dash, or two years joined by a "to" word.
 func (p *parser) dashRange(first mention) (mention, bool) {
 	t := p.tok(first.end)
-	if t == nil || t.kind != tPunct || !isDash(t.text) {
+	if t == nil {
 		return first, false
 	}
-	second, ok := p.core(first.end+1, ctx{prep: true})
+	k := first.end + 1
+	if t.kind != tPunct || !isDash(t.text) {
+		e, next := p.find(first.end, cTo)
+		if e == nil || first.d.prec != Year || first.d.year == 0 {
+			return first, false
+		}
+		k = next
+	}
+	second, ok := p.core(k, ctx{prep: true})
 	if !ok || second.form != fmDate || second.d.prec != first.d.prec {
 		return first, false
 	}
