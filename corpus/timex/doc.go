@@ -1,0 +1,134 @@
+// Package timex finds temporal expressions in news text and normalises
+// them to ISO 8601 / TIMEX3 values, in the manner of HeidelTime, SUTime and
+// Duckling: a hand-written grammar over the words of a language, a
+// reference date, and explicit reasoning for every inferred year. It reads
+// no clock: "now" is always a Ref the caller supplies.
+//
+// # Use
+//
+//	langs, err := timex.LoadLanguages(lang.Data)
+//	x := &timex.Extractor{Lang: langs["de"]}
+//	exprs := x.Extract("Was geschah letztes Jahr?", timex.Ref{Date: now, Precision: timex.Day})
+//
+//	r := &timex.Resolver{Lang: langs["en"]}
+//	doc := r.Document([]string{caption, dateline}, sentences)
+//	label := langs["fr"].Format(doc.Sentences[3][0]) // "7 septembre 2022"
+//
+// Extract handles one text (a question); Document handles an article: it
+// picks the reference date from the anchors (caption, dateline, "Issued on"
+// line) and the lead, infers the year of partial dates from their sentence,
+// the date just before them, the reference and the weekday, and resolves
+// "a month earlier" against the previous date. Every Expr carries a Reason
+// in plain English.
+//
+// # What is recognised
+//
+// Absolute and partial dates ("June 23, 2022", "7 de septiembre de 2022",
+// "2022. szeptember 7.", "07/11/2024", "Wednesday, September 7", "July"),
+// seasons, years, decades ("the early 1990s", "1990-е годы"), centuries,
+// ranges ("between 2014 and 2018"), since/until ("since December 2018",
+// "by the end of 2026"), relative dates ("last year", "i fjol", "next
+// Monday", "two years ago", "a month earlier", "the next day"), weekdays
+// ("on Tuesday": the nearest one on or before the reference, or on or after
+// it when a future cue or "by/until" precedes), durations ("24 hours",
+// "a 14-month mission", "decades") and sets ("every 11 days", "weekly").
+// Clock times ("09:14", "4 p.m.", "à 18 heures") are consumed and dropped.
+// Quantities are never dates: "3,000 people", "GLACIS-3", "740 kg",
+// "€186 million", "Ashraf 3", "2000 people".
+//
+// # Language data: lang/data/<code>/time.json
+//
+// JSON, with lines starting with # as comments. All matched words are
+// lower case and may be phrases; they are split into tokens like the text
+// is (an elision keeps its apostrophe: "l'", "quest'"). Fields:
+//
+//	code            ISO 639-1 code; must match the directory.
+//	months          12 objects {label, genitive, forms, abbr}: label is the
+//	                standalone name used by Format ("July", "июль"),
+//	                genitive the form after a day number ("сентября"),
+//	                forms every matched inflection ("сентябре",
+//	                "szeptemberben"), abbr abbreviations, matched only next
+//	                to a day or year number ("Aug.", "sept.").
+//	weekdays        7 objects of the same shape, Monday first.
+//	seasons         4 objects, spring, summer, autumn, winter; genitive is
+//	                the form in labels ("sommaren 2022", "2022 nyara").
+//	ambiguous       forms that are also ordinary words ("may", "fall",
+//	                "été", "vår"); they need a number, a preposition or a
+//	                last/next word beside them.
+//	units           minute hour day week month year decade century, each
+//	                {singular, plural, ago, every, for, labels}. ago, every
+//	                and for list forms carrying that meaning themselves
+//	                (Hungarian "éve", "naponta", "évig"); labels maps CLDR
+//	                plural categories (one, few, many, other, and "vague"
+//	                for a count-less plural) to the names Format uses.
+//	numbers         number words and their values ("a": 1, "vingt": 20);
+//	                indefinite lists those that are articles ("a", "un"),
+//	                which need a preposition or "earlier/ago" to count.
+//	vague           count-less quantities ("several", "des", "несколько").
+//	ordinals        ordinal words ("first": 1, "elfte": 11).
+//	suffixes        endings glued to a number: ordinal ("th", "er", "го",
+//	                "én", "." for languages writing "7."), in ("ben"),
+//	                since ("tól"), until ("ig").
+//	relative        fixed phrases {text, unit|season|weekday, n,
+//	                anaphoric}: "yesterday" (day, -1), "i fjol" (year, -1),
+//	                "i somras" (summer, -1), "i måndags" (monday, -1);
+//	                season with unit "year" is the season of that year
+//	                ("tavaly nyáron"); anaphoric phrases count from the
+//	                previous date ("the next day").
+//	deictic         last/this/next words and their offset (-1, 0, 1); they
+//	                may stand before or after a unit, weekday, month or
+//	                season ("last year", "l'année dernière").
+//	shift           ago and hence (from the reference date), earlier and
+//	                later (from the previous date), each {before, after}:
+//	                "il y a deux ans", "two years ago", "a month earlier".
+//	preps           point, since, until, between, from, and, to, within,
+//	                for, every: words introducing an expression. since,
+//	                until, between, from, within, for and every stay in the
+//	                matched text; point words do not.
+//	postpositions   since, until, within, for, between placed after the
+//	                expression ("2013 óta", "24 órán belül", "között").
+//	mods, modsAfter EARLY, MID, LATE, START, END phrases before (or after)
+//	                a date ("the end of", "début", "elején").
+//	articles        skipped before a date ("the", "l'").
+//	connectors      allowed between the parts of a date ("of", "de", ",").
+//	yearWords       {before, after} words framing a year ("im Jahr 2009",
+//	                "2009 году").
+//	dayWords        words before a day number ("no dia 7").
+//	decade          {suffixes, before, after, needAfter}: "1990s",
+//	                "années 1990", "1990-е годы"; needAfter when the suffix
+//	                alone also makes adjectives ("1990-es évek").
+//	clockPreps      prepositions that make "N hours" a clock time.
+//	timeWords       words after a number that make it a time ("p.m.").
+//	partsOfDay      words kept in a weekday's span ("Monday night").
+//	future          cues within the twelve tokens before a partial date or
+//	                weekday that make it lean to the future ("will").
+//	durationOf      words after a count-less plural unit that make it a
+//	                duration ("decades of isolation").
+//	approx          skipped before an amount ("more than", "at least").
+//	sets            words with a period of their own ("weekly": "P1W").
+//	fixedDurations  phrases with a period ("a quarter of a century").
+//	yearFirst       dates may be written year, month, day (Hungarian).
+//	plural          plural rule for labels: one_other, fr, slavic, none.
+//	ordinalStyle    how {ord} is written: en (21st), dot (21.), roman.
+//	render          layouts for Format, keyed by precision (day,
+//	                dayNoYear, day1 for the first of a month, month,
+//	                monthNoYear, season, seasonNoYear, year, week, decade,
+//	                century), by mod (early, mid, late, start, end), by
+//	                kind (since, until, range, duration, durationVague,
+//	                every, every1, everyWeekday); "key.precision" overrides
+//	                "key" ("early.decade": "début des années {decade}").
+//	                Placeholders: {d} {y} {month} {monthGen} {season}
+//	                {seasonGen} {decade} {dsfx} {ord} {roman} {start} {w}
+//	                {x} (the inner label) {n} {unit} {units} {weekday} {a}
+//	                {b}; "decadeSuffix.N" gives {dsfx} by the tens digit.
+//
+// # Values
+//
+// Value follows TIMEX3: "2022-09-07", "2022-W36", "2022-07", "2022-SU",
+// "2009", "199X" (decade), "19XX" (century), "2014/2018" (range); unknown
+// parts are X ("XXXX-09-07", "XXXX-WXX-3"). Durations and sets hold their
+// ISO period ("PT24H", "P6Y", "PXDE" for decades of unknown count).
+// From and To bound the interval, narrowed by Mod (early = first third).
+// Seasons are meteorological and northern: winter 2022 runs from December
+// 2022 to February 2023.
+package timex

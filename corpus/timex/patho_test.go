@@ -1,0 +1,29 @@
+package timex_test
+
+import (
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/qabot/qabot/corpus/timex"
+)
+
+// TestPathologicalInputs guards against quadratic parsing: long runs of
+// words that start rules ("the the the", "2014–2014–") once took minutes.
+// The bound is loose so that a loaded machine does not fail it; a
+// quadratic regression takes far longer.
+func TestPathologicalInputs(t *testing.T) {
+	langs := mustLanguages(t)
+	units := []string{"the ", "early ", "2014–", "l'", "from 2014 to ", "in ", "de ", "7 ", "every ", "a ", "Monday, ", "July 2014, July, ", "l'année dernière ", "1990s "}
+	for _, unit := range units {
+		text := strings.Repeat(unit, 16000/len(unit))
+		for code, l := range langs {
+			x := &timex.Extractor{Lang: l}
+			start := time.Now()
+			x.Extract(text, testRef)
+			if d := time.Since(start); d > 2*time.Second {
+				t.Errorf("%s: Extract(%q x %d) took %v, want well under 2s", code, unit, 16000/len(unit), d)
+			}
+		}
+	}
+}
