@@ -12,6 +12,8 @@ package corpus
 
 import (
 	"fmt"
+
+	"github.com/qabot/qabot/corpus/timex"
 	"io/fs"
 	"path"
 	"sort"
@@ -47,6 +49,12 @@ type Article struct {
 	// Acronyms maps an acronym to its expansion as written in the article,
 	// e.g. "BSA" -> "Boreal Space Agency".
 	Acronyms map[string]string
+
+	// Reference is the date the article is written from, against which
+	// "on Wednesday" and "last year" are read, and ReferenceReason says how
+	// it was found. Zero without a DateFinder.
+	Reference       timex.Ref
+	ReferenceReason string
 }
 
 // Meta is what the page says about itself rather than about the story.

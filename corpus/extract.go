@@ -7,6 +7,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/qabot/qabot/corpus/timex"
 )
 
 // A FactExtractor finds the facts of every sentence of an article: numbers
@@ -29,11 +31,35 @@ type FactExtractor struct {
 	Dates DateFinder
 }
 
+// TimexDates finds dates with a timex.Resolver, anchored on what the page
+// says of its own date: the date line, the dateline and the photo caption.
+type TimexDates struct {
+	Resolver *timex.Resolver
+}
+
+// FindDates implements DateFinder.
+func (t TimexDates) FindDates(a *Article) ([][]timex.Expr, timex.Ref, string) {
+	sentences := make([]string, len(a.Sentences))
+	for i, s := range a.Sentences {
+		sentences[i] = s.Text
+	}
+	var anchors []string
+	for _, m := range []string{a.Meta.Published, a.Meta.Dateline, a.Meta.Caption} {
+		if m != "" {
+			anchors = append(anchors, m)
+		}
+	}
+	doc := t.Resolver.Document(anchors, sentences)
+	return doc.Sentences, doc.Ref, doc.RefReason
+}
+
 // A DateFinder finds temporal expressions in an article's sentences. It is
 // an interface so that corpus does not decide how dates are resolved.
 type DateFinder interface {
-	// FindDates returns, for each sentence of a, the spans of its dates.
-	FindDates(a *Article) [][]Span
+	// FindDates returns, for each sentence of a, its temporal expressions
+	// with offsets into the sentence, and the date the article is written
+	// from (its reference date) with the reason for it.
+	FindDates(a *Article) (dates [][]timex.Expr, ref timex.Ref, why string)
 }
 
 // NewFactExtractor returns a FactExtractor with the embedded English word
@@ -83,9 +109,9 @@ func (x *FactExtractor) Extract(a *Article) {
 		toks[i] = tokenize(s.Text)
 		caps.count(toks[i])
 	}
-	var dates [][]Span
+	var dates [][]timex.Expr
 	if x.Dates != nil {
-		dates = x.Dates.FindDates(a)
+		dates, a.Reference, a.ReferenceReason = x.Dates.FindDates(a)
 	}
 	a.Acronyms = map[string]string{}
 	var persons []string // people named so far, most recent last
@@ -97,8 +123,8 @@ func (x *FactExtractor) Extract(a *Article) {
 		} else {
 			f.Dates = findYears(s.Text)
 		}
-		f.Numbers = x.numbers(s.Text, toks[i])
-		f.Names = x.names(s.Text, toks[i], caps, persons)
+		f.Numbers = withoutDates(x.numbers(s.Text, toks[i]), f.Dates, func(n Number) Span { return n.Span })
+		f.Names = withoutDates(x.names(s.Text, toks[i], caps, persons), f.Dates, func(n Name) Span { return n.Span })
 		f.Acronyms = x.acronyms(s.Text, toks[i])
 		for _, ac := range f.Acronyms {
 			if _, ok := a.Acronyms[ac.Short]; !ok {
@@ -218,17 +244,41 @@ func (c capitalisation) properOnly(w string) bool {
 
 var yearRE = regexp.MustCompile(`\b(1[0-9]{3}|20[0-9]{2})\b`)
 
+// withoutDates drops the facts that lie inside a date: the 7 of
+// "September 7" is no quantity and "Wednesday" no name.
+func withoutDates[T any](facts []T, dates []timex.Expr, span func(T) Span) []T {
+	if len(dates) == 0 {
+		return facts
+	}
+	out := facts[:0]
+	for _, f := range facts {
+		sp := span(f)
+		inside := false
+		for _, d := range dates {
+			if sp.Start >= d.Start && sp.End <= d.End {
+				inside = true
+				break
+			}
+		}
+		if !inside {
+			out = append(out, f)
+		}
+	}
+	return out
+}
+
 // findYears is the fallback date finder: four-digit years that are not
 // part of a larger number.
-func findYears(text string) []Span {
-	var out []Span
+func findYears(text string) []timex.Expr {
+	var out []timex.Expr
 	for _, m := range yearRE.FindAllStringIndex(text, -1) {
 		before, _ := utf8.DecodeLastRuneInString(text[:m[0]])
 		if m[0] > 0 && strings.ContainsRune(",.$€£¥₽", before) ||
 			m[1]+1 < len(text) && strings.ContainsRune(",.", rune(text[m[1]])) && isDigits(text[m[1]+1:m[1]+2]) {
 			continue // part of an amount or a larger number
 		}
-		out = append(out, Span{Text: text[m[0]:m[1]], Start: m[0], End: m[1]})
+		out = append(out, timex.Expr{Text: text[m[0]:m[1]], Start: m[0], End: m[1], Value: text[m[0]:m[1]],
+			Precision: timex.Year, Kind: timex.Point})
 	}
 	return out
 }

@@ -1,6 +1,10 @@
 package corpus_test
 
 import (
+	"time"
+
+	"github.com/qabot/qabot/corpus/timex"
+	"github.com/qabot/qabot/lang"
 	"strings"
 	"testing"
 
@@ -131,26 +135,67 @@ func TestYearsWithoutDateFinder(t *testing.T) {
 // fakeDates marks the first word of every sentence as a date.
 type fakeDates struct{}
 
-func (fakeDates) FindDates(a *corpus.Article) [][]corpus.Span {
-	out := make([][]corpus.Span, len(a.Sentences))
+func (fakeDates) FindDates(a *corpus.Article) ([][]timex.Expr, timex.Ref, string) {
+	out := make([][]timex.Expr, len(a.Sentences))
 	for i, s := range a.Sentences {
 		w, _, _ := strings.Cut(s.Text, " ")
-		out[i] = []corpus.Span{{Text: w, Start: 0, End: len(w)}}
+		out[i] = []timex.Expr{{Text: w, Start: 0, End: len(w)}}
 	}
-	return out
+	return out, timex.Ref{Date: time.Date(2020, 5, 1, 0, 0, 0, 0, time.UTC), Precision: timex.Day}, "fake"
 }
 
 func TestDateFinderIsUsed(t *testing.T) {
 	x := mustExtractor(t)
 	x.Dates = fakeDates{}
 	a := extract(t, x, "Yesterday the mill closed after 1998.", "Tomorrow it opens.")
-	want := [][]corpus.Span{{{Text: "Yesterday", End: 9}}, {{Text: "Tomorrow", End: 8}}}
-	var got [][]corpus.Span
+	want := []string{"Yesterday", "Tomorrow"}
+	var got []string
 	for _, s := range a.Sentences {
-		got = append(got, s.Facts.Dates)
+		for _, d := range s.Facts.Dates {
+			got = append(got, d.Text)
+		}
 	}
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("dates with a DateFinder mismatch (-want +got):\n%s", diff)
+	}
+	if a.ReferenceReason != "fake" || a.Reference.Date.Year() != 2020 {
+		t.Errorf("Reference = %v (%q), want the finder's", a.Reference, a.ReferenceReason)
+	}
+}
+
+// TestTimexDates checks the real date finder: partial dates take their
+// year from the caption, and "Wednesday" is no name nor "15" a quantity.
+func TestTimexDates(t *testing.T) {
+	times, err := timex.LoadLanguages(lang.Data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	p := mustParser(t)
+	p.Facts.Dates = corpus.TimexDates{Resolver: &timex.Resolver{Lang: times["en"]}}
+	page := "Storm hits the coast\n\nWaves break over the sea wall, March 3, 2021.\n\nAFP - JANE DOE\n\nThe storm reached the coast on Wednesday, March 10, after a week at sea.\n\nThe town was last flooded on July 15.\n"
+	a, err := p.Parse("storm", []byte(page))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, s := range a.Sentences {
+		for _, d := range s.Facts.Dates {
+			got = append(got, d.Text+"="+d.Value)
+		}
+		for _, n := range s.Facts.Names {
+			if strings.Contains(n.Text, "Wednesday") || strings.Contains(n.Text, "July") {
+				t.Errorf("name %q lies inside a date", n.Text)
+			}
+		}
+		for _, n := range s.Facts.Numbers {
+			if n.Value == 10 || n.Value == 15 {
+				t.Errorf("number %q lies inside a date", n.Text)
+			}
+		}
+	}
+	want := []string{"Wednesday, March 10=2021-03-10", "a week=P1W", "July 15=2020-07-15"}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("dates mismatch (-want +got):\n%s", diff)
 	}
 }
 

@@ -1,9 +1,11 @@
 package corpus
 
+import "github.com/qabot/qabot/corpus/timex"
+
 // Facts are what a sentence offers an answer: spans of its text that
 // answer when, how many and who questions.
 type Facts struct {
-	Dates    []Span
+	Dates    []timex.Expr // offsets into the sentence
 	Numbers  []Number
 	Names    []Name
 	Acronyms []Acronym

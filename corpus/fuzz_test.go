@@ -143,7 +143,9 @@ func checkArticleInvariants(t *testing.T, a *corpus.Article) {
 func checkFactSpans(t *testing.T, i int, s corpus.Sentence) {
 	t.Helper()
 	var spans []corpus.Span
-	spans = append(spans, s.Facts.Dates...)
+	for _, d := range s.Facts.Dates {
+		spans = append(spans, corpus.Span{Text: d.Text, Start: d.Start, End: d.End})
+	}
 	for _, n := range s.Facts.Numbers {
 		spans = append(spans, n.Span)
 	}

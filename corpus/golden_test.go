@@ -10,6 +10,8 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/qabot/qabot/corpus"
+	"github.com/qabot/qabot/corpus/timex"
+	"github.com/qabot/qabot/lang"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files in testdata/")
@@ -24,7 +26,7 @@ var goldenArticles = []string{
 }
 
 func TestGolden(t *testing.T) {
-	p := mustParser(t)
+	p := mustLanguageParser(t)
 	for _, path := range goldenArticles {
 		id := strings.TrimSuffix(filepath.Base(path), ".txt")
 		t.Run(id, func(t *testing.T) {
@@ -74,11 +76,11 @@ func renderSentences(a *corpus.Article) string {
 func renderFacts(a *corpus.Article) string {
 	var b strings.Builder
 	kinds := []string{"other", "person", "place", "org"}
-	fmt.Fprintf(&b, "acronyms: %v\n", a.Acronyms)
+	fmt.Fprintf(&b, "acronyms: %v\nreference: %s %s (%s)\n", a.Acronyms, a.Reference.Date.Format("2006-01-02"), a.Reference.Precision, a.ReferenceReason)
 	for _, s := range a.Sentences {
 		fmt.Fprintf(&b, "[%d]", s.Index)
 		for _, d := range s.Facts.Dates {
-			fmt.Fprintf(&b, " date=%q", d.Text)
+			fmt.Fprintf(&b, " date=%q(%s %s %s)", d.Text, d.Value, d.Precision, d.Kind)
 		}
 		for _, n := range s.Facts.Numbers {
 			fmt.Fprintf(&b, " number=%q(%g %s)", n.Text, n.Value, n.Unit)
@@ -92,6 +94,24 @@ func renderFacts(a *corpus.Article) string {
 		b.WriteByte('\n')
 	}
 	return b.String()
+}
+
+// mustLanguageParser returns a parser set up with English data, as the
+// engine uses it.
+func mustLanguageParser(t testing.TB) *corpus.Parser {
+	t.Helper()
+	p := mustParser(t)
+	reg, err := lang.Load(lang.Data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	times, err := timex.LoadLanguages(lang.Data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	en, _ := reg.Get("en")
+	p.UseLanguage(en, times["en"])
+	return p
 }
 
 func mustParser(t testing.TB) *corpus.Parser {
@@ -131,7 +151,9 @@ func checkArticle(t *testing.T, a *corpus.Article) {
 			t.Fatalf("sentence %d: offsets [%d,%d) do not give its text %q", i, s.Start, s.End, s.Text)
 		}
 		spans := []corpus.Span{}
-		spans = append(spans, s.Facts.Dates...)
+		for _, d := range s.Facts.Dates {
+			spans = append(spans, corpus.Span{Text: d.Text, Start: d.Start, End: d.End})
+		}
 		for _, n := range s.Facts.Numbers {
 			spans = append(spans, n.Span)
 		}

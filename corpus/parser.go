@@ -1,6 +1,11 @@
 package corpus
 
-import "fmt"
+import (
+	"fmt"
+
+	"github.com/qabot/qabot/corpus/timex"
+	"github.com/qabot/qabot/lang"
+)
 
 // A Parser runs the whole pipeline on one page. Build one with NewParser
 // and reuse it: it holds compiled rules and is safe for concurrent use.
@@ -32,6 +37,24 @@ func NewParser() (*Parser, error) {
 		return nil, fmt.Errorf("new parser: %w", err)
 	}
 	return &Parser{Cleaner: c, Segmenter: s, Facts: x, MaxBytes: DefaultMaxBytes}, nil
+}
+
+// UseLanguage sets the parser up with the data of the articles' language:
+// its number words ("four diplomats" is a quantity), its place names
+// ("Iceland" is a place) and its time words (dates are found and resolved).
+// tl may be nil, which leaves only four-digit years as dates.
+func (p *Parser) UseLanguage(l *lang.Language, tl *timex.Language) {
+	p.Facts.NumberWords = map[string]float64{}
+	for w, v := range l.NumberWords {
+		p.Facts.NumberWords[w] = float64(v)
+	}
+	p.Facts.Places = map[string]bool{}
+	for name := range l.Places().All {
+		p.Facts.Places[name] = true
+	}
+	if tl != nil {
+		p.Facts.Dates = TimexDates{Resolver: &timex.Resolver{Lang: tl}}
+	}
 }
 
 // Parse turns one raw page into an Article.

@@ -58,7 +58,6 @@ type Language struct {
 	orgs      *Phrases[[]string]
 	translit  *transliterator
 	langid    []byte // training text for the language identifier
-	timeJSON  []byte
 }
 
 // Stem returns the Snowball stem of word, lower-cased. Words of one or two
@@ -181,10 +180,5 @@ func (l *Language) Places() *Phrases[[]string] { return l.places }
 // Orgs returns orgs.tsv: local organisation names and acronyms to the
 // English acronym and name.
 func (l *Language) Orgs() *Phrases[[]string] { return l.orgs }
-
-// TimeData returns the raw time.json of the language (months, weekdays,
-// relative words; its format belongs to package corpus/timex), or nil
-// when the language has none. The bytes must not be modified.
-func (l *Language) TimeData() []byte { return l.timeJSON }
 
 func (l *Language) String() string { return l.Code }

@@ -427,16 +427,13 @@ func TestLoadMinimal(t *testing.T) {
 	if got, _ := xx.Orgs().Lookup("navo"); !slices.Equal(got, []string{"NATO", "North Atlantic Treaty Organization"}) {
 		t.Errorf("Orgs().Lookup(%q) = %q", "navo", got)
 	}
-	if got := string(xx.TimeData()); got != `{"months":["jan"]}` {
-		t.Errorf("TimeData() = %q", got)
-	}
 	if got := xx.Transliterate("Жаба"); got != "zhаба" {
 		t.Errorf("Transliterate(%q) = %q, want %q", "Жаба", got, "zhаба")
 	}
 	en := mustGet(t, r, "en")
-	if en.Lexicon().Len() != 0 || en.Places().Len() != 0 || en.TimeData() != nil {
-		t.Errorf("en without lexicon, places or time.json: Lexicon().Len() = %d, Places().Len() = %d, TimeData() = %q",
-			en.Lexicon().Len(), en.Places().Len(), en.TimeData())
+	if en.Lexicon().Len() != 0 || en.Places().Len() != 0 {
+		t.Errorf("en without lexicon or places: Lexicon().Len() = %d, Places().Len() = %d",
+			en.Lexicon().Len(), en.Places().Len())
 	}
 	if _, ok := r.others["zz"]; !ok || len(r.others) != 1 {
 		t.Errorf("unsupported-language profiles = %v, want just zz", len(r.others))
@@ -480,8 +477,6 @@ func TestLoadErrors(t *testing.T) {
 			[]where{{"data/xx/numbers.tsv", 2}, {"data/xx/numbers.tsv", 3}}, true},
 		{"bad lexicon line", fstest.MapFS{"data/xx/lexicon.tsv": {Data: []byte("zee\tsea\nlonely\n")}},
 			[]where{{"data/xx/lexicon.tsv", 2}}, true},
-		{"invalid time.json", fstest.MapFS{"data/xx/time.json": {Data: []byte(`{"months":`)}},
-			[]where{{"data/xx/time.json", 0}}, true},
 		{"duplicate locale", fstest.MapFS{"data/xx/meta.json": {Data: []byte(`{"code":"xx","name":"Xx","english":"Xish","stemmer":"none","locales":["en-US"]}`)}},
 			[]where{{"data/xx/meta.json", 0}}, true},
 	}

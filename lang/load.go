@@ -61,7 +61,8 @@ func (r *Registry) ForLocale(locale string) (*Language, bool) {
 //
 // Required per language: meta.json, stopwords.txt, questions.tsv,
 // messages.json. Optional: numbers.tsv, langid.txt, translit.tsv,
-// lexicon.tsv, places.tsv, orgs.tsv, time.json.
+// lexicon.tsv, places.tsv, orgs.tsv. (time.json belongs to corpus/timex,
+// which reads it itself.)
 func Load(fsys fs.FS) (*Registry, error) {
 	r := &Registry{byCode: map[string]*Language{}, byLocale: map[string]*Language{}, others: map[string][]byte{}}
 	var errs ErrorList
@@ -186,13 +187,6 @@ func loadLanguage(fsys fs.FS, dir, name string, errs *ErrorList) (*Language, boo
 	}{{"lexicon.tsv", l.lexicon}, {"places.tsv", l.places}, {"orgs.tsv", l.orgs}} {
 		if data, p, ok := file(g.base, false); ok {
 			loadGlosses(g.table, data, p, errs)
-		}
-	}
-	if data, p, ok := file("time.json", false); ok {
-		if json.Valid(data) {
-			l.timeJSON = data
-		} else {
-			errs.Add(p, 0, errors.New("invalid JSON"))
 		}
 	}
 	if data, _, ok := file("langid.txt", false); ok {

@@ -18,6 +18,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/qabot/qabot/corpus"
+	"github.com/qabot/qabot/corpus/timex"
 	"github.com/qabot/qabot/lang"
 )
 
@@ -47,11 +48,17 @@ type Options struct {
 	// match to be given as an answer; below it the engine abstains.
 	// Default DefaultMinCoverage.
 	MinCoverage float64
+	// MinRelation is the share of the question's words other than names
+	// that a sentence must match. Default DefaultMinRelation.
+	MinRelation float64
 }
 
 // DefaultMinCoverage is the abstention threshold calibrated on the
 // project's question sets (see make eval).
 const DefaultMinCoverage = 0.5
+
+// DefaultMinRelation is the calibrated default of Options.MinRelation.
+const DefaultMinRelation = 0.4
 
 // An Engine answers questions about one corpus. It is safe for concurrent
 // use; build it once with New.
@@ -63,7 +70,10 @@ type Engine struct {
 	analyzers map[string]*analyzer // by language code
 	idx       *index
 	synonyms  *stemTable // article language -> itself
-	cues      *cues
+	// times holds each language's month and weekday names and date
+	// layouts, for writing dates in the reply's language.
+	times map[string]*timex.Language
+	cues  *cues
 	// translations maps question languages to the article language. Each
 	// table is built on the first question in its language, so start-up
 	// does not pay for languages nobody uses.
@@ -102,6 +112,9 @@ func New(c *corpus.Corpus, opts Options) (*Engine, error) {
 	if opts.MinCoverage <= 0 {
 		opts.MinCoverage = DefaultMinCoverage
 	}
+	if opts.MinRelation <= 0 {
+		opts.MinRelation = DefaultMinRelation
+	}
 	e := &Engine{opts: opts, corpus: c, langs: opts.Languages, analyzers: map[string]*analyzer{}, translations: map[string]*lazyTable{}}
 	for _, l := range opts.Languages.Languages() {
 		e.analyzers[l.Code] = &analyzer{l: l}
@@ -125,6 +138,9 @@ func New(c *corpus.Corpus, opts Options) (*Engine, error) {
 	}
 	if e.cues, err = loadCues(opts.Data, art); err != nil {
 		return nil, err
+	}
+	if e.times, err = timex.LoadLanguages(opts.Data); err != nil {
+		return nil, fmt.Errorf("qa: %w", err)
 	}
 	return e, nil
 }
@@ -254,6 +270,12 @@ func (e *Engine) cite(d int) Citation {
 	}
 }
 
+// isNameGroup reports whether a question word is (part of) a name the
+// corpus knows.
+func (e *Engine) isNameGroup(g termGroup) bool {
+	return len(g.alts) > 0 && len(g.alts[0].stems) > 0 && e.idx.nameStems[g.alts[0].stems[0]] && g.alts[0].weight >= weightCorrected
+}
+
 // ownIDF returns the idf of the word the user wrote, when the corpus has
 // it, or 0.
 func (e *Engine) ownIDF(g termGroup) float64 {
@@ -293,6 +315,10 @@ type ranked struct {
 	doc      int
 	score    float64 // BM25 with evidence
 	coverage float64 // share of the question's weight the sentence matches
+	// relation is the coverage of the words that are not names: what the
+	// question says about its names ("when did X DIE"). A sentence that
+	// only shares the names does not answer.
+	relation float64
 }
 
 // rank scores every sentence that matches at least one question word.
@@ -300,13 +326,18 @@ func (e *Engine) rank(q *query) []ranked {
 	n := len(e.idx.docs)
 	score := make([]float64, n)
 	cover := make([]float64, n)
+	relCover := make([]float64, n)
 	groupScore := make([]float64, n)
 	groupCover := make([]float64, n)
 	matched := make([]bool, n)
 	touched := make([]int32, 0, 32)
-	totalIDF := 0.0
+	totalIDF, relIDF := 0.0, 0.0
 	for _, g := range q.group {
 		totalIDF += g.idf
+		isName := e.isNameGroup(g)
+		if !isName {
+			relIDF += g.idf
+		}
 		touched = touched[:0]
 		// An alternative never counts for more than the word the user
 		// wrote would: "Albanian" is rarer than "Albania" in an article
@@ -339,6 +370,9 @@ func (e *Engine) rank(q *query) []ranked {
 		for _, d := range touched {
 			score[d] += groupScore[d]
 			cover[d] += g.idf * groupCover[d]
+			if !isName {
+				relCover[d] += g.idf * groupCover[d]
+			}
 			matched[d] = true
 		}
 		// A word the sentence lacks but its article has counts a little:
@@ -361,6 +395,10 @@ func (e *Engine) rank(q *query) []ranked {
 		r := ranked{doc: d}
 		if totalIDF > 0 {
 			r.coverage = cover[d] / totalIDF
+		}
+		r.relation = 1
+		if relIDF > 0 {
+			r.relation = relCover[d] / relIDF
 		}
 		// BM25 rewards a rare word matched twice; coverage rewards a
 		// sentence that matches all of the question. Both count.

@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"github.com/qabot/qabot/corpus"
+	"github.com/qabot/qabot/corpus/timex"
 	"github.com/qabot/qabot/lang"
 )
 
@@ -41,7 +42,7 @@ func (e *Engine) answer(q *query) result {
 		if i >= 5 || r.score < candidateRatio*best {
 			break
 		}
-		if r.coverage < e.opts.MinCoverage {
+		if r.coverage < e.opts.MinCoverage || r.relation < e.opts.MinRelation {
 			continue
 		}
 		if text, ok := e.extract(q, r.doc, r.coverage); ok {
@@ -67,7 +68,16 @@ func (e *Engine) evidence(q *query, d int) float64 {
 		if len(f.Dates) > 0 {
 			return 1
 		}
-	case KindHowMany, KindHowMuch, KindHowLong:
+	case KindHowLong:
+		for _, d := range f.Dates {
+			if d.Kind == timex.Duration {
+				return 1
+			}
+		}
+		if len(f.Numbers) > 0 {
+			return 0.5
+		}
+	case KindHowMany, KindHowMuch:
 		if len(f.Numbers) > 0 {
 			return 1
 		}
@@ -111,12 +121,21 @@ func (e *Engine) extract(q *query, d int, coverage float64) (string, bool) {
 	near := e.matchedOffsets(q, d)
 	switch q.kind {
 	case KindWhen:
-		sp, ok := nearest(near, e.unmentionedDates(q, s))
+		d, ok := e.pickDate(q, s, near, false)
 		if !ok {
 			return "", false
 		}
-		return sp.Text, true
-	case KindHowMany, KindHowMuch, KindHowLong:
+		return e.renderDate(q.lang, d), true
+	case KindHowLong:
+		if d, ok := e.pickDate(q, s, near, true); ok {
+			return e.renderDate(q.lang, d), true
+		}
+		n, ok := e.pickNumber(q, s, near)
+		if !ok {
+			return "", false
+		}
+		return n.Text, true
+	case KindHowMany, KindHowMuch:
 		n, ok := e.pickNumber(q, s, near)
 		if !ok {
 			return "", false
@@ -271,14 +290,52 @@ func (e *Engine) mentionedSpan(q *query, text string) bool {
 	return any
 }
 
-func (e *Engine) unmentionedDates(q *query, s *corpus.Sentence) []corpus.Span {
-	var out []corpus.Span
+// pickDate chooses the date a question asks for among the sentence's
+// expressions of the wanted kinds: one the question did not give, nearest
+// the words it matched.
+func (e *Engine) pickDate(q *query, s *corpus.Sentence, near []int, durations bool) (timex.Expr, bool) {
+	var (
+		cands []timex.Expr
+		spans []corpus.Span
+	)
 	for _, d := range s.Facts.Dates {
-		if !e.mentionedSpan(q, d.Text) {
-			out = append(out, d)
+		if (d.Kind == timex.Duration || d.Kind == timex.Set) != durations || e.mentionedSpan(q, d.Text) {
+			continue
+		}
+		if !durations && d.Value == "" {
+			continue // a relative date nothing anchors says nothing
+		}
+		cands = append(cands, d)
+		spans = append(spans, corpus.Span{Text: d.Text, Start: d.Start, End: d.End})
+	}
+	sp, ok := nearest(near, spans)
+	if !ok {
+		return timex.Expr{}, false
+	}
+	for _, d := range cands {
+		if d.Start == sp.Start && d.End == sp.End {
+			return d, true
 		}
 	}
-	return out
+	return timex.Expr{}, false
+}
+
+// renderDate writes a date in the reply's language, to its precision:
+// "7 September 2022 (a Wednesday)", "juillet 2022", "2009", "early 1990s".
+// Without the language's time data it quotes the article's words.
+func (e *Engine) renderDate(l *lang.Language, d timex.Expr) string {
+	tl, ok := e.times[l.Code]
+	if !ok {
+		return d.Text
+	}
+	text := tl.Format(d)
+	if text == "" {
+		return d.Text
+	}
+	if d.Precision == timex.Day && d.Kind == timex.Point && !d.From.IsZero() {
+		return l.Message("date_with_weekday", map[string]string{"date": text, "weekday": tl.Weekday(d.From)})
+	}
+	return text
 }
 
 // unmentionedNames returns the names of a kind that the question did not

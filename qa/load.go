@@ -5,6 +5,8 @@ import (
 	"io/fs"
 
 	"github.com/qabot/qabot/corpus"
+	"github.com/qabot/qabot/corpus/timex"
+	"github.com/qabot/qabot/lang"
 )
 
 // Load reads every .txt article at the top of articles and builds an
@@ -31,14 +33,15 @@ func Load(articles fs.FS, opts Options) (*Engine, error) {
 	if err != nil {
 		return nil, err
 	}
-	p.Facts.NumberWords = map[string]float64{}
-	for w, v := range l.NumberWords {
-		p.Facts.NumberWords[w] = float64(v)
+	data := opts.Data
+	if data == nil {
+		data = lang.Data
 	}
-	p.Facts.Places = map[string]bool{}
-	for name := range l.Places().All {
-		p.Facts.Places[name] = true
+	times, err := timex.LoadLanguages(data)
+	if err != nil {
+		return nil, fmt.Errorf("qa: %w", err)
 	}
+	p.UseLanguage(l, times[code])
 	c, loadErr := corpus.Load(articles, p)
 	if c == nil || len(c.Articles) == 0 {
 		if loadErr == nil {
