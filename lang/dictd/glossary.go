@@ -74,14 +74,11 @@ func Glossary(fsys fs.FS, info Info, maxEntries int) (map[string][]string, error
 		} else {
 			prevHead, run = e.head, 1
 		}
-		if run > maxGlosses || isMeta(e.head) || e.size == 0 || e.size > maxEntryBytes {
-			return
-		}
-		if countWords(e.head) > maxHeadWords {
-			return
-		}
-		if err := checkSpan(e, t, maxEntryBytes); err != nil {
+		if err := checkSpan(e, t, maxEntry); err != nil {
 			indexProbs.add(n, err)
+			return
+		}
+		if run > maxGlosses || isMeta(e.head) || e.size == 0 || e.size > maxEntryBytes || countWords(e.head) > maxHeadWords {
 			return
 		}
 		c := candidate{entry: e, line: n, runes: utf8.RuneCountInString(e.head)}
