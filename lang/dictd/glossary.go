@@ -32,9 +32,10 @@ const (
 
 // Glossary reads the dictionary info.Name and returns its headwords, folded
 // (lang.Fold, single spaces), each with its English glosses (Translations,
-// without glosses of more than four words, at most eight), ready to join a
-// language's translation table. Metadata entries, headwords of more than
-// three words and entries over 4 KB are skipped.
+// at most eight, without glosses of more than four words or with a gap
+// "..."), ready to join a language's translation table. Metadata entries,
+// headwords of more than three words, one letter or with a gap, and entries
+// over 4 KB are skipped.
 //
 // The work is bounded by maxEntries (DefaultMaxEntries when <= 0): when the
 // index has more candidates, the ones kept are those with the shortest
@@ -205,12 +206,12 @@ func parseFound(e candidate, text string) found {
 	} else {
 		fd.key = glossKey(e.head)
 	}
-	if fd.key == "" || countWords(fd.key) > maxHeadWords {
+	if fd.key == "" || countWords(fd.key) > maxHeadWords || hasEllipsis(fd.key) {
 		fd.key = ""
 		return fd
 	}
 	for _, g := range Translations(text) {
-		if countWords(g) <= maxGlossWords {
+		if countWords(g) <= maxGlossWords && !hasEllipsis(g) {
 			fd.glosses = append(fd.glosses, g)
 			if len(fd.glosses) == maxGlosses {
 				break
@@ -246,6 +247,13 @@ func sameKey(a, b string) bool {
 			return true
 		}
 	}
+}
+
+// hasEllipsis reports a template with a gap, "von ... her", "make ...
+// acquaintance": its words are never side by side in a text, so as a
+// phrase it cannot match.
+func hasEllipsis(s string) bool {
+	return strings.Contains(s, "...") || strings.Contains(s, "…")
 }
 
 // countWords counts the space-separated words of s without allocating.

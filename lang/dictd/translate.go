@@ -110,23 +110,20 @@ func isExample(line string) bool {
 }
 
 // isLabelled reports a line that starts with a label, "see:",
-// "Synonyms:", "Note:": one or two words of letters and a colon. Such
-// lines cross-reference or annotate headwords; they hold no glosses.
+// "Synonyms:", "Note:": it cross-references or annotates headwords and
+// holds no glosses. Only the labels FreeDict writes count, since a line
+// like "starchy: amyloid" is two glosses.
 func isLabelled(line string) bool {
 	label, rest, ok := strings.Cut(line, ":")
-	if !ok || label == "" || len(label) > 24 || (rest != "" && rest[0] != ' ' && rest[0] != '\t') {
+	if !ok || (rest != "" && rest[0] != ' ' && rest[0] != '\t') {
 		return false
 	}
-	words := 0
-	for w := range strings.FieldsSeq(label) {
-		words++
-		for _, r := range w {
-			if !unicode.IsLetter(r) {
-				return false
-			}
-		}
+	switch strings.ToLower(strings.Join(strings.Fields(label), " ")) {
+	case "see", "see also", "cf", "compare", "synonym", "synonyms", "antonym", "antonyms",
+		"note", "notes", "example", "examples", "usage", "plural":
+		return true
 	}
-	return words >= 1 && words <= 2
+	return false
 }
 
 // stripSenseNumber removes a leading "2." or "2)" sense number.
@@ -154,6 +151,13 @@ func segments(line string) []string {
 	for i := 0; i < len(line); {
 		r, size := utf8.DecodeRuneInString(line[i:])
 		switch r {
+		case ':':
+			// "tiresome: nettlesome": a colon and a space separate
+			// glosses too; "3:1" stays.
+			if i+1 < len(line) && line[i+1] != ' ' {
+				break
+			}
+			fallthrough
 		case ',', ';':
 			segs = append(segs, b.String())
 			b.Reset()
@@ -227,6 +231,8 @@ func cleanGloss(seg string) string {
 		switch r {
 		case '\u2010', '\u2011': // Unicode hyphens, as in "apple‐tart"
 			return '-'
+		case '`', '\u2019': // "it`s", "it’s"
+			return '\''
 		case '\u00a0':
 			return ' '
 		}

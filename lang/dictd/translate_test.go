@@ -105,6 +105,16 @@ func TestTranslations(t *testing.T) {
 			want:  []string{"All the best", "Best wishes"},
 		},
 		{
+			name:  "colon and space separate, colon alone does not",
+			entry: "leidig /ˈlaɪ̯dɪç/ <adj>\ntiresome: nettlesome, 3:1 odds\n see also: {lästig}\n",
+			want:  []string{"tiresome", "nettlesome", "3:1 odds"},
+		},
+		{
+			name:  "backtick apostrophe",
+			entry: "ez ravall /ˈɛz/\nit`s typical of him\n",
+			want:  []string{"it's typical of him"},
+		},
+		{
 			name:  "Unicode hyphen",
 			entry: "äppelkaka /ˈɛpəlkˌɑːka/\napple‐tart\n",
 			want:  []string{"apple-tart"},
