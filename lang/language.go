@@ -21,12 +21,13 @@ const (
 	KindWhich   Kind = "which"
 	KindYesNo   Kind = "yes_no"
 	KindDefine  Kind = "define"
+	KindSince   Kind = "since" // "since when": the start of a period
 )
 
 // Kinds lists every answer kind.
 func Kinds() []Kind {
 	return []Kind{KindWhen, KindWho, KindWhere, KindHowMany, KindHowMuch, KindHowLong,
-		KindWhy, KindWhat, KindWhich, KindYesNo, KindDefine}
+		KindWhy, KindWhat, KindWhich, KindYesNo, KindDefine, KindSince}
 }
 
 func validKind(k Kind) bool {

@@ -16,6 +16,7 @@ const (
 	KindWhich   Kind = "which"
 	KindYesNo   Kind = "yes_no"
 	KindDefine  Kind = "define"
+	KindSince   Kind = "since" // "since when": the start of a period
 )
 
 // A Question is what a user asked, with what the front end knows about how

@@ -70,6 +70,9 @@ type Engine struct {
 	analyzers map[string]*analyzer // by language code
 	idx       *index
 	synonyms  *stemTable // article language -> itself
+	// dictionary holds the words of the article language that the
+	// engine's data knows, so that a real word is never "corrected".
+	dictionary map[string]bool
 	// times holds each language's month and weekday names and date
 	// layouts, for writing dates in the reply's language.
 	times map[string]*timex.Language
@@ -126,7 +129,8 @@ func New(c *corpus.Corpus, opts Options) (*Engine, error) {
 	e.article = art
 	e.idx = buildIndex(c, art)
 	var err error
-	if e.synonyms, err = loadSynonyms(opts.Data, art); err != nil {
+	e.dictionary = map[string]bool{}
+	if e.synonyms, err = loadSynonyms(opts.Data, art, e.dictionary); err != nil {
 		return nil, err
 	}
 	glosses := newGlossStems(art)

@@ -68,6 +68,15 @@ func (e *Engine) evidence(q *query, d int) float64 {
 		if len(f.Dates) > 0 {
 			return 1
 		}
+	case KindSince:
+		for _, d := range f.Dates {
+			if d.Kind == timex.Since {
+				return 1
+			}
+		}
+		if len(f.Dates) > 0 {
+			return 0.5
+		}
 	case KindHowLong:
 		for _, d := range f.Dates {
 			if d.Kind == timex.Duration {
@@ -120,7 +129,7 @@ func (e *Engine) extract(q *query, d int, coverage float64) (string, bool) {
 	s := doc.sentence
 	near := e.matchedOffsets(q, d)
 	switch q.kind {
-	case KindWhen:
+	case KindWhen, KindSince:
 		d, ok := e.pickDate(q, s, near, false)
 		if !ok {
 			return "", false
@@ -130,17 +139,16 @@ func (e *Engine) extract(q *query, d int, coverage float64) (string, bool) {
 		if d, ok := e.pickDate(q, s, near, true); ok {
 			return e.renderDate(q.lang, d), true
 		}
-		n, ok := e.pickNumber(q, s, near)
-		if !ok {
-			return "", false
+		if n, ok := e.pickNumber(q, s, near); ok {
+			return n.Text, true
 		}
-		return n.Text, true
+		return "", coverage >= minCoverageNoFact
 	case KindHowMany, KindHowMuch:
-		n, ok := e.pickNumber(q, s, near)
-		if !ok {
-			return "", false
+		if n, ok := e.pickNumber(q, s, near); ok {
+			return n.Text, true
 		}
-		return n.Text, true
+		// "How much data was lost?" - "no irreversible erasure of data".
+		return e.rest(q, doc), coverage >= minCoverageNoFact
 	case KindWho:
 		if sp, ok := e.speaker(q, s); ok {
 			return sp, true
@@ -160,7 +168,7 @@ func (e *Engine) extract(q *query, d int, coverage float64) (string, bool) {
 				return sp.Text, true
 			}
 		}
-		return "", false
+		return "", coverage >= minCoverageNoFact
 	case KindYesNo:
 		return e.yesNo(q, doc), true
 	case KindWhy:
@@ -298,6 +306,14 @@ func (e *Engine) pickDate(q *query, s *corpus.Sentence, near []int, durations bo
 		cands []timex.Expr
 		spans []corpus.Span
 	)
+	if q.kind == KindSince {
+		// "Since when?" is best answered by "since 2013".
+		for _, d := range s.Facts.Dates {
+			if d.Kind == timex.Since && d.Value != "" && !e.mentionedSpan(q, d.Text) {
+				return d, true
+			}
+		}
+	}
 	for _, d := range s.Facts.Dates {
 		if (d.Kind == timex.Duration || d.Kind == timex.Set) != durations || e.mentionedSpan(q, d.Text) {
 			continue

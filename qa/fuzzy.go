@@ -66,6 +66,9 @@ func deletions(w string, depth int) []string {
 	return out
 }
 
+// stemOf returns the stem a vocabulary word stands for.
+func (f *fuzzyIndex) stemOf(w string) string { return f.words[w] }
+
 // correct returns the vocabulary word nearest to w and its distance, or
 // ok == false when none is close enough. Ties go to the word that keeps
 // w's first letter, then to the shorter edit, then alphabetically, so the

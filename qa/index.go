@@ -23,6 +23,7 @@ const (
 	weightHeading   = 0.3 // the section heading
 	weightExpansion = 0.7 // an acronym's expansion, or the acronym of an expansion
 	weightSpeaker   = 0.7 // the person a "he said" stands for
+	weightPrevious  = 0.3 // the sentence before: "this attack", "them"
 )
 
 // A doc is one indexed sentence.
@@ -80,6 +81,7 @@ func buildIndex(c *corpus.Corpus, an *analyzer) *index {
 		ix.articleStems = append(ix.articleStems, artStems)
 		titleStems := an.stems(a.Title)
 		expansions := acronymContext(a, an)
+		var prevStems []string
 		for i := range a.Sentences {
 			s := &a.Sentences[i]
 			d := doc{article: a, artIdx: ai, sentence: s, names: map[string]bool{}}
@@ -113,6 +115,15 @@ func buildIndex(c *corpus.Corpus, an *analyzer) *index {
 			if q := s.Facts.Quote; q != nil && q.Resolved != "" && q.Resolved != q.Speaker {
 				addContext(tf, an.stems(q.Resolved), weightSpeaker)
 			}
+			if i > 0 {
+				addContext(tf, prevStems, weightPrevious)
+			}
+			prevStems = prevStems[:0]
+			for _, t := range d.toks {
+				if t.stem != "" {
+					prevStems = append(prevStems, t.stem)
+				}
+			}
 			id := int32(len(ix.docs))
 			for stem, n := range tf {
 				tid, ok := ix.termIDs[stem]
@@ -143,7 +154,14 @@ func buildIndex(c *corpus.Corpus, an *analyzer) *index {
 	for _, v := range ix.idf {
 		ix.meanIDF += v / float64(len(ix.idf))
 	}
-	ix.fuzzy = newFuzzyIndex(ix.vocab)
+	// Misspellings are looked up among the corpus's words and among their
+	// stems, so "recieve" finds "received" through "reciev"/"receiv".
+	spell := make(map[string]string, 2*len(ix.vocab))
+	for w, st := range ix.vocab {
+		spell[w] = st
+		spell[st] = st
+	}
+	ix.fuzzy = newFuzzyIndex(spell)
 	ix.bySuffix = map[string][]string{}
 	for st := range ix.termIDs {
 		rs := []rune(st)

@@ -254,7 +254,7 @@ func (e *Engine) group(q *query, l *lang.Language, table *stemTable, toks []lang
 			continue
 		}
 		if w, _, ok := e.idx.fuzzy.correct(cand); ok {
-			g.alts = append(g.alts, alt{stems: []string{e.idx.vocab[w]}, weight: weightCognate})
+			g.alts = append(g.alts, alt{stems: []string{e.idx.fuzzy.stemOf(w)}, weight: weightCognate})
 			g.idf = e.groupIDF(g.alts)
 			return g, 1
 		}
@@ -285,8 +285,15 @@ func (e *Engine) repair(folded []string, i int) (string, int) {
 	if _, ok := e.idx.vocab[folded[i]]; ok {
 		return "", 0
 	}
-	if w, _, ok := e.idx.fuzzy.correct(folded[i]); ok {
-		return e.idx.vocab[w], 1
+	// A real word the article does not use is not a typo: "supposed" is
+	// not "support", nor "near" "year".
+	if !e.dictionary[folded[i]] {
+		if w, _, ok := e.idx.fuzzy.correct(folded[i]); ok {
+			return e.idx.fuzzy.stemOf(w), 1
+		}
+		if w, _, ok := e.idx.fuzzy.correct(e.article.stem(folded[i])); ok {
+			return e.idx.fuzzy.stemOf(w), 1
+		}
 	}
 	// A shorter form of a longer article word: "dictator" and
 	// "dictatorship", "organis" and "organisation".

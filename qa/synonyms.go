@@ -18,7 +18,7 @@ const weightReverse = 0.6
 // loadSynonyms reads the articles' language's synonyms.tsv and places.tsv
 // (demonyms and other names of a country) into a table from each head word
 // or phrase to the words of its line.
-func loadSynonyms(fsys fs.FS, an *analyzer) (*stemTable, error) {
+func loadSynonyms(fsys fs.FS, an *analyzer, dictionary map[string]bool) (*stemTable, error) {
 	t := newStemTable()
 	for _, src := range []struct {
 		name   string
@@ -33,6 +33,9 @@ func loadSynonyms(fsys fs.FS, an *analyzer) (*stemTable, error) {
 		// sense, so "walkout" finds "strike", and "strike" finds
 		// "walkout" better than "attack" finds it).
 		eachRow(data, func(_, head, right string) {
+			for _, w := range foldedWords(head + " " + right) {
+				dictionary[w] = true
+			}
 			keys, n := an.stemKeys(head)
 			headStems := an.stems(head)
 			for _, o := range strings.Split(right, "|") {
