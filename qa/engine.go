@@ -11,6 +11,7 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"regexp"
 	"sort"
 	"strings"
 	"sync"
@@ -244,6 +245,7 @@ func (e *Engine) questionLanguage(text string, q Question) *lang.Language {
 // characters, spaces collapsed.
 func cleanQuestion(s string) string {
 	s = strings.ToValidUTF8(s, " ")
+	s = chatMarkup.ReplaceAllString(s, " ")
 	s = strings.Map(func(r rune) rune {
 		if unicode.IsControl(r) || r == '\u200b' || r == '\ufeff' {
 			return ' '
@@ -252,6 +254,11 @@ func cleanQuestion(s string) string {
 	}, s)
 	return strings.Join(strings.Fields(s), " ")
 }
+
+// chatMarkup matches what chat clients add around words: mentions
+// (@everyone, <@123>, <#456>, <@&789>) and markdown markers. None of it is
+// part of a question.
+var chatMarkup = regexp.MustCompile(`<[@#][!&]?\d+>|@(everyone|here)\b|\*\*|__|~~|\|\||` + "`+")
 
 func hasWord(s string) bool {
 	for _, r := range s {

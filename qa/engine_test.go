@@ -132,7 +132,8 @@ func TestBadInput(t *testing.T) {
 		{"binary", "\x00\x01\x02\xff\xfe", qa.ReasonInvalid},
 		{"invalid utf-8 around a question", "when did the talks \xffbegin?", qa.ReasonNone},
 		{"mention injection", "@everyone when did the talks begin?", qa.ReasonNone},
-		{"markdown", "**when** did the `talks` begin? ||spoiler||", qa.ReasonNone},
+		{"markdown", "**when** did the `talks` begin? ||really||", qa.ReasonNone},
+		{"spoiler", "||when did the talks begin?||", qa.ReasonNone},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
