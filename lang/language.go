@@ -22,12 +22,13 @@ const (
 	KindYesNo   Kind = "yes_no"
 	KindDefine  Kind = "define"
 	KindSince   Kind = "since" // "since when": the start of a period
+	KindName    Kind = "name"  // "what is the name of": a name and nothing else
 )
 
 // Kinds lists every answer kind.
 func Kinds() []Kind {
 	return []Kind{KindWhen, KindWho, KindWhere, KindHowMany, KindHowMuch, KindHowLong,
-		KindWhy, KindWhat, KindWhich, KindYesNo, KindDefine, KindSince}
+		KindWhy, KindWhat, KindWhich, KindYesNo, KindDefine, KindSince, KindName}
 }
 
 func validKind(k Kind) bool {

@@ -17,6 +17,7 @@ const (
 	KindYesNo   Kind = "yes_no"
 	KindDefine  Kind = "define"
 	KindSince   Kind = "since" // "since when": the start of a period
+	KindName    Kind = "name"  // "what is the name of": a name and nothing else
 )
 
 // A Question is what a user asked, with what the front end knows about how
@@ -60,9 +61,33 @@ type Answer struct {
 	Quote Citation
 	// Score is the retrieval score of Quote; comparable within one engine.
 	Score float64
+	// Evidence is what the engine weighed to answer or abstain: for the
+	// quoted sentence when answered, for the best one otherwise.
+	Evidence Evidence
 	// Suggestions are the closest sentences when the question was not
 	// answered, best first.
 	Suggestions []Citation
+}
+
+// Evidence is what says a sentence answers a question.
+type Evidence struct {
+	// Coverage is the share of the question's weight the sentence matches
+	// (rare words weigh more), and Relation the same for the words that
+	// are not names: what the question says about its names.
+	Coverage, Relation float64
+	// Margin is how far the sentence's score stands above the next best
+	// sentence's, as a share of its own.
+	Margin float64
+	// Unknown is the share of the question's weight in words that neither
+	// the article nor the engine's data know.
+	Unknown float64
+	// Typed is set when the short answer is a fact of the kind asked for.
+	Typed bool
+	// Words is the number of content words of the question.
+	Words int
+	// Confidence combines the above into the probability, calibrated on
+	// the project's question sets, that the sentence answers.
+	Confidence float64
 }
 
 // A Citation points at one sentence of the corpus.

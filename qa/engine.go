@@ -45,21 +45,14 @@ type Options struct {
 	ArticleLang string
 	// MaxQuestionRunes refuses longer questions. Default 500.
 	MaxQuestionRunes int
-	// MinCoverage is the share of the question's weight a sentence must
-	// match to be given as an answer; below it the engine abstains.
-	// Default DefaultMinCoverage.
-	MinCoverage float64
-	// MinRelation is the share of the question's words other than names
-	// that a sentence must match. Default DefaultMinRelation.
-	MinRelation float64
+	// MinConfidence is the confidence (Evidence.Confidence) an answer
+	// needs; below it the engine abstains. Default DefaultMinConfidence.
+	MinConfidence float64
 }
 
-// DefaultMinCoverage is the abstention threshold calibrated on the
-// project's question sets (see make eval).
-const DefaultMinCoverage = 0.5
-
-// DefaultMinRelation is the calibrated default of Options.MinRelation.
-const DefaultMinRelation = 0.4
+// DefaultMinConfidence is the abstention threshold, chosen on the
+// project's question sets (see confidence.go).
+const DefaultMinConfidence = 0.5
 
 // An Engine answers questions about one corpus. It is safe for concurrent
 // use; build it once with New.
@@ -113,11 +106,8 @@ func New(c *corpus.Corpus, opts Options) (*Engine, error) {
 	if opts.MaxQuestionRunes <= 0 {
 		opts.MaxQuestionRunes = 500
 	}
-	if opts.MinCoverage <= 0 {
-		opts.MinCoverage = DefaultMinCoverage
-	}
-	if opts.MinRelation <= 0 {
-		opts.MinRelation = DefaultMinRelation
+	if opts.MinConfidence <= 0 {
+		opts.MinConfidence = DefaultMinConfidence
 	}
 	e := &Engine{opts: opts, corpus: c, langs: opts.Languages, analyzers: map[string]*analyzer{}, translations: map[string]*lazyTable{}}
 	for _, l := range opts.Languages.Languages() {
@@ -194,6 +184,7 @@ func (e *Engine) Ask(ctx context.Context, q Question) (Answer, error) {
 	qy := e.parse(text, l)
 	ans.Kind = qy.kind
 	res := e.answer(qy)
+	ans.Evidence = res.evidence
 	if res.found {
 		ans.Answered = true
 		if ans.Reason == ReasonUnsupported {

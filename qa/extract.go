@@ -14,16 +14,13 @@ type result struct {
 	doc         int
 	text        string
 	score       float64
+	evidence    Evidence
 	suggestions []Citation
 }
 
 // Candidates within this share of the best score may give the answer when
 // the best sentence has none of the kind asked for.
 const candidateRatio = 0.6
-
-// minCoverageNoFact is the coverage a sentence needs to answer a question
-// whose kind of fact it lacks (a who-question, no name): the quote alone.
-const minCoverageNoFact = 0.75
 
 // maxSuggestions bounds the sentences offered when the engine abstains.
 const maxSuggestions = 3
@@ -38,18 +35,24 @@ func (e *Engine) answer(q *query) result {
 		return result{}
 	}
 	best := ranked[0].score
+	res := result{evidence: e.weigh(q, ranked, 0, extraction{})}
 	for i, r := range ranked {
 		if i >= 5 || r.score < candidateRatio*best {
 			break
 		}
-		if r.coverage < e.opts.MinCoverage || r.relation < e.opts.MinRelation {
+		x, ok := e.extract(q, r.doc)
+		if !ok {
 			continue
 		}
-		if text, ok := e.extract(q, r.doc, r.coverage); ok {
-			return result{found: true, doc: r.doc, text: text, score: r.score}
+		ev := e.weigh(q, ranked, i, x)
+		if i == 0 {
+			res.evidence = ev
 		}
+		if ev.Confidence < e.opts.MinConfidence {
+			continue
+		}
+		return result{found: true, doc: r.doc, text: x.text, score: r.score, evidence: ev}
 	}
-	var res result
 	for _, r := range ranked {
 		if len(res.suggestions) == maxSuggestions {
 			break
@@ -57,6 +60,34 @@ func (e *Engine) answer(q *query) result {
 		res.suggestions = append(res.suggestions, e.cite(r.doc))
 	}
 	return res
+}
+
+// weigh gathers the evidence that candidate i answers the query, and the
+// confidence it gives.
+func (e *Engine) weigh(q *query, ranked []ranked, i int, x extraction) Evidence {
+	r := ranked[i]
+	ev := Evidence{Coverage: r.coverage, Relation: r.relation, Typed: x.typed, Words: len(q.group)}
+	if len(ranked) > 1 {
+		next := ranked[0].score
+		if i == 0 {
+			next = ranked[1].score
+		}
+		if r.score > 0 {
+			ev.Margin = max(0, (r.score-next)/r.score)
+		}
+	}
+	total, unknown := 0.0, 0.0
+	for _, g := range q.group {
+		total += g.idf
+		if g.unknown {
+			unknown += g.idf
+		}
+	}
+	if total > 0 {
+		ev.Unknown = unknown / total
+	}
+	ev.Confidence = confidence(ev)
+	return ev
 }
 
 // evidence says how well a sentence can answer the kind of question, from
@@ -121,79 +152,96 @@ func hasName(f *corpus.Facts, kind corpus.NameKind) bool {
 	return false
 }
 
+// An extraction is a short answer cut out of a sentence.
+type extraction struct {
+	text string
+	// typed is set when the answer is a fact of the kind asked for (a
+	// date for when, a number for how many, a name for who); unset when
+	// the sentence is quoted with the part the question did not say.
+	typed bool
+}
+
 // extract cuts the short answer of the query's kind out of sentence d. ok
-// is false when the sentence holds nothing of that kind, so a when-question
+// is false only when a kind that needs a fact finds none: a when-question
 // is never answered by a sentence without a date.
-func (e *Engine) extract(q *query, d int, coverage float64) (string, bool) {
+func (e *Engine) extract(q *query, d int) (extraction, bool) {
 	doc := &e.idx.docs[d]
 	s := doc.sentence
 	near := e.matchedOffsets(q, d)
+	typed := func(text string) (extraction, bool) { return extraction{text: text, typed: true}, true }
+	untyped := func(text string) (extraction, bool) { return extraction{text: text}, true }
 	switch q.kind {
 	case KindWhen, KindSince:
-		d, ok := e.pickDate(q, s, near, false)
-		if !ok {
-			return "", false
+		if d, ok := e.pickDate(q, s, near, false); ok {
+			return typed(e.renderDate(q.lang, d))
 		}
-		return e.renderDate(q.lang, d), true
+		return extraction{}, false
 	case KindHowLong:
 		if d, ok := e.pickDate(q, s, near, true); ok {
-			return e.renderDate(q.lang, d), true
+			return typed(e.renderDate(q.lang, d))
 		}
 		if n, ok := e.pickNumber(q, s, near); ok {
-			return n.Text, true
+			return typed(n.Text)
 		}
-		return "", coverage >= minCoverageNoFact
+		return untyped(e.rest(q, doc))
 	case KindHowMany, KindHowMuch:
 		if n, ok := e.pickNumber(q, s, near); ok {
-			return n.Text, true
+			return typed(n.Text)
 		}
 		// "How much data was lost?" - "no irreversible erasure of data".
-		return e.rest(q, doc), coverage >= minCoverageNoFact
+		return untyped(e.rest(q, doc))
+	case KindName:
+		// "What is the ambassador's name?" wants a name and nothing else.
+		for _, kind := range []corpus.NameKind{corpus.NamePerson, corpus.NameOrg, corpus.NameOther, corpus.NamePlace} {
+			if sp, ok := nearest(near, e.unmentionedNames(q, s, kind)); ok {
+				return typed(sp.Text)
+			}
+		}
+		return extraction{}, false
 	case KindWho:
 		if sp, ok := e.speaker(q, s); ok {
-			return sp, true
+			return typed(sp)
 		}
 		for _, kind := range []corpus.NameKind{corpus.NamePerson, corpus.NameOrg} {
 			if sp, ok := nearest(near, e.unmentionedNames(q, s, kind)); ok {
-				return sp.Text, true
+				return typed(sp.Text)
 			}
 		}
 		// "Who built the city?" - "the mujahideen": the answer is not a
-		// name. Quote the sentence without a short answer, but only when
-		// it matches the question well.
-		return "", coverage >= minCoverageNoFact
+		// name; the sentence is quoted without one.
+		return untyped("")
 	case KindWhere:
 		for _, kind := range []corpus.NameKind{corpus.NamePlace, corpus.NameOther} {
 			if sp, ok := nearest(near, e.unmentionedNames(q, s, kind)); ok {
-				return sp.Text, true
+				return typed(sp.Text)
 			}
 		}
-		return "", coverage >= minCoverageNoFact
+		return untyped("")
 	case KindYesNo:
-		return e.yesNo(q, doc), true
+		return typed(e.yesNo(q, doc))
 	case KindWhy:
 		if c := e.cues.cut(doc, "why"); c != "" {
-			return c, true
+			return typed(c)
 		}
-		return e.rest(q, doc), true
+		return untyped(e.rest(q, doc))
 	case KindDefine:
 		if def := e.define(q, doc); def != "" {
-			return def, true
+			return typed(def)
 		}
-		return e.rest(q, doc), true
+		return untyped(e.rest(q, doc))
 	case KindWhich, KindWhat:
 		// "which country ...", "what union ...": a name the question did
 		// not give, when the question names the kind of thing it wants.
 		if len(q.focus) > 0 {
 			for _, kind := range []corpus.NameKind{corpus.NamePerson, corpus.NamePlace, corpus.NameOrg, corpus.NameOther} {
 				if sp, ok := nearest(near, e.unmentionedNames(q, s, kind)); ok {
-					return sp.Text, true
+					return typed(sp.Text)
 				}
 			}
 		}
-		return e.rest(q, doc), true
+		return untyped(e.rest(q, doc))
 	}
-	return e.rest(q, doc), true
+	return untyped(e.rest(q, doc))
 }
 
 // rest returns the part of the sentence the question did not say: the
