@@ -72,6 +72,7 @@ func escapeLine(b *strings.Builder, line string) {
 	}
 	last := 0
 	for _, m := range urlPattern.FindAllStringIndex(rest, -1) {
+		m[1] = m[0] + len(trimURL(rest[m[0]:m[1]]))
 		escapeInline(b, rest[last:m[0]])
 		b.WriteByte('<')
 		b.WriteString(rest[m[0]:m[1]])
@@ -79,6 +80,24 @@ func escapeLine(b *strings.Builder, line string) {
 		last = m[1]
 	}
 	escapeInline(b, rest[last:])
+}
+
+// trimURL drops the punctuation that ends a sentence or closes a
+// parenthesis around a link rather than belonging to it.
+func trimURL(u string) string {
+	unclosed := strings.Count(u, ")") - strings.Count(u, "(")
+	for len(u) > 0 {
+		c := u[len(u)-1]
+		switch {
+		case strings.IndexByte(".,;:!?'\"", c) >= 0:
+		case c == ')' && unclosed > 0:
+			unclosed--
+		default:
+			return u
+		}
+		u = u[:len(u)-1]
+	}
+	return u
 }
 
 func escapeInline(b *strings.Builder, s string) {
