@@ -17,7 +17,6 @@ const (
 	harvestNames     = 16 // names to try
 	harvestAsks      = 400
 	suggestionsKept  = 25 // per language
-	templatesPerName = 1  // suggestions per name and language
 )
 
 // suggestions are the questions /ask autocomplete offers, per language.
@@ -112,31 +111,42 @@ func harvest(ctx context.Context, h command.Handler, langs *lang.Registry) map[s
 	for _, t := range texts {
 		names.add(t)
 	}
-	// Names lead to sentences that name more: ask each bare name (the
-	// engine defines it) and read the names of the sentence it quotes.
+	// Names lead to sentences that name more: ask each name bare and in
+	// the first template of English (each kind of question ranks other
+	// sentences first) and read the names in what comes back.
+	probes := []string{"{name}"}
+	if en, ok := langs.Get("en"); ok {
+		if t := templates(en); len(t) > 0 {
+			probes = append(probes, t[0])
+		}
+	}
 	for i := 0; i < len(names.list) && i < harvestNames; i++ {
-		r, ok := ask(command.Query{Command: command.Ask, Text: names.list[i]})
-		if ok && r.Answer != nil && r.Answer.Answered {
-			names.add(r.Answer.Quote.Text)
+		for _, p := range probes {
+			r, ok := ask(command.Query{Command: command.Ask, Text: strings.ReplaceAll(p, "{name}", names.list[i])})
+			if ok && r.Answer != nil && r.Answer.Answered {
+				names.add(r.Answer.Quote.Text)
+				names.add(r.Answer.Text)
+			}
 		}
 	}
 	out := map[string][]suggestion{}
 	for _, l := range langs.Languages() {
-		var templates []string
-		for _, t := range strings.Split(l.Message("cmd_ask_examples", nil), "\n") {
-			if strings.Contains(t, "{name}") {
-				templates = append(templates, t)
-			}
+		ts := templates(l)
+		if len(ts) == 0 {
+			continue
 		}
 		for i, name := range names.list {
 			if i >= harvestNames || len(out[l.Code]) >= suggestionsKept {
 				break
 			}
-			kept := 0
-			for _, t := range templates {
-				if kept >= templatesPerName {
-					break
-				}
+			// The first template asks about people, the others about
+			// anything: a name of several words that is not an acronym
+			// is likely a person.
+			try := ts[1:]
+			if looksLikePerson(name) || len(ts) == 1 {
+				try = ts
+			}
+			for _, t := range try {
 				q := strings.ReplaceAll(t, "{name}", name)
 				if utf8.RuneCountInString(q) > maxChoice {
 					continue
@@ -144,12 +154,37 @@ func harvest(ctx context.Context, h command.Handler, langs *lang.Registry) map[s
 				r, ok := ask(command.Query{Command: command.Ask, Text: q, Lang: l.Code})
 				if ok && r.Answer != nil && r.Answer.Answered && r.Message == "" {
 					out[l.Code] = append(out[l.Code], suggestion{text: q, folded: lang.Fold(q)})
-					kept++
+					break
 				}
 			}
 		}
 	}
 	return out
+}
+
+// templates returns the question templates of cmd_ask_examples, one a
+// line, each with a {name} placeholder.
+func templates(l *lang.Language) []string {
+	var out []string
+	for _, t := range strings.Split(l.Message("cmd_ask_examples", nil), "\n") {
+		if t = strings.TrimSpace(t); strings.Contains(t, "{name}") {
+			out = append(out, t)
+		}
+	}
+	return out
+}
+
+func looksLikePerson(name string) bool {
+	words := strings.Fields(name)
+	if len(words) < 2 || len(words) > 3 {
+		return false
+	}
+	for _, w := range words {
+		if isAcronym(w) || !isCapitalised(w) {
+			return false
+		}
+	}
+	return true
 }
 
 // nameSet collects names: runs of capitalised words and acronyms, not
@@ -178,7 +213,7 @@ func (n *nameSet) add(text string) {
 	toks := lang.Tokens(text)
 	var run []lang.Token
 	flush := func() {
-		for len(run) > 0 && n.stop(run[0].Text) {
+		for len(run) > 0 && !isAcronym(run[0].Text) && n.stop(run[0].Text) {
 			run = run[1:]
 		}
 		if len(run) > 0 {
