@@ -495,7 +495,11 @@ func (b *bot) component(x *exchange) {
 // allow-listed channel; it ignores everything else, other bots and
 // itself. The answer is a reply to the message.
 func (b *bot) chat(m *discordgo.Message, selfID string) {
-	if m == nil || m.Author == nil || m.Author.Bot || m.Author.ID == selfID {
+	if m == nil || m.Author == nil {
+		return
+	}
+	if m.Author.Bot || m.Author.ID == selfID {
+		b.log.Debug("message ignored", "message", m.ID, "channel", m.ChannelID, "reason", "from a bot")
 		return
 	}
 	dm := m.GuildID == ""
@@ -504,7 +508,7 @@ func (b *bot) chat(m *discordgo.Message, selfID string) {
 		mentioned = mentioned || (u != nil && u.ID == selfID)
 	}
 	if !(b.cfg.Chat && (dm || mentioned)) && !b.channels[m.ChannelID] {
-		b.log.Debug("message ignored", "message", m.ID, "channel", m.ChannelID)
+		b.log.Debug("message ignored", "message", m.ID, "channel", m.ChannelID, "reason", "not for the bot")
 		return
 	}
 	question := clean(m.Content)

@@ -14,9 +14,9 @@ import (
 // Limits of the suggestion harvest: it runs once, in the background, and
 // asks the handler at most this many questions.
 const (
-	harvestNames     = 16 // names to try
-	harvestAsks      = 400
-	suggestionsKept  = 25 // per language
+	harvestNames    = 16 // names to try
+	harvestAsks     = 400
+	suggestionsKept = 25 // per language
 )
 
 // suggestions are the questions /ask autocomplete offers, per language.
@@ -60,16 +60,19 @@ func (s *suggestions) get(code, typed string, n int) []string {
 	return out
 }
 
+// hasWordPrefixes reports whether every word typed is a word of folded,
+// the last one possibly unfinished.
 func hasWordPrefixes(folded string, words []string) bool {
 	have := strings.FieldsFunc(folded, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
-	for _, w := range words {
+	for i, w := range words {
 		w = strings.TrimFunc(w, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
 		if w == "" {
 			continue
 		}
+		last := i == len(words)-1
 		found := false
 		for _, h := range have {
-			if strings.HasPrefix(h, w) {
+			if h == w || last && strings.HasPrefix(h, w) {
 				found = true
 				break
 			}
