@@ -288,6 +288,9 @@ func interactionUser(i *discordgo.Interaction) string {
 // interaction answers one interaction. respond must be called once; it
 // is, even when something panics.
 func (b *bot) interaction(i *discordgo.Interaction, respond responder) {
+	if i.AppID == "" {
+		i.AppID = b.cfg.AppID // follow-ups are addressed to the application
+	}
 	var guildLocale discordgo.Locale
 	if i.GuildLocale != nil {
 		guildLocale = *i.GuildLocale
