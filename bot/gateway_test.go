@@ -35,7 +35,7 @@ type gateway struct {
 	done   bool
 }
 
-func startGateway(t *testing.T) *gateway {
+func startGateway(t testing.TB) *gateway {
 	t.Helper()
 	router, langs := mustWorld(t)
 	srv := discordtest.Start(t, discordtest.Options{})
@@ -57,7 +57,7 @@ func startGateway(t *testing.T) *gateway {
 }
 
 // stop cancels Serve and waits for it to return.
-func (g *gateway) stop(t *testing.T) {
+func (g *gateway) stop(t testing.TB) {
 	t.Helper()
 	if g.done {
 		return
