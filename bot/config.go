@@ -47,7 +47,9 @@ type Config struct {
 	// message, not only mentions. They need the privileged MESSAGE_CONTENT
 	// intent.
 	Channels []string
-	// Chat (QABOT_CHAT, default true) answers mentions and direct messages.
+	// Chat (QABOT_CHAT) answers mentions and direct messages. LoadConfig
+	// turns it on unless QABOT_CHAT=false; a Config built by hand has it
+	// off.
 	Chat bool
 	// ShardID and ShardCount (SHARD_ID, SHARD_COUNT) are Discord's
 	// sharding: this process receives the guilds with

@@ -612,3 +612,37 @@ func buttons(t *testing.T, r result) (prev, next *discordgo.Button) {
 	}
 	return bs[0], bs[1]
 }
+
+func TestServeStartupErrors(t *testing.T) {
+	router, langs := mustWorld(t)
+	tests := []struct {
+		name     string
+		opts     discordtest.Options
+		cfg      func(*bot.Config)
+		wantText []string
+	}{
+		{"wrong token", discordtest.Options{}, func(c *bot.Config) { c.Token = "not-the-token-secret" }, []string{"register commands", "401"}},
+		{"message content not enabled", discordtest.Options{DisabledIntents: discordgo.IntentMessageContent},
+			func(c *bot.Config) { c.Channels = []string{"1"} }, []string{"4014", "QABOT_CHANNELS"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			srv := discordtest.Start(t, tt.opts)
+			cfg := bot.Config{Token: bot.Secret(srv.Token()), AppID: srv.AppID()}
+			tt.cfg(&cfg)
+			logs := newLogSink()
+			err := bot.Serve(testContext(t), cfg, router, langs, logs.logger())
+			if err == nil {
+				t.Fatal("Serve() = nil, want an error")
+			}
+			for _, w := range tt.wantText {
+				if !strings.Contains(err.Error(), w) {
+					t.Errorf("Serve() = %q, want it to mention %q", err, w)
+				}
+			}
+			if s := err.Error() + logs.String(); strings.Contains(s, string(cfg.Token)) {
+				t.Errorf("the error or the logs hold the token: %s", s)
+			}
+		})
+	}
+}

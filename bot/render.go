@@ -152,7 +152,8 @@ func (r renderer) answer(l *lang.Language, a qa.Answer, question string) message
 			var b strings.Builder
 			b.WriteString(l.Message("closest_sentences", nil))
 			for _, s := range a.Suggestions {
-				b.WriteString("\n")
+				// A blank line keeps each sentence its own quote.
+				b.WriteString("\n\n")
 				b.WriteString(blockQuote(s.Text, maxFieldValue))
 			}
 			e.Description = Cut(b.String(), maxDescription)

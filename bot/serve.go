@@ -2,11 +2,13 @@ package bot
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"log/slog"
 	"sync/atomic"
 
 	"github.com/bwmarrin/discordgo"
+	"github.com/gorilla/websocket"
 	"github.com/qabot/qabot/command"
 	"github.com/qabot/qabot/lang"
 )
@@ -68,6 +70,10 @@ func Serve(ctx context.Context, cfg Config, h command.Handler, langs *lang.Regis
 	}
 	log.Info("opening gateway", "config", cfg, "intents", int(cfg.Intents()))
 	if err := s.Open(); err != nil {
+		var ce *websocket.CloseError
+		if errors.As(err, &ce) && ce.Code == 4014 {
+			return fmt.Errorf("open discord gateway: %w (QABOT_CHANNELS needs the Message Content intent: turn it on in the developer portal, Bot page, or unset QABOT_CHANNELS)", err)
+		}
 		return fmt.Errorf("open discord gateway: %w", err)
 	}
 	b.warm()
