@@ -12,7 +12,6 @@ import (
 	"time"
 
 	"github.com/bwmarrin/discordgo"
-	"github.com/qabot/qabot/bot"
 	"github.com/qabot/qabot/bot/discordtest"
 	"github.com/qabot/qabot/command"
 	"github.com/qabot/qabot/corpus"
@@ -319,7 +318,7 @@ func checkAllowedMentions(t *testing.T, srv *discordtest.Server) {
 	}
 }
 
-// wantLang returns the registry's text of message id in language code.
+// message returns the registry's text of message id in language code.
 func message(t testing.TB, langs *lang.Registry, code, id string, args map[string]string) string {
 	t.Helper()
 	l, ok := langs.Get(code)
@@ -328,5 +327,3 @@ func message(t testing.TB, langs *lang.Registry, code, id string, args map[strin
 	}
 	return l.Message(id, args)
 }
-
-var _ = bot.Escape
