@@ -11,6 +11,7 @@ require (
 	github.com/kljensen/snowball v0.10.0
 	golang.org/x/term v0.48.0
 	golang.org/x/text v0.44.0
+	golang.org/x/time v0.16.0
 )
 
 require (

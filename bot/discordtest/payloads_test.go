@@ -256,7 +256,7 @@ func TestTestdataInteractions(t *testing.T) {
 		"autocomplete.json": {Type: discordgo.InteractionApplicationCommandAutocomplete, GuildID: discordtest.DefaultGuildID, ChannelID: discordtest.DefaultChannelID,
 			Member: true, UserID: discordtest.DefaultUserID, Locale: "en-GB", GuildLocale: "en-US", Command: "ask", Options: `question*="When was"`},
 		"button_click.json": {Type: discordgo.InteractionMessageComponent, GuildID: discordtest.DefaultGuildID, ChannelID: discordtest.DefaultChannelID,
-			Member: true, UserID: discordtest.DefaultUserID, Locale: "de", GuildLocale: "en-US", CustomID: "answer:more"},
+			Member: true, UserID: discordtest.DefaultUserID, Locale: "de", GuildLocale: "en-US", CustomID: "tl:1:3a64de3f:de:||"},
 	}
 	if len(files) != len(want) {
 		t.Errorf("found %d files, want %d: %v", len(files), len(want), files)
