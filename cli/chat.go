@@ -70,7 +70,7 @@ func terminalFD(stdin io.Reader, stdout io.Writer) (int, bool) {
 // A chatSession is one conversation: the questions of one user in order.
 type chatSession struct {
 	app  *app
-	bot  *bot
+	bot  *service
 	seen int // replies written, to separate them with blank lines
 }
 

@@ -20,8 +20,8 @@ import (
 // conversation per process.
 const session = "cli"
 
-// A bot is the loaded corpus with the engine and the handler over it.
-type bot struct {
+// A service is the loaded corpus with the engine and the handler over it.
+type service struct {
 	corpus  *corpus.Corpus
 	engine  *qa.Engine
 	handler command.Handler
@@ -84,19 +84,19 @@ func (a *app) loadCorpus() (*corpus.Corpus, error) {
 }
 
 // loadBot loads the engine and the command router over it.
-func (a *app) loadBot() (*bot, error) {
+func (a *app) loadBot() (*service, error) {
 	e, err := a.loadEngine()
 	if err != nil {
 		return nil, err
 	}
 	h := command.Chain(command.NewRouter(e, a.langs), command.Recover())
-	return &bot{corpus: e.Corpus(), engine: e, handler: h}, nil
+	return &service{corpus: e.Corpus(), engine: e, handler: h}, nil
 }
 
 // ask sends one question through the command layer. A panic in the
 // engine comes back as an error that is logged here with its stack; the
 // caller shows the user the localised internal_error message.
-func (a *app) askBot(ctx context.Context, b *bot, question string) (command.Reply, error) {
+func (a *app) askBot(ctx context.Context, b *service, question string) (command.Reply, error) {
 	r, err := b.handler.Handle(ctx, command.Query{Command: command.Ask, Text: question, Lang: a.lang, Session: session})
 	if err != nil {
 		if ctx.Err() != nil {

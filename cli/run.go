@@ -137,6 +137,8 @@ func subcommands() []subcommand {
 		{"sentences", (*app).sentences},
 		{"timeline", (*app).timeline},
 		{"eval", (*app).eval},
+		{"serve", (*app).serve},
+		{"serve-http", (*app).serveHTTP},
 		{"help", (*app).help},
 	}
 }
@@ -287,6 +289,8 @@ Usage:
   qabot timeline [--json] [--corpus DIR]    dated sentences in date order
   qabot eval [--corpus DIR] [--min-sentence P] [--min-answer P] [--min-abstain P] FILE...
                                             score question files (see qabot eval -h)
+  qabot serve [--corpus DIR]                the Discord bot (gateway); needs DISCORD_TOKEN, DISCORD_APP_ID
+  qabot serve-http [--addr HOST:PORT]       Discord's HTTP interactions endpoint; also DISCORD_PUBLIC_KEY
   qabot help [command]                      this help, or a command's
 
 In the chat: /help, /lang xx (or /lang auto), /quit (or Ctrl-D).
