@@ -277,7 +277,7 @@ func TestUsageErrors(t *testing.T) {
 	}{
 		{"unknown flag", nil, []string{"ask", "--bogus", "x"}, "ask: flag provided but not defined: -bogus"},
 		{"unknown top flag", nil, []string{"--bogus"}, "flag provided but not defined: -bogus"},
-		{"unknown command", nil, []string{"serve"}, `unknown command "serve"`},
+		{"unknown command", nil, []string{"serve-ftp"}, `unknown command "serve-ftp"`},
 		{"question without ask", nil, []string{"when did it happen?"}, "qabot ask"},
 		{"unknown language flag", nil, []string{"ask", "--lang", "xx", "q"}, `unknown language "xx"`},
 		{"unknown language env", map[string]string{"QABOT_LANG": "klingon"}, []string{"ask", "q"}, "QABOT_LANG"},

@@ -52,7 +52,7 @@ type Options struct {
 
 // DefaultMinConfidence is the abstention threshold, chosen on the
 // project's question sets (see confidence.go).
-const DefaultMinConfidence = 0.5
+const DefaultMinConfidence = 0.45
 
 // An Engine answers questions about one corpus. It is safe for concurrent
 // use; build it once with New.
