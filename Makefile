@@ -19,21 +19,22 @@ BENCH_COUNT ?= 6
 LIBS        := ./qa ./corpus ./lang ./command
 
 # Evaluation thresholds, in percent, as qabot eval reads them: "70" for the
-# overall figure, "en=70,fr=50" per language, or "60,en=70". They start at 0
-# while the engine is tuned; raise them to what make eval reaches, so that
-# a change that makes answers worse fails the build.
-SEED_MIN_SENTENCE             ?= 0
-SEED_MIN_ANSWER               ?= 0
-SEED_MIN_ABSTAIN              ?= 0
-SEED_HELDOUT_MIN_SENTENCE     ?= 0
-SEED_HELDOUT_MIN_ANSWER       ?= 0
-SEED_HELDOUT_MIN_ABSTAIN      ?= 0
-ARTICLES_MIN_SENTENCE         ?= 0
-ARTICLES_MIN_ANSWER           ?= 0
-ARTICLES_MIN_ABSTAIN          ?= 0
-ARTICLES_HELDOUT_MIN_SENTENCE ?= 0
-ARTICLES_HELDOUT_MIN_ANSWER   ?= 0
-ARTICLES_HELDOUT_MIN_ABSTAIN  ?= 0
+# overall figure, "en=70,fr=50" per language, or "60,en=70". Each sits a few
+# points under what make eval reaches, so that a change that makes answers
+# worse fails the build; raise them as the engine improves. Held-out sets are
+# small (18-32 questions a language), so they are checked overall only.
+SEED_MIN_SENTENCE ?= 70,de=70,en=70,es=78,fr=55,hu=62,it=72,nb=66,pt=57,ru=70,sv=70
+SEED_MIN_ANSWER ?= 33
+SEED_MIN_ABSTAIN ?= 42
+SEED_HELDOUT_MIN_SENTENCE ?= 65
+SEED_HELDOUT_MIN_ANSWER ?= 25
+SEED_HELDOUT_MIN_ABSTAIN ?= 55
+ARTICLES_MIN_SENTENCE ?= 60
+ARTICLES_MIN_ANSWER ?= 30
+ARTICLES_MIN_ABSTAIN ?= 40
+ARTICLES_HELDOUT_MIN_SENTENCE ?= 75
+ARTICLES_HELDOUT_MIN_ANSWER ?= 50
+ARTICLES_HELDOUT_MIN_ABSTAIN ?= 55
 
 # Question sets (testdata/eval/README.md). Held-out questions are never
 # looked at while tuning, so they are scored apart: a gap between the two
