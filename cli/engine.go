@@ -12,6 +12,7 @@ import (
 	"github.com/qabot/qabot/command"
 	"github.com/qabot/qabot/corpus"
 	"github.com/qabot/qabot/lang"
+	"github.com/qabot/qabot/lang/dictd"
 	"github.com/qabot/qabot/qa"
 	"github.com/qabot/qabot/seeds"
 )
@@ -54,7 +55,7 @@ func (a *app) loadEngine() (*qa.Engine, error) {
 	if err != nil {
 		return nil, err
 	}
-	e, err := qa.Load(fsys, qa.Options{Languages: a.langs, Detector: lang.NewDetector(a.langs)})
+	e, err := qa.Load(fsys, qa.Options{Languages: a.langs, Detector: lang.NewDetector(a.langs), Glossary: a.glossaries()})
 	var list corpus.ErrorList
 	switch {
 	case e != nil && errors.As(err, &list):
@@ -72,6 +73,39 @@ func (a *app) loadEngine() (*qa.Engine, error) {
 	c := e.Corpus()
 	a.log.Debug("engine built", "from", where, "articles", len(c.Articles), "sentences", c.Sentences(), "took", time.Since(start))
 	return e, nil
+}
+
+// glossaries returns the engine's Glossary option: the FreeDict
+// dictionaries of the dictionary folder, read on the first question in
+// their language. Nil without a folder.
+func (a *app) glossaries() func(code string) map[string][]string {
+	if a.dictDir == "" {
+		return nil
+	}
+	fsys := os.DirFS(a.dictDir)
+	byLang := map[string]dictd.Info{}
+	for _, info := range dictd.Discover(fsys) {
+		if _, ok := byLang[info.From]; !ok && info.To == "en" {
+			byLang[info.From] = info
+		}
+	}
+	if len(byLang) == 0 {
+		a.log.Warn("no FreeDict dictionaries to English found", "dir", a.dictDir)
+		return nil
+	}
+	return func(code string) map[string][]string {
+		info, ok := byLang[code]
+		if !ok {
+			return nil
+		}
+		start := time.Now()
+		g, err := dictd.Glossary(fsys, info, 0)
+		if err != nil {
+			a.log.Warn("dictionary has problems", "dict", info.Name, "err", err)
+		}
+		a.log.Debug("dictionary loaded", "dict", info.Name, "words", len(g), "took", time.Since(start))
+		return g
+	}
 }
 
 // loadCorpus returns the parsed articles, for the commands that show them.

@@ -36,6 +36,7 @@ const (
 	EnvCorpus   = "QABOT_CORPUS"
 	EnvLang     = "QABOT_LANG"
 	EnvLogLevel = "LOG_LEVEL"
+	EnvDictDir  = "QABOT_DICT_DIR"
 )
 
 // dotenvFile is read from the working directory when it exists.
@@ -121,6 +122,7 @@ type app struct {
 	langs          *lang.Registry
 
 	corpusDir string // QABOT_CORPUS or --corpus; "" serves the embedded seeds
+	dictDir   string // QABOT_DICT_DIR or --dict-dir: installed FreeDict dictionaries
 	lang      string // QABOT_LANG or --lang; "" detects each question's
 }
 
@@ -156,6 +158,7 @@ func (a *app) run(ctx context.Context, args []string) error {
 		a.log.Warn("language data has problems", "err", err)
 	}
 	a.corpusDir = a.getenv(EnvCorpus)
+	a.dictDir = a.getenv(EnvDictDir)
 	if err := a.setLang(a.getenv(EnvLang)); err != nil {
 		return usagef("%s: %v", EnvLang, err)
 	}
@@ -225,7 +228,16 @@ func (a *app) flagSet(name string) *flag.FlagSet {
 }
 
 // corpusFlag adds --corpus, which overrides QABOT_CORPUS.
+// corpusFlag adds the flags that choose what the engine reads: the
+// articles, and optional bilingual dictionaries.
 func (a *app) corpusFlag(fs *flag.FlagSet) {
+	fs.Func("dict-dir", "extend the lexicons with the FreeDict dictionaries (dictd format) installed in `DIR`, e.g. /usr/share/dictd (env "+EnvDictDir+")", func(dir string) error {
+		if dir == "" {
+			return errors.New("empty folder name")
+		}
+		a.dictDir = dir
+		return nil
+	})
 	fs.Func("corpus", "serve every .txt article of `DIR` instead of the embedded one (env "+EnvCorpus+")", func(dir string) error {
 		if dir == "" {
 			return errors.New("empty folder name")
@@ -299,10 +311,11 @@ Environment (a .env file in the working directory fills in unset variables):
   %-13s folder whose .txt articles are served instead of the embedded one
   %-13s reply language: %s; empty or auto: the question's
   %-13s debug, info, warn (default) or error
+  %-13s folder of installed FreeDict dictionaries (dictd format) to extend the lexicons
 
 Exit status: 0 when the command worked, answered or not; 1 on errors
 (unreadable corpus, bad question file, figures below thresholds); 2 on bad usage.
-`, EnvCorpus, EnvLang, a.langCodes(), EnvLogLevel)
+`, EnvCorpus, EnvLang, a.langCodes(), EnvLogLevel, EnvDictDir)
 }
 
 func (a *app) help(ctx context.Context, args []string) error {

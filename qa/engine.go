@@ -45,6 +45,12 @@ type Options struct {
 	ArticleLang string
 	// MaxQuestionRunes refuses longer questions. Default 500.
 	MaxQuestionRunes int
+	// Glossary returns extra bilingual glosses for a question language
+	// (folded word -> English glosses), read from dictionaries the user
+	// installed (see lang/dictd). It is called once per language, on the
+	// first question in it, and may be nil. The embedded lexicons win
+	// where both have a word.
+	Glossary func(code string) map[string][]string
 	// MinConfidence is the confidence (Evidence.Confidence) an answer
 	// needs; below it the engine abstains. Default DefaultMinConfidence.
 	MinConfidence float64
@@ -127,8 +133,14 @@ func New(c *corpus.Corpus, opts Options) (*Engine, error) {
 	glosses := newGlossStems(art)
 	for _, l := range opts.Languages.Languages() {
 		if l.Code != art.l.Code {
-			from := e.analyzers[l.Code]
-			e.translations[l.Code] = &lazyTable{build: func() *stemTable { return buildTranslations(from, glosses) }}
+			from, code := e.analyzers[l.Code], l.Code
+			e.translations[l.Code] = &lazyTable{build: func() *stemTable {
+				t := buildTranslations(from, glosses)
+				if opts.Glossary != nil {
+					addGlossary(t, from, glosses, opts.Glossary(code))
+				}
+				return t
+			}}
 		}
 	}
 	if e.cues, err = loadCues(opts.Data, art); err != nil {

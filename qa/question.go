@@ -196,7 +196,7 @@ func (e *Engine) group(q *query, l *lang.Language, table *stemTable, toks []lang
 			}
 		} else {
 			for _, a := range alts {
-				g.alts = append(g.alts, alt{stems: a.stems, weight: weightTranslated})
+				g.alts = append(g.alts, a)
 				if len(a.stems) == 1 {
 					syn, _ := e.synonyms.match(a.stems)
 					for _, s := range syn {

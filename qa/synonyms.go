@@ -101,3 +101,25 @@ func (g *glossStems) get(gloss string) []string {
 	}
 	return st
 }
+
+// weightGlossary is how much a gloss from an installed dictionary counts:
+// dictionaries list every sense of a word, the lexicons the news ones.
+const weightGlossary = 0.8
+
+// addGlossary adds the glosses of an installed dictionary for the phrases
+// the embedded tables do not already have.
+func addGlossary(t *stemTable, from *analyzer, to *glossStems, glossary map[string][]string) {
+	for phrase, glosses := range glossary {
+		keys, n := from.stemKeys(phrase)
+		if _, ok := t.m[keys[0]]; ok {
+			continue // the embedded lexicon wins
+		}
+		for _, g := range glosses {
+			if stems := to.get(g); len(stems) > 0 {
+				for _, key := range keys {
+					t.add(key, n, alt{stems: stems, weight: weightGlossary})
+				}
+			}
+		}
+	}
+}
