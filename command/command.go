@@ -169,7 +169,8 @@ func (r *Router) ask(ctx context.Context, q Query) (Reply, error) {
 	case qa.ReasonEmpty, qa.ReasonTooLong, qa.ReasonInvalid:
 		reply.Message = l.Message(string(a.Reason), map[string]string{"max": strconv.Itoa(r.engine.MaxQuestionRunes())})
 		reply.Private = true
-	case qa.ReasonUnsupported:
+	}
+	if a.Unsupported {
 		reply.Message = r.unsupported()
 	}
 	return reply, nil

@@ -53,6 +53,10 @@ type Answer struct {
 	Kind     Kind
 	Answered bool
 	Reason   Reason // why not answered; ReasonNone when answered
+	// Unsupported is set when the question is in a language qabot does
+	// not speak: the reply is in the articles' language, and any answer
+	// comes from names and numbers alone.
+	Unsupported bool
 
 	// Text is the short answer in Lang: "2009", "7 septembre 2022",
 	// "Edi Rama", "non". Empty when not answered.

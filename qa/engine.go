@@ -190,7 +190,8 @@ func (e *Engine) Ask(ctx context.Context, q Question) (Answer, error) {
 	if l == nil {
 		// A language qabot does not speak: still try names and numbers,
 		// which are written alike everywhere, but say so.
-		ans.Reason = ReasonUnsupported
+		ans.Unsupported = true
+		ans.Lang = e.article.l.Code
 		l = e.article.l
 	}
 	qy := e.parse(text, l)
@@ -199,17 +200,14 @@ func (e *Engine) Ask(ctx context.Context, q Question) (Answer, error) {
 	ans.Evidence = res.evidence
 	if res.found {
 		ans.Answered = true
-		if ans.Reason == ReasonUnsupported {
-			ans.Reason = ReasonNone
-			ans.Lang = e.article.l.Code
-		}
 		ans.Text = res.text
 		ans.Quote = e.cite(res.doc)
 		ans.Score = res.score
 		return ans, nil
 	}
-	if ans.Reason == ReasonNone {
-		ans.Reason = ReasonNotFound
+	ans.Reason = ReasonNotFound
+	if ans.Unsupported {
+		ans.Reason = ReasonUnsupported
 	}
 	ans.Suggestions = res.suggestions
 	return ans, nil
