@@ -54,7 +54,14 @@ type Options struct {
 	// MinConfidence is the confidence (Evidence.Confidence) an answer
 	// needs; below it the engine abstains. Default DefaultMinConfidence.
 	MinConfidence float64
+	// MinCoverage is a floor under the confidence model: a sentence that
+	// matches less of the question is never an answer, however clearly it
+	// beats the others. Default DefaultMinCoverage.
+	MinCoverage float64
 }
+
+// DefaultMinCoverage is the default of Options.MinCoverage.
+const DefaultMinCoverage = 0.35
 
 // DefaultMinConfidence is the abstention threshold, chosen on the
 // project's question sets (see confidence.go).
@@ -114,6 +121,9 @@ func New(c *corpus.Corpus, opts Options) (*Engine, error) {
 	}
 	if opts.MinConfidence <= 0 {
 		opts.MinConfidence = DefaultMinConfidence
+	}
+	if opts.MinCoverage <= 0 {
+		opts.MinCoverage = DefaultMinCoverage
 	}
 	e := &Engine{opts: opts, corpus: c, langs: opts.Languages, analyzers: map[string]*analyzer{}, translations: map[string]*lazyTable{}}
 	for _, l := range opts.Languages.Languages() {
@@ -195,6 +205,17 @@ func (e *Engine) Ask(ctx context.Context, q Question) (Answer, error) {
 		l = e.article.l
 	}
 	qy := e.parse(text, l)
+	if ans.Unsupported {
+		// Only the words written as the article writes them (names,
+		// numbers) mean anything here; the rest would only dilute them.
+		kept := qy.group[:0]
+		for _, g := range qy.group {
+			if !g.unknown {
+				kept = append(kept, g)
+			}
+		}
+		qy.group = kept
+	}
 	ans.Kind = qy.kind
 	res := e.answer(qy)
 	ans.Evidence = res.evidence

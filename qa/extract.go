@@ -48,7 +48,7 @@ func (e *Engine) answer(q *query) result {
 		if i == 0 {
 			res.evidence = ev
 		}
-		if ev.Confidence < e.opts.MinConfidence {
+		if ev.Confidence < e.opts.MinConfidence || ev.Coverage < e.opts.MinCoverage {
 			continue
 		}
 		return result{found: true, doc: r.doc, text: x.text, score: r.score, evidence: ev}
