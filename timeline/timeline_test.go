@@ -42,8 +42,8 @@ func at(article string, sentence int) evOpt {
 func span(b, end time.Time) evOpt {
 	return func(e timeline.Event) timeline.Event { e.Begin, e.End = b, end; return e }
 }
-func quote(q string) evOpt { return func(e timeline.Event) timeline.Event { e.Quote = q; return e } }
-func mod(m timex.Mod) evOpt     { return func(e timeline.Event) timeline.Event { e.Mod = m; return e } }
+func quote(q string) evOpt  { return func(e timeline.Event) timeline.Event { e.Quote = q; return e } }
+func mod(m timex.Mod) evOpt { return func(e timeline.Event) timeline.Event { e.Mod = m; return e } }
 
 func dates(events []timeline.Event) []string {
 	out := make([]string, len(events))
