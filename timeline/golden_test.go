@@ -95,12 +95,15 @@ func TestGolden(t *testing.T) {
 	tests := []struct {
 		name string
 		dir  string // folder of the article; "" for the embedded seed
+		note string // what a reader of the golden file should know
 	}{
-		{"seed", ""},
-		{"alvorinha-wildfire", "../testdata/articles"},
-		{"glacis-3-launch", "../testdata/articles"},
-		{"marvento-port-strike", "../testdata/articles"},
-		{"larsvik-ferry", "testdata"},
+		{"seed", "", "the heading \"Four Iranian diplomats expelled since 2018\" is not a sentence, so not an event"},
+		{"alvorinha-wildfire", "../testdata/articles", ""},
+		{"glacis-3-launch", "../testdata/articles", ""},
+		{"marvento-port-strike", "../testdata/articles", ""},
+		{"larsvik-ferry", "testdata", "KNOWN WRONG: the cleaner drops the bare date line \"" + pageDate + "\" and the caption, " +
+			"so the page is read against a date deep in its text and its weekdays and relative dates are wrong; " +
+			"the right events are in larsvik-ferry.expected.tsv (TestUnseenArticle)"},
 	}
 	langs, times := data()
 	en, _ := langs.Get("en")
@@ -120,6 +123,9 @@ func TestGolden(t *testing.T) {
 				}
 			}
 			got := render(c, events)
+			if tt.note != "" {
+				got = "# note: " + tt.note + "\n" + got
+			}
 			path := filepath.Join("testdata", tt.name+".golden")
 			if *update {
 				if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
