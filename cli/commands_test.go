@@ -10,6 +10,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/google/go-cmp/cmp"
+
 	"github.com/qabot/qabot/cli"
 )
 
@@ -147,36 +149,119 @@ func TestSentences(t *testing.T) {
 	}
 }
 
-func TestTimeline(t *testing.T) {
-	for _, dir := range []string{"", "../testdata/articles"} {
-		args := []string{"timeline", "--json"}
-		if dir != "" {
-			args = append(args, "--corpus", dir)
-		}
-		r := mustRun(t, "", nil, args...)
-		if r.code != cli.ExitOK {
-			t.Fatalf("qabot %q: code %d, stderr %q", args, r.code, r.stderr)
-		}
-		var events []struct {
-			Date, Quote, Article, ArticleID string
-			Paragraph, Sentence             int
-		}
-		if err := json.Unmarshal([]byte(r.stdout), &events); err != nil {
-			t.Fatalf("qabot %q is not a JSON array: %v\n%s", args, err, r.stdout)
-		}
-		if len(events) == 0 {
-			t.Fatalf("qabot %q found no dated sentence", args)
+// timelineEvent is one element of timeline --json, decoded strictly.
+type timelineEvent struct {
+	Date      string `json:"date"`
+	Precision string `json:"precision"`
+	Kind      string `json:"kind"`
+	Mod       string `json:"mod"`
+	Label     string `json:"label"`
+	Text      string `json:"text"`
+	Quote     string `json:"quote"`
+	Article   string `json:"article"`
+	ArticleID string `json:"article_id"`
+	Paragraph int    `json:"paragraph"`
+	Sentence  int    `json:"sentence"`
+	Reason    string `json:"reason"`
+}
+
+func mustTimelineJSON(t *testing.T, env map[string]string, args ...string) []timelineEvent {
+	t.Helper()
+	r := mustRun(t, "", env, append([]string{"timeline", "--json"}, args...)...)
+	if r.code != cli.ExitOK {
+		t.Fatalf("qabot timeline --json %q: code %d, stderr %q", args, r.code, r.stderr)
+	}
+	if strings.Count(strings.TrimSpace(r.stdout), "\n") != 0 {
+		t.Errorf("qabot timeline --json %q printed several lines, want one JSON array", args)
+	}
+	var events []timelineEvent
+	dec := json.NewDecoder(strings.NewReader(r.stdout))
+	dec.DisallowUnknownFields()
+	if err := dec.Decode(&events); err != nil || events == nil {
+		t.Fatalf("qabot timeline --json %q is not a JSON array: %v\n%s", args, err, r.stdout)
+	}
+	return events
+}
+
+func TestTimelineJSON(t *testing.T) {
+	seed := mustTimelineJSON(t, nil)
+	articles := mustTimelineJSON(t, map[string]string{"QABOT_CORPUS": "../testdata/articles"})
+	for name, events := range map[string][]timelineEvent{"seed": seed, "articles": articles} {
+		if len(events) < 10 {
+			t.Fatalf("%s: %d events, want the dated events of the articles", name, len(events))
 		}
 		for _, e := range events {
-			if e.Date == "" || !strings.Contains(e.Quote, e.Date) || e.Article == "" {
-				t.Errorf("event %+v: want a date that its quote contains, and an article", e)
+			if e.Date == "" || e.Label == "" || e.Precision == "" || e.Article == "" || !strings.Contains(e.Quote, e.Text) || e.Paragraph < 0 {
+				t.Errorf("%s: event %+v: want a date, a label, a precision, an article and a quote holding its text", name, e)
 			}
 		}
 	}
+	if articles[0].ArticleID == articles[len(articles)-1].ArticleID {
+		t.Errorf("QABOT_CORPUS timeline runs from %s to %s, want events of several articles", articles[0].ArticleID, articles[len(articles)-1].ArticleID)
+	}
+	// The seed's story in order, with the issue's examples.
+	var got []string
+	for _, e := range seed {
+		got = append(got, e.Date+" "+e.Precision+" "+e.Label)
+	}
+	want := []string{
+		"1979 year 1979", "1981 year 1981", "199X decade early 1990s", "2009 year 2009",
+		"2013 year since 2013", "2018-12 month since December 2018", "2022 year 2022",
+		"2022-SU season summer 2022", "2022-06 month June 2022", "2022-07 month July 2022",
+		"2022-07-15 day 15 July 2022", "2022-09-07 day 7 September 2022",
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("timeline --json of the seed (-want +got):\n%s", diff)
+	}
 
-	r := mustRun(t, "", nil, "timeline")
-	if !strings.HasPrefix(r.stdout, "Timeline: "+seedTitle+"\n") || !strings.Contains(r.stdout, "Paragraph 12") {
-		t.Errorf("timeline =\n%s\nwant a title line and rows with paragraph numbers", r.stdout)
+	// Dates and topic in French: the two sentences about cyberattacks, with
+	// their dates from July 2022 on, labelled in French.
+	got = nil
+	for _, e := range mustTimelineJSON(t, nil, "--lang", "fr", "--from", "juillet 2022", "--about", "cyberattaques") {
+		got = append(got, e.Date+" "+e.Label)
+	}
+	want = []string{"2022-SU été 2022", "2022-07-15 15 juillet 2022", "2022-09-07 7 septembre 2022"}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("timeline --lang fr --from 'juillet 2022' --about cyberattaques (-want +got):\n%s", diff)
+	}
+}
+
+func TestTimelineTable(t *testing.T) {
+	r := mustRun(t, "", nil, "timeline", "--to", "2009")
+	want := "Timeline: " + seedTitle + "\n\nDate         Event\n1979         The PMOI supported Ayatollah Khomeini during the 1979 revolution that overthrew the\n"
+	if r.code != cli.ExitOK || !strings.HasPrefix(r.stdout, want) || !strings.Contains(r.stdout, "\n             — Paragraph 12\n") {
+		t.Errorf("timeline --to 2009 = code %d\n%s\nwant it to start\n%s\nand cite paragraph 12", r.code, r.stdout, want)
+	}
+	for _, line := range strings.Split(r.stdout, "\n") {
+		if n := len([]rune(line)); n > 100 {
+			t.Errorf("line of %d runes, want at most 100: %q", n, line)
+		}
+	}
+
+	r = mustRun(t, "", nil, "timeline", "--lang", "de", "--corpus", "../testdata/articles", "--from", "2025")
+	if r.code != cli.ExitOK || !strings.HasPrefix(r.stdout, "Datum ") || !strings.Contains(r.stdout, "12. August 2025") ||
+		!strings.Contains(r.stdout, "Wildfire in central Portugal") || strings.Contains(r.stdout, "2024") {
+		t.Errorf("timeline --lang de --from 2025 over the test articles = code %d\n%s\nwant German labels, 2025 only, article titles", r.code, r.stdout)
+	}
+}
+
+func TestTimelineErrors(t *testing.T) {
+	tests := []struct {
+		name string
+		args []string
+		want string // in stderr
+	}{
+		{"bad date", []string{"--from", "banana"}, "I can't read “banana” as a date"},
+		{"no year", []string{"--lang", "fr", "--to", "juillet"}, "Il manque l'année à « juillet »"},
+		{"argument", []string{"Albania"}, "use --about"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			r := mustRun(t, "", nil, append([]string{"timeline"}, tt.args...)...)
+			if r.code != cli.ExitUsage || !strings.Contains(r.stderr, tt.want) || r.stdout != "" {
+				t.Errorf("timeline %q = code %d, stdout %q, stderr %q; want usage error %q", tt.args, r.code, r.stdout, r.stderr, tt.want)
+			}
+		})
 	}
 }
 
@@ -189,6 +274,10 @@ func TestTimelineEmpty(t *testing.T) {
 	r = mustRun(t, "", nil, "timeline", "--corpus", dir)
 	if r.code != cli.ExitOK || r.stdout != "I found no dates in this article.\n" {
 		t.Errorf("timeline without dates = code %d, %q", r.code, r.stdout)
+	}
+	r = mustRun(t, "", nil, "timeline", "--about", "volcano")
+	if r.code != cli.ExitOK || r.stdout != "No dated event matches what you asked for.\n" {
+		t.Errorf("timeline --about volcano = code %d, %q", r.code, r.stdout)
 	}
 }
 

@@ -1,77 +1,128 @@
 package cli
 
-// A first timeline: the sentences whose corpus facts carry dates, in the
-// order their date text allows. A later issue replaces this file with
-// normalised events from corpus/timex; nothing else depends on it.
+// qabot timeline: the dated events of the articles, in date order, through
+// the command layer that the Discord /timeline shares.
 
 import (
 	"bufio"
 	"context"
 	"encoding/json"
+	"errors"
 	"flag"
 	"fmt"
 	"io"
-	"regexp"
-	"sort"
+	"os"
 	"strconv"
 	"strings"
-	"text/tabwriter"
-	"time"
 	"unicode/utf8"
 
-	"github.com/qabot/qabot/corpus"
+	"golang.org/x/term"
+
+	"github.com/qabot/qabot/command"
+	"github.com/qabot/qabot/lang"
+	"github.com/qabot/qabot/timeline"
 )
 
 func (a *app) timelineUsage(w io.Writer) {
-	fmt.Fprint(w, `Usage: qabot timeline [--json] [--lang xx] [--corpus DIR]
+	fmt.Fprint(w, `Usage: qabot timeline [--from DATE] [--to DATE] [--about WORDS] [--lang xx] [--json] [--corpus DIR]
 
-Lists every sentence that mentions a date, once per date, ordered by that
-date as far as its text tells (a bare year sorts before the months of that
-year; dates without a year take the year of the page's date line; dates
-that cannot be placed come last, in article order).
+Lists the dated events of the articles in date order: every date a
+sentence gives (a day, a month, a season, a year, a decade, "since ...",
+"until ...", a range), normalised and resolved against the page's own
+date, with the sentence that says so. Vague dates sort at their start
+("the early 1990s" before 2009); at the same start the coarser date comes
+first (2022 before July 2022). Durations ("24 hours") and recurrences
+("every 11 days") are not events.
+
+DATE is 2022-09-07, 2022-07, 2022, 199X, or words such as "July 2022" or
+"the 1990s" in the reply's language or English; --from keeps events that
+end after its start, --to events that begin before its end, so
+"--from 2022 --to 2022" is the whole year. --about keeps the events whose
+sentence shares a word with WORDS.
 
 Flags:
 `)
-	a.printDefaults(w, a.timelineFlags(new(bool)))
+	a.printDefaults(w, a.timelineFlags(&timelineOptions{}))
 }
 
-func (a *app) timelineFlags(asJSON *bool) *flag.FlagSet {
+// timelineOptions are the flags of qabot timeline.
+type timelineOptions struct {
+	asJSON         bool
+	from, to, text string
+}
+
+func (a *app) timelineFlags(o *timelineOptions) *flag.FlagSet {
 	fs := a.flagSet("timeline")
-	fs.BoolVar(asJSON, "json", false, "print a JSON array of {date, quote, article, article_id, paragraph, sentence}")
+	fs.StringVar(&o.from, "from", "", "keep events from `DATE` on")
+	fs.StringVar(&o.to, "to", "", "keep events up to `DATE`")
+	fs.StringVar(&o.text, "about", "", "keep events whose sentence mentions one of `WORDS`")
+	fs.BoolVar(&o.asJSON, "json", false, "print one JSON array of events: date, precision, kind, mod, label, text, quote, article, article_id, paragraph, sentence, reason")
 	a.langFlag(fs)
 	a.corpusFlag(fs)
 	return fs
 }
 
-// An event is one dated mention. Paragraph and Sentence are 0-based.
-type event struct {
+// eventJSON is one element of `qabot timeline --json`. Date is ISO 8601
+// to its precision ("2022-09-07", "2022-07", "2009", "199X" for a
+// decade); Label is the same date in the reply's language. Paragraph and
+// Sentence are 0-based, as in ask --json.
+type eventJSON struct {
 	Date      string `json:"date"`
+	Precision string `json:"precision"` // century decade year season month week day
+	Kind      string `json:"kind"`      // point since until range
+	Mod       string `json:"mod,omitempty"`
+	Label     string `json:"label"`
+	Text      string `json:"text"` // the date as the sentence writes it
 	Quote     string `json:"quote"`
 	Article   string `json:"article"`
 	ArticleID string `json:"article_id"`
 	Paragraph int    `json:"paragraph"`
 	Sentence  int    `json:"sentence"`
+	Reason    string `json:"reason,omitempty"`
+}
 
-	key   dateKey
-	order int // position in the corpus, to keep ties in reading order
+func toEventJSON(e timeline.Event) eventJSON {
+	return eventJSON{
+		Date: e.Date, Precision: e.Precision.String(), Kind: e.Kind.String(), Mod: string(e.Mod),
+		Label: e.Label, Text: e.Text, Quote: e.Quote, Article: e.Article, ArticleID: e.ArticleID,
+		Paragraph: e.Paragraph, Sentence: e.Sentence, Reason: e.Reason,
+	}
 }
 
 func (a *app) timeline(ctx context.Context, args []string) error {
-	var asJSON bool
-	pos, err := a.parse(a.timelineFlags(&asJSON), args, a.timelineUsage)
+	var o timelineOptions
+	pos, err := a.parse(a.timelineFlags(&o), args, a.timelineUsage)
 	if err != nil {
 		return err
 	}
 	if len(pos) > 0 {
-		return usagef("timeline takes no arguments, got %q", strings.Join(pos, " "))
+		return usagef("timeline takes no arguments, got %q (to pick events by topic, use --about)", strings.Join(pos, " "))
 	}
-	c, err := a.loadCorpus()
+	b, err := a.loadBot()
 	if err != nil {
 		return err
 	}
-	events := timelineEvents(c)
+	r, err := b.handler.Handle(ctx, command.Query{Command: command.Timeline, Text: o.text, Lang: a.lang, From: o.from, To: o.to})
+	if err != nil {
+		if ctx.Err() != nil {
+			return errInterrupted
+		}
+		var pe *command.PanicError
+		if errors.As(err, &pe) {
+			a.log.Error("timeline failed", "err", pe, "stack", string(pe.Stack))
+		}
+		return err
+	}
+	if r.Private {
+		// A date qabot cannot read: the user's mistake, said in their language.
+		return usagef("timeline: %s", r.Message)
+	}
 	out := bufio.NewWriter(a.stdout)
-	if asJSON {
+	if o.asJSON {
+		events := make([]eventJSON, len(r.Events))
+		for i, e := range r.Events {
+			events[i] = toEventJSON(e)
+		}
 		enc := json.NewEncoder(out)
 		enc.SetEscapeHTML(false)
 		if err := enc.Encode(events); err != nil {
@@ -79,138 +130,105 @@ func (a *app) timeline(ctx context.Context, args []string) error {
 		}
 		return out.Flush()
 	}
-	l := a.language("")
-	if len(events) == 0 {
-		fmt.Fprintln(out, l.Message("timeline_empty", nil))
+	l := a.language(r.Lang)
+	if len(r.Events) == 0 {
+		fmt.Fprintln(out, r.Message)
 		return out.Flush()
 	}
-	single := len(c.Articles) == 1
-	if single {
-		fmt.Fprintln(out, l.Message("timeline_title", map[string]string{"title": c.Articles[0].Title}))
+	if len(b.corpus.Articles) == 1 {
+		fmt.Fprintln(out, l.Message("timeline_title", map[string]string{"title": b.corpus.Articles[0].Title}))
 		fmt.Fprintln(out)
 	}
-	tw := tabwriter.NewWriter(out, 0, 4, 2, ' ', 0)
-	for _, e := range events {
-		para := l.Message("paragraph_label", map[string]string{"n": strconv.Itoa(e.Paragraph + 1)})
-		if single {
-			fmt.Fprintf(tw, "%s\t%s\t%s\n", e.Date, para, e.Quote)
-		} else {
-			fmt.Fprintf(tw, "%s\t%s\t%s\t%s\n", e.Date, shorten(e.Article, 32), para, e.Quote)
-		}
-	}
-	tw.Flush()
+	writeTimeline(out, l, r.Events, len(b.corpus.Articles) > 1, a.width())
 	return out.Flush()
 }
 
-// shorten cuts s to at most n runes, marking the cut with an ellipsis.
-func shorten(s string, n int) string {
-	if utf8.RuneCountInString(s) <= n {
-		return s
+// defaultWidth is the line width when stdout is not a terminal.
+const defaultWidth = 100
+
+// width is the terminal's width when stdout is one, else defaultWidth.
+func (a *app) width() int {
+	if f, ok := a.stdout.(*os.File); ok && term.IsTerminal(int(f.Fd())) {
+		if w, _, err := term.GetSize(int(f.Fd())); err == nil && w >= 40 {
+			return w
+		}
 	}
-	r := []rune(s)
-	return strings.TrimSpace(string(r[:n-1])) + "…"
+	return defaultWidth
 }
 
-// timelineEvents lists the dated mentions of c in date order. The result
-// is never nil, so that JSON shows an empty array.
-func timelineEvents(c *corpus.Corpus) []event {
-	events := []event{}
-	for _, art := range c.Articles {
-		anchor := yearOf(art.Meta.Published)
-		for _, s := range art.Sentences {
-			seen := map[string]bool{}
-			for _, d := range s.Facts.Dates {
-				if seen[d.Text] {
-					continue
-				}
-				seen[d.Text] = true
-				events = append(events, event{
-					Date: d.Text, Quote: s.Text, Article: art.Title, ArticleID: art.ID,
-					Paragraph: s.Paragraph, Sentence: s.Index,
-					key: parseDate(d.Text, anchor), order: len(events),
-				})
+// gap separates the date column from the event column.
+const gap = "  "
+
+// writeTimeline writes events as a two-column table: the date label, then
+// the sentence wrapped to width and, under it, where it comes from. A
+// label too wide for its column (a third of the width at most) stands on
+// its own line above its sentence.
+func writeTimeline(w io.Writer, l *lang.Language, events []timeline.Event, withArticle bool, width int) {
+	limit := width / 3
+	col := min(utf8.RuneCountInString(l.Message("timeline_date_header", nil)), limit)
+	for _, e := range events {
+		if n := utf8.RuneCountInString(e.Label); n <= limit {
+			col = max(col, n)
+		}
+	}
+	text := max(width-col-len(gap), 20)
+	pad := strings.Repeat(" ", col+len(gap))
+
+	fmt.Fprintln(w, padRight(l.Message("timeline_date_header", nil), col)+gap+l.Message("timeline_event_header", nil))
+	for _, e := range events {
+		lines := wrap(e.Quote, text)
+		where := l.Message("paragraph_label", map[string]string{"n": strconv.Itoa(e.Paragraph + 1)})
+		if withArticle {
+			where = e.Article + ", " + where
+		}
+		lines = append(lines, wrap("— "+where, text)...)
+		if utf8.RuneCountInString(e.Label) > col {
+			fmt.Fprintln(w, e.Label)
+			fmt.Fprintln(w, pad+lines[0])
+		} else {
+			fmt.Fprintln(w, padRight(e.Label, col)+gap+lines[0])
+		}
+		for _, line := range lines[1:] {
+			fmt.Fprintln(w, pad+line)
+		}
+	}
+}
+
+func padRight(s string, n int) string {
+	if k := utf8.RuneCountInString(s); k < n {
+		return s + strings.Repeat(" ", n-k)
+	}
+	return s
+}
+
+// wrap breaks text into lines of at most width runes at spaces; a word
+// longer than width is cut. It always returns at least one line.
+func wrap(text string, width int) []string {
+	width = max(width, 1)
+	var lines []string
+	var line []rune
+	for _, word := range strings.Fields(text) {
+		wr := []rune(word)
+		for len(wr) > width {
+			if len(line) > 0 {
+				lines = append(lines, string(line))
+				line = line[:0]
 			}
+			lines = append(lines, string(wr[:width]))
+			wr = wr[width:]
+		}
+		switch {
+		case len(line) == 0:
+			line = append(line, wr...)
+		case len(line)+1+len(wr) <= width:
+			line = append(append(line, ' '), wr...)
+		default:
+			lines = append(lines, string(line))
+			line = append(line[:0], wr...)
 		}
 	}
-	sort.SliceStable(events, func(i, j int) bool { return events[i].key.less(events[j].key) })
-	return events
-}
-
-// A dateKey orders dates coarsely: 0 means unknown.
-type dateKey struct{ year, month, day int }
-
-// less orders dates with a year by year, month and day, before every
-// date without a year; those are left in reading order, since a month
-// without a year cannot be placed.
-func (k dateKey) less(o dateKey) bool {
-	switch {
-	case k.year == 0 || o.year == 0:
-		return k.year != 0 && o.year == 0
-	case k.year != o.year:
-		return k.year < o.year
-	case k.month != o.month:
-		return k.month < o.month
+	if len(line) > 0 || len(lines) == 0 {
+		lines = append(lines, string(line))
 	}
-	return k.day < o.day
-}
-
-// dateLayouts are the date forms Go's time package can read; its English
-// month names are the only language data this first version uses.
-var dateLayouts = []struct {
-	layout          string
-	hasYear, hasDay bool
-}{
-	{"2006-01-02", true, true},
-	{"January 2, 2006", true, true},
-	{"Jan 2, 2006", true, true},
-	{"2 January 2006", true, true},
-	{"2 Jan 2006", true, true},
-	{"Monday, January 2, 2006", true, true},
-	{"January 2006", true, false},
-	{"Jan 2006", true, false},
-	{"January 2", false, true},
-	{"Jan 2", false, true},
-	{"2 January", false, true},
-	{"2 Jan", false, true},
-}
-
-var (
-	yearRe = regexp.MustCompile(`\b(1[0-9]{3}|2[0-9]{3})s?\b`)
-	// ordinalRe finds the ordinal suffixes time.Parse cannot read ("7th").
-	ordinalRe = regexp.MustCompile(`\b(\d{1,2})(st|nd|rd|th)\b`)
-)
-
-// parseDate reads the date of text as far as it can. anchor is the year
-// for dates written without one (0: unknown).
-func parseDate(text string, anchor int) dateKey {
-	s := strings.TrimSpace(strings.Trim(text, ".,;:()"))
-	s = ordinalRe.ReplaceAllString(s, "$1")
-	s = strings.ReplaceAll(s, ".", "")
-	s = strings.Join(strings.Fields(s), " ")
-	for _, l := range dateLayouts {
-		t, err := time.Parse(l.layout, s)
-		if err != nil {
-			continue
-		}
-		k := dateKey{year: t.Year(), month: int(t.Month())}
-		if l.hasDay {
-			k.day = t.Day()
-		}
-		if !l.hasYear {
-			k.year = anchor
-		}
-		return k
-	}
-	return dateKey{year: yearOf(s)}
-}
-
-// yearOf returns the first year (or decade, "1990s") written in s, 0 if
-// none.
-func yearOf(s string) int {
-	m := yearRe.FindStringSubmatch(s)
-	if m == nil {
-		return 0
-	}
-	y, _ := strconv.Atoi(m[1])
-	return y
+	return lines
 }

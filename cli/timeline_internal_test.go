@@ -1,52 +1,66 @@
 package cli
 
 import (
-	"slices"
+	"strings"
 	"testing"
+	"unicode/utf8"
+
+	"github.com/google/go-cmp/cmp"
+
+	"github.com/qabot/qabot/lang"
+	"github.com/qabot/qabot/timeline"
 )
 
-func TestParseDate(t *testing.T) {
+func TestWrap(t *testing.T) {
 	tests := []struct {
-		text   string
-		anchor int
-		want   dateKey
+		text  string
+		width int
+		want  []string
 	}{
-		{"2009", 0, dateKey{2009, 0, 0}},
-		{"the 1990s", 0, dateKey{1990, 0, 0}},
-		{"September 7, 2022", 0, dateKey{2022, 9, 7}},
-		{"Sept. 7, 2022", 0, dateKey{2022, 0, 0}}, // time.Parse knows "Sep", not "Sept": the year still places it
-		{"Aug. 12, 2025", 0, dateKey{2025, 8, 12}},
-		{"7 September 2022", 0, dateKey{2022, 9, 7}},
-		{"7th September 2022", 0, dateKey{2022, 9, 7}},
-		{"May 2019", 0, dateKey{2019, 5, 0}},
-		{"July 15", 2022, dateKey{2022, 7, 15}},
-		{"July 15", 0, dateKey{0, 7, 15}},
-		{"2022-09-07", 0, dateKey{2022, 9, 7}},
-		{"Wednesday", 2022, dateKey{}},
-		{"", 0, dateKey{}},
+		{"", 10, []string{""}},
+		{"one two three", 20, []string{"one two three"}},
+		{"one two three", 7, []string{"one two", "three"}},
+		{"one two three", 3, []string{"one", "two", "thr", "ee"}},
+		{"  spaced\n\tout  ", 20, []string{"spaced out"}},
+		{"Étés à Tirana", 6, []string{"Étés à", "Tirana"}},
+		{"abcdefghij", 4, []string{"abcd", "efgh", "ij"}},
+		{"a abcdefghij", 4, []string{"a", "abcd", "efgh", "ij"}},
+		{"x", 0, []string{"x"}},
 	}
 	for _, tt := range tests {
-		if got := parseDate(tt.text, tt.anchor); got != tt.want {
-			t.Errorf("parseDate(%q, %d) = %+v, want %+v", tt.text, tt.anchor, got, tt.want)
+		got := wrap(tt.text, tt.width)
+		if diff := cmp.Diff(tt.want, got); diff != "" {
+			t.Errorf("wrap(%q, %d) (-want +got):\n%s", tt.text, tt.width, diff)
+		}
+		for _, line := range got {
+			if n := utf8.RuneCountInString(line); n > max(tt.width, 1) {
+				t.Errorf("wrap(%q, %d): line %q has %d runes", tt.text, tt.width, line, n)
+			}
 		}
 	}
 }
 
-func TestDateOrder(t *testing.T) {
-	// A bare year before its months; dates without a year last, in the
-	// order they came.
-	keys := []dateKey{{1979, 0, 0}, {2009, 0, 0}, {2022, 0, 0}, {2022, 7, 15}, {2022, 9, 0}, {2022, 9, 7}, {}, {0, 7, 15}}
-	shuffled := []dateKey{keys[5], keys[6], keys[0], keys[3], keys[7], keys[1], keys[4], keys[2]}
-	slices.SortStableFunc(shuffled, func(a, b dateKey) int {
-		switch {
-		case a.less(b):
-			return -1
-		case b.less(a):
-			return 1
-		}
-		return 0
-	})
-	if !slices.Equal(shuffled, keys) {
-		t.Errorf("sorted = %v, want %v", shuffled, keys)
+func TestWriteTimeline(t *testing.T) {
+	langs, err := lang.Load(lang.Data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	en, _ := langs.Get("en")
+	events := []timeline.Event{
+		{Label: "2009", Quote: "Albania joined NATO in 2009 and applied for membership of the European Union.", Article: "A", Paragraph: 11},
+		{Label: "since the beginning of a very long period", Quote: "Short.", Article: "B", Paragraph: 0},
+	}
+	var b strings.Builder
+	writeTimeline(&b, en, events, true, 60)
+	want := `Date  Event
+2009  Albania joined NATO in 2009 and applied for membership
+      of the European Union.
+      — A, Paragraph 12
+since the beginning of a very long period
+      Short.
+      — B, Paragraph 1
+`
+	if diff := cmp.Diff(want, b.String()); diff != "" {
+		t.Errorf("writeTimeline (-want +got):\n%s", diff)
 	}
 }

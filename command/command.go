@@ -15,6 +15,7 @@ import (
 	"github.com/qabot/qabot/corpus"
 	"github.com/qabot/qabot/lang"
 	"github.com/qabot/qabot/qa"
+	"github.com/qabot/qabot/timeline"
 )
 
 // Command names.
@@ -50,6 +51,10 @@ type Reply struct {
 	Answer *qa.Answer
 	// Articles is set for Source.
 	Articles []ArticleInfo
+	// Events is set for Timeline: the dated events that match the query,
+	// in date order, with labels in Lang. Never nil for Timeline; empty
+	// when nothing matched, and then Message says why.
+	Events []timeline.Event
 	// Message is the bot's own text, already localised: help, refusals,
 	// errors, small talk.
 	Message string
@@ -118,9 +123,10 @@ func Recover() Middleware {
 
 // Router is the Handler that serves every command of the bot.
 type Router struct {
-	engine *qa.Engine
-	langs  *lang.Registry
-	routes map[string]Handler
+	engine    *qa.Engine
+	langs     *lang.Registry
+	routes    map[string]Handler
+	timelines timelineCache // events of the engine's corpus, built on first use
 }
 
 // NewRouter returns a Router over an engine. Its handlers are the
@@ -128,9 +134,10 @@ type Router struct {
 func NewRouter(e *qa.Engine, langs *lang.Registry) *Router {
 	r := &Router{engine: e, langs: langs}
 	r.routes = map[string]Handler{
-		Ask:    HandlerFunc(r.ask),
-		Source: HandlerFunc(r.source),
-		Help:   HandlerFunc(r.help),
+		Ask:      HandlerFunc(r.ask),
+		Timeline: HandlerFunc(r.timeline),
+		Source:   HandlerFunc(r.source),
+		Help:     HandlerFunc(r.help),
 	}
 	return r
 }
