@@ -12,7 +12,7 @@ import (
 	"github.com/qabot/qabot/seeds"
 )
 
-func mustRouter(t *testing.T) *command.Router {
+func mustSeedRouter(t *testing.T) *command.Router {
 	t.Helper()
 	reg, err := lang.Load(lang.Data)
 	if err != nil {
@@ -26,7 +26,7 @@ func mustRouter(t *testing.T) *command.Router {
 }
 
 func TestRouter(t *testing.T) {
-	r := mustRouter(t)
+	r := mustSeedRouter(t)
 	tests := []struct {
 		name     string
 		query    command.Query
@@ -71,7 +71,7 @@ func TestRouter(t *testing.T) {
 }
 
 func TestSource(t *testing.T) {
-	r := mustRouter(t)
+	r := mustSeedRouter(t)
 	got, err := r.Handle(context.Background(), command.Query{Command: command.Source})
 	if err != nil {
 		t.Fatal(err)
