@@ -6,6 +6,7 @@ package qa_test
 
 import (
 	"context"
+	"fmt"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -31,10 +32,21 @@ type bleveIndex struct {
 
 const bleveField = "text"
 
-// newBleveIndex indexes every sentence of c with Bleve's English analyzer
-// (possessives, lower case, stop words, Porter) and BM25 scoring.
+// newBleveIndex indexes every sentence of c (see buildBleve) and closes
+// the index when the test ends.
 func newBleveIndex(tb testing.TB, c *corpus.Corpus) *bleveIndex {
 	tb.Helper()
+	b, err := buildBleve(c)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	tb.Cleanup(func() { b.idx.Close() })
+	return b
+}
+
+// buildBleve indexes every sentence of c with Bleve's English analyzer
+// (possessives, lower case, stop words, Porter) and BM25 scoring.
+func buildBleve(c *corpus.Corpus) (*bleveIndex, error) {
 	field := mapping.NewTextFieldMapping()
 	field.Analyzer = en.AnalyzerName
 	field.Store = false
@@ -51,9 +63,8 @@ func newBleveIndex(tb testing.TB, c *corpus.Corpus) *bleveIndex {
 	// pick the older upsidedown index, which has no BM25.
 	idx, err := bleve.New("", m)
 	if err != nil {
-		tb.Fatal(err)
+		return nil, fmt.Errorf("bleve index: %w", err)
 	}
-	tb.Cleanup(func() { idx.Close() })
 	b := &bleveIndex{idx: idx}
 	batch := idx.NewBatch()
 	for _, a := range c.Articles {
@@ -61,14 +72,16 @@ func newBleveIndex(tb testing.TB, c *corpus.Corpus) *bleveIndex {
 			id := strconv.Itoa(len(b.sentences))
 			b.sentences = append(b.sentences, s.Text)
 			if err := batch.Index(id, map[string]any{bleveField: s.Text}); err != nil {
-				tb.Fatal(err)
+				idx.Close()
+				return nil, fmt.Errorf("bleve index sentence %s: %w", id, err)
 			}
 		}
 	}
 	if err := idx.Batch(batch); err != nil {
-		tb.Fatal(err)
+		idx.Close()
+		return nil, fmt.Errorf("bleve batch: %w", err)
 	}
-	return b
+	return b, nil
 }
 
 // top returns the best sentence for q, and false when nothing matches.
@@ -119,7 +132,10 @@ func BenchmarkBleveIndex(b *testing.B) {
 	c := seedCorpus(b)
 	b.ReportAllocs()
 	for b.Loop() {
-		bi := newBleveIndex(b, c)
+		bi, err := buildBleve(c)
+		if err != nil {
+			b.Fatal(err)
+		}
 		bi.idx.Close()
 	}
 }
