@@ -1,3 +1,5 @@
+//go:build unix
+
 package qa_test
 
 // A Bleve BM25 index over the same sentences the engine answers from: the
@@ -118,12 +120,13 @@ func BenchmarkBleveSearch(b *testing.B) {
 		b.Fatalf("bleve found nothing for %d questions", len(qs))
 	}
 	b.ReportAllocs()
+	cpu := cpuTime(b)
 	i := 0
 	for b.Loop() {
 		bi.top(b, qs[i%len(qs)])
 		i++
 	}
-	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N), "ns/question")
+	reportCPU(b, cpu, "cpu-ns/question")
 }
 
 // BenchmarkBleveIndex builds the Bleve index of the seed article, the
@@ -131,6 +134,7 @@ func BenchmarkBleveSearch(b *testing.B) {
 func BenchmarkBleveIndex(b *testing.B) {
 	c := seedCorpus(b)
 	b.ReportAllocs()
+	cpu := cpuTime(b)
 	for b.Loop() {
 		bi, err := buildBleve(c)
 		if err != nil {
@@ -138,6 +142,7 @@ func BenchmarkBleveIndex(b *testing.B) {
 		}
 		bi.idx.Close()
 	}
+	reportCPU(b, cpu, "cpu-ns/op")
 }
 
 // TestBleveBaselineAccuracy scores Bleve's top hit and the engine's answer
