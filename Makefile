@@ -66,6 +66,10 @@ check-deps:
 	@deps="$$($(GO) list -deps $(LIBS))"; \
 	if grep -q discordgo <<<"$$deps"; then \
 		echo "check-deps: $(LIBS) must not depend on discordgo:"; grep discordgo <<<"$$deps"; exit 1; \
+	fi; \
+	bin="$$($(GO) list -deps .)"; \
+	if grep -q 'blevesearch/bleve/' <<<"$$bin"; then \
+		echo "check-deps: Bleve is a test-only baseline and must stay out of the binary"; exit 1; \
 	fi
 
 # Run benchstat on bench.txt for medians and spreads.

@@ -7,6 +7,7 @@ import (
 	"io/fs"
 	"os"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/qabot/qabot/command"
@@ -55,7 +56,10 @@ func (a *app) loadEngine() (*qa.Engine, error) {
 	if err != nil {
 		return nil, err
 	}
-	e, err := qa.Load(fsys, qa.Options{Languages: a.langs, Detector: lang.NewDetector(a.langs), Glossary: a.glossaries()})
+	// The language detector trains on its profiles while the articles are
+	// read and indexed: on two cores that halves the time to the first
+	// answer.
+	e, err := qa.Load(fsys, qa.Options{Languages: a.langs, Detector: trainDetector(a.langs), Glossary: a.glossaries()})
 	var list corpus.ErrorList
 	switch {
 	case e != nil && errors.As(err, &list):
@@ -73,6 +77,26 @@ func (a *app) loadEngine() (*qa.Engine, error) {
 	c := e.Corpus()
 	a.log.Debug("engine built", "from", where, "articles", len(c.Articles), "sentences", c.Sentences(), "took", time.Since(start))
 	return e, nil
+}
+
+// A pendingDetector is a language detector still being built in the
+// background; the first question waits for it.
+type pendingDetector struct {
+	once  sync.Once
+	ready chan *lang.Detector
+	d     *lang.Detector
+}
+
+func trainDetector(langs *lang.Registry) *pendingDetector {
+	p := &pendingDetector{ready: make(chan *lang.Detector, 1)}
+	go func() { p.ready <- lang.NewDetector(langs) }()
+	return p
+}
+
+// DetectWithPrior implements qa.LanguageDetector.
+func (p *pendingDetector) DetectWithPrior(text, prior string) lang.Guess {
+	p.once.Do(func() { p.d = <-p.ready })
+	return p.d.DetectWithPrior(text, prior)
 }
 
 // glossaries returns the engine's Glossary option: the FreeDict

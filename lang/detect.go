@@ -32,6 +32,9 @@ type Detector struct {
 	// openers maps a folded first word of a question to the supported
 	// models whose questions.tsv starts with it.
 	openers map[string][]int
+	// logCount[c] is log(c+α) for every count c that occurs: scoring then
+	// looks logarithms up instead of computing one per gram and model.
+	logCount []float64
 }
 
 type model struct {
@@ -217,6 +220,17 @@ func NewDetector(r *Registry) *Detector {
 				}
 			}
 		}
+	}
+	maxCount := uint16(0)
+	for _, c := range d.counts {
+		maxCount = max(maxCount, c)
+	}
+	for _, c := range d.wcount {
+		maxCount = max(maxCount, c)
+	}
+	d.logCount = make([]float64, int(maxCount)+1)
+	for c := range d.logCount {
+		d.logCount[c] = math.Log(float64(c) + alpha)
 	}
 	// Vocabulary sizes for smoothing.
 	var vocab [maxOrder + 1]float64
@@ -432,11 +446,11 @@ func (d *Detector) score(words []dword, script string) ([]float64, int) {
 				if !active[i] {
 					continue
 				}
-				c := 0.0
+				lc := d.logCount[0]
 				if ok {
-					c = float64(d.counts[int(row)*k+i])
+					lc = d.logCount[d.counts[int(row)*k+i]]
 				}
-				scores[i] += weight * (math.Log(c+alpha) - d.models[i].logDen[order])
+				scores[i] += weight * (lc - d.models[i].logDen[order])
 			}
 		})
 		f := Fold(w)
@@ -445,11 +459,11 @@ func (d *Detector) score(words []dword, script string) ([]float64, int) {
 			if !active[i] {
 				continue
 			}
-			c := 0.0
+			lc := d.logCount[0]
 			if ok {
-				c = float64(d.wcount[int(row)*k+i])
+				lc = d.logCount[d.wcount[int(row)*k+i]]
 			}
-			scores[i] += weight * d.tune.wordWeight * (math.Log(c+alpha) - d.models[i].wordDen)
+			scores[i] += weight * d.tune.wordWeight * (lc - d.models[i].wordDen)
 		}
 	}
 	if len(words) > 0 {

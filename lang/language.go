@@ -55,9 +55,7 @@ type Language struct {
 	questions *Phrases[Question]
 	numbers   map[string]Number
 	messages  map[string]string
-	lexicon   *Phrases[[]string]
-	places    *Phrases[[]string]
-	orgs      *Phrases[[]string]
+	glosses   [len(glossFiles)]glossTable // lexicon, places, orgs
 	translit  *transliterator
 	langid    []byte // training text for the language identifier
 }
@@ -173,14 +171,14 @@ func opensClause(gap string) bool {
 
 // Lexicon returns the word and phrase glosses of lexicon.tsv: local phrase
 // to English words. It is empty when the file is absent (as for English).
-func (l *Language) Lexicon() *Phrases[[]string] { return l.lexicon }
+func (l *Language) Lexicon() *Phrases[[]string] { return l.glosses[0].get() }
 
 // Places returns places.tsv: local names of countries, capitals, demonyms
 // and languages to their English names.
-func (l *Language) Places() *Phrases[[]string] { return l.places }
+func (l *Language) Places() *Phrases[[]string] { return l.glosses[1].get() }
 
 // Orgs returns orgs.tsv: local organisation names and acronyms to the
 // English acronym and name.
-func (l *Language) Orgs() *Phrases[[]string] { return l.orgs }
+func (l *Language) Orgs() *Phrases[[]string] { return l.glosses[2].get() }
 
 func (l *Language) String() string { return l.Code }

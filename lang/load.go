@@ -10,6 +10,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 )
 
 // otherDir holds language-identification text for languages qabot does not
@@ -145,9 +146,6 @@ func loadLanguage(fsys fs.FS, dir, name string, errs *ErrorList) (*Language, boo
 		questions: newPhrases[Question](),
 		numbers:   map[string]Number{},
 		messages:  map[string]string{},
-		lexicon:   newPhrases[[]string](),
-		places:    newPhrases[[]string](),
-		orgs:      newPhrases[[]string](),
 	}
 	file := func(base string, required bool) ([]byte, string, bool) {
 		p := path.Join(dir, base)
@@ -181,12 +179,13 @@ func loadLanguage(fsys fs.FS, dir, name string, errs *ErrorList) (*Language, boo
 	if data, p, ok := file("translit.tsv", false); ok {
 		loadTranslit(l, data, p, errs)
 	}
-	for _, g := range []struct {
-		base  string
-		table *Phrases[[]string]
-	}{{"lexicon.tsv", l.lexicon}, {"places.tsv", l.places}, {"orgs.tsv", l.orgs}} {
-		if data, p, ok := file(g.base, false); ok {
-			loadGlosses(g.table, data, p, errs)
+	// The bilingual tables are thousands of lines a language; folding
+	// them all at start would cost more than everything else together. They
+	// are checked line by line now and built on first use.
+	for i, base := range glossFiles {
+		if data, p, ok := file(base, false); ok {
+			checkGlosses(data, p, errs)
+			l.glosses[i] = glossTable{data: data, path: p}
 		}
 	}
 	if data, _, ok := file("langid.txt", false); ok {
@@ -329,6 +328,41 @@ func utf8RuneCount(s string) int { return len([]rune(s)) }
 // loadGlosses reads "phrase<TAB>english[|english...]" files. A phrase
 // listed twice gets the union of its glosses: lexicons are generated from
 // several sources, and a repeat is not a mistake.
+// glossFiles are the bilingual tables, in the order of Language.glosses.
+var glossFiles = [...]string{"lexicon.tsv", "places.tsv", "orgs.tsv"}
+
+// A glossTable is a bilingual table read from its file on first use.
+type glossTable struct {
+	data []byte
+	path string
+	once sync.Once
+	t    *Phrases[[]string]
+}
+
+func (g *glossTable) get() *Phrases[[]string] {
+	g.once.Do(func() {
+		g.t = newPhrases[[]string]()
+		var errs ErrorList // already reported by checkGlosses at Load
+		loadGlosses(g.t, g.data, g.path, &errs)
+	})
+	return g.t
+}
+
+// checkGlosses reports the lines of a bilingual table that loadGlosses
+// would skip, without the cost of building the table.
+func checkGlosses(data []byte, p string, errs *ErrorList) {
+	eachLine(data, func(n int, line string) {
+		f := fields(line)
+		if len(f) < 2 || f[0] == "" || f[1] == "" {
+			errs.Add(p, n, fmt.Errorf("want phrase<TAB>english[|english...], got %q", line))
+			return
+		}
+		if !strings.ContainsFunc(f[0], func(r rune) bool { return isLetter(r) || isDigit(r) }) {
+			errs.Add(p, n, fmt.Errorf("phrase %q has no words", f[0]))
+		}
+	})
+}
+
 func loadGlosses(t *Phrases[[]string], data []byte, p string, errs *ErrorList) {
 	merge := func(old, v []string) []string {
 		out := slices.Clone(old)

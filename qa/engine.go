@@ -127,7 +127,7 @@ func New(c *corpus.Corpus, opts Options) (*Engine, error) {
 	}
 	e := &Engine{opts: opts, corpus: c, langs: opts.Languages, analyzers: map[string]*analyzer{}, translations: map[string]*lazyTable{}}
 	for _, l := range opts.Languages.Languages() {
-		e.analyzers[l.Code] = &analyzer{l: l}
+		e.analyzers[l.Code] = &analyzer{l: l, memo: map[string]string{}}
 	}
 	art, ok := e.analyzers[opts.ArticleLang]
 	if !ok {
@@ -158,6 +158,9 @@ func New(c *corpus.Corpus, opts Options) (*Engine, error) {
 	}
 	if e.times, err = timex.LoadLanguages(opts.Data); err != nil {
 		return nil, fmt.Errorf("qa: %w", err)
+	}
+	for _, an := range e.analyzers {
+		an.frozen = true // shared by concurrent questions from now on
 	}
 	return e, nil
 }

@@ -20,6 +20,16 @@ const weightReverse = 0.6
 // or phrase to the words of its line.
 func loadSynonyms(fsys fs.FS, an *analyzer, dictionary map[string]bool) (*stemTable, error) {
 	t := newStemTable()
+	// The same few thousand words recur across lines: read each once.
+	seen := map[string]analysedPhrase{}
+	phrase := func(text string) analysedPhrase {
+		p, ok := seen[text]
+		if !ok {
+			p = an.phrase(text, dictionary)
+			seen[text] = p
+		}
+		return p
+	}
 	for _, src := range []struct {
 		name   string
 		weight float64
@@ -33,22 +43,20 @@ func loadSynonyms(fsys fs.FS, an *analyzer, dictionary map[string]bool) (*stemTa
 		// sense, so "walkout" finds "strike", and "strike" finds
 		// "walkout" better than "attack" finds it).
 		eachRow(data, func(_, head, right string) {
-			for _, w := range foldedWords(head + " " + right) {
-				dictionary[w] = true
+			h := phrase(head)
+			if len(h.stems) == 0 {
+				return
 			}
-			keys, n := an.stemKeys(head)
-			headStems := an.stems(head)
 			for _, o := range strings.Split(right, "|") {
-				stems := an.stems(o)
-				if len(stems) == 0 || len(headStems) == 0 {
+				r := phrase(o)
+				if len(r.stems) == 0 {
 					continue
 				}
-				for _, key := range keys {
-					t.add(key, n, alt{stems: stems, weight: src.weight})
+				for _, key := range h.keys {
+					t.add(key, h.words, alt{stems: r.stems, weight: src.weight})
 				}
-				back, m := an.stemKeys(o)
-				for _, key := range back {
-					t.add(key, m, alt{stems: headStems, weight: src.weight * weightReverse})
+				for _, key := range r.keys {
+					t.add(key, r.words, alt{stems: h.stems, weight: src.weight * weightReverse})
 				}
 			}
 		})

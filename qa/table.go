@@ -14,19 +14,22 @@ type alt struct {
 type stemTable struct {
 	m        map[string][]alt
 	maxWords int
+	seen     map[string]bool // key and alternative already added
 }
 
-func newStemTable() *stemTable { return &stemTable{m: map[string][]alt{}} }
+func newStemTable() *stemTable { return &stemTable{m: map[string][]alt{}, seen: map[string]bool{}} }
 
+// add records an alternative of a key; the first weight given for the same
+// alternative of the same key stands.
 func (t *stemTable) add(key string, words int, a alt) {
 	if key == "" || len(a.stems) == 0 {
 		return
 	}
-	for _, old := range t.m[key] {
-		if strings.Join(old.stems, " ") == strings.Join(a.stems, " ") {
-			return
-		}
+	id := key + "\x00" + strings.Join(a.stems, " ")
+	if t.seen[id] {
+		return
 	}
+	t.seen[id] = true
 	t.m[key] = append(t.m[key], a)
 	t.maxWords = max(t.maxWords, words)
 }
