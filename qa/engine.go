@@ -270,7 +270,9 @@ func (e *Engine) questionLanguage(text string, q Question) *lang.Language {
 // characters, spaces collapsed.
 func cleanQuestion(s string) string {
 	s = strings.ToValidUTF8(s, " ")
-	s = chatMarkup.ReplaceAllString(s, " ")
+	if strings.ContainsAny(s, "<@*_~|`") {
+		s = chatMarkup.ReplaceAllString(s, " ")
+	}
 	s = strings.Map(func(r rune) rune {
 		if unicode.IsControl(r) || r == '\u200b' || r == '\ufeff' {
 			return ' '
