@@ -42,7 +42,8 @@ func (a *app) serveUsage(w io.Writer) {
 Connects to Discord's gateway and answers slash commands (/ask, /timeline,
 /source, /help), mentions, direct messages and, when QABOT_CHANNELS is set,
 every message in those channels. Needs DISCORD_TOKEN and DISCORD_APP_ID;
-see .env.example and bot/README.md. Stops cleanly on SIGINT or SIGTERM.
+see .env.example and the Discord section of README.md. Stops cleanly on
+SIGINT or SIGTERM.
 `)
 }
 
