@@ -338,7 +338,7 @@ const maxQuotedJoin = 150
 // joinLines rejoins the lines that a scrape broke apart. Scrapers often cut
 // a paragraph around quotation marks and inline markup:
 //
-//	Edi Rama / accused Iran of being behind a " / heavy cyberattack ... / " on July 15.
+//	Jane Doe / accused the council of a " / reckless plan to close ... / " on May 3.
 //
 // A line continues the block before it when that block ends with an open
 // quotation mark or bracket, when the line starts with closing punctuation,

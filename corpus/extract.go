@@ -162,7 +162,7 @@ func (t token) capitalised() bool {
 }
 
 // allCaps reports an acronym-like token: two or more capitals and no lower
-// case letters ("NATO", "GLACIS-3", "PMOI").
+// case letters ("UN", "G7", "COVID-19").
 func (t token) allCaps() bool {
 	upper := 0
 	for _, r := range t.text {
@@ -597,7 +597,7 @@ func (x *FactExtractor) acronyms(text string, toks []token) []Acronym {
 		}
 		inner := strings.TrimSpace(text[t.start : t.start+close])
 		if t.allCaps() && t.end == t.start+close {
-			// "People's Mojahedin Organization of Iran (PMOI)"
+			// "World Meteorological Organization (WMO)"
 			if long := x.expansionBefore(toks, i, t.text); long != "" {
 				out = append(out, Acronym{Short: t.text, Long: long})
 			}

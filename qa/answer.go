@@ -1,23 +1,26 @@
 package qa
 
-// A Kind is the type of answer a question expects.
-type Kind string
+import "github.com/qabot/qabot/lang"
 
-// Answer kinds. Their names match the kinds of lang/data/*/questions.tsv.
+// A Kind is the type of answer a question expects. It is lang's kind:
+// the kinds of a question are read from lang/data/*/questions.tsv.
+type Kind = lang.Kind
+
+// Answer kinds, as lang defines them.
 const (
-	KindWhen    Kind = "when"
-	KindWho     Kind = "who"
-	KindWhere   Kind = "where"
-	KindHowMany Kind = "how_many"
-	KindHowMuch Kind = "how_much"
-	KindHowLong Kind = "how_long"
-	KindWhy     Kind = "why"
-	KindWhat    Kind = "what"
-	KindWhich   Kind = "which"
-	KindYesNo   Kind = "yes_no"
-	KindDefine  Kind = "define"
-	KindSince   Kind = "since" // "since when": the start of a period
-	KindName    Kind = "name"  // "what is the name of": a name and nothing else
+	KindWhen    = lang.KindWhen
+	KindSince   = lang.KindSince
+	KindWho     = lang.KindWho
+	KindName    = lang.KindName
+	KindWhere   = lang.KindWhere
+	KindHowMany = lang.KindHowMany
+	KindHowMuch = lang.KindHowMuch
+	KindHowLong = lang.KindHowLong
+	KindWhy     = lang.KindWhy
+	KindWhat    = lang.KindWhat
+	KindWhich   = lang.KindWhich
+	KindYesNo   = lang.KindYesNo
+	KindDefine  = lang.KindDefine
 )
 
 // A Question is what a user asked, with what the front end knows about how
@@ -59,7 +62,7 @@ type Answer struct {
 	Unsupported bool
 
 	// Text is the short answer in Lang: "2009", "7 septembre 2022",
-	// "Edi Rama", "non". Empty when not answered.
+	// "Jane Doe", "non". Empty when not answered.
 	Text string
 	// Quote is the source sentence, exactly as in the article.
 	Quote Citation

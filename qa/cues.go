@@ -159,9 +159,9 @@ func clauseEnd(text string, i int) int {
 	return len(text)
 }
 
-// apposition returns the description that follows a name: "the PMOI, a
-// movement in exile banned in Iran" gives "a movement in exile banned in
-// Iran". It needs a define cue right after the comma.
+// apposition returns the description that follows a name: "the WMO, a
+// United Nations agency based in Geneva" gives "a United Nations agency
+// based in Geneva". It needs a define cue right after the comma.
 func (c *cues) apposition(text string, end int) string {
 	rest := text[end:]
 	if !strings.HasPrefix(rest, ", ") && !strings.HasPrefix(rest, "), ") {

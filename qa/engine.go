@@ -378,8 +378,8 @@ func (e *Engine) rank(q *query) []ranked {
 		}
 		touched = touched[:0]
 		// An alternative never counts for more than the word the user
-		// wrote would: "Albanian" is rarer than "Albania" in an article
-		// about Albania, and must not outweigh it.
+		// wrote would: "Portuguese" is rarer than "Portugal" in an article
+		// about Portugal, and must not outweigh it.
 		ceiling := e.ownIDF(g)
 		for _, a := range g.alts {
 			per := a.weight / float64(len(a.stems))

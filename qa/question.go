@@ -64,7 +64,7 @@ func (e *Engine) parse(text string, l *lang.Language) *query {
 	skip := make([]bool, len(q.toks))
 	focusAt := -1
 	for _, m := range l.QuestionPhrases(text) {
-		k := Kind(m.Kind)
+		k := m.Kind
 		if q.kind == "" || q.kind == KindYesNo && k != KindYesNo {
 			q.kind = k
 		}
