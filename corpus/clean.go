@@ -99,7 +99,7 @@ func joinMeta(old, add string) string {
 
 // datelineRE matches a wire-story dateline at the start of the first
 // paragraph: "LISBON, Portugal (AP) — ", "BRUSSELS (Reuters) - ".
-var datelineRE = regexp.MustCompile(`^([\p{Lu}][\p{Lu} .'-]{2,}(?:, [\p{Lu}][\p{L} .]+)?(?: \([^)]{1,24}\))?)\s*[—–-]+\s+`)
+var datelineRE = regexp.MustCompile(`^([\p{Lu}][\p{Lu} .'-]{2,}(?:, [\p{Lu}][\p{L}\d .]+)?(?: \([^)]{1,24}\))?)\s*[—–-]+\s+`)
 
 // Blocks splits raw page text into blocks and gives each its role.
 func (c *Cleaner) Blocks(raw []byte) []Block {
@@ -138,6 +138,13 @@ func (c *Cleaner) assignRoles(blocks []Block, captures []string) {
 		case RoleSource:
 			if i < end {
 				b.Role = RoleBody
+			}
+		case roleHeadCaption:
+			// "Ferry aground, March 15, 2024. NTB via REUTERS" before the
+			// story; after it, a sentence that names an agency is story.
+			b.Role = RoleBody
+			if i < start {
+				b.Role = RoleCaption
 			}
 		case RolePromo:
 			if i >= start && i < end && endsSentence(b.Text) && !addressesReader(b.Text) {

@@ -303,6 +303,19 @@ func TestBlockRoles(t *testing.T) {
 			},
 		},
 		{
+			"bare date line and a caption with its credit, only before the story",
+			page("Ferry runs aground in a storm", "May 3, 2024 9:12 AM GMT+2",
+				"The ferry lies aground off the island, May 3, 2024. Jo Berg via REUTERS", story1,
+				"The council thanked the crews. Reuters could not reach the owner"),
+			[]Block{
+				{RoleTitle, "Ferry runs aground in a storm"},
+				{RolePublished, "May 3, 2024 9:12 AM GMT+2"},
+				{RoleCaption, "The ferry lies aground off the island, May 3, 2024."},
+				{RoleBody, story1},
+				{RoleBody, "The council thanked the crews. Reuters could not reach the owner"},
+			},
+		},
+		{
 			"caption before a credit",
 			page("Storm floods the lower town", "Residents wade through water in the lower town on Monday.",
 				"Photo: Ada Brenn", story1, story2),

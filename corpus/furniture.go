@@ -34,21 +34,23 @@ const (
 	roleTagsMarker
 	roleAuthorRole
 	roleSeparator
+	roleHeadCaption
 )
 
 var roleNames = map[string]Role{
-	"drop":      RoleDrop,
-	"related":   roleRelatedMarker,
-	"tags":      roleTagsMarker,
-	"reading":   RoleReading,
-	"published": RolePublished,
-	"byline":    RoleByline,
-	"role":      roleAuthorRole,
-	"credit":    RoleCredit,
-	"caption":   RoleCaption,
-	"promo":     RolePromo,
-	"source":    RoleSource,
-	"separator": roleSeparator,
+	"drop":        RoleDrop,
+	"related":     roleRelatedMarker,
+	"tags":        roleTagsMarker,
+	"reading":     RoleReading,
+	"published":   RolePublished,
+	"byline":      RoleByline,
+	"role":        roleAuthorRole,
+	"credit":      RoleCredit,
+	"caption":     RoleCaption,
+	"promo":       RolePromo,
+	"source":      RoleSource,
+	"separator":   roleSeparator,
+	"headcaption": roleHeadCaption,
 }
 
 func (r Role) String() string {
