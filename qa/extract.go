@@ -230,9 +230,13 @@ func (e *Engine) extract(q *query, d int) (extraction, bool) {
 		}
 		return untyped(e.rest(q, doc))
 	case KindWhich, KindWhat:
-		// "which country ...", "what union ...": a name the question did
-		// not give, when the question names the kind of thing it wants.
+		// "which union ...": a name that has the word the question asks
+		// about and says more ("European Union"), then a name the question
+		// did not give at all.
 		if len(q.focus) > 0 {
+			if sp, ok := nearest(near, e.namesWithFocus(q, s)); ok {
+				return typed(sp.Text)
+			}
 			for _, kind := range []corpus.NameKind{corpus.NamePerson, corpus.NamePlace, corpus.NameOrg, corpus.NameOther} {
 				if sp, ok := nearest(near, e.unmentionedNames(q, s, kind)); ok {
 					return typed(sp.Text)
@@ -272,7 +276,10 @@ func (e *Engine) rest(q *query, d *doc) string {
 	if i := strings.LastIndexAny(text[:d.toks[first].Start], ",;:\"("); i >= 0 {
 		begin = i + 1
 	}
-	return trimWords(text[begin:d.toks[first].Start], maxWords, true)
+	if span := trimWords(text[begin:d.toks[first].Start], maxWords, true); e.hasContent(span) {
+		return span
+	}
+	return ""
 }
 
 // hasContent reports whether s has a word that is not a stop word.
@@ -409,6 +416,23 @@ func (e *Engine) unmentionedNames(q *query, s *corpus.Sentence, kind corpus.Name
 	var out []corpus.Span
 	for _, n := range s.Facts.Names {
 		if n.Kind == kind && !e.mentionsAny(q, n.Text) {
+			out = append(out, n.Span)
+		}
+	}
+	return out
+}
+
+// namesWithFocus returns the names that hold a word the question asks
+// about (its focus) together with words the question did not use.
+func (e *Engine) namesWithFocus(q *query, s *corpus.Sentence) []corpus.Span {
+	var out []corpus.Span
+	for _, n := range s.Facts.Names {
+		focus, more := false, false
+		for _, st := range e.article.stems(n.Text) {
+			focus = focus || q.focus[st]
+			more = more || !q.mentioned[st]
+		}
+		if focus && more {
 			out = append(out, n.Span)
 		}
 	}

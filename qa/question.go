@@ -78,7 +78,14 @@ func (e *Engine) parse(text string, l *lang.Language) *query {
 		}
 	}
 	if q.kind == "" {
+		// A question with no question word is a yes/no question in every
+		// language qabot speaks ("les moudjahidines ont revendiqué
+		// l'attentat ?", "ligger byen nær Tirana?"); without a question
+		// mark it is more likely a topic ("the attack on the port").
 		q.kind = KindWhat
+		if strings.HasSuffix(strings.TrimSpace(text), "?") {
+			q.kind = KindYesNo
+		}
 	}
 
 	table := e.synonyms
