@@ -16,11 +16,11 @@ import (
 // stems: words that introduce an answer (cues.tsv), negations and
 // opposites (antonyms.tsv).
 type cues struct {
-	an       *analyzer
-	phrases  map[string][][]string // kind -> cue phrases as folded words
-	speech   map[string]bool       // stems of verbs that report speech
-	negation map[string]bool       // folded negation words
-	antonyms map[string]map[string]bool
+	an        *analyzer
+	phrases   map[string][][]string // kind -> cue phrases as folded words
+	speech    map[string]bool       // stems of verbs that report speech
+	negations [][]string            // negation words and phrases, folded
+	antonyms  map[string]map[string]bool
 }
 
 // readData reads data/<code>/<name> from fsys. A missing file is not an
@@ -62,7 +62,7 @@ func eachRow(data []byte, fn func(section, left, right string)) {
 }
 
 func loadCues(fsys fs.FS, an *analyzer) (*cues, error) {
-	c := &cues{an: an, phrases: map[string][][]string{}, speech: map[string]bool{}, negation: map[string]bool{}, antonyms: map[string]map[string]bool{}}
+	c := &cues{an: an, phrases: map[string][][]string{}, speech: map[string]bool{}, antonyms: map[string]map[string]bool{}}
 	code := an.l.Code
 	data, err := readData(fsys, code, "cues.tsv")
 	if err != nil {
@@ -84,8 +84,10 @@ func loadCues(fsys fs.FS, an *analyzer) (*cues, error) {
 	}
 	eachRow(data, func(section, left, right string) {
 		if strings.EqualFold(right, "NEG") || section == "negation" {
-			for _, w := range foldedWords(left) {
-				c.negation[w] = true
+			// "failed to", "instead of": phrases, matched whole, so "to"
+			// and "of" do not become negations.
+			if words := foldedWords(left); len(words) > 0 {
+				c.negations = append(c.negations, words)
 			}
 			return
 		}
@@ -114,9 +116,24 @@ func foldedWords(s string) []string {
 	return out
 }
 
-func (c *cues) isSpeech(stem string) bool     { return c.speech[stem] }
-func (c *cues) isNegation(folded string) bool { return c.negation[folded] }
-func (c *cues) opposite(a, b string) bool     { return c.antonyms[a][b] }
+func (c *cues) isSpeech(stem string) bool { return c.speech[stem] }
+
+// negationsIn counts the negations among folded words: "not", "never",
+// "failed to", "no longer".
+func (c *cues) negationsIn(words []string) int {
+	n := 0
+	for i := 0; i < len(words); i++ {
+		for _, neg := range c.negations {
+			if i+len(neg) <= len(words) && slices.Equal(words[i:i+len(neg)], neg) {
+				n++
+				i += len(neg) - 1
+				break
+			}
+		}
+	}
+	return n
+}
+func (c *cues) opposite(a, b string) bool { return c.antonyms[a][b] }
 
 // cut returns the clause of a sentence that a cue of the given kind
 // introduces: "because of ..." up to the next comma or the end. It returns

@@ -520,21 +520,29 @@ func (e *Engine) asksSpeaker(q *query) bool {
 // when the sentence uses the opposite of a question word ("succeed" /
 // "failed").
 func (e *Engine) yesNo(q *query, d *doc) string {
-	neg := 0
-	for _, t := range d.toks {
-		if e.cues.isNegation(t.folded) {
-			neg++
-		}
+	sentence := make([]string, len(d.toks))
+	for i, t := range d.toks {
+		sentence[i] = t.folded
 	}
-	for _, t := range q.toks {
-		if e.cues.isNegation(lang.Fold(t.Text)) && q.lang.Code == e.article.l.Code {
-			neg++
+	neg := e.cues.negationsIn(sentence)
+	if q.lang.Code == e.article.l.Code {
+		question := make([]string, len(q.toks))
+		for i, t := range q.toks {
+			question[i] = lang.Fold(t.Text)
 		}
+		neg += e.cues.negationsIn(question)
 	}
-	for st := range q.mentioned {
-		for _, t := range d.toks {
-			if t.stem != "" && e.cues.opposite(st, t.stem) {
-				neg++
+	// The question's own words (not the opposites added to find the
+	// sentence) against the sentence's: "succeed" / "failed".
+	for _, g := range q.group {
+		for _, a := range g.alts {
+			if a.opposite || len(a.stems) != 1 {
+				continue
+			}
+			for _, t := range d.toks {
+				if t.stem != "" && e.cues.opposite(a.stems[0], t.stem) {
+					neg++
+				}
 			}
 		}
 	}

@@ -139,7 +139,7 @@ func (e *Engine) addOpposites(q *query) {
 				continue
 			}
 			for _, o := range e.cues.opposites(a.stems[0]) {
-				g.alts = append(g.alts, alt{stems: []string{o}, weight: a.weight * weightOpposite})
+				g.alts = append(g.alts, alt{stems: []string{o}, weight: a.weight * weightOpposite, opposite: true})
 			}
 		}
 	}

@@ -7,6 +7,10 @@ import "strings"
 type alt struct {
 	stems  []string
 	weight float64
+	// opposite marks an alternative that says the contrary ("failed" for
+	// "succeed"): it finds the sentence that answers a yes/no question,
+	// and it is not a word of the question when deciding the answer.
+	opposite bool
 }
 
 // A stemTable maps phrases, keyed by their stems, to their alternatives:
