@@ -2,6 +2,7 @@ package qa
 
 import (
 	"io/fs"
+	"slices"
 	"strings"
 	"sync"
 
@@ -73,7 +74,15 @@ func buildTranslations(from *analyzer, to *glossStems) *stemTable {
 		if table == nil {
 			continue
 		}
-		for phrase, glosses := range table.All {
+		// In key order: the first alternative of a phrase is its own
+		// reading, and map order would change it from run to run.
+		phrases := make([]string, 0, table.Len())
+		for phrase := range table.All {
+			phrases = append(phrases, phrase)
+		}
+		slices.Sort(phrases)
+		for _, phrase := range phrases {
+			glosses, _ := table.Lookup(phrase)
 			keys, n := from.stemKeys(phrase)
 			for _, g := range glosses {
 				if stems := to.get(g); len(stems) > 0 {
@@ -117,7 +126,13 @@ const weightGlossary = 0.8
 // addGlossary adds the glosses of an installed dictionary for the phrases
 // the embedded tables do not already have.
 func addGlossary(t *stemTable, from *analyzer, to *glossStems, glossary map[string][]string) {
-	for phrase, glosses := range glossary {
+	phrases := make([]string, 0, len(glossary))
+	for phrase := range glossary {
+		phrases = append(phrases, phrase)
+	}
+	slices.Sort(phrases)
+	for _, phrase := range phrases {
+		glosses := glossary[phrase]
 		keys, n := from.stemKeys(phrase)
 		if _, ok := t.m[keys[0]]; ok {
 			continue // the embedded lexicon wins
