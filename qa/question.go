@@ -65,7 +65,10 @@ func (e *Engine) parse(text string, l *lang.Language) *query {
 	focusAt := -1
 	for _, m := range l.QuestionPhrases(text) {
 		k := m.Kind
-		if q.kind == "" || q.kind == KindYesNo && k != KindYesNo {
+		// The first question phrase decides, except that a later one that
+		// asks what something stands for ("what does ACT stand for") or
+		// any word after a yes/no opener is more telling.
+		if q.kind == "" || q.kind == KindYesNo && k != KindYesNo || k == KindDefine {
 			q.kind = k
 		}
 		for i, t := range q.toks {
