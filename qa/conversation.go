@@ -1,0 +1,844 @@
+package qa
+
+import (
+	"context"
+	"sort"
+	"strings"
+	"sync"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/qabot/qabot/corpus"
+	"github.com/qabot/qabot/lang"
+)
+
+// A Conversation is what one conversation remembers between turns: the
+// frame of the last question. Conversations owns them; the zero value is
+// a conversation with nothing said yet.
+type Conversation struct {
+	mu   sync.Mutex
+	lang string // language of the last turn, the hint for the next
+	f    *frame // nil until the first question
+}
+
+// A frame is the context a follow-up refers to.
+type frame struct {
+	kind  Kind
+	topic []topicGroup // what the question was about, newest first
+	doc   int          // sentence last quoted; -1 for none
+	text  string       // the short answer last given
+	ents  []entity     // names to resolve pronouns to, most salient first
+	// recent holds the sentences quoted lately (newest first), for
+	// definite references to something said a turn or two ago.
+	recent []int
+	// shown holds the sentences quoted on this topic, so "more" says
+	// something new.
+	shown []int
+	// pending is the clarification question just asked; choices are its
+	// readings, kept after the pick so "and the other one?" works.
+	pending bool
+	choices []choice
+	picked  int // index of the choice picked, -1 for none
+}
+
+// A topicGroup is a content word of an earlier question, with how much it
+// still counts: words fade as the conversation moves on.
+type topicGroup struct {
+	g termGroup
+	w float64
+}
+
+// An entity is a name a pronoun may stand for.
+type entity struct {
+	text   string
+	stems  []string
+	kind   corpus.NameKind
+	gender byte // 'm', 'f', or 0 when unknown
+}
+
+// A choice is one reading offered by a clarification question, with the
+// answer it gives.
+type choice struct {
+	label string
+	stems map[string]bool
+	doc   int
+	text  string
+}
+
+// Bounds that keep a conversation small whatever the user does.
+const (
+	maxTopic   = 12
+	maxAlts    = 8
+	maxEnts    = 8
+	maxRecent  = 4
+	maxShown   = 16
+	maxChoices = 3
+)
+
+// Weights of context in a follow-up question.
+const (
+	weightContext   = 0.5  // an earlier question's words, beside the new ones
+	contextCoverage = 0.0  // their share in coverage
+	topicFade       = 0.5  // how much an inherited word keeps per turn
+	topicMin        = 0.2  // below this an inherited word is dropped
+	priorLast       = 1.3  // the sentence last quoted
+	priorRecent     = 1.1  // sentences quoted lately, and next to the last one
+	priorArticle    = 1.05 // the article of the last answer
+)
+
+// Clarification thresholds: a fresh question is ambiguous when its second
+// reading scores within clarifyRatio of the first.
+const clarifyRatio = 0.8
+
+// converse answers one turn of c.
+func (s *Conversations) converse(ctx context.Context, c *Conversation, q Question) (Answer, error) {
+	e := s.e
+	if err := ctx.Err(); err != nil {
+		return Answer{}, err
+	}
+	text := cleanQuestion(q.Text)
+	if text == "" || !hasWord(text) || utf8.RuneCountInString(text) > e.opts.MaxQuestionRunes {
+		return e.Ask(ctx, q) // the refusals of Ask; the frame stays
+	}
+	if q.LangHint == "" {
+		q.LangHint = c.lang
+	}
+	l := e.questionLanguage(text, q)
+	if h, ok := e.langs.Get(q.LangHint); ok && q.Lang == "" && (l == nil || l.Code != h.Code) && s.explains(h, text) {
+		// "source?", "more pls": too short to identify, and chat words
+		// of the language the conversation is in.
+		l = h
+	}
+	if a, ok := s.smallTalk(text, l, q.LangHint); ok {
+		c.lang = a.Lang
+		return a, nil
+	}
+	if l == nil {
+		a, err := e.Ask(ctx, q)
+		a.Turn = TurnFresh
+		return a, err
+	}
+	c.lang = l.Code
+	t := s.read(text, l)
+	f := c.f
+	if f != nil && f.pending {
+		f.pending = false
+		if i := s.matchChoice(f, t); i >= 0 {
+			return s.answerChoice(c, t, i), nil
+		}
+	}
+	if t.request != "" {
+		return s.request(c, t), nil
+	}
+	kind := s.classify(c, t)
+	if kind == TurnFresh {
+		return s.fresh(ctx, c, t)
+	}
+	return s.followUp(c, t, kind), nil
+}
+
+// A turn is one message read for the conversation.
+type turn struct {
+	text   string
+	l      *lang.Language
+	cues   *chatCues
+	words  []string // folded tokens
+	marks  []string // cue category covering each token, "" for none
+	q      *query
+	phrase bool        // a question phrase set the kind
+	own    []termGroup // content groups: the question without cue words
+	// prons holds the readings of the pronouns and general nouns ("the
+	// group") that refer back, in order.
+	prons   []pronoun
+	vague   bool // a pronoun stands for an event or the whole topic: "that", "it"
+	names   int  // own groups that are names
+	opener  bool // starts with "and", "what about"
+	cataph  bool // a name comes before the pronoun: "what about X, what does she do?"
+	refs    bool // a determiner before a content word: "that attack"
+	request string
+	pick    int // 1 or 2 for "the first/second one"; 0 otherwise
+}
+
+// read analyses a message in language l.
+func (s *Conversations) read(text string, l *lang.Language) *turn {
+	e := s.e
+	cues := s.cuesOf(l.Code)
+	toks, words := foldedTokens(text)
+	t := &turn{text: text, l: l, cues: cues, words: words}
+	t.marks = cues.marks(words, cueFiller, cueLight, cueDet, cueAnd, cueFirst, cueSecond)
+	t.q = e.parse(text, l)
+	t.phrase = len(l.QuestionPhrases(text)) > 0
+
+	first := 0
+	for first < len(words) && t.marks[first] == cueFiller {
+		first++
+	}
+	t.opener = first < len(words) && t.marks[first] == cueAnd
+
+	// Pronouns and general nouns. A determiner followed by a content word
+	// makes a definite reference ("that attack"); alone, a
+	// demonstrative is a pronoun ("when was that?").
+	firstPron := -1
+	for i, w := range words {
+		if t.marks[i] == cueDet && i+1 < len(words) && t.marks[i+1] == "" && cues.prons[words[i+1]] == nil && !l.IsStopword(words[i+1]) {
+			t.refs = true
+			continue
+		}
+		readings := cues.prons[w]
+		if rs, ok := cues.nouns[w]; ok && (i > 0 && t.marks[i-1] == cueDet || rs[0].def) {
+			readings = rs
+		}
+		if len(readings) == 0 {
+			continue
+		}
+		if firstPron < 0 {
+			firstPron = i
+		}
+		t.prons = append(t.prons, readings...)
+		for _, p := range readings {
+			if p.class == pronNeutral || p.class == pronThing {
+				t.vague = true
+			}
+		}
+	}
+
+	// Content groups: what the parser kept, less the cue words.
+	cursor := 0
+	for _, g := range t.q.group {
+		at := strings.Index(text[cursor:], g.surface)
+		if at < 0 {
+			at = 0
+		} else {
+			at += cursor
+			cursor = at + len(g.surface)
+		}
+		if s.cueOnly(t, toks, at, at+len(g.surface)) {
+			continue
+		}
+		t.own = append(t.own, g)
+		if s.isNameLike(g) {
+			t.names++
+			if firstPron >= 0 && at < toks[firstPron].Start {
+				t.cataph = true
+			}
+		}
+	}
+	t.request = s.requestOf(t, first)
+	t.pick = s.ordinal(t)
+	return t
+}
+
+func (s *Conversations) cuesOf(code string) *chatCues {
+	if c, ok := s.cues[code]; ok {
+		return c
+	}
+	return loadChatCues(nil)
+}
+
+// cueOnly reports whether every token between start and end is a cue word
+// (pronoun, determiner, filler, light verb, opener, ordinal).
+func (s *Conversations) cueOnly(t *turn, toks []lang.Token, start, end int) bool {
+	any := false
+	for i, tk := range toks {
+		if tk.Start < start || tk.End > end {
+			continue
+		}
+		any = true
+		if t.marks[i] == "" && t.cues.prons[t.words[i]] == nil {
+			return false
+		}
+	}
+	return any
+}
+
+// isNameLike reports whether a question word names something: a name of
+// the corpus, or a word the user capitalised ("EU", "Rama").
+func (s *Conversations) isNameLike(g termGroup) bool {
+	if s.e.isNameGroup(g) {
+		return true
+	}
+	for _, r := range g.surface {
+		if unicode.IsUpper(r) {
+			return true
+		}
+	}
+	return false
+}
+
+func isNumberGroup(g termGroup) bool {
+	if len(g.alts) == 0 || len(g.alts[0].stems) != 1 {
+		return false
+	}
+	st := g.alts[0].stems[0]
+	return st != "" && st[0] >= '0' && st[0] <= '9'
+}
+
+// isSpeechGroup reports whether a question word is a verb of saying.
+func (s *Conversations) isSpeechGroup(g termGroup) bool {
+	for _, a := range g.alts {
+		for _, st := range a.stems {
+			if s.e.cues.isSpeech(st) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// requestOf recognises a request about the last answer: a request phrase
+// ("tell me more", "source?", "qui l'a dit ?") with nothing else to ask
+// but pronouns and verbs of saying, or a question that asks only why, who
+// said or where it says.
+func (s *Conversations) requestOf(t *turn, first int) string {
+	rest := 0
+	for _, g := range t.own {
+		if !s.isSpeechGroup(g) {
+			rest++
+		}
+	}
+	for _, cat := range requestCues {
+		n := 0
+		if first < len(t.words) {
+			n = t.cues.matchAt(cat, t.words, first)
+		}
+		if n == 0 {
+			continue
+		}
+		covered := 0
+		for _, g := range t.own {
+			if !s.isSpeechGroup(g) && s.withinWords(t, g, first, first+n) {
+				covered++
+			}
+		}
+		if rest-covered == 0 {
+			return cat
+		}
+	}
+	if !t.phrase || rest > 0 {
+		return ""
+	}
+	speech := len(t.own) > 0
+	switch t.q.kind {
+	case KindWhy:
+		if len(t.own) == 0 {
+			return cueWhy
+		}
+	case KindWho, KindDefine:
+		if speech {
+			return cueWhoSaid
+		}
+	case KindWhere:
+		if speech {
+			return cueSource
+		}
+	}
+	return ""
+}
+
+// withinWords reports whether a group's words all lie among words[from:to].
+func (s *Conversations) withinWords(t *turn, g termGroup, from, to int) bool {
+	gw := foldedWords(g.surface)
+	if len(gw) == 0 {
+		return false
+	}
+	for i := from; i+len(gw) <= to; i++ {
+		if hasPrefixWords(t.words[i:to], gw) {
+			return true
+		}
+	}
+	return false
+}
+
+// ordinal returns 1 or 2 when the message picks "the first" or "the
+// second" reading and asks nothing else.
+func (s *Conversations) ordinal(t *turn) int {
+	pick := 0
+	for i, m := range t.marks {
+		switch {
+		case m == cueFirst && pick == 0:
+			pick = 1
+		case m == cueSecond && pick == 0:
+			pick = 2
+		case m == "" && t.cues.prons[t.words[i]] == nil && !t.l.IsStopword(t.words[i]):
+			return 0
+		}
+	}
+	return pick
+}
+
+// classify decides whether a question refers back, and how.
+func (s *Conversations) classify(c *Conversation, t *turn) Turn {
+	f := c.f
+	if f == nil {
+		return TurnFresh
+	}
+	switch {
+	case len(t.own) == 0:
+		if len(t.prons) > 0 {
+			return TurnPronoun
+		}
+		return TurnEllipsis
+	case t.opener && len(t.own) <= 3:
+		return TurnEllipsis
+	case len(t.prons) > 0 && !t.cataph:
+		return TurnPronoun
+	case t.refs && s.refersBack(f, t):
+		return TurnPronoun
+	case len(t.own) <= 2 && t.names == 0:
+		// Short, and naming nothing: "how far is it?", "¿cuánta gente
+		// vive allí?" in languages that drop the pronoun.
+		return TurnPronoun
+	}
+	return TurnFresh
+}
+
+// refersBack reports whether a content word of the question was in the
+// last question or in a sentence quoted lately: "the embassy" after a
+// question about the embassy.
+func (s *Conversations) refersBack(f *frame, t *turn) bool {
+	seen := map[string]bool{}
+	for _, tg := range f.topic {
+		for _, a := range tg.g.alts {
+			for _, st := range a.stems {
+				seen[st] = true
+			}
+		}
+	}
+	for _, d := range f.recent {
+		for _, tk := range s.e.idx.docs[d].toks {
+			if tk.stem != "" {
+				seen[tk.stem] = true
+			}
+		}
+	}
+	for _, g := range t.own {
+		if s.isNameLike(g) {
+			continue
+		}
+		for _, a := range g.alts {
+			for _, st := range a.stems {
+				if seen[st] {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
+// fresh answers a question that starts a new frame, exactly as Ask does,
+// unless it is ambiguous enough to ask which reading is meant.
+func (s *Conversations) fresh(ctx context.Context, c *Conversation, t *turn) (Answer, error) {
+	f := &frame{kind: t.q.kind, doc: -1, picked: -1}
+	for _, g := range t.own {
+		f.topic = append(f.topic, topicGroup{g: g, w: 1})
+	}
+	if old := c.f; old != nil {
+		f.ents = old.ents
+		f.recent = old.recent
+	}
+	c.f = f
+	if a, ok := s.clarifyFresh(c, t); ok {
+		return a, nil
+	}
+	a, err := s.e.Ask(ctx, Question{Text: t.text, Lang: t.l.Code})
+	if err != nil {
+		return a, err
+	}
+	a.Turn = TurnFresh
+	doc := -1
+	if a.Answered {
+		doc = s.docOf(a.Quote)
+	}
+	s.remember(c, t, doc, a.Text, nil)
+	return a, nil
+}
+
+// followUp answers a question that refers back to the frame.
+func (s *Conversations) followUp(c *Conversation, t *turn, kind Turn) Answer {
+	f := c.f
+	if kind == TurnEllipsis && f.picked >= 0 {
+		if i := s.otherChoice(f, t); i >= 0 {
+			a := s.answerChoice(c, t, i)
+			a.Turn = kind
+			return a
+		}
+	}
+	q, refs := s.contextQuery(f, t, kind)
+	if kind == TurnPronoun && len(t.own) == 0 && t.vague {
+		if a, ok := s.clarifyVague(c, t, q); ok {
+			return a
+		}
+	}
+	res := s.answerInContext(f, q)
+	a := s.toAnswer(t, q, res)
+	a.Turn = kind
+	// The new frame: this question's words, the referents, and the older
+	// topic fading.
+	nf := &frame{kind: q.kind, doc: f.doc, text: f.text, ents: f.ents, recent: f.recent, shown: f.shown, picked: -1}
+	for _, g := range t.own {
+		nf.topic = append(nf.topic, topicGroup{g: g, w: 1})
+	}
+	for _, g := range refs {
+		nf.topic = append(nf.topic, topicGroup{g: g, w: 1})
+	}
+	fade := topicFade
+	if kind == TurnEllipsis {
+		fade = 1 // "and the EU?" keeps the question it repeats
+	}
+	for _, tg := range f.topic {
+		if kind == TurnEllipsis && s.replaced(tg.g, t.own) {
+			continue
+		}
+		if w := tg.w * fade; w >= topicMin {
+			nf.topic = append(nf.topic, topicGroup{g: tg.g, w: w})
+		}
+	}
+	c.f = nf
+	doc := -1
+	if a.Answered {
+		doc = res.doc
+	}
+	s.remember(c, t, doc, a.Text, refs)
+	return a
+}
+
+// replaced reports whether an ellipsis puts a new word in the place of g:
+// a number or year for a number, a name for a name of the same kind ("and
+// the EU?" after NATO replaces NATO, not Albania).
+func (s *Conversations) replaced(g termGroup, own []termGroup) bool {
+	for _, o := range own {
+		switch {
+		case isNumberGroup(g) && isNumberGroup(o):
+			return true
+		case s.isNameLike(g) && s.isNameLike(o) && !isNumberGroup(o):
+			kg, okg := s.groupKind(g)
+			ko, oko := s.groupKind(o)
+			if okg && oko && kg == ko {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// groupKind returns the kind of the corpus name a question word or one of
+// its alternatives names ("EU" -> "European Union", an organisation).
+func (s *Conversations) groupKind(g termGroup) (corpus.NameKind, bool) {
+	for _, a := range g.alts {
+		found, kind := false, corpus.NameOther
+		for _, st := range a.stems {
+			if k, ok := s.nameKinds[st]; ok {
+				found = true
+				if k != corpus.NameOther {
+					kind = k
+				}
+			}
+		}
+		if found {
+			return kind, true
+		}
+	}
+	return corpus.NameOther, false
+}
+
+// contextQuery builds the question a follow-up asks: its own words, the
+// entities its pronouns stand for, and the earlier topic. It returns the
+// referent groups it added.
+func (s *Conversations) contextQuery(f *frame, t *turn, kind Turn) (*query, []termGroup) {
+	q := t.q
+	q.group = append([]termGroup(nil), t.own...)
+	if !t.phrase || len(t.own) == 0 && kind == TurnEllipsis {
+		// "and the EU?", "since when?": the last question's kind unless
+		// the message asks its own.
+		if !t.phrase {
+			q.kind = f.kind
+		}
+	}
+	newRelation := false
+	for _, g := range t.own {
+		if !s.isNameLike(g) && !isNumberGroup(g) {
+			newRelation = true
+		}
+	}
+	var refs []termGroup
+	if kind == TurnPronoun {
+		for _, ent := range s.resolve(f, t) {
+			g := s.entityGroup(ent)
+			refs = append(refs, g)
+			q.group = append(q.group, g)
+		}
+	}
+	for _, tg := range f.topic {
+		w := tg.w
+		switch {
+		case kind == TurnEllipsis && s.replaced(tg.g, t.own):
+			continue
+		case kind == TurnEllipsis && !newRelation:
+			// The repeated question's own words count in full.
+		case len(t.own) == 0 && len(refs) == 0:
+			// "when did it happen?": the topic is all there is.
+		default:
+			// Beside new words, the old ones only break ties: they add
+			// to a sentence's score but hardly to its coverage, so a
+			// sentence need not repeat the whole conversation to answer.
+			g := scaleGroup(tg.g, w*weightContext)
+			g.idf = tg.g.idf * contextCoverage
+			q.group = append(q.group, g)
+			continue
+		}
+		q.group = append(q.group, scaleGroup(tg.g, w))
+	}
+	for _, g := range q.group {
+		for _, a := range g.alts {
+			for _, st := range a.stems {
+				q.mentioned[st] = true
+			}
+		}
+	}
+	return q, refs
+}
+
+// scaleGroup returns g counting w times as much, in score and coverage.
+func scaleGroup(g termGroup, w float64) termGroup {
+	if w == 1 {
+		return g
+	}
+	out := termGroup{surface: g.surface, idf: g.idf * w, unknown: g.unknown, alts: make([]alt, len(g.alts))}
+	for i, a := range g.alts {
+		out.alts[i] = alt{stems: a.stems, weight: a.weight * w}
+	}
+	return out
+}
+
+// entityGroup makes a question word of an entity.
+func (s *Conversations) entityGroup(ent entity) termGroup {
+	alts := []alt{{stems: ent.stems, weight: weightExact}}
+	g := termGroup{surface: ent.text, alts: alts, idf: s.e.groupIDF(alts)}
+	return g
+}
+
+// resolve finds the entities the question's pronouns stand for: a person
+// for "he" and "she" (by gender when the article shows it), a group for
+// "they". "It" and "that" stand for the topic, which the frame keeps.
+func (s *Conversations) resolve(f *frame, t *turn) []entity {
+	var out []entity
+	used := map[string]bool{}
+	for _, p := range t.prons {
+		for i, ent := range f.ents {
+			key := strings.Join(ent.stems, " ")
+			if used[key] || !s.fits(p, ent, i) {
+				continue
+			}
+			used[key] = true
+			out = append(out, ent)
+			break
+		}
+	}
+	return out
+}
+
+// fits reports whether a pronoun can stand for an entity. rank is the
+// entity's place in the frame: pronouns that do not say "person" only
+// reach the entities of the last turn.
+func (s *Conversations) fits(p pronoun, ent entity, rank int) bool {
+	switch p.class {
+	case pronPerson, pronAny:
+		if ent.kind != corpus.NamePerson {
+			return false
+		}
+		if p.class == pronAny && rank >= 4 {
+			return false
+		}
+		if p.number == 'p' {
+			return false
+		}
+		g := s.genderOf(ent)
+		return p.gender == 0 || p.gender == 'n' || g == 0 || g == p.gender
+	}
+	if p.number == 'p' && p.class != pronPlace && p.class != pronNeutral {
+		return ent.kind == corpus.NameOrg
+	}
+	return false
+}
+
+func (s *Conversations) genderOf(ent entity) byte {
+	if ent.gender != 0 {
+		return ent.gender
+	}
+	for _, st := range ent.stems {
+		if g := s.genders[st]; g != 0 {
+			return g
+		}
+	}
+	return 0
+}
+
+// answerInContext ranks sentences for a follow-up, favours the sentences
+// the conversation was just about, and picks as Ask does.
+func (s *Conversations) answerInContext(f *frame, q *query) result {
+	e := s.e
+	if len(q.group) == 0 {
+		return result{}
+	}
+	ranked := e.rank(q)
+	art := -1
+	if f.doc >= 0 {
+		art = e.idx.docs[f.doc].artIdx
+	}
+	for i := range ranked {
+		d := ranked[i].doc
+		switch {
+		case d == f.doc:
+			ranked[i].score *= priorLast
+		case f.doc >= 0 && (d == f.doc+1 || d == f.doc-1) || containsInt(f.recent, d):
+			ranked[i].score *= priorRecent
+		}
+		if art >= 0 && e.idx.docs[d].artIdx == art {
+			ranked[i].score *= priorArticle
+		}
+	}
+	sort.SliceStable(ranked, func(i, j int) bool {
+		if ranked[i].score != ranked[j].score {
+			return ranked[i].score > ranked[j].score
+		}
+		return ranked[i].doc < ranked[j].doc
+	})
+	return e.pick(q, ranked)
+}
+
+func containsInt(list []int, v int) bool {
+	for _, x := range list {
+		if x == v {
+			return true
+		}
+	}
+	return false
+}
+
+// toAnswer turns a result into the reply to turn t.
+func (s *Conversations) toAnswer(t *turn, q *query, res result) Answer {
+	a := Answer{Question: t.text, Lang: t.l.Code, Kind: q.kind}
+	if res.found {
+		a.Answered = true
+		a.Text = res.text
+		a.Quote = s.e.cite(res.doc)
+		a.Score = res.score
+		return a
+	}
+	a.Reason = ReasonNotFound
+	a.Suggestions = res.suggestions
+	return a
+}
+
+// docOf returns the index of the sentence a citation points at, or -1.
+func (s *Conversations) docOf(c Citation) int {
+	for i := range s.e.idx.docs {
+		d := &s.e.idx.docs[i]
+		if d.sentence.Index == c.Sentence && d.article.ID == c.ArticleID {
+			return i
+		}
+	}
+	return -1
+}
+
+// remember records what a turn quoted: the sentence, its short answer,
+// and the entities of the question and of the sentence, most salient
+// first.
+func (s *Conversations) remember(c *Conversation, t *turn, doc int, text string, refs []termGroup) {
+	f := c.f
+	var ents []entity
+	if doc >= 0 {
+		f.doc, f.text = doc, text
+		f.recent = pushFront(f.recent, doc, maxRecent)
+		if !containsInt(f.shown, doc) {
+			f.shown = pushFront(f.shown, doc, maxShown)
+		}
+		ents = s.sentenceEntities(doc)
+	}
+	for _, g := range t.own {
+		if s.isNameLike(g) && len(g.alts) > 0 {
+			ents = append(ents, s.groupEntity(g))
+		}
+	}
+	for _, g := range refs {
+		ents = append(ents, s.groupEntity(g))
+	}
+	f.ents = mergeEntities(ents, f.ents)
+	for i := range f.topic {
+		if len(f.topic[i].g.alts) > maxAlts {
+			f.topic[i].g.alts = f.topic[i].g.alts[:maxAlts]
+		}
+	}
+	if len(f.topic) > maxTopic {
+		f.topic = f.topic[:maxTopic]
+	}
+}
+
+func pushFront(list []int, v, limit int) []int {
+	out := make([]int, 0, min(len(list)+1, limit))
+	out = append(out, v)
+	for _, x := range list {
+		if x != v && len(out) < limit {
+			out = append(out, x)
+		}
+	}
+	return out
+}
+
+// sentenceEntities returns the entities of a sentence: the speaker of its
+// quote first, then its names in order.
+func (s *Conversations) sentenceEntities(doc int) []entity {
+	e := s.e
+	f := &e.idx.docs[doc].sentence.Facts
+	var out []entity
+	if q := f.Quote; q != nil && q.Resolved != "" {
+		if st := e.article.stems(q.Resolved); len(st) > 0 {
+			out = append(out, entity{text: q.Resolved, stems: st, kind: s.kindOf(st)})
+		}
+	}
+	for _, n := range f.Names {
+		if st := e.article.stems(n.Text); len(st) > 0 {
+			out = append(out, entity{text: n.Text, stems: st, kind: n.Kind})
+		}
+	}
+	return out
+}
+
+// groupEntity makes an entity of a question word that names something.
+func (s *Conversations) groupEntity(g termGroup) entity {
+	st := g.alts[0].stems
+	return entity{text: g.surface, stems: st, kind: s.kindOf(st)}
+}
+
+// kindOf returns the kind of the corpus name that has these words.
+func (s *Conversations) kindOf(stems []string) corpus.NameKind {
+	kind := corpus.NameOther
+	for _, st := range stems {
+		if k, ok := s.nameKinds[st]; ok {
+			if k == corpus.NamePerson {
+				return k
+			}
+			kind = k
+		}
+	}
+	return kind
+}
+
+// mergeEntities puts the new entities before the old, without repeats
+// (a name repeated keeps its first, most salient place), within maxEnts.
+func mergeEntities(fresh, old []entity) []entity {
+	out := make([]entity, 0, maxEnts)
+	seen := map[string]bool{}
+	for _, list := range [][]entity{fresh, old} {
+		for _, ent := range list {
+			key := strings.Join(ent.stems, " ")
+			if seen[key] || len(out) == maxEnts {
+				continue
+			}
+			seen[key] = true
+			out = append(out, ent)
+		}
+	}
+	return out
+}
