@@ -77,8 +77,11 @@ const (
 
 // Weights of context in a follow-up question.
 const (
-	weightContext   = 0.5  // an earlier question's words, beside the new ones
-	contextCoverage = 0.0  // their share in coverage
+	weightContext = 0.5 // an earlier question's words, beside the new ones
+	// contextCredit is how much of the coverage a follow-up's own words
+	// leave unmatched the earlier words may make up: "who was blamed for
+	// it?" matches little by itself, the sentence about "it" much.
+	contextCredit = 0.5
 	topicFade       = 0.5  // how much an inherited word keeps per turn
 	topicMin        = 0.2  // below this an inherited word is dropped
 	priorLast       = 1.3  // the sentence last quoted
@@ -137,6 +140,21 @@ func (s *Conversations) converse(ctx context.Context, c *Conversation, q Questio
 	return s.followUp(c, t, kind), nil
 }
 
+// core returns the message without the fillers it starts with: "ok. how
+// did Washington react?" asks "how did Washington react?".
+func (t *turn) core() string {
+	toks := lang.Tokens(t.text)
+	for i, tk := range toks {
+		if t.marks[i] != cueFiller {
+			if i == 0 {
+				return t.text
+			}
+			return t.text[tk.Start:]
+		}
+	}
+	return t.text
+}
+
 // A turn is one message read for the conversation.
 type turn struct {
 	text   string
@@ -179,6 +197,7 @@ func (s *Conversations) read(text string, l *lang.Language) *turn {
 	// makes a definite reference ("that attack"); alone, a
 	// demonstrative is a pronoun ("when was that?").
 	firstPron := -1
+	var firstReadings []pronoun
 	for i, w := range words {
 		if t.marks[i] == cueDet && i+1 < len(words) && t.marks[i+1] == "" && cues.prons[words[i+1]] == nil && !l.IsStopword(words[i+1]) {
 			t.refs = true
@@ -192,7 +211,7 @@ func (s *Conversations) read(text string, l *lang.Language) *turn {
 			continue
 		}
 		if firstPron < 0 {
-			firstPron = i
+			firstPron, firstReadings = i, readings
 		}
 		t.prons = append(t.prons, readings...)
 		for _, p := range readings {
@@ -218,7 +237,7 @@ func (s *Conversations) read(text string, l *lang.Language) *turn {
 		t.own = append(t.own, g)
 		if s.isNameLike(g) {
 			t.names++
-			if firstPron >= 0 && at < toks[firstPron].Start {
+			if firstPron >= 0 && at < toks[firstPron].Start && s.canRefer(firstReadings, g) {
 				t.cataph = true
 			}
 		}
@@ -226,6 +245,25 @@ func (s *Conversations) read(text string, l *lang.Language) *turn {
 	t.request = s.requestOf(t, first)
 	t.pick = s.ordinal(t)
 	return t
+}
+
+// canRefer reports whether a pronoun may stand for a name the question
+// gave before it ("what about Sigrid Halvorsen, what does she do?"): a
+// person for "she", a group for "they".
+func (s *Conversations) canRefer(readings []pronoun, g termGroup) bool {
+	kind, _ := s.groupKind(g)
+	for _, p := range readings {
+		switch {
+		case p.class == pronNeutral || p.class == pronPlace:
+		case p.number == 'p':
+			if kind == corpus.NameOrg || kind == corpus.NamePlace {
+				return true
+			}
+		case p.class != pronThing && kind == corpus.NamePerson:
+			return true
+		}
+	}
+	return false
 }
 
 func (s *Conversations) cuesOf(code string) *chatCues {
@@ -241,6 +279,9 @@ func (s *Conversations) cueOnly(t *turn, toks []lang.Token, start, end int) bool
 	any := false
 	for i, tk := range toks {
 		if tk.Start < start || tk.End > end {
+			continue
+		}
+		if t.l.IsStopword(t.words[i]) {
 			continue
 		}
 		any = true
@@ -317,7 +358,15 @@ func (s *Conversations) requestOf(t *turn, first int) string {
 	if !t.phrase || rest > 0 {
 		return ""
 	}
-	speech := len(t.own) > 0
+	// "who said that?", "wo steht das?": a verb of saying, a neutral
+	// pronoun at most, and nothing else ("who do they say was behind
+	// it?" asks something else).
+	speech := len(t.own) > 0 && len(t.words) <= 5
+	for _, p := range t.prons {
+		if p.class != pronNeutral && p.class != pronThing {
+			speech = false
+		}
+	}
 	switch t.q.kind {
 	case KindWhy:
 		if len(t.own) == 0 {
@@ -378,15 +427,18 @@ func (s *Conversations) classify(c *Conversation, t *turn) Turn {
 			return TurnPronoun
 		}
 		return TurnEllipsis
-	case t.opener && len(t.own) <= 3:
-		return TurnEllipsis
+	case t.opener && len(t.own) <= 3 && s.newEntity(t):
+		return TurnEllipsis // "and the EU?", "und was sagen die USA dazu?"
 	case len(t.prons) > 0 && !t.cataph:
 		return TurnPronoun
+	case t.opener && len(t.own) <= 3:
+		return TurnEllipsis
 	case t.refs && s.refersBack(f, t):
 		return TurnPronoun
-	case len(t.own) <= 2 && t.names == 0:
-		// Short, and naming nothing: "how far is it?", "¿cuánta gente
-		// vive allí?" in languages that drop the pronoun.
+	case len(t.own) <= 2 && t.names == 0 && !t.refs:
+		// Short, naming nothing and with no noun phrase of its own:
+		// "how far?", "come si chiama?" in languages that drop the
+		// pronoun.
 		return TurnPronoun
 	}
 	return TurnFresh
@@ -412,9 +464,6 @@ func (s *Conversations) refersBack(f *frame, t *turn) bool {
 		}
 	}
 	for _, g := range t.own {
-		if s.isNameLike(g) {
-			continue
-		}
 		for _, a := range g.alts {
 			for _, st := range a.stems {
 				if seen[st] {
@@ -441,7 +490,7 @@ func (s *Conversations) fresh(ctx context.Context, c *Conversation, t *turn) (An
 	if a, ok := s.clarifyFresh(c, t); ok {
 		return a, nil
 	}
-	a, err := s.e.Ask(ctx, Question{Text: t.text, Lang: t.l.Code})
+	a, err := s.e.Ask(ctx, Question{Text: t.core(), Lang: t.l.Code})
 	if err != nil {
 		return a, err
 	}
@@ -464,13 +513,40 @@ func (s *Conversations) followUp(c *Conversation, t *turn, kind Turn) Answer {
 			return a
 		}
 	}
-	q, refs := s.contextQuery(f, t, kind)
-	if kind == TurnPronoun && len(t.own) == 0 && t.vague {
+	m := s.modeOf(t, kind)
+	q, refs, ctx := s.contextQuery(f, t, m)
+	var res result
+	switch {
+	case m == modeVague && t.vague:
 		if a, ok := s.clarifyVague(c, t, q); ok {
+			a.Turn = kind
 			return a
 		}
+		fallthrough
+	case m == modeVague:
+		// "since when?", "by who?", "when was that?": the same event,
+		// so the sentence just quoted when it has such a fact.
+		if f.doc >= 0 && factKinds[q.kind] {
+			if text, ok := s.e.extract(q, f.doc, 1); ok {
+				res = result{found: true, doc: f.doc, text: text, score: 1}
+			}
+		}
 	}
-	res := s.answerInContext(f, q)
+	if !res.found {
+		var require []termGroup
+		if m == modeEntity {
+			require = s.entityGroups(t)
+		}
+		res = s.answerInContext(f, q, m != modeEntity, ctx, require)
+	}
+	if !res.found && len(t.own) > 0 && m != modeVague {
+		// A complete question after all ("and what does she do?"):
+		// its own words, with the context as a tie-breaker only.
+		own := *q
+		own.group = append([]termGroup(nil), t.own...)
+		own.group = append(own.group, refs...)
+		res = s.answerInContext(f, &own, true, ctx, nil)
+	}
 	a := s.toAnswer(t, q, res)
 	a.Turn = kind
 	// The new frame: this question's words, the referents, and the older
@@ -483,11 +559,11 @@ func (s *Conversations) followUp(c *Conversation, t *turn, kind Turn) Answer {
 		nf.topic = append(nf.topic, topicGroup{g: g, w: 1})
 	}
 	fade := topicFade
-	if kind == TurnEllipsis {
+	if m == modeEntity || m == modeVague {
 		fade = 1 // "and the EU?" keeps the question it repeats
 	}
 	for _, tg := range f.topic {
-		if kind == TurnEllipsis && s.replaced(tg.g, t.own) {
+		if m == modeEntity && s.replaced(tg.g, t.own) {
 			continue
 		}
 		if w := tg.w * fade; w >= topicMin {
@@ -501,6 +577,56 @@ func (s *Conversations) followUp(c *Conversation, t *turn, kind Turn) Answer {
 	}
 	s.remember(c, t, doc, a.Text, refs)
 	return a
+}
+
+const yesNoDefault = false
+
+// A mode is how a follow-up uses the frame.
+type mode int
+
+const (
+	// modeVague: nothing but a question word and pronouns ("since
+	// when?", "when did it happen?"): the last question, asked anew.
+	modeVague mode = iota
+	// modeEntity: the last question about a new name or date ("and the
+	// EU?", "and in 1981?").
+	modeEntity
+	// modeRelation: something new about what was just said ("what did
+	// he say about the damage?", "and injured?").
+	modeRelation
+)
+
+func (s *Conversations) modeOf(t *turn, kind Turn) mode {
+	switch {
+	case len(t.own) == 0:
+		return modeVague
+	case kind == TurnEllipsis && s.newEntity(t):
+		return modeEntity
+	}
+	return modeRelation
+}
+
+// newEntity reports whether the message names something or gives a
+// number or year.
+func (s *Conversations) newEntity(t *turn) bool {
+	for _, g := range t.own {
+		if s.isNameLike(g) || isNumberGroup(g) {
+			return true
+		}
+	}
+	return false
+}
+
+// entityGroups returns the names, numbers and years of the message: an
+// ellipsis must be answered by a sentence that has them.
+func (s *Conversations) entityGroups(t *turn) []termGroup {
+	var out []termGroup
+	for _, g := range t.own {
+		if s.isNameLike(g) || isNumberGroup(g) {
+			out = append(out, g)
+		}
+	}
+	return out
 }
 
 // replaced reports whether an ellipsis puts a new word in the place of g:
@@ -544,16 +670,21 @@ func (s *Conversations) groupKind(g termGroup) (corpus.NameKind, bool) {
 
 // contextQuery builds the question a follow-up asks: its own words, the
 // entities its pronouns stand for, and the earlier topic. It returns the
-// referent groups it added.
-func (s *Conversations) contextQuery(f *frame, t *turn, kind Turn) (*query, []termGroup) {
-	q := t.q
+// referent groups it added, and the earlier words it added as context
+// only (at their full weight, for liftCoverage).
+func (s *Conversations) contextQuery(f *frame, t *turn, m mode) (q *query, refs []termGroup, ctx []topicGroup) {
+	q = t.q
 	q.group = append([]termGroup(nil), t.own...)
-	if !t.phrase || len(t.own) == 0 && kind == TurnEllipsis {
-		// "and the EU?", "since when?": the last question's kind unless
-		// the message asks its own.
-		if !t.phrase {
-			q.kind = f.kind
-		}
+	switch {
+	case t.phrase:
+		// The message asks its own kind of question.
+	case m != modeRelation:
+		q.kind = f.kind // "and the EU?": the last question's kind
+	case yesNoDefault:
+		// "ils l'ont revendiqué ?", "ha funzionato?": a statement about
+		// what was said, asked with a question mark.
+		q.kind = KindYesNo
+		s.e.addOpposites(q)
 	}
 	newRelation := false
 	for _, g := range t.own {
@@ -561,8 +692,7 @@ func (s *Conversations) contextQuery(f *frame, t *turn, kind Turn) (*query, []te
 			newRelation = true
 		}
 	}
-	var refs []termGroup
-	if kind == TurnPronoun {
+	if m == modeRelation {
 		for _, ent := range s.resolve(f, t) {
 			g := s.entityGroup(ent)
 			refs = append(refs, g)
@@ -572,31 +702,36 @@ func (s *Conversations) contextQuery(f *frame, t *turn, kind Turn) (*query, []te
 	for _, tg := range f.topic {
 		w := tg.w
 		switch {
-		case kind == TurnEllipsis && s.replaced(tg.g, t.own):
+		case m == modeEntity && s.replaced(tg.g, t.own):
 			continue
-		case kind == TurnEllipsis && !newRelation:
+		case m == modeVague, m == modeEntity && !newRelation:
 			// The repeated question's own words count in full.
-		case len(t.own) == 0 && len(refs) == 0:
-			// "when did it happen?": the topic is all there is.
 		default:
 			// Beside new words, the old ones only break ties: they add
-			// to a sentence's score but hardly to its coverage, so a
+			// to a sentence's score but not to its coverage, so a
 			// sentence need not repeat the whole conversation to answer.
 			g := scaleGroup(tg.g, w*weightContext)
-			g.idf = tg.g.idf * contextCoverage
+			g.idf = 0
 			q.group = append(q.group, g)
+			ctx = append(ctx, tg)
 			continue
 		}
 		q.group = append(q.group, scaleGroup(tg.g, w))
 	}
+	// The words the question says, which the short answer must not
+	// repeat and which the date or name picked should be near. In
+	// context only, the earlier topic says neither.
 	for _, g := range q.group {
+		if g.idf == 0 {
+			continue
+		}
 		for _, a := range g.alts {
 			for _, st := range a.stems {
 				q.mentioned[st] = true
 			}
 		}
 	}
-	return q, refs
+	return q, refs, ctx
 }
 
 // scaleGroup returns g counting w times as much, in score and coverage.
@@ -625,14 +760,26 @@ func (s *Conversations) resolve(f *frame, t *turn) []entity {
 	var out []entity
 	used := map[string]bool{}
 	for _, p := range t.prons {
+		// A person the article shows to be of the pronoun's gender first,
+		// then anyone the pronoun fits.
+		best := -1
 		for i, ent := range f.ents {
-			key := strings.Join(ent.stems, " ")
-			if used[key] || !s.fits(p, ent, i) {
+			if used[strings.Join(ent.stems, " ")] || !s.fits(p, ent, i) {
 				continue
 			}
-			used[key] = true
-			out = append(out, ent)
-			break
+			if best < 0 {
+				best = i
+			}
+			if p.gender == 'm' || p.gender == 'f' {
+				if s.genderOf(ent) == p.gender {
+					best = i
+					break
+				}
+			}
+		}
+		if best >= 0 {
+			used[strings.Join(f.ents[best].stems, " ")] = true
+			out = append(out, f.ents[best])
 		}
 	}
 	return out
@@ -675,13 +822,27 @@ func (s *Conversations) genderOf(ent entity) byte {
 }
 
 // answerInContext ranks sentences for a follow-up, favours the sentences
-// the conversation was just about, and picks as Ask does.
-func (s *Conversations) answerInContext(f *frame, q *query) result {
+// the conversation was just about (when near is set; not for "and the
+// EU?", which asks about something else), and picks as Ask does.
+func (s *Conversations) answerInContext(f *frame, q *query, near bool, ctx []topicGroup, require []termGroup) result {
 	e := s.e
 	if len(q.group) == 0 {
 		return result{}
 	}
 	ranked := e.rank(q)
+	for _, g := range require {
+		// "and Rama?" is not answered by the sentence about Watson:
+		// keep the sentences that have the new name (or are said by it).
+		docs := s.docsWith(g)
+		kept := ranked[:0]
+		for _, r := range ranked {
+			if docs[r.doc] {
+				kept = append(kept, r)
+			}
+		}
+		ranked = kept
+	}
+	s.liftCoverage(ranked, ctx)
 	art := -1
 	if f.doc >= 0 {
 		art = e.idx.docs[f.doc].artIdx
@@ -689,6 +850,7 @@ func (s *Conversations) answerInContext(f *frame, q *query) result {
 	for i := range ranked {
 		d := ranked[i].doc
 		switch {
+		case !near:
 		case d == f.doc:
 			ranked[i].score *= priorLast
 		case f.doc >= 0 && (d == f.doc+1 || d == f.doc-1) || containsInt(f.recent, d):
@@ -705,6 +867,60 @@ func (s *Conversations) answerInContext(f *frame, q *query) result {
 		return ranked[i].doc < ranked[j].doc
 	})
 	return e.pick(q, ranked)
+}
+
+// docsWith returns the sentences that have a word of g, in their text or
+// in what the index gives them (the speaker a "he said" stands for).
+func (s *Conversations) docsWith(g termGroup) map[int]bool {
+	out := map[int]bool{}
+	for _, a := range g.alts {
+		for _, st := range a.stems {
+			tid, ok := s.e.idx.termID(st)
+			if !ok {
+				continue
+			}
+			for _, p := range s.e.idx.post[tid] {
+				out[int(p.doc)] = true
+			}
+		}
+	}
+	return out
+}
+
+// liftCoverage lets the context make up part of what a follow-up's own
+// words leave unmatched: a sentence that has the earlier topic answers
+// "who was blamed for it?" though it says "accused", not "blamed". It
+// never lowers a coverage, so a sentence need not repeat the whole
+// conversation.
+func (s *Conversations) liftCoverage(ranked []ranked, ctx []topicGroup) {
+	total := 0.0
+	for _, tg := range ctx {
+		total += tg.g.idf
+	}
+	if total == 0 {
+		return
+	}
+	for i := range ranked {
+		if ranked[i].relation == 0 {
+			continue // the new words must say something of the sentence
+		}
+		have := map[string]bool{}
+		for _, tk := range s.e.idx.docs[ranked[i].doc].toks {
+			if tk.stem != "" {
+				have[tk.stem] = true
+			}
+		}
+		got := 0.0
+		for _, tg := range ctx {
+			if groupIn(tg.g, have) {
+				got += tg.g.idf * tg.w // older words lift less
+			}
+		}
+		share := contextCredit * got / total
+		r := &ranked[i]
+		r.coverage += (1 - r.coverage) * share
+		r.relation += (1 - r.relation) * share
+	}
 }
 
 func containsInt(list []int, v int) bool {

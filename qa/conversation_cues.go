@@ -235,7 +235,7 @@ var allCues = []string{cueGreeting, cueThanks, cueBye, cueCapabilities, cueMore,
 // three words.
 func (s *Conversations) explains(l *lang.Language, text string) bool {
 	_, words := foldedTokens(text)
-	if len(words) == 0 || len(words) > 4 {
+	if len(words) == 0 || len(words) > 5 {
 		return false
 	}
 	c := s.cuesOf(l.Code)
@@ -244,7 +244,7 @@ func (s *Conversations) explains(l *lang.Language, text string) bool {
 		for _, cat := range allCues {
 			n = max(n, c.matchAt(cat, words, i))
 		}
-		if n == 0 && (c.prons[words[i]] != nil || l.IsStopword(words[i])) {
+		if n == 0 && (c.prons[words[i]] != nil || l.IsStopword(words[i]) || s.isName(words[i])) {
 			n = 1
 		}
 		if n == 0 {
@@ -253,4 +253,15 @@ func (s *Conversations) explains(l *lang.Language, text string) bool {
 		i += n
 	}
 	return true
+}
+
+// isName reports whether a word is a word of a name of the corpus, or a
+// number: written alike in every language, it says nothing of the
+// message's language.
+func (s *Conversations) isName(folded string) bool {
+	if folded != "" && folded[0] >= '0' && folded[0] <= '9' {
+		return true
+	}
+	_, ok := s.nameKinds[s.e.article.stem(folded)]
+	return ok
 }

@@ -112,7 +112,13 @@ func runDialogues(t *testing.T, engines map[string]*qa.Engine, ds []dialogue) *d
 			t.Fatalf("%s: no corpus %q", d.ID, d.Corpus)
 		}
 		for i, turn := range d.Turns {
-			a, err := store.Ask(context.Background(), d.ID, qa.Question{Text: turn.Q})
+			q := qa.Question{Text: turn.Q}
+			if i == 0 {
+				// The user's locale, as Discord gives it; later turns
+				// take the conversation's own language.
+				q.LangHint = d.Lang
+			}
+			a, err := store.Ask(context.Background(), d.ID, q)
 			if err != nil {
 				t.Fatalf("%s turn %d: %v", d.ID, i, err)
 			}

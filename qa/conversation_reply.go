@@ -88,9 +88,8 @@ func (s *Conversations) request(c *Conversation, t *turn) Answer {
 		a.Kind = KindWho
 		sp := s.speakerOf(f.doc)
 		if sp == "" {
-			a.Reason = ReasonNotFound
-			a.Suggestions = []Citation{s.e.cite(f.doc)}
-			return a
+			// Nobody is quoted: the article itself says it.
+			sp = s.author(f.doc)
 		}
 		s.quote(&a, f.doc, sp)
 		// "what else did he say?" now means the speaker.
@@ -195,6 +194,18 @@ func (s *Conversations) speakerOf(d int) string {
 	for _, n := range doc.sentence.Facts.Names {
 		if n.Kind == corpus.NamePerson {
 			return n.Text
+		}
+	}
+	return ""
+}
+
+// author names who wrote the article of sentence d: its byline, else its
+// sources, else its title.
+func (s *Conversations) author(d int) string {
+	a := s.e.idx.docs[d].article
+	for _, v := range []string{a.Meta.Byline, a.Meta.Source, a.Title} {
+		if v = strings.TrimSpace(v); v != "" {
+			return v
 		}
 	}
 	return ""
