@@ -172,7 +172,8 @@ type turn struct {
 	names   int  // own groups that are names
 	opener  bool // starts with "and", "what about"
 	cataph  bool // a name comes before the pronoun: "what about X, what does she do?"
-	refs    bool // a determiner before a content word: "that attack"
+	refs    bool // a determiner before a content word: "the embassy", "that attack"
+	demRef  bool // a demonstrative before one: "that attack", "cette attaque"
 	request string
 	pick    int // 1 or 2 for "the first/second one"; 0 otherwise
 }
@@ -183,7 +184,7 @@ func (s *Conversations) read(text string, l *lang.Language) *turn {
 	cues := s.cuesOf(l.Code)
 	toks, words := foldedTokens(text)
 	t := &turn{text: text, l: l, cues: cues, words: words}
-	t.marks = cues.marks(words, cueFiller, cueLight, cueDet, cueAnd, cueFirst, cueSecond)
+	t.marks = cues.marks(words, cueFiller, cueLight, cueDet, cueDem, cueAnd, cueFirst, cueSecond)
 	t.q = e.parse(text, l)
 	t.phrase = len(l.QuestionPhrases(text)) > 0
 
@@ -199,12 +200,14 @@ func (s *Conversations) read(text string, l *lang.Language) *turn {
 	firstPron := -1
 	var firstReadings []pronoun
 	for i, w := range words {
-		if t.marks[i] == cueDet && i+1 < len(words) && t.marks[i+1] == "" && cues.prons[words[i+1]] == nil && !l.IsStopword(words[i+1]) {
+		det := t.marks[i] == cueDet || t.marks[i] == cueDem
+		if det && i+1 < len(words) && t.marks[i+1] == "" && cues.prons[words[i+1]] == nil && !l.IsStopword(words[i+1]) {
 			t.refs = true
+			t.demRef = t.demRef || t.marks[i] == cueDem
 			continue
 		}
 		readings := cues.prons[w]
-		if rs, ok := cues.nouns[w]; ok && (i > 0 && t.marks[i-1] == cueDet || rs[0].def) {
+		if rs, ok := cues.nouns[w]; ok && (i > 0 && (t.marks[i-1] == cueDet || t.marks[i-1] == cueDem) || rs[0].def) {
 			readings = rs
 		}
 		if len(readings) == 0 {
@@ -314,13 +317,13 @@ func isNumberGroup(g termGroup) bool {
 	return st != "" && st[0] >= '0' && st[0] <= '9'
 }
 
-// isSpeechGroup reports whether a question word is a verb of saying.
+// isSpeechGroup reports whether a question word is a verb of saying: its
+// own word or its translation, not a synonym nor a word of a phrase
+// ("United States" is no "state").
 func (s *Conversations) isSpeechGroup(g termGroup) bool {
 	for _, a := range g.alts {
-		for _, st := range a.stems {
-			if s.e.cues.isSpeech(st) {
-				return true
-			}
+		if len(a.stems) == 1 && a.weight >= weightCorrected && s.e.cues.isSpeech(a.stems[0]) {
+			return true
 		}
 	}
 	return false
@@ -433,7 +436,7 @@ func (s *Conversations) classify(c *Conversation, t *turn) Turn {
 		return TurnPronoun
 	case t.opener && len(t.own) <= 3:
 		return TurnEllipsis
-	case t.refs && s.refersBack(f, t):
+	case t.demRef, t.refs && s.refersBack(f, t):
 		return TurnPronoun
 	case len(t.own) <= 2 && t.names == 0 && !t.refs:
 		// Short, naming nothing and with no noun phrase of its own:

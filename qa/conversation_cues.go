@@ -39,6 +39,7 @@ const (
 	cueFiller       = "filler"
 	cueLight        = "light"
 	cueDet          = "det"
+	cueDem          = "dem"
 	cuePron         = "pron"
 	cueNoun         = "noun"
 )
@@ -228,7 +229,7 @@ func foldedTokens(text string) ([]lang.Token, []string) {
 }
 
 // allCues are the categories of phrases, for explains.
-var allCues = []string{cueGreeting, cueThanks, cueBye, cueCapabilities, cueMore, cueSource, cueWhy, cueWhoSaid, cueFirst, cueSecond, cueAnd, cueFiller, cueLight, cueDet}
+var allCues = []string{cueGreeting, cueThanks, cueBye, cueCapabilities, cueMore, cueSource, cueWhy, cueWhoSaid, cueFirst, cueSecond, cueAnd, cueFiller, cueLight, cueDet, cueDem}
 
 // explains reports whether a short message is made only of chat words of
 // language l: then it is in l, whatever a language identifier says of
