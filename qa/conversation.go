@@ -81,7 +81,7 @@ const (
 	// contextCredit is how much of the coverage a follow-up's own words
 	// leave unmatched the earlier words may make up: "who was blamed for
 	// it?" matches little by itself, the sentence about "it" much.
-	contextCredit = 0.5
+	contextCredit = 0.6
 	topicFade       = 0.5  // how much an inherited word keeps per turn
 	topicMin        = 0.2  // below this an inherited word is dropped
 	priorLast       = 1.3  // the sentence last quoted
@@ -535,12 +535,18 @@ func (s *Conversations) followUp(c *Conversation, t *turn, kind Turn) Answer {
 			}
 		}
 	}
+	// A pronoun stands for something of the article just quoted: in a
+	// corpus of several articles, the answer is in that one.
+	art := -1
+	if f.doc >= 0 && m != modeEntity && len(t.prons) > 0 {
+		art = s.e.idx.docs[f.doc].artIdx
+	}
 	if !res.found {
 		var require []termGroup
 		if m == modeEntity {
 			require = s.entityGroups(t)
 		}
-		res = s.answerInContext(f, q, m != modeEntity, ctx, require)
+		res = s.answerInContext(f, q, m != modeEntity, ctx, require, art)
 	}
 	if !res.found && len(t.own) > 0 && m != modeVague {
 		// A complete question after all ("and what does she do?"):
@@ -548,7 +554,7 @@ func (s *Conversations) followUp(c *Conversation, t *turn, kind Turn) Answer {
 		own := *q
 		own.group = append([]termGroup(nil), t.own...)
 		own.group = append(own.group, refs...)
-		res = s.answerInContext(f, &own, true, ctx, nil)
+		res = s.answerInContext(f, &own, true, ctx, nil, art)
 	}
 	a := s.toAnswer(t, q, res)
 	a.Turn = kind
@@ -826,13 +832,23 @@ func (s *Conversations) genderOf(ent entity) byte {
 
 // answerInContext ranks sentences for a follow-up, favours the sentences
 // the conversation was just about (when near is set; not for "and the
-// EU?", which asks about something else), and picks as Ask does.
-func (s *Conversations) answerInContext(f *frame, q *query, near bool, ctx []topicGroup, require []termGroup) result {
+// EU?", which asks about something else), keeps to article onlyArt
+// unless it is -1, and picks as Ask does.
+func (s *Conversations) answerInContext(f *frame, q *query, near bool, ctx []topicGroup, require []termGroup, onlyArt int) result {
 	e := s.e
 	if len(q.group) == 0 {
 		return result{}
 	}
 	ranked := e.rank(q)
+	if onlyArt >= 0 {
+		kept := ranked[:0]
+		for _, r := range ranked {
+			if e.idx.docs[r.doc].artIdx == onlyArt {
+				kept = append(kept, r)
+			}
+		}
+		ranked = kept
+	}
 	for _, g := range require {
 		// "and Rama?" is not answered by the sentence about Watson:
 		// keep the sentences that have the new name (or are said by it).

@@ -69,6 +69,9 @@ type dialogueScore struct {
 	turns, right           int
 	followUps, followRight int
 	wronglyFresh           int // follow-ups read as fresh questions
+	// afterRight counts the follow-ups whose previous turn was answered
+	// right: what the conversation does when the engine did its part.
+	afterRight, afterRightOK int
 	freshAsFollowUp        int // fresh questions read as follow-ups (not an error by itself)
 	byType                 map[string][2]int
 	misses                 []string
@@ -81,8 +84,8 @@ func (s *dialogueScore) String() string {
 	}
 	sort.Strings(types)
 	var b strings.Builder
-	fmt.Fprintf(&b, "turns %d/%d right; follow-ups %d/%d right (%.1f%%); follow-ups read as fresh %d; fresh read as follow-up %d\n",
-		s.right, s.turns, s.followRight, s.followUps, s.followRate(), s.wronglyFresh, s.freshAsFollowUp)
+	fmt.Fprintf(&b, "turns %d/%d right; follow-ups %d/%d right (%.1f%%), %d/%d after a right turn; follow-ups read as fresh %d; fresh read as follow-up %d\n",
+		s.right, s.turns, s.followRight, s.followUps, s.followRate(), s.afterRightOK, s.afterRight, s.wronglyFresh, s.freshAsFollowUp)
 	for _, k := range types {
 		fmt.Fprintf(&b, "  %-12s %d/%d\n", k, s.byType[k][0], s.byType[k][1])
 	}
@@ -107,6 +110,7 @@ func runDialogues(t *testing.T, engines map[string]*qa.Engine, ds []dialogue) *d
 	}
 	sc := &dialogueScore{byType: map[string][2]int{}}
 	for _, d := range ds {
+		prevOK := true
 		store := stores[d.Corpus]
 		if store == nil {
 			t.Fatalf("%s: no corpus %q", d.ID, d.Corpus)
@@ -147,6 +151,12 @@ func runDialogues(t *testing.T, engines map[string]*qa.Engine, ds []dialogue) *d
 				if ok {
 					sc.followRight++
 				}
+				if prevOK {
+					sc.afterRight++
+					if ok {
+						sc.afterRightOK++
+					}
+				}
 				if a.Turn == qa.TurnFresh {
 					sc.wronglyFresh++
 				}
@@ -159,7 +169,14 @@ func runDialogues(t *testing.T, engines map[string]*qa.Engine, ds []dialogue) *d
 				if !a.Answered {
 					got = "(" + string(a.Reason) + ") " + a.Message
 				}
-				sc.misses = append(sc.misses, fmt.Sprintf("%s #%d %s/%s %q: %s", d.ID, i, turn.Type, a.Turn, turn.Q, firstRunes(got, 110)))
+				mark := ""
+				if follow && prevOK {
+					mark = " [after a right turn]"
+				}
+				sc.misses = append(sc.misses, fmt.Sprintf("%s #%d %s/%s%s %q: %s", d.ID, i, turn.Type, a.Turn, mark, turn.Q, firstRunes(got, 110)))
+			}
+			if turn.Type != "smalltalk" {
+				prevOK = ok
 			}
 		}
 	}
