@@ -60,7 +60,7 @@ type entity struct {
 // answer it gives.
 type choice struct {
 	label string
-	stems map[string]bool
+	stems map[string]float64 // words that name it: 1 in the label, 0.5 elsewhere in the sentence
 	doc   int
 	text  string
 }
@@ -89,9 +89,9 @@ const (
 	priorArticle    = 1.05 // the article of the last answer
 )
 
-// Clarification thresholds: a fresh question is ambiguous when its second
-// reading scores within clarifyRatio of the first.
-const clarifyRatio = 0.8
+// clarifyRatio: a fresh question's readings are the sentences scoring at
+// least this share of the best.
+const clarifyRatio = 0.25
 
 // converse answers one turn of c.
 func (s *Conversations) converse(ctx context.Context, c *Conversation, q Question) (Answer, error) {

@@ -251,3 +251,83 @@ func TestDialogues(t *testing.T) {
 		t.Errorf("%d follow-up turns were answered as fresh questions, want 0", sc.wronglyFresh)
 	}
 }
+
+// readQuestions reads the single questions of an eval file.
+func readQuestions(t *testing.T, path string) []eval.Question {
+	t.Helper()
+	f, err := os.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	qs, err := eval.Read(f, path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return qs
+}
+
+// maxFreshClarify is the share of the single questions of testdata/eval,
+// in percent, that a new conversation may answer with a clarification
+// question instead of Ask's answer.
+const maxFreshClarify = 1.0
+
+// TestFreshQuestionsAsAsk checks that a conversation's first question is
+// answered as Ask answers it (small talk and clarifications aside), on
+// every single question of testdata/eval (held-out files excluded).
+func TestFreshQuestionsAsAsk(t *testing.T) {
+	es := dialogueEngines(t)
+	sets := map[string][]string{"articles": {"../testdata/eval/articles/en.jsonl"}}
+	seedFiles, err := fs.Glob(os.DirFS("../testdata/eval/seed"), "*.jsonl")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, name := range seedFiles {
+		if !strings.HasSuffix(name, ".heldout.jsonl") {
+			sets["seed"] = append(sets["seed"], "../testdata/eval/seed/"+name)
+		}
+	}
+	n, clarified, small := 0, 0, 0
+	for corpus, files := range sets {
+		e := es[corpus]
+		store, err := qa.NewConversations(e, qa.ConversationOptions{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, file := range files {
+			for _, q := range readQuestions(t, file) {
+				n++
+				question := qa.Question{Text: q.Q, LangHint: q.Lang}
+				want, err := e.Ask(context.Background(), question)
+				if err != nil {
+					t.Fatal(err)
+				}
+				got, err := store.Ask(context.Background(), q.ID, question)
+				if err != nil {
+					t.Fatal(err)
+				}
+				switch got.Reason {
+				case qa.ReasonClarify:
+					clarified++
+					t.Logf("clarified %s %q: %q", q.ID, q.Q, got.Clarify)
+					continue
+				case qa.ReasonSmallTalk:
+					small++
+					t.Logf("small talk %s %q", q.ID, q.Q)
+					continue
+				}
+				if got.Answered != want.Answered || got.Quote.Text != want.Quote.Text || got.Text != want.Text {
+					t.Errorf("%s: conversation answered %q with %q (%q), Ask with %q (%q)", q.ID, q.Q, got.Text, got.Quote.Text, want.Text, want.Quote.Text)
+				}
+			}
+		}
+	}
+	rate := 100 * float64(clarified) / float64(max(n, 1))
+	t.Logf("%d questions: %d clarified (%.1f%%), %d taken for small talk", n, clarified, rate, small)
+	if rate > maxFreshClarify {
+		t.Errorf("clarified %.1f%% of single questions, want at most %.1f%%", rate, maxFreshClarify)
+	}
+	if small > 0 {
+		t.Errorf("%d questions taken for small talk, want 0", small)
+	}
+}

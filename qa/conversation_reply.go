@@ -286,8 +286,7 @@ func (s *Conversations) clarifyVague(c *Conversation, t *turn, q *query) (Answer
 			continue
 		}
 		seen[fact.value] = true
-		label := labelAround(s.e.idx.docs[f.doc].sentence.Text, fact.start, fact.end)
-		choices = append(choices, s.newChoice(label, f.doc, fact.text))
+		choices = append(choices, s.newChoice(f.doc, fact.start, fact.end, fact.text))
 	}
 	if len(choices) < 2 {
 		return Answer{}, false
@@ -335,26 +334,36 @@ func (s *Conversations) facts(q *query, d int) []fact {
 }
 
 // clarifyFresh asks which reading is meant when a short new question
-// ("when was the attack?") is answered by two sentences that score alike
-// and say different things.
+// ("when was the attack?", "when's the next meeting?") names a thing the
+// article tells of more than once, with different answers: several
+// sentences of one article match all of it and give different facts.
 func (s *Conversations) clarifyFresh(c *Conversation, t *turn) (Answer, bool) {
 	e := s.e
 	q := t.q
-	if !factKinds[q.kind] || t.names > 0 || len(t.own) == 0 || len(t.own) > 2 || len(q.group) == 0 {
+	if !clarifyKinds[q.kind] || t.names > 0 || len(t.own) == 0 || len(t.own) > 2 || len(q.group) == 0 {
 		return Answer{}, false
+	}
+	for _, g := range t.own {
+		if isNumberGroup(g) {
+			return Answer{}, false
+		}
 	}
 	ranked := e.rank(q)
 	if len(ranked) < 2 {
 		return Answer{}, false
 	}
-	best := ranked[0].score
+	top := ranked[0].score
+	art := -1
 	var choices []choice
 	seen := map[string]bool{}
 	for i, r := range ranked {
-		if i >= 6 || r.score < clarifyRatio*best || len(choices) == maxChoices {
+		if i >= clarifyDepth || r.score < clarifyRatio*top || len(choices) == maxChoices {
 			break
 		}
 		if r.coverage < e.opts.MinCoverage || r.relation < e.opts.MinRelation {
+			continue
+		}
+		if art >= 0 && e.idx.docs[r.doc].artIdx != art {
 			continue
 		}
 		text, ok := e.extract(q, r.doc, r.coverage)
@@ -363,14 +372,36 @@ func (s *Conversations) clarifyFresh(c *Conversation, t *turn) (Answer, bool) {
 			continue
 		}
 		seen[key] = true
-		start, end := s.matchedSpan(q, r.doc)
-		label := labelAround(e.idx.docs[r.doc].sentence.Text, start, end)
-		choices = append(choices, s.newChoice(label, r.doc, text))
+		art = e.idx.docs[r.doc].artIdx
+		fs, fe := s.factSpan(q, r.doc, text)
+		choices = append(choices, s.newChoice(r.doc, fs, fe, text))
 	}
 	if len(choices) < 2 {
 		return Answer{}, false
 	}
-	return s.clarify(c.f, t, choices), true
+	c.f.kind = q.kind
+	return s.clarify(c.f, t, choices[:2]), true
+}
+
+// Kinds whose fresh questions may be clarified, and how far down the
+// ranking readings are looked for.
+var clarifyKinds = map[Kind]bool{KindWhen: true, KindWhere: true, KindWho: true}
+
+const clarifyDepth = 8
+
+// factSpan returns where in sentence d the short answer text stands, or
+// the first word the question matched.
+func (s *Conversations) factSpan(q *query, d int, text string) (int, int) {
+	sen := s.e.idx.docs[d].sentence.Text
+	for _, x := range s.facts(q, d) {
+		if x.text == text {
+			return x.start, x.end
+		}
+	}
+	if i := strings.Index(sen, text); i >= 0 {
+		return i, i + len(text)
+	}
+	return s.matchedSpan(q, d)
 }
 
 // matchedSpan returns the offsets of the first word of sentence d that the
@@ -391,10 +422,19 @@ func (s *Conversations) matchedSpan(q *query, d int) (int, int) {
 	return 0, 0
 }
 
-func (s *Conversations) newChoice(label string, doc int, text string) choice {
-	ch := choice{label: label, doc: doc, text: text, stems: map[string]bool{}}
+// newChoice makes a reading of the fact at [start,end) of sentence doc:
+// its clause is the label, and the words of the clause count more than
+// the rest of the sentence when the user picks by naming it ("the one in
+// Rome").
+func (s *Conversations) newChoice(doc, start, end int, text string) choice {
+	sen := s.e.idx.docs[doc].sentence.Text
+	label := labelAround(sen, start, end)
+	ch := choice{label: label, doc: doc, text: text, stems: map[string]float64{}}
+	for _, st := range s.e.article.stems(sen) {
+		ch.stems[st] = 0.5
+	}
 	for _, st := range s.e.article.stems(label) {
-		ch.stems[st] = true
+		ch.stems[st] = 1
 	}
 	return ch
 }
@@ -409,7 +449,7 @@ func (s *Conversations) clarify(f *frame, t *turn, choices []choice) Answer {
 	return Answer{
 		Question: t.text, Lang: t.l.Code, Kind: t.q.kind, Reason: ReasonClarify, Turn: t.turnOr(TurnFresh),
 		Clarify: labels,
-		Message: t.l.Message("clarify_which", map[string]string{"first": labels[0], "second": labels[1]}),
+		Message: t.l.Message("clarify_which", map[string]string{"first": "“" + labels[0] + "”", "second": "“" + labels[1] + "”"}),
 	}
 }
 
@@ -423,14 +463,16 @@ func (t *turn) turnOr(def Turn) Turn {
 }
 
 // labelAround names a reading by the clause of text around [start,end):
-// a few words before and after, up to the clause's punctuation.
+// a few words before and after, up to the clause's punctuation. Quotation
+// marks do not end a clause ("... infrastructure" on July 15) and are
+// left out.
 func labelAround(text string, start, end int) string {
-	const before, after = 8, 5
+	const before, after = 10, 6
 	if start < 0 || end > len(text) || start > end {
 		return ""
 	}
-	b := strings.LastIndexAny(text[:start], ",;:\"“”()«»") + 1
-	en := strings.IndexAny(text[end:], ",;:\"“”()«».")
+	b := strings.LastIndexAny(text[:start], ",;:()") + 1
+	en := strings.IndexAny(text[end:], ",;:().")
 	if en < 0 {
 		en = len(text)
 	} else {
@@ -446,7 +488,9 @@ func labelAround(text string, start, end int) string {
 	}
 	parts := append(pre, strings.Fields(text[start:end])...)
 	parts = append(parts, post...)
-	return strings.Trim(strings.Join(parts, " "), " ,;:")
+	label := strings.Join(parts, " ")
+	label = strings.NewReplacer("\"", "", "“", "", "”", "", "«", "", "»", "").Replace(label)
+	return strings.Trim(strings.Join(strings.Fields(label), " "), " ,;:")
 }
 
 // matchChoice returns the choice a message picks after a clarification
@@ -473,9 +517,7 @@ func (s *Conversations) overlapChoice(f *frame, t *turn, skip int) int {
 		}
 		score := 0.0
 		for _, g := range t.own {
-			if groupIn(g, ch.stems) || s.partsIn(g, ch.stems) {
-				score += g.idf
-			}
+			score += g.idf * max(groupWeightIn(g, ch.stems), s.partsIn(g, ch.stems))
 		}
 		switch {
 		case score > bestScore:
@@ -501,18 +543,28 @@ func groupIn(g termGroup, stems map[string]bool) bool {
 	return false
 }
 
-// partsIn matches the parts of a hyphenated word ("nato-beitritt") one by
-// one, as the parser may not know the whole.
-func (s *Conversations) partsIn(g termGroup, stems map[string]bool) bool {
-	if !strings.ContainsAny(g.surface, "-‐") {
-		return false
-	}
-	for _, part := range strings.FieldsFunc(g.surface, func(r rune) bool { return r == '-' || r == '‐' }) {
-		if stems[s.e.article.stem(part)] {
-			return true
+// groupWeightIn returns the weight of the best word of g in stems.
+func groupWeightIn(g termGroup, stems map[string]float64) float64 {
+	best := 0.0
+	for _, a := range g.alts {
+		for _, st := range a.stems {
+			best = max(best, stems[st])
 		}
 	}
-	return false
+	return best
+}
+
+// partsIn matches the parts of a hyphenated word ("nato-beitritt") one by
+// one, as the parser may not know the whole.
+func (s *Conversations) partsIn(g termGroup, stems map[string]float64) float64 {
+	if !strings.ContainsAny(g.surface, "-‐") {
+		return 0
+	}
+	best := 0.0
+	for _, part := range strings.FieldsFunc(g.surface, func(r rune) bool { return r == '-' || r == '‐' }) {
+		best = max(best, stems[s.e.article.stem(part)])
+	}
+	return best
 }
 
 // otherChoice returns the reading an ellipsis right after a pick refers
@@ -522,7 +574,7 @@ func (s *Conversations) otherChoice(f *frame, t *turn) int {
 	if i := s.overlapChoice(f, t, -1); i >= 0 {
 		return i
 	}
-	if len(f.choices) != 2 || len(t.own) == 0 {
+	if len(f.choices) != 2 || len(t.own) == 0 || t.phrase {
 		return -1
 	}
 	for _, g := range t.own {
