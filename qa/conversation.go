@@ -130,6 +130,10 @@ func (s *Conversations) converse(ctx context.Context, c *Conversation, q Questio
 			return s.answerChoice(c, t, i), nil
 		}
 	}
+	if f != nil && t.pick > 0 && t.pick <= len(f.choices) && len(t.own) == 0 {
+		// "the second one" after the first was answered.
+		return s.answerChoice(c, t, t.pick-1), nil
+	}
 	if t.request != "" {
 		return s.request(c, t), nil
 	}
@@ -517,7 +521,7 @@ func (s *Conversations) followUp(c *Conversation, t *turn, kind Turn) Answer {
 		}
 	}
 	m := s.modeOf(t, kind)
-	q, refs, ctx := s.contextQuery(f, t, m)
+	q, refs, ctx := s.contextQuery(f, t, kind, m)
 	var res result
 	switch {
 	case m == modeVague && t.vague:
@@ -681,14 +685,14 @@ func (s *Conversations) groupKind(g termGroup) (corpus.NameKind, bool) {
 // entities its pronouns stand for, and the earlier topic. It returns the
 // referent groups it added, and the earlier words it added as context
 // only (at their full weight, for liftCoverage).
-func (s *Conversations) contextQuery(f *frame, t *turn, m mode) (q *query, refs []termGroup, ctx []topicGroup) {
+func (s *Conversations) contextQuery(f *frame, t *turn, kind Turn, m mode) (q *query, refs []termGroup, ctx []topicGroup) {
 	q = t.q
 	q.group = append([]termGroup(nil), t.own...)
 	switch {
 	case t.phrase:
 		// The message asks its own kind of question.
-	case m != modeRelation:
-		q.kind = f.kind // "and the EU?": the last question's kind
+	case m != modeRelation || kind == TurnEllipsis:
+		q.kind = f.kind // "and the EU?", "and the attack?": the last question's kind
 	case yesNoDefault:
 		// "ils l'ont revendiqué ?", "ha funzionato?": a statement about
 		// what was said, asked with a question mark.

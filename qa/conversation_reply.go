@@ -467,7 +467,7 @@ func (t *turn) turnOr(def Turn) Turn {
 // marks do not end a clause ("... infrastructure" on July 15) and are
 // left out.
 func labelAround(text string, start, end int) string {
-	const before, after = 10, 6
+	const before, after = 12, 6
 	if start < 0 || end > len(text) || start > end {
 		return ""
 	}
