@@ -82,11 +82,12 @@ const (
 	// leave unmatched the earlier words may make up: "who was blamed for
 	// it?" matches little by itself, the sentence about "it" much.
 	contextCredit = 0.6
-	topicFade       = 0.5  // how much an inherited word keeps per turn
-	topicMin        = 0.2  // below this an inherited word is dropped
-	priorLast       = 1.3  // the sentence last quoted
-	priorRecent     = 1.1  // sentences quoted lately, and next to the last one
-	priorArticle    = 1.05 // the article of the last answer
+	topicFade     = 0.5  // how much an inherited word keeps per turn
+	topicMin      = 0.2  // below this an inherited word is dropped
+	priorLast     = 1.3  // the sentence last quoted
+	priorRecent   = 1.1  // sentences quoted lately, and next to the last one
+	priorArticle  = 1.05 // the article of the last answer
+	priorSlack    = 0.1  // how much less of the question a favoured sentence may match
 )
 
 // clarifyRatio: a fresh question's readings are the sentences scoring at
@@ -211,6 +212,10 @@ func (s *Conversations) read(text string, l *lang.Language) *turn {
 			continue
 		}
 		readings := cues.prons[w]
+		if i := strings.LastIndexAny(w, "-‐"); readings == nil && i >= 0 {
+			// "a-t-il", "dit-elle", "ont-ils": a pronoun after the verb.
+			readings = cues.prons[w[i+len("-"):]]
+		}
 		if rs, ok := cues.nouns[w]; ok && (i > 0 && (t.marks[i-1] == cueDet || t.marks[i-1] == cueDem) || rs[0].def) {
 			readings = rs
 		}
@@ -434,13 +439,16 @@ func (s *Conversations) classify(c *Conversation, t *turn) Turn {
 			return TurnPronoun
 		}
 		return TurnEllipsis
+	case t.cataph:
+		// "what about X, what does she do?": the pronoun is X.
+		return TurnFresh
 	case t.opener && len(t.own) <= 3 && s.newEntity(t):
 		return TurnEllipsis // "and the EU?", "und was sagen die USA dazu?"
 	case len(t.prons) > 0 && !t.cataph:
 		return TurnPronoun
 	case t.opener && len(t.own) <= 3:
 		return TurnEllipsis
-	case t.demRef, t.refs && s.refersBack(f, t):
+	case t.demRef, t.refs && len(t.own) <= 3 && s.refersBack(f, t):
 		return TurnPronoun
 	case len(t.own) <= 2 && t.names == 0 && !t.refs:
 		// Short, naming nothing and with no noun phrase of its own:
@@ -706,10 +714,22 @@ func (s *Conversations) contextQuery(f *frame, t *turn, kind Turn, m mode) (q *q
 		}
 	}
 	if m == modeRelation {
+		// What a pronoun stands for raises the sentences that have it,
+		// and makes up coverage as the context does; it is not required,
+		// as "what did he say?" is answered by a quote that does not
+		// repeat his name, and a wrong guess must not cost the answer.
 		for _, ent := range s.resolve(f, t) {
-			g := s.entityGroup(ent)
-			refs = append(refs, g)
-			q.group = append(q.group, g)
+			refs = append(refs, s.entityGroup(ent))
+			// One word at a time, as a question would name it: a
+			// sentence with the surname alone ("Halvorsen said") counts.
+			for _, st := range ent.stems {
+				g := s.entityGroup(entity{text: st, stems: []string{st}})
+				scored := scaleGroup(g, 1)
+				scored.idf = 0
+				q.group = append(q.group, scored)
+				ctx = append(ctx, topicGroup{g: g, w: 1.0 / float64(len(ent.stems))})
+				q.mentioned[st] = true
+			}
 		}
 	}
 	for _, tg := range f.topic {
@@ -749,9 +769,6 @@ func (s *Conversations) contextQuery(f *frame, t *turn, kind Turn, m mode) (q *q
 
 // scaleGroup returns g counting w times as much, in score and coverage.
 func scaleGroup(g termGroup, w float64) termGroup {
-	if w == 1 {
-		return g
-	}
 	out := termGroup{surface: g.surface, idf: g.idf * w, unknown: g.unknown, alts: make([]alt, len(g.alts))}
 	for i, a := range g.alts {
 		out.alts[i] = alt{stems: a.stems, weight: a.weight * w}
@@ -802,24 +819,18 @@ func (s *Conversations) resolve(f *frame, t *turn) []entity {
 // entity's place in the frame: pronouns that do not say "person" only
 // reach the entities of the last turn.
 func (s *Conversations) fits(p pronoun, ent entity, rank int) bool {
-	switch p.class {
-	case pronPerson, pronAny:
-		if ent.kind != corpus.NamePerson {
-			return false
-		}
-		if p.class == pronAny && rank >= 4 {
-			return false
-		}
-		if p.number == 'p' {
-			return false
-		}
-		g := s.genderOf(ent)
-		return p.gender == 0 || p.gender == 'n' || g == 0 || g == p.gender
-	}
-	if p.number == 'p' && p.class != pronPlace && p.class != pronNeutral {
+	switch {
+	case p.class == pronPlace, p.class == pronNeutral, p.class == pronThing:
+		return false // the topic, which the frame keeps
+	case p.number == 'p':
 		return ent.kind == corpus.NameOrg
+	case ent.kind != corpus.NamePerson:
+		return false
+	case p.class == pronAny && rank >= 4:
+		return false
 	}
-	return false
+	g := s.genderOf(ent)
+	return p.gender == 0 || p.gender == 'n' || g == 0 || g == p.gender
 }
 
 func (s *Conversations) genderOf(ent entity) byte {
@@ -870,10 +881,19 @@ func (s *Conversations) answerInContext(f *frame, q *query, near bool, ctx []top
 	if f.doc >= 0 {
 		art = e.idx.docs[f.doc].artIdx
 	}
+	// The sentences just discussed win ties, not against a sentence that
+	// matches more of what the user asked now.
+	bestCover := 0.0
+	for i, r := range ranked {
+		if i >= clarifyDepth {
+			break
+		}
+		bestCover = max(bestCover, r.coverage)
+	}
 	for i := range ranked {
 		d := ranked[i].doc
 		switch {
-		case !near:
+		case !near || ranked[i].coverage < bestCover-priorSlack:
 		case d == f.doc:
 			ranked[i].score *= priorLast
 		case f.doc >= 0 && (d == f.doc+1 || d == f.doc-1) || containsInt(f.recent, d):
@@ -986,22 +1006,34 @@ func (s *Conversations) docOf(c Citation) int {
 // first.
 func (s *Conversations) remember(c *Conversation, t *turn, doc int, text string, refs []termGroup) {
 	f := c.f
+	// What the question was about comes first: "they" after "what is the
+	// PMOI?" is the PMOI, not the UN its answer also names.
 	var ents []entity
+	var run []termGroup // consecutive name words: "sigrid" "halvorsen"
+	flush := func() {
+		if len(run) > 0 {
+			ents = append(ents, s.runEntity(run))
+			run = nil
+		}
+	}
+	for _, g := range t.own {
+		if s.isNameLike(g) && len(g.alts) > 0 && !isNumberGroup(g) {
+			run = append(run, g)
+			continue
+		}
+		flush()
+	}
+	flush()
+	for _, g := range refs {
+		ents = append(ents, s.groupEntity(g))
+	}
 	if doc >= 0 {
 		f.doc, f.text = doc, text
 		f.recent = pushFront(f.recent, doc, maxRecent)
 		if !containsInt(f.shown, doc) {
 			f.shown = pushFront(f.shown, doc, maxShown)
 		}
-		ents = s.sentenceEntities(doc)
-	}
-	for _, g := range t.own {
-		if s.isNameLike(g) && len(g.alts) > 0 {
-			ents = append(ents, s.groupEntity(g))
-		}
-	}
-	for _, g := range refs {
-		ents = append(ents, s.groupEntity(g))
+		ents = append(ents, s.sentenceEntities(doc)...)
 	}
 	f.ents = mergeEntities(ents, f.ents)
 	for i := range f.topic {
@@ -1042,6 +1074,19 @@ func (s *Conversations) sentenceEntities(doc int) []entity {
 		}
 	}
 	return out
+}
+
+// runEntity makes one entity of consecutive name words of a question.
+func (s *Conversations) runEntity(run []termGroup) entity {
+	if len(run) == 1 {
+		return s.groupEntity(run[0])
+	}
+	var stems, words []string
+	for _, g := range run {
+		stems = append(stems, g.alts[0].stems...)
+		words = append(words, g.surface)
+	}
+	return entity{text: strings.Join(words, " "), stems: stems, kind: s.kindOf(stems)}
 }
 
 // groupEntity makes an entity of a question word that names something.
