@@ -450,6 +450,9 @@ func (s *Conversations) classify(c *Conversation, t *turn) Turn {
 		return TurnEllipsis
 	case t.demRef, t.refs && len(t.own) <= 3 && s.refersBack(f, t):
 		return TurnPronoun
+	case !t.phrase && len(t.own) <= 2:
+		// A bare noun phrase: "the hack", "der NATO-Beitritt".
+		return TurnEllipsis
 	case len(t.own) <= 2 && t.names == 0 && !t.refs:
 		// Short, naming nothing and with no noun phrase of its own:
 		// "how far?", "come si chiama?" in languages that drop the

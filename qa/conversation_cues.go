@@ -87,6 +87,9 @@ func loadChatCues(data []byte) *chatCues {
 			return
 		}
 		if cat == cuePron || cat == cueNoun {
+			if len(words) != 1 {
+				return // pronouns and nouns are single words
+			}
 			p := pronoun{}
 			if len(fields) > 2 {
 				p = parsePronoun(fields[2])
