@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"runtime"
+	"strings"
 	"sync"
 	"sync/atomic"
 	"testing"
@@ -328,5 +329,55 @@ func BenchmarkConversations100k(b *testing.B) {
 			b.Fatalf("Len() after the idle timeout = %d, want 0", left)
 		}
 		runtime.KeepAlive(s)
+	}
+}
+
+// TestChatCuesEveryLanguage checks lang/data/*/chat.tsv: every language
+// has the cues a conversation needs, and every line is well formed.
+func TestChatCuesEveryLanguage(t *testing.T) {
+	reg, err := lang.Load(lang.Data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	known := map[string]bool{cuePron: true, cueNoun: true}
+	for _, c := range allCues {
+		known[c] = true
+	}
+	features := map[string]bool{"m": true, "f": true, "n": true, "sg": true, "pl": true, "person": true, "thing": true, "place": true, "neutral": true, "def": true}
+	required := []string{cueGreeting, cueThanks, cueCapabilities, cueMore, cueSource, cueWhy, cueWhoSaid, cueFirst, cueSecond, cueAnd, cueDem}
+	for _, l := range reg.Languages() {
+		t.Run(l.Code, func(t *testing.T) {
+			data, err := readData(lang.Data, l.Code, "chat.tsv")
+			if err != nil || data == nil {
+				t.Fatalf("read %s/chat.tsv: %v", l.Code, err)
+			}
+			eachField(data, func(f []string) {
+				switch {
+				case len(f) < 2 || len(f) > 3 || f[1] == "":
+					t.Errorf("line %q: want category<TAB>phrase[<TAB>features]", strings.Join(f, "\t"))
+				case !known[f[0]]:
+					t.Errorf("line %q: unknown category %q", strings.Join(f, "\t"), f[0])
+				case (f[0] == cuePron || f[0] == cueNoun) && len(foldedWords(f[1])) != 1:
+					t.Errorf("line %q: a %s is one word", strings.Join(f, "\t"), f[0])
+				case len(f) == 3 && f[0] != cuePron && f[0] != cueNoun:
+					t.Errorf("line %q: only pron and noun take features", strings.Join(f, "\t"))
+				case len(f) == 3:
+					for _, w := range strings.Fields(f[2]) {
+						if !features[w] {
+							t.Errorf("line %q: unknown feature %q", strings.Join(f, "\t"), w)
+						}
+					}
+				}
+			})
+			c := loadChatCues(data)
+			for _, cat := range required {
+				if len(c.phrases[cat]) == 0 {
+					t.Errorf("no %s phrase", cat)
+				}
+			}
+			if len(c.prons) == 0 {
+				t.Error("no pronoun")
+			}
+		})
 	}
 }
