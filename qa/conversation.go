@@ -571,6 +571,14 @@ func (s *Conversations) followUp(c *Conversation, t *turn, kind Turn) Answer {
 		own.group = append(own.group, refs...)
 		res = s.answerInContext(f, &own, true, ctx, nil, art)
 	}
+	if !res.found && m == modeRelation && f.doc >= 0 && q.kind != KindYesNo && s.allUnknown(t.own) {
+		// "wem wurde er angelastet?", "¿y quién estuvo detrás?": about
+		// what was just said, in words the article does not use. The
+		// sentence just quoted answers when it has a fact of the kind.
+		if text, ok := s.e.extract(q, f.doc, 1); ok {
+			res = result{found: true, doc: f.doc, text: text, score: 1}
+		}
+	}
 	a := s.toAnswer(t, q, res)
 	a.Turn = kind
 	// The new frame: this question's words, the referents, and the older
@@ -651,6 +659,17 @@ func (s *Conversations) entityGroups(t *turn) []termGroup {
 		}
 	}
 	return out
+}
+
+// allUnknown reports whether the corpus has none of the words the user
+// wrote (or their translations); synonyms do not count.
+func (s *Conversations) allUnknown(own []termGroup) bool {
+	for _, g := range own {
+		if len(g.alts) > 0 && g.alts[0].weight >= weightCorrected && s.e.known(g.alts[:1]) {
+			return false
+		}
+	}
+	return true
 }
 
 // replaced reports whether an ellipsis puts a new word in the place of g:
