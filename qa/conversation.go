@@ -571,10 +571,11 @@ func (s *Conversations) followUp(c *Conversation, t *turn, kind Turn) Answer {
 		own.group = append(own.group, refs...)
 		res = s.answerInContext(f, &own, true, ctx, nil, art)
 	}
-	if !res.found && m == modeRelation && f.doc >= 0 && q.kind != KindYesNo && s.allUnknown(t.own) {
+	if !res.found && m == modeRelation && f.doc >= 0 && q.kind != KindYesNo && (len(t.prons) > 0 || !t.refs) && s.allUnknown(t.own) {
 		// "wem wurde er angelastet?", "¿y quién estuvo detrás?": about
-		// what was just said, in words the article does not use. The
-		// sentence just quoted answers when it has a fact of the kind.
+		// what was just said (a pronoun, or no noun phrase of its own),
+		// in words the article does not use. The sentence just quoted
+		// answers when it has a fact of the kind.
 		if text, ok := s.e.extract(q, f.doc, 1); ok {
 			res = result{found: true, doc: f.doc, text: text, score: 1}
 		}
