@@ -843,7 +843,10 @@ func (s *Conversations) resolve(f *frame, t *turn) []entity {
 // reach the entities of the last turn.
 func (s *Conversations) fits(p pronoun, ent entity, rank int) bool {
 	switch {
-	case p.class == pronPlace, p.class == pronNeutral, p.class == pronThing:
+	case p.class == pronPlace:
+		// "there", "the country": a place just named.
+		return ent.kind == corpus.NamePlace && rank < 4
+	case p.class == pronNeutral, p.class == pronThing:
 		return false // the topic, which the frame keeps
 	case p.number == 'p':
 		return ent.kind == corpus.NameOrg

@@ -216,6 +216,8 @@ func TestResolve(t *testing.T) {
 		{"most recent first", "en", "what did she say?", []entity{marr, kovac}, []string{"Ida Marr"}},
 		{"they is a group", "en", "what did they demand?", []entity{brell, union}, []string{"MFU"}},
 		{"it is the topic", "en", "when did it reopen?", []entity{city, brell}, nil},
+		{"the country is a place", "en", "who ruled the country?", []entity{brell, city}, []string{"Port Ellin"}},
+		{"there is a place", "en", "who lived there?", []entity{union, city}, []string{"Port Ellin"}},
 		{"the group", "en", "what did the group demand?", []entity{brell, union}, []string{"MFU"}},
 		{"il", "fr", "qu'a-t-il dit ?", []entity{sorvik, brell}, []string{"Tomas Brell"}},
 		{"elle", "fr", "qu'a-t-elle dit ?", []entity{brell, sorvik}, []string{"Lena Sorvik"}},
