@@ -603,6 +603,7 @@ func (s *Conversations) followUp(c *Conversation, t *turn, kind Turn) Answer {
 			nf.topic = append(nf.topic, topicGroup{g: tg.g, w: w})
 		}
 	}
+	nf.topic = dedupTopic(nf.topic)
 	c.f = nf
 	doc := -1
 	if a.Answered {
@@ -613,6 +614,25 @@ func (s *Conversations) followUp(c *Conversation, t *turn, kind Turn) Answer {
 }
 
 const yesNoDefault = false
+
+// dedupTopic keeps the first (newest, heaviest) of the topic words that
+// say the same thing: "PMOI" asked, then resolved from "they".
+func dedupTopic(topic []topicGroup) []topicGroup {
+	out := topic[:0]
+	seen := map[string]bool{}
+	for _, tg := range topic {
+		key := lang.Fold(tg.g.surface)
+		if len(tg.g.alts) > 0 {
+			key = strings.Join(tg.g.alts[0].stems, " ")
+		}
+		if seen[key] {
+			continue
+		}
+		seen[key] = true
+		out = append(out, tg)
+	}
+	return out
+}
 
 // A mode is how a follow-up uses the frame.
 type mode int
