@@ -113,7 +113,7 @@ func (s *Conversations) converse(ctx context.Context, c *Conversation, q Questio
 		// of the language the conversation is in.
 		l = h
 	}
-	if a, ok := s.smallTalk(text, l, q.LangHint); ok {
+	if a, ok := s.smallTalk(text, l, q.LangHint, q.Lang); ok {
 		c.lang = a.Lang
 		return a, nil
 	}
@@ -613,8 +613,6 @@ func (s *Conversations) followUp(c *Conversation, t *turn, kind Turn) Answer {
 	return a
 }
 
-const yesNoDefault = false
-
 // dedupTopic keeps the first (newest, heaviest) of the topic words that
 // say the same thing: "PMOI" asked, then resolved from "they".
 func dedupTopic(topic []topicGroup) []topicGroup {
@@ -744,11 +742,6 @@ func (s *Conversations) contextQuery(f *frame, t *turn, kind Turn, m mode) (q *q
 		// The message asks its own kind of question.
 	case m != modeRelation || kind == TurnEllipsis:
 		q.kind = f.kind // "and the EU?", "and the attack?": the last question's kind
-	case yesNoDefault:
-		// "ils l'ont revendiqué ?", "ha funzionato?": a statement about
-		// what was said, asked with a question mark.
-		q.kind = KindYesNo
-		s.e.addOpposites(q)
 	}
 	newRelation := false
 	for _, g := range t.own {

@@ -9,10 +9,10 @@ import (
 )
 
 // smallTalk answers greetings, thanks, goodbyes and "what can you do?"
-// in the language they are written in. Such messages are too short to
-// identify, so the cues of the detected language are tried first, then
-// the hint's, then every language's.
-func (s *Conversations) smallTalk(text string, l *lang.Language, hint string) (Answer, bool) {
+// in the language they are written in, or in the forced language. Such
+// messages are too short to identify, so the cues of the detected
+// language are tried first, then the hint's, then every language's.
+func (s *Conversations) smallTalk(text string, l *lang.Language, hint, forced string) (Answer, bool) {
 	_, words := foldedTokens(text)
 	if len(words) == 0 || len(words) > 10 {
 		return Answer{}, false
@@ -29,6 +29,9 @@ func (s *Conversations) smallTalk(text string, l *lang.Language, hint string) (A
 		used, ok := s.cuesOf(cand.Code).coverAll(words, smallTalkCues)
 		if !ok {
 			continue
+		}
+		if fl, ok := s.e.langs.Get(forced); ok {
+			cand = fl
 		}
 		id := "greeting"
 		switch {
