@@ -561,7 +561,7 @@ func (s *Conversations) followUp(c *Conversation, t *turn, kind Turn) Answer {
 		if m == modeEntity {
 			require = s.entityGroups(t)
 		}
-		res = s.answerInContext(f, q, m != modeEntity, ctx, require, art)
+		res = s.answerInContext(f, q, search{near: m != modeEntity, ctx: ctx, require: require, onlyArt: art, refs: refs})
 	}
 	if !res.found && len(t.own) > 0 && m != modeVague {
 		// A complete question after all ("and what does she do?"):
@@ -569,7 +569,7 @@ func (s *Conversations) followUp(c *Conversation, t *turn, kind Turn) Answer {
 		own := *q
 		own.group = append([]termGroup(nil), t.own...)
 		own.group = append(own.group, refs...)
-		res = s.answerInContext(f, &own, true, ctx, nil, art)
+		res = s.answerInContext(f, &own, search{near: true, ctx: ctx, onlyArt: art, refs: refs})
 	}
 	if !res.found && m == modeRelation && f.doc >= 0 && q.kind != KindYesNo && (len(t.prons) > 0 || !t.refs) && s.allUnknown(t.own) {
 		// "wem wurde er angelastet?", "¿y quién estuvo detrás?": about
@@ -884,26 +884,33 @@ func (s *Conversations) genderOf(ent entity) byte {
 	return 0
 }
 
+// A search says how a follow-up's question is answered in context.
+type search struct {
+	near    bool         // favour the sentences just discussed (not for "and the EU?")
+	ctx     []topicGroup // earlier words that may make up coverage
+	require []termGroup  // words every answer must have ("and Rama?")
+	onlyArt int          // the article to keep to; -1 for any
+	refs    []termGroup  // what the pronouns stand for
+}
+
 // answerInContext ranks sentences for a follow-up, favours the sentences
-// the conversation was just about (when near is set; not for "and the
-// EU?", which asks about something else), keeps to article onlyArt
-// unless it is -1, and picks as Ask does.
-func (s *Conversations) answerInContext(f *frame, q *query, near bool, ctx []topicGroup, require []termGroup, onlyArt int) result {
+// the conversation was just about, and picks as Ask does.
+func (s *Conversations) answerInContext(f *frame, q *query, sr search) result {
 	e := s.e
 	if len(q.group) == 0 {
 		return result{}
 	}
 	ranked := e.rank(q)
-	if onlyArt >= 0 {
+	if sr.onlyArt >= 0 {
 		kept := ranked[:0]
 		for _, r := range ranked {
-			if e.idx.docs[r.doc].artIdx == onlyArt {
+			if e.idx.docs[r.doc].artIdx == sr.onlyArt {
 				kept = append(kept, r)
 			}
 		}
 		ranked = kept
 	}
-	for _, g := range require {
+	for _, g := range sr.require {
 		// "and Rama?" is not answered by the sentence about Watson:
 		// keep the sentences that have the new name (or are said by it).
 		docs := s.docsWith(g)
@@ -915,7 +922,18 @@ func (s *Conversations) answerInContext(f *frame, q *query, near bool, ctx []top
 		}
 		ranked = kept
 	}
-	s.liftCoverage(ranked, ctx)
+	s.liftCoverage(ranked, sr.ctx)
+	// "What did he say?": the sentences just discussed are favoured when
+	// they are about him.
+	var about map[int]bool
+	if len(sr.refs) > 0 {
+		about = map[int]bool{}
+		for _, g := range sr.refs {
+			for d := range s.docsWith(g) {
+				about[d] = true
+			}
+		}
+	}
 	art := -1
 	if f.doc >= 0 {
 		art = e.idx.docs[f.doc].artIdx
@@ -932,7 +950,7 @@ func (s *Conversations) answerInContext(f *frame, q *query, near bool, ctx []top
 	for i := range ranked {
 		d := ranked[i].doc
 		switch {
-		case !near || ranked[i].coverage < bestCover-priorSlack:
+		case !sr.near || ranked[i].coverage < bestCover-priorSlack || about != nil && !about[d]:
 		case d == f.doc:
 			ranked[i].score *= priorLast
 		case f.doc >= 0 && (d == f.doc+1 || d == f.doc-1) || containsInt(f.recent, d):
