@@ -8,10 +8,12 @@ import (
 	"fmt"
 	"io"
 	"strings"
+
+	"github.com/qabot/qabot/command"
 )
 
 func (a *app) askUsage(w io.Writer) {
-	fmt.Fprint(w, `Usage: qabot ask [--json] [--lang xx] [--corpus DIR] ["question"]
+	fmt.Fprint(w, `Usage: qabot ask [--json] [--chat] [--lang xx] [--corpus DIR] ["question"]
 
 Answers the question with the sentence of the article that says so, and
 where that sentence is. Without a question, answers each line of stdin.
@@ -22,22 +24,28 @@ sentence, kind, score, and suggestions (the closest sentences) when not
 answered; reason and message say why a question was not answered.
 Unanswered questions are not errors: the exit status is 0 either way.
 
+With --chat, the lines of stdin are successive turns of one conversation:
+"and the EU?", "who said that?" or "source?" refer to the answers before,
+so that scripted dialogues can be scored. Without it, each line is a
+question of its own.
+
 Flags:
 `)
-	a.printDefaults(w, a.askFlags(new(bool)))
+	a.printDefaults(w, a.askFlags(new(bool), new(bool)))
 }
 
-func (a *app) askFlags(asJSON *bool) *flag.FlagSet {
+func (a *app) askFlags(asJSON, asChat *bool) *flag.FlagSet {
 	fs := a.flagSet("ask")
 	fs.BoolVar(asJSON, "json", false, "print the machine contract: one JSON object per question")
+	fs.BoolVar(asChat, "chat", false, "read stdin as the turns of one conversation (follow-ups refer to earlier answers)")
 	a.langFlag(fs)
 	a.corpusFlag(fs)
 	return fs
 }
 
 func (a *app) ask(ctx context.Context, args []string) error {
-	var asJSON bool
-	pos, err := a.parse(a.askFlags(&asJSON), args, a.askUsage)
+	var asJSON, asChat bool
+	pos, err := a.parse(a.askFlags(&asJSON, &asChat), args, a.askUsage)
 	if err != nil {
 		return err
 	}
@@ -45,11 +53,28 @@ func (a *app) ask(ctx context.Context, args []string) error {
 	if err != nil {
 		return err
 	}
+	if asChat {
+		if b, err = a.conversational(b); err != nil {
+			return err
+		}
+	}
+	lastLang := "" // the previous turn's language, the hint for the next
 	out := bufio.NewWriter(a.stdout)
 	defer out.Flush()
 	failed := false
 	answer := func(question string) error {
-		reply, err := a.askBot(ctx, b, question)
+		var (
+			reply command.Reply
+			err   error
+		)
+		if asChat {
+			reply, err = a.askTurn(ctx, b, question, lastLang)
+			if err == nil {
+				lastLang = reply.Lang
+			}
+		} else {
+			reply, err = a.askBot(ctx, b, question)
+		}
 		if err == errInterrupted {
 			return err
 		}

@@ -8,8 +8,12 @@ import (
 	"io"
 	"os"
 	"strings"
+	"time"
 
 	"golang.org/x/term"
+
+	"github.com/qabot/qabot/command"
+	"github.com/qabot/qabot/qa"
 )
 
 func (a *app) chatUsage(w io.Writer) {
@@ -19,8 +23,12 @@ On a terminal: a chat with line editing and history (arrow keys). Type a
 question and press Enter. /help shows help, /lang xx answers in language
 xx (/lang auto: the question's), /quit or Ctrl-D ends the chat.
 
+The chat is a conversation: follow-ups such as "and the EU?", "who said
+that?", "why?", "source?" or "tell me more" refer to the answers before.
+
 When stdin is not a terminal, answers each line it reads in the same
-format:  echo "when did albania join nato?" | qabot
+format, as turns of one conversation:
+  printf 'when did albania join nato?\nand the EU?\n' | qabot
 
 Flags:
 `)
@@ -44,6 +52,10 @@ func (a *app) chat(ctx context.Context, args []string) error {
 	}
 	b, err := a.loadBot()
 	if err != nil {
+		return err
+	}
+	// The chat is one conversation: follow-ups refer to earlier answers.
+	if b, err = a.conversational(b); err != nil {
 		return err
 	}
 	s := &chatSession{app: a, bot: b}
@@ -72,6 +84,9 @@ type chatSession struct {
 	app  *app
 	bot  *service
 	seen int // replies written, to separate them with blank lines
+	// lang is the language of the last reply: the hint for the next
+	// question, which may be too short to tell ("and the EU?").
+	lang string
 }
 
 // piped answers each line of stdin, without prompts, until the input ends
@@ -167,7 +182,7 @@ func (s *chatSession) handle(ctx context.Context, line string, w io.Writer) (boo
 	s.seen++
 	cmd, arg, isCmd := chatCommand(line)
 	if !isCmd {
-		reply, err := a.askBot(ctx, s.bot, line)
+		reply, err := a.askTurn(ctx, s.bot, line, s.lang)
 		switch {
 		case errors.Is(err, errInterrupted):
 			return false, err
@@ -175,6 +190,7 @@ func (s *chatSession) handle(ctx context.Context, line string, w io.Writer) (boo
 			_, err = io.WriteString(w, a.language("").Message("internal_error", nil)+"\n")
 			return err == nil, err
 		}
+		s.lang = reply.Lang
 		_, err = io.WriteString(w, a.human(reply))
 		return err == nil, err
 	}
@@ -217,4 +233,38 @@ func chatCommand(line string) (cmd, arg string, ok bool) {
 		return w, "", true
 	}
 	return "", "", false
+}
+
+// conversational returns b with a handler that answers the questions of a
+// session as turns of one conversation (qa.Conversations), for the chat
+// and for ask --chat.
+func (a *app) conversational(b *bot) (*bot, error) {
+	convs, err := qa.NewConversations(b.engine, qa.ConversationOptions{Now: time.Now})
+	if err != nil {
+		return nil, err
+	}
+	r := command.NewRouter(b.engine, a.langs)
+	r.UseConversations(convs)
+	return &bot{corpus: b.corpus, engine: b.engine, handler: command.Chain(r, command.Recover())}, nil
+}
+
+// askTurn sends one turn of the CLI's conversation through the command
+// layer, with the language of the previous reply as the hint. Errors are
+// logged and mapped as askBot does.
+func (a *app) askTurn(ctx context.Context, b *bot, question, hint string) (command.Reply, error) {
+	q := command.Query{Command: command.Ask, Text: question, Lang: a.lang, LangHint: hint, Session: session}
+	r, err := b.handler.Handle(ctx, q)
+	if err != nil {
+		if ctx.Err() != nil {
+			return command.Reply{}, errInterrupted
+		}
+		var pe *command.PanicError
+		if errors.As(err, &pe) {
+			a.log.Error("answer failed", "question", question, "err", pe, "stack", string(pe.Stack))
+		} else {
+			a.log.Error("answer failed", "question", question, "err", err)
+		}
+		return command.Reply{}, err
+	}
+	return r, nil
 }

@@ -127,7 +127,15 @@ type Router struct {
 	langs     *lang.Registry
 	routes    map[string]Handler
 	timelines timelineCache // events of the engine's corpus, built on first use
+	// convs answers questions with a Session as turns of that
+	// conversation; nil, or an empty Session, asks each question alone.
+	convs *qa.Conversations
 }
+
+// UseConversations makes Ask queries with a Session turns of that
+// session's conversation: follow-ups, clarifications and small talk. Call
+// it before the Router serves queries.
+func (r *Router) UseConversations(c *qa.Conversations) { r.convs = c }
 
 // NewRouter returns a Router over an engine. Its handlers are the
 // built-in commands; Handle routes on Query.Command.
@@ -166,11 +174,22 @@ func (r *Router) Language(q Query) *lang.Language {
 }
 
 func (r *Router) ask(ctx context.Context, q Query) (Reply, error) {
-	a, err := r.engine.Ask(ctx, qa.Question{Text: q.Text, Lang: q.Lang, LangHint: q.LangHint})
+	question := qa.Question{Text: q.Text, Lang: q.Lang, LangHint: q.LangHint}
+	var (
+		a   qa.Answer
+		err error
+	)
+	if r.convs != nil && q.Session != "" {
+		a, err = r.convs.Ask(ctx, q.Session, question)
+	} else {
+		a, err = r.engine.Ask(ctx, question)
+	}
 	if err != nil {
 		return Reply{}, err
 	}
-	reply := Reply{Command: Ask, Lang: a.Lang, Answer: &a}
+	// Small talk, clarification questions and "that's all": the
+	// conversation's own localised reply.
+	reply := Reply{Command: Ask, Lang: a.Lang, Answer: &a, Message: a.Message}
 	l := r.Language(Query{Lang: a.Lang})
 	switch a.Reason {
 	case qa.ReasonEmpty, qa.ReasonTooLong, qa.ReasonInvalid:

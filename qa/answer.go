@@ -45,6 +45,31 @@ const (
 	ReasonTooLong     Reason = "question_too_long"    // refused before analysis
 	ReasonInvalid     Reason = "invalid_input"        // no words at all (binary, only symbols)
 	ReasonUnsupported Reason = "unsupported_language" // a language qabot does not speak
+
+	// Reasons of conversation turns (Conversations.Ask). Each names the
+	// message id of the reply, which Answer.Message holds.
+	ReasonClarify   Reason = "clarify"    // two readings: Clarify lists them, Message asks which
+	ReasonSmallTalk Reason = "small_talk" // greetings, thanks, "what can you do?"
+	ReasonNoMore    Reason = "no_more"    // "tell me more" after all of the topic was shown
+	ReasonNoContext Reason = "no_context" // "source?", "why?" with no answer before
+)
+
+// A Turn says how a conversation read a question: a new question, or which
+// kind of follow-up. The names match the turn types of
+// testdata/dialogues/README.md.
+type Turn string
+
+// Turn types. Ask leaves Answer.Turn empty.
+const (
+	TurnFresh     Turn = "fresh"     // a complete question: a new frame starts
+	TurnEllipsis  Turn = "ellipsis"  // "and the EU?": the last question with a new entity, date or kind
+	TurnPronoun   Turn = "pronoun"   // "when did he die?": a pronoun or definite reference to the last turn
+	TurnWhy       Turn = "why"       // "why?" about the last answer
+	TurnSource    Turn = "source"    // "source?": the last answer's sentence and paragraph
+	TurnMore      Turn = "more"      // "tell me more": the next sentence on the topic
+	TurnWhoSaid   Turn = "who_said"  // "who said that?": the speaker of the last quote
+	TurnClarify   Turn = "clarify"   // the user's pick after a clarification question
+	TurnSmallTalk Turn = "smalltalk" // greetings, thanks, "what can you do?"
 )
 
 // An Answer is the engine's reply to one question. Every field a user sees
@@ -74,6 +99,18 @@ type Answer struct {
 	// Suggestions are the closest sentences when the question was not
 	// answered, best first.
 	Suggestions []Citation
+
+	// Turn says how a conversation read the question; empty for Ask.
+	Turn Turn
+	// Message is the bot's own reply, localised, when the turn was not a
+	// question the article answers: small talk, a clarification question,
+	// "that's everything". Empty otherwise.
+	Message string
+	// Clarify lists the readings a clarification question offers, in the
+	// order "the first one", "the second one" pick them.
+	Clarify []string
+	// Context is the paragraph Quote stands in, for "source?" requests.
+	Context string
 }
 
 // Evidence is what says a sentence answers a question.

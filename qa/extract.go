@@ -30,7 +30,13 @@ func (e *Engine) answer(q *query) result {
 	if len(q.group) == 0 {
 		return result{}
 	}
-	ranked := e.rank(q)
+	return e.pick(q, e.rank(q))
+}
+
+// pick chooses the answer among ranked sentences, best first. It is apart
+// from answer so that a conversation can re-weigh the ranking by what was
+// said before (qa/conversation.go) and still pick the way Ask does.
+func (e *Engine) pick(q *query, ranked []ranked) result {
 	if len(ranked) == 0 {
 		return result{}
 	}
