@@ -53,11 +53,6 @@ func (a *app) ask(ctx context.Context, args []string) error {
 	if err != nil {
 		return err
 	}
-	if asChat {
-		if b, err = a.conversational(b); err != nil {
-			return err
-		}
-	}
 	lastLang := "" // the previous turn's language, the hint for the next
 	out := bufio.NewWriter(a.stdout)
 	defer out.Flush()

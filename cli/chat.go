@@ -8,12 +8,10 @@ import (
 	"io"
 	"os"
 	"strings"
-	"time"
 
 	"golang.org/x/term"
 
 	"github.com/qabot/qabot/command"
-	"github.com/qabot/qabot/qa"
 )
 
 func (a *app) chatUsage(w io.Writer) {
@@ -55,9 +53,6 @@ func (a *app) chat(ctx context.Context, args []string) error {
 		return err
 	}
 	// The chat is one conversation: follow-ups refer to earlier answers.
-	if b, err = a.conversational(b); err != nil {
-		return err
-	}
 	s := &chatSession{app: a, bot: b}
 	if fd, ok := terminalFD(a.stdin, a.stdout); ok {
 		return s.terminal(ctx, fd)
@@ -235,36 +230,8 @@ func chatCommand(line string) (cmd, arg string, ok bool) {
 	return "", "", false
 }
 
-// conversational returns b with a handler that answers the questions of a
-// session as turns of one conversation (qa.Conversations), for the chat
-// and for ask --chat.
-func (a *app) conversational(b *bot) (*bot, error) {
-	convs, err := qa.NewConversations(b.engine, qa.ConversationOptions{Now: time.Now})
-	if err != nil {
-		return nil, err
-	}
-	r := command.NewRouter(b.engine, a.langs)
-	r.UseConversations(convs)
-	return &bot{corpus: b.corpus, engine: b.engine, handler: command.Chain(r, command.Recover())}, nil
-}
-
 // askTurn sends one turn of the CLI's conversation through the command
-// layer, with the language of the previous reply as the hint. Errors are
-// logged and mapped as askBot does.
-func (a *app) askTurn(ctx context.Context, b *bot, question, hint string) (command.Reply, error) {
-	q := command.Query{Command: command.Ask, Text: question, Lang: a.lang, LangHint: hint, Session: session}
-	r, err := b.handler.Handle(ctx, q)
-	if err != nil {
-		if ctx.Err() != nil {
-			return command.Reply{}, errInterrupted
-		}
-		var pe *command.PanicError
-		if errors.As(err, &pe) {
-			a.log.Error("answer failed", "question", question, "err", pe, "stack", string(pe.Stack))
-		} else {
-			a.log.Error("answer failed", "question", question, "err", err)
-		}
-		return command.Reply{}, err
-	}
-	return r, nil
+// layer, with the language of the previous reply as the hint.
+func (a *app) askTurn(ctx context.Context, b *service, question, hint string) (command.Reply, error) {
+	return a.handle(ctx, b, command.Query{Command: command.Ask, Text: question, Lang: a.lang, LangHint: hint, Session: session})
 }

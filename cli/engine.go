@@ -147,15 +147,28 @@ func (a *app) loadBot() (*service, error) {
 	if err != nil {
 		return nil, err
 	}
-	h := command.Chain(command.NewRouter(e, a.langs), command.Recover())
-	return &service{corpus: e.Corpus(), engine: e, handler: h}, nil
+	// Questions with a session are turns of a conversation (the chat,
+	// ask --chat); the others stand alone.
+	convs, err := qa.NewConversations(e, qa.ConversationOptions{Now: time.Now})
+	if err != nil {
+		return nil, err
+	}
+	r := command.NewRouter(e, a.langs)
+	r.UseConversations(convs)
+	return &service{corpus: e.Corpus(), engine: e, handler: command.Chain(r, command.Recover())}, nil
 }
 
-// ask sends one question through the command layer. A panic in the
-// engine comes back as an error that is logged here with its stack; the
-// caller shows the user the localised internal_error message.
+// askBot sends one question, standing alone, through the command layer.
 func (a *app) askBot(ctx context.Context, b *service, question string) (command.Reply, error) {
-	r, err := b.handler.Handle(ctx, command.Query{Command: command.Ask, Text: question, Lang: a.lang, Session: session})
+	return a.handle(ctx, b, command.Query{Command: command.Ask, Text: question, Lang: a.lang})
+}
+
+// handle sends a query through the command layer. A panic in the engine
+// comes back as an error that is logged here with its stack; the caller
+// shows the user the localised internal_error message.
+func (a *app) handle(ctx context.Context, b *service, q command.Query) (command.Reply, error) {
+	question := q.Text
+	r, err := b.handler.Handle(ctx, q)
 	if err != nil {
 		if ctx.Err() != nil {
 			return command.Reply{}, errInterrupted

@@ -545,8 +545,8 @@ func (s *Conversations) followUp(c *Conversation, t *turn, kind Turn) Answer {
 		// "since when?", "by who?", "when was that?": the same event,
 		// so the sentence just quoted when it has such a fact.
 		if f.doc >= 0 && factKinds[q.kind] {
-			if text, ok := s.e.extract(q, f.doc, 1); ok {
-				res = result{found: true, doc: f.doc, text: text, score: 1}
+			if x, ok := s.e.extract(q, f.doc); ok && x.typed {
+				res = result{found: true, doc: f.doc, text: x.text, score: 1}
 			}
 		}
 	}
@@ -576,8 +576,8 @@ func (s *Conversations) followUp(c *Conversation, t *turn, kind Turn) Answer {
 		// what was just said (a pronoun, or no noun phrase of its own),
 		// in words the article does not use. The sentence just quoted
 		// answers when it has a fact of the kind.
-		if text, ok := s.e.extract(q, f.doc, 1); ok {
-			res = result{found: true, doc: f.doc, text: text, score: 1}
+		if x, ok := s.e.extract(q, f.doc); ok && x.typed {
+			res = result{found: true, doc: f.doc, text: x.text, score: 1}
 		}
 	}
 	a := s.toAnswer(t, q, res)

@@ -363,15 +363,16 @@ func (s *Conversations) clarifyFresh(c *Conversation, t *turn) (Answer, bool) {
 		if i >= clarifyDepth || r.score < clarifyRatio*top || len(choices) == maxChoices {
 			break
 		}
-		if r.coverage < e.opts.MinCoverage || r.relation < e.opts.MinRelation {
+		if r.coverage < e.opts.MinCoverage {
 			continue
 		}
 		if art >= 0 && e.idx.docs[r.doc].artIdx != art {
 			continue
 		}
-		text, ok := e.extract(q, r.doc, r.coverage)
+		x, ok := e.extract(q, r.doc)
+		text := x.text
 		key := strings.ToLower(text)
-		if !ok || text == "" || seen[key] {
+		if !ok || !x.typed || text == "" || seen[key] {
 			continue
 		}
 		seen[key] = true
