@@ -275,6 +275,15 @@ func (x *exchange) send(r *discordgo.InteractionResponse) error {
 	return x.respond(r)
 }
 
+// conversation keys a user's conversation in a channel or DM: follow-ups
+// ("and the EU?") continue what that user asked there.
+func conversation(user, channel string) string {
+	if user == "" {
+		return ""
+	}
+	return user + "@" + channel
+}
+
 func interactionUser(i *discordgo.Interaction) string {
 	switch {
 	case i.Member != nil && i.Member.User != nil:
@@ -368,6 +377,7 @@ func (b *bot) command(x *exchange) {
 	case command.Ask:
 		v.question = stringOpt(opts, optQuestion)
 		q.Command, q.Text = command.Ask, stripMentions(v.question)
+		q.Session = conversation(x.user, x.i.ChannelID)
 		hide = boolOpt(opts, optHide)
 	case command.Timeline:
 		q.Command, q.Text = command.Timeline, stringOpt(opts, optAbout)
@@ -538,7 +548,7 @@ func (b *bot) chat(m *discordgo.Message, selfID string) {
 	}
 	ctx, cancel := context.WithTimeout(b.base, b.cfg.HandlerTimeout)
 	defer cancel()
-	q := command.Query{Command: command.Ask, Text: stripMentions(question)}
+	q := command.Query{Command: command.Ask, Text: stripMentions(question), Session: conversation(m.Author.ID, m.ChannelID)}
 	msg := b.message(wait(ctx, b.call(ctx, q)), view{question: question, query: q}, "", attrs...)
 	msg.Ephemeral = false // messages cannot be private; errors are short and safe to show
 	reply(msg)
