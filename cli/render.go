@@ -79,7 +79,11 @@ func (a *app) human(r command.Reply) string {
 		b.WriteString(r.Message)
 		b.WriteByte('\n')
 	case ans.Answered:
-		b.WriteString(l.Message("answer_label", nil) + ": " + ans.Text + "\n")
+		// Some answers are the quote alone ("tell me more", a who-question
+		// answered by a description): no empty "Answer:" line then.
+		if ans.Text != "" {
+			b.WriteString(l.Message("answer_label", nil) + ": " + ans.Text + "\n")
+		}
 		b.WriteString(l.Message("quote_label", nil) + ":\n")
 		writeQuote(&b, ans.Quote.Text)
 		b.WriteString(l.Message("source_label", nil) + ": " + where(l, ans.Quote) + "\n")
