@@ -134,12 +134,21 @@ func New(c *corpus.Corpus, opts Options) (*Engine, error) {
 		return nil, fmt.Errorf("qa: article language %q: %w", opts.ArticleLang, ErrNoLanguage)
 	}
 	e.article = art
+	// The synonyms are the slowest part of the start: they are read on
+	// the other core while the articles are indexed, with an analyzer of
+	// their own so the two never share a memo.
+	e.dictionary = map[string]bool{}
+	var (
+		synErr error
+		synAn  = &analyzer{l: art.l, memo: map[string]string{}}
+		done   = make(chan struct{})
+	)
+	go func() {
+		defer close(done)
+		e.synonyms, synErr = loadSynonyms(opts.Data, synAn, e.dictionary)
+	}()
 	e.idx = buildIndex(c, art)
 	var err error
-	e.dictionary = map[string]bool{}
-	if e.synonyms, err = loadSynonyms(opts.Data, art, e.dictionary); err != nil {
-		return nil, err
-	}
 	glosses := newGlossStems(art)
 	for _, l := range opts.Languages.Languages() {
 		if l.Code != art.l.Code {
@@ -158,6 +167,10 @@ func New(c *corpus.Corpus, opts Options) (*Engine, error) {
 	}
 	if e.times, err = timex.LoadLanguages(opts.Data); err != nil {
 		return nil, fmt.Errorf("qa: %w", err)
+	}
+	<-done
+	if synErr != nil {
+		return nil, synErr
 	}
 	for _, an := range e.analyzers {
 		an.frozen = true // shared by concurrent questions from now on
