@@ -106,19 +106,15 @@ func (e *Engine) evidence(q *query, d int) float64 {
 			return 1
 		}
 	case KindSince:
-		for _, d := range f.Dates {
-			if d.Kind == timex.Since {
-				return 1
-			}
+		if hasDate(f, timex.Since) {
+			return 1
 		}
 		if len(f.Dates) > 0 {
 			return 0.5
 		}
 	case KindHowLong:
-		for _, d := range f.Dates {
-			if d.Kind == timex.Duration {
-				return 1
-			}
+		if hasDate(f, timex.Duration) {
+			return 1
 		}
 		if len(f.Numbers) > 0 {
 			return 0.5
@@ -147,6 +143,15 @@ func (e *Engine) evidence(q *query, d int) float64 {
 		}
 	}
 	return 0
+}
+
+func hasDate(f *corpus.Facts, kind timex.Kind) bool {
+	for _, d := range f.Dates {
+		if d.Kind == kind {
+			return true
+		}
+	}
+	return false
 }
 
 func hasName(f *corpus.Facts, kind corpus.NameKind) bool {
