@@ -26,7 +26,7 @@ that?", "why?", "source?" or "tell me more" refer to the answers before.
 
 When stdin is not a terminal, answers each line it reads in the same
 format, as turns of one conversation:
-  printf 'when did albania join nato?\nand the EU?\n' | qabot
+  printf 'when did the talks begin?\nand where?\n' | qabot
 
 Flags:
 `)
