@@ -614,7 +614,7 @@ func (s *Conversations) followUp(c *Conversation, t *turn, kind Turn) Answer {
 }
 
 // dedupTopic keeps the first (newest, heaviest) of the topic words that
-// say the same thing: "PMOI" asked, then resolved from "they".
+// say the same thing: "WMO" asked, then resolved from "they".
 func dedupTopic(topic []topicGroup) []topicGroup {
 	out := topic[:0]
 	seen := map[string]bool{}
@@ -693,7 +693,7 @@ func (s *Conversations) allUnknown(own []termGroup) bool {
 
 // replaced reports whether an ellipsis puts a new word in the place of g:
 // a number or year for a number, a name for a name of the same kind ("and
-// the EU?" after NATO replaces NATO, not Albania).
+// the EU?" after the UN replaces the UN, not the country asked about).
 func (s *Conversations) replaced(g termGroup, own []termGroup) bool {
 	for _, o := range own {
 		switch {
@@ -1064,7 +1064,7 @@ func (s *Conversations) docOf(c Citation) int {
 func (s *Conversations) remember(c *Conversation, t *turn, doc int, text string, refs []termGroup) {
 	f := c.f
 	// What the question was about comes first: "they" after "what is the
-	// PMOI?" is the PMOI, not the UN its answer also names.
+	// WMO?" is the WMO, not the UN its answer also names.
 	var ents []entity
 	var run []termGroup // consecutive name words: "sigrid" "halvorsen"
 	flush := func() {

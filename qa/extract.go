@@ -218,7 +218,7 @@ func (e *Engine) extract(q *query, d int) (extraction, bool) {
 				return typed(sp.Text)
 			}
 		}
-		// "Who built the city?" - "the mujahideen": the answer is not a
+		// "Who built the dam?" - "the engineers": the answer is not a
 		// name; the sentence is quoted without one.
 		return untyped("")
 	case KindWhere:
@@ -421,8 +421,8 @@ func (e *Engine) renderDate(l *lang.Language, d timex.Expr) string {
 }
 
 // unmentionedNames returns the names of a kind that the question did not
-// use: a name counts as used when any of its words is ("who is Rama's
-// rival?" is not answered by "Edi Rama").
+// use: a name counts as used when any of its words is ("who is Kovac's
+// rival?" is not answered by "Anna Kovac").
 func (e *Engine) unmentionedNames(q *query, s *corpus.Sentence, kind corpus.NameKind) []corpus.Span {
 	var out []corpus.Span
 	for _, n := range s.Facts.Names {
