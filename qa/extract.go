@@ -565,8 +565,8 @@ func (e *Engine) yesNo(q *query, d *doc) string {
 
 // define answers "who is X?" and "what is X?" from the sentence that
 // introduces X: an acronym spelt out there, the apposition after the name
-// ("the PMOI, a movement in exile"), or the title before a person's name
-// ("Albanian Prime Minister Edi Rama").
+// ("the WMO, a United Nations agency"), or the title before a person's name
+// ("Foreign Minister Anna Kovac").
 func (e *Engine) define(q *query, d *doc) string {
 	s := d.sentence
 	for _, ac := range s.Facts.Acronyms {

@@ -195,7 +195,7 @@ func addContext(tf map[string]float64, stems []string, weight float64) {
 
 // acronymContext gives each sentence the stems of the expansions of the
 // acronyms it uses, and the acronyms of the expansions it spells out, so
-// "what is the PMOI" finds "the People's Mojahedin Organization ..." and
+// "what is the WMO" finds "the World Meteorological Organization ..." and
 // the other way round.
 func acronymContext(a *corpus.Article, an *analyzer) [][]string {
 	out := make([][]string, len(a.Sentences))
