@@ -21,7 +21,7 @@ type query struct {
 	// ("how many PEOPLE", "which COUNTRY"): what the answer must be.
 	focus map[string]bool
 	// mentioned holds every English stem the question used, so an answer
-	// never just repeats the question ("who is Edi Rama?" is not "Edi Rama").
+	// never just repeats the question ("who is Anna Kovac?" is not "Anna Kovac").
 	mentioned map[string]bool
 	numbers   []string // numbers written in the question, as digits
 }
@@ -83,7 +83,7 @@ func (e *Engine) parse(text string, l *lang.Language) *query {
 	if q.kind == "" {
 		// A question with no question word is a yes/no question in every
 		// language qabot speaks ("les moudjahidines ont revendiqué
-		// l'attentat ?", "ligger byen nær Tirana?"); without a question
+		// l'attentat ?", "ligger byen nær Oslo?"); without a question
 		// mark it is more likely a topic ("the attack on the port").
 		q.kind = KindWhat
 		if strings.HasSuffix(strings.TrimSpace(text), "?") {
@@ -124,7 +124,7 @@ func (e *Engine) parse(text string, l *lang.Language) *query {
 		e.addOpposites(q)
 	}
 	if (q.kind == KindWho || q.kind == KindWhat) && e.onlyNames(q) {
-		// "who is Edi Rama?", "what is the PMOI?": a name and nothing
+		// "who is Anna Kovac?", "what is the WMO?": a name and nothing
 		// else asks what the name is.
 		q.kind = KindDefine
 	}

@@ -9,7 +9,7 @@ import (
 	"github.com/qabot/qabot/lang"
 )
 
-// weightDemonym is how much "Albanian" counts for "Albania": related, but
+// weightDemonym is how much "Portuguese" counts for "Portugal": related, but
 // a question about a country is seldom answered by its adjective alone.
 const weightDemonym = 0.4
 
