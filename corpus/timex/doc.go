@@ -43,12 +43,15 @@
 // is (an elision keeps its apostrophe: "l'", "quest'"). Fields:
 //
 //	code            ISO 639-1 code; must match the directory.
-//	months          12 objects {label, genitive, forms, abbr}: label is the
-//	                standalone name used by Format ("July", "июль"),
-//	                genitive the form after a day number ("сентября"),
-//	                forms every matched inflection ("сентябре",
-//	                "szeptemberben"), abbr abbreviations, matched only next
-//	                to a day or year number ("Aug.", "sept.").
+//	months          12 objects {label, genitive, cases, forms, abbr}:
+//	                label is the standalone name used by Format ("July",
+//	                "июль"), genitive the form after a day number
+//	                ("сентября"), cases further forms that layouts ask for
+//	                by name ({"det": "l'été"}, {"ig": "nyárig"}; genitive
+//	                is the case "gen"), forms every matched inflection
+//	                ("сентябре", "szeptemberben"), abbr abbreviations,
+//	                matched only next to a day or year number ("Aug.",
+//	                "sept.").
 //	weekdays        7 objects of the same shape, Monday first.
 //	seasons         4 objects, spring, summer, autumn, winter; genitive is
 //	                the form in labels ("sommaren 2022", "2022 nyara").
@@ -109,18 +112,39 @@
 //	fixedDurations  phrases with a period ("a quarter of a century").
 //	yearFirst       dates may be written year, month, day (Hungarian).
 //	plural          plural rule for labels: one_other, fr, slavic, none.
-//	ordinalStyle    how {ord} is written: en (21st), dot (21.), roman.
+//	ordinalStyle    how {ord} is written: en (21st), dot (21.), roman,
+//	                sv (2:a, 11:e).
 //	render          layouts for Format, keyed by precision (day,
 //	                dayNoYear, day1 for the first of a month, month,
 //	                monthNoYear, season, seasonNoYear, year, week, decade,
-//	                century), by mod (early, mid, late, start, end), by
-//	                kind (since, until, range, duration, durationVague,
-//	                every, every1, everyWeekday); "key.precision" overrides
-//	                "key" ("early.decade": "début des années {decade}").
+//	                century, weekday), by mod (early, mid, late, start,
+//	                end), by kind (since, until, range, duration,
+//	                durationVague, every, every1, everyWeekday, everyDate
+//	                for "every July"); "key.precision" overrides "key"
+//	                ("early.decade": "début des années {decade}"), and
+//	                "every.unit" / "every1.unit" / "duration.unit" override
+//	                the period layouts ("every1.week": "каждую неделю").
+//	                "since.precision" and "until.precision" serve dates
+//	                without a mod only.
 //	                Placeholders: {d} {y} {month} {monthGen} {season}
-//	                {seasonGen} {decade} {dsfx} {ord} {roman} {start} {w}
-//	                {x} (the inner label) {n} {unit} {units} {weekday} {a}
-//	                {b}; "decadeSuffix.N" gives {dsfx} by the tens digit.
+//	                {seasonGen} {weekday} {decade} {dsfx} {ord} {roman}
+//	                {start} {w} {x} (the inner label) {n} {ord} {unit}
+//	                {units} {a} {b}; "decadeSuffix.N" gives {dsfx} by the
+//	                tens digit.
+//	                Cases: a placeholder may name a grammatical case. {x@gen}
+//	                renders the inner label with the layouts "key@gen",
+//	                found in the order "key.precision@case", "key@case",
+//	                "key.precision", "key" (the case is grammar, the
+//	                precision style); {month@gen}, {season@det} and
+//	                {weekday@datpl} take the word's case form. So Russian
+//	                "since": "с {x@gen}" with "year@gen": "{y} года" and
+//	                "end@gen": "конца {x@gen}" gives "с конца 2026 года".
+//	contractions    [from, to] pairs applied in order to every finished
+//	                label where from starts a word: elisions first ("le
+//	                été" -> "l'été"), then a preposition fused with an
+//	                article ("à le " -> "au ", "di il " -> "del ", "bis
+//	                dem " -> "bis zum "), so that layouts may be written as
+//	                the grammar composes them.
 //
 // # Values
 //
