@@ -52,12 +52,15 @@ func (l *Language) format(e Expr) string {
 		if !ok || !okA || !okB {
 			return e.Text
 		}
+		// One year for both ends: "April–June 2024", "2024. április–június".
+		// A year-first season keeps its year, as it owns the season:
+		// "2024 tavasza–2024 nyara", not "2024 tavasza–nyár".
 		if da.year != 0 && da.year == db.year && da.prec >= Season && db.prec >= Season {
-			// One year for both ends: "April–June 2024", "2024. április–június".
-			if l.yearFirst {
-				db.year = 0
-			} else {
+			switch {
+			case !l.yearFirst:
 				da.year = 0
+			case da.prec != Season && db.prec != Season:
+				db.year = 0
 			}
 		}
 		la, lb := l.label(da, ModNone, ""), l.label(db, ModNone, "")

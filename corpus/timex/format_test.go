@@ -1,6 +1,7 @@
 package timex_test
 
 import (
+	"strings"
 	"testing"
 	"time"
 
@@ -174,6 +175,9 @@ func TestFormatGrammar(t *testing.T) {
 		{"since year", ex{Value: "2000", Precision: year, Kind: since}},
 		{"duration", ex{Kind: timex.Duration, Duration: "P6Y"}},
 		{"since weekday", ex{Value: "XXXX-WXX-3", Precision: day, Kind: since}},
+		{"early century", ex{Value: "19XX", Precision: century, Mod: timex.ModEarly}},
+		{"until month", ex{Value: "2024-04", Precision: month, Kind: until}},
+		{"season range", ex{Kind: timex.Range, Value: "2024-SP/2024-SU", Precision: season}},
 	}
 	want := map[string][]string{
 		"en": {
@@ -184,6 +188,7 @@ func TestFormatGrammar(t *testing.T) {
 			"every week", "every day", "every year", "every 2 weeks", "every 2 years", "every Wednesday",
 			"every July", "April–June 2024", "mid-June 2024", "since 1 May 2024", "late summer 2024",
 			"since 2000", "6 years", "since Wednesday",
+			"early 20th century", "until April 2024", "spring–summer 2024",
 		},
 		"fr": {
 			"7 septembre 2022", "depuis avril 2024", "jusqu'à la fin de 2026", "depuis les années 1990",
@@ -193,6 +198,7 @@ func TestFormatGrammar(t *testing.T) {
 			"chaque semaine", "chaque jour", "chaque année", "toutes les 2 semaines", "tous les 2 ans", "chaque mercredi",
 			"chaque juillet", "avril–juin 2024", "mi-juin 2024", "depuis le 1er mai 2024", "fin de l'été 2024",
 			"depuis 2000", "6 ans", "depuis mercredi",
+			"début du XXe siècle", "jusqu'en avril 2024", "printemps–été 2024",
 		},
 		"ru": {
 			"7 сентября 2022 г.", "с апреля 2024 г.", "до конца 2026 года", "с 1990-х годов",
@@ -202,6 +208,7 @@ func TestFormatGrammar(t *testing.T) {
 			"каждую неделю", "каждый день", "каждый год", "каждые 2 недели", "каждые 2 года", "по средам",
 			"каждый июль", "апрель–июнь 2024 г.", "середина июня 2024 г.", "с 1 мая 2024 г.", "конец лета 2024 г.",
 			"с 2000 года", "6 лет", "со среды",
+			"начало XX века", "до апреля 2024 г.", "весна–лето 2024 г.",
 		},
 		"hu": {
 			"2022. szeptember 7.", "2024. április óta", "2026 végéig", "1990-es évek óta",
@@ -211,6 +218,7 @@ func TestFormatGrammar(t *testing.T) {
 			"minden hét", "minden nap", "minden év", "minden 2. hét", "minden 2. év", "minden szerda",
 			"minden július", "2024. április–június", "2024. június közepe", "2024. május 1. óta", "2024 nyarának vége",
 			"2000 óta", "6 év", "szerda óta",
+			"20. század eleje", "2024. áprilisig", "2024 tavasza–2024 nyara",
 		},
 		"de": {
 			"7. September 2022", "seit April 2024", "bis Ende 2026", "seit den 1990er Jahren",
@@ -220,6 +228,7 @@ func TestFormatGrammar(t *testing.T) {
 			"jede Woche", "jeden Tag", "jedes Jahr", "alle 2 Wochen", "alle 2 Jahre", "jeden Mittwoch",
 			"jeden Juli", "April–Juni 2024", "Mitte Juni 2024", "seit dem 1. Mai 2024", "Ende des Sommers 2024",
 			"seit 2000", "6 Jahre", "seit Mittwoch",
+			"Anfang des 20. Jahrhunderts", "bis April 2024", "Frühjahr–Sommer 2024",
 		},
 		"es": {
 			"7 de septiembre de 2022", "desde abril de 2024", "hasta finales de 2026", "desde los años 1990",
@@ -229,6 +238,7 @@ func TestFormatGrammar(t *testing.T) {
 			"cada semana", "cada día", "cada año", "cada 2 semanas", "cada 2 años", "cada miércoles",
 			"cada julio", "abril–junio de 2024", "mediados de junio de 2024", "desde el 1 de mayo de 2024", "finales del verano de 2024",
 			"desde 2000", "6 años", "desde el miércoles",
+			"principios del siglo XX", "hasta abril de 2024", "primavera–verano de 2024",
 		},
 		"it": {
 			"7 settembre 2022", "da aprile 2024", "fino alla fine del 2026", "dagli anni 1990",
@@ -238,6 +248,7 @@ func TestFormatGrammar(t *testing.T) {
 			"ogni settimana", "ogni giorno", "ogni anno", "ogni 2 settimane", "ogni 2 anni", "ogni mercoledì",
 			"ogni luglio", "aprile–giugno 2024", "metà giugno 2024", "dal 1º maggio 2024", "fine estate 2024",
 			"dal 2000", "6 anni", "da mercoledì",
+			"inizio del XX secolo", "fino ad aprile 2024", "primavera–estate 2024",
 		},
 		"pt": {
 			"7 de setembro de 2022", "desde abril de 2024", "até o final de 2026", "desde os anos 1990",
@@ -247,6 +258,7 @@ func TestFormatGrammar(t *testing.T) {
 			"a cada semana", "a cada dia", "a cada ano", "a cada 2 semanas", "a cada 2 anos", "a cada quarta-feira",
 			"a cada julho", "abril–junho de 2024", "meados de junho de 2024", "desde 1º de maio de 2024", "final do verão de 2024",
 			"desde 2000", "6 anos", "desde quarta-feira",
+			"início do século XX", "até abril de 2024", "primavera–verão de 2024",
 		},
 		"sv": {
 			"7 september 2022", "sedan april 2024", "till slutet av 2026", "sedan 1990-talet",
@@ -256,6 +268,7 @@ func TestFormatGrammar(t *testing.T) {
 			"varje vecka", "varje dag", "varje år", "var 2:a vecka", "vart 2:a år", "varje onsdag",
 			"varje juli", "april–juni 2024", "mitten av juni 2024", "sedan 1 maj 2024", "slutet av sommaren 2024",
 			"sedan 2000", "6 år", "sedan onsdag",
+			"början av 1900-talet", "till april 2024", "våren–sommaren 2024",
 		},
 		"nb": {
 			"7. september 2022", "siden april 2024", "til slutten av 2026", "siden 1990-tallet",
@@ -265,6 +278,7 @@ func TestFormatGrammar(t *testing.T) {
 			"hver uke", "hver dag", "hvert år", "hver 2. uke", "hvert 2. år", "hver onsdag",
 			"hver juli", "april–juni 2024", "midten av juni 2024", "siden 1. mai 2024", "slutten av sommeren 2024",
 			"siden 2000", "6 år", "siden onsdag",
+			"begynnelsen av 1900-tallet", "til april 2024", "våren–sommeren 2024",
 		},
 	}
 	if len(want) != len(langs) {
@@ -277,6 +291,47 @@ func TestFormatGrammar(t *testing.T) {
 		for i, x := range exprs {
 			if got := langs[code].Format(x.e); got != ws[i] {
 				t.Errorf("%s.Format(%s: %s %s %s) = %q, want %q", code, x.name, x.e.Value, x.e.Kind, x.e.Mod, got, ws[i])
+			}
+		}
+	}
+}
+
+// TestFormatMatrix renders every kind, mod and precision in every
+// language: a label must be filled, with no placeholder, case name or
+// doubled space left over.
+func TestFormatMatrix(t *testing.T) {
+	langs := mustLanguages(t)
+	values := []struct {
+		v string
+		p timex.Precision
+	}{
+		{"2026", timex.Year}, {"2024-04", timex.Month}, {"XXXX-04", timex.Month}, {"2024-SU", timex.Season},
+		{"XXXX-SP", timex.Season}, {"199X", timex.Decade}, {"19XX", timex.Century}, {"2022-09-01", timex.Day},
+		{"XXXX-10-11", timex.Day}, {"2024-W12", timex.Week}, {"XXXX-WXX-2", timex.Day},
+	}
+	mods := []timex.Mod{timex.ModNone, timex.ModEarly, timex.ModMid, timex.ModLate, timex.ModStart, timex.ModEnd}
+	var exprs []timex.Expr
+	for _, v := range values {
+		for _, k := range []timex.Kind{timex.Point, timex.Since, timex.Until} {
+			for _, m := range mods {
+				exprs = append(exprs, timex.Expr{Value: v.v, Precision: v.p, Kind: k, Mod: m})
+			}
+		}
+	}
+	for _, p := range []string{"PT1M", "PT5H", "P1D", "P3D", "P1W", "P2W", "P1M", "P14M", "P1Y", "P21Y", "P10Y", "PXDE", "PXY"} {
+		exprs = append(exprs, timex.Expr{Kind: timex.Set, Value: p, Duration: p}, timex.Expr{Kind: timex.Duration, Duration: p})
+	}
+	for _, v := range []string{"XXXX-SP", "XXXX-SU", "XXXX-FA", "XXXX-WI", "XXXX-01", "XXXX-12", "XXXX-WXX-1", "XXXX-WXX-7"} {
+		exprs = append(exprs, timex.Expr{Kind: timex.Set, Value: v, Duration: "P1Y"})
+	}
+	for _, v := range []string{"2024-09-01/2024-09-15", "2023-11/2024-02", "2024-SP/2024-SU", "198X/199X", "2014/2018"} {
+		exprs = append(exprs, timex.Expr{Kind: timex.Range, Value: v})
+	}
+	for code, l := range langs {
+		for _, e := range exprs {
+			got := l.Format(e)
+			if got == "" || containsAny(got, "{}@") || strings.Contains(got, "  ") || strings.TrimSpace(got) != got {
+				t.Errorf("%s.Format(%s %s %s) = %q, want a filled label", code, e.Value, e.Kind, e.Mod, got)
 			}
 		}
 	}
