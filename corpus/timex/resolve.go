@@ -2,7 +2,6 @@ package timex
 
 import (
 	"fmt"
-	"sort"
 	"time"
 )
 
@@ -161,17 +160,21 @@ func (r *resolution) sentence(p *parser, ms []mention) []Expr {
 		}
 		donors = append(donors, donor{pos: ms[j].start, year: d.year, text: out[j].Text})
 	}
+	cl := clausesOf(p, ms)
 	for i, m := range ms {
 		if ok[i] || (m.form != fmDate && m.form != fmRange) {
 			continue
 		}
-		donors := nearestDonor(donors, m.start)
+		donors, skipped := lendingDonor(donors, m.start, cl)
 		l, why := lean(i)
 		if m.form == fmRange {
 			res[i], ok[i] = r.rangePartial(&out[i], m, donors, l, why)
-			continue
+		} else {
+			res[i], ok[i] = r.partial(&out[i], m, donors, l, why)
 		}
-		res[i], ok[i] = r.partial(&out[i], m, donors, l, why)
+		if len(donors) == 0 && skipped != nil && !(m.d.weekday >= 0 && m.d.month == 0) {
+			out[i].Reason += fmt.Sprintf(" (%q is in another clause)", skipped.text)
+		}
 	}
 
 	// Pass 3: anaphoric expressions, in order, each seeing the dates before
@@ -729,24 +732,6 @@ func (r *resolution) shiftAnaphoric(e *Expr, m mention, ms []mention, out []Expr
 		}
 	}
 	return r.shiftFrom(e, m, base, name)
-}
-
-// nearestDonor returns the donor nearest pos (ties go to the one before),
-// as a slice of at most one; donors are in text order.
-func nearestDonor(donors []donor, pos int) []donor {
-	if len(donors) == 0 {
-		return nil
-	}
-	k := sort.Search(len(donors), func(j int) bool { return donors[j].pos > pos })
-	switch {
-	case k == 0:
-		return donors[:1]
-	case k == len(donors):
-		return donors[k-1:]
-	case pos-donors[k-1].pos <= donors[k].pos-pos:
-		return donors[k-1 : k]
-	}
-	return donors[k : k+1]
 }
 
 func abs(x int) int {

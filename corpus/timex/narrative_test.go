@@ -1,0 +1,93 @@
+package timex_test
+
+import (
+	"testing"
+	"time"
+
+	"github.com/qabot/qabot/corpus/timex"
+)
+
+// narrativeRef is the anchor of the narrative tests: Friday 15 March 2024.
+const narrativeRef = "March 15, 2024"
+
+// narrative is one invented article and what some of its expressions must
+// resolve to.
+type narrative struct {
+	name      string
+	sentences []string
+	want      []resolved
+}
+
+// resolved names an expression by sentence and text.
+type resolved struct {
+	sentence int
+	text     string
+	value    string
+	kind     timex.Kind
+}
+
+func runNarratives(t *testing.T, lang string, tests []narrative) {
+	t.Helper()
+	langs := mustLanguages(t)
+	r := &timex.Resolver{Lang: langs[lang]}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			doc := r.Document([]string{narrativeRef}, tt.sentences)
+			if want := time.Date(2024, 3, 15, 0, 0, 0, 0, time.UTC); !doc.Ref.Date.Equal(want) {
+				t.Fatalf("Document(%s).Ref = %v, want %v", tt.name, doc.Ref.Date, want)
+			}
+			for _, w := range tt.want {
+				var found *timex.Expr
+				for i, e := range doc.Sentences[w.sentence] {
+					if e.Text == w.text {
+						found = &doc.Sentences[w.sentence][i]
+						break
+					}
+				}
+				if found == nil {
+					t.Errorf("sentence %d %q: no expression %q in %+v", w.sentence, tt.sentences[w.sentence], w.text, doc.Sentences[w.sentence])
+					continue
+				}
+				if found.Value != w.value || found.Kind != w.kind {
+					t.Errorf("%q in %q = %s %s (%s), want %s %s", w.text, tt.sentences[w.sentence], found.Value, found.Kind, found.Reason, w.value, w.kind)
+				}
+			}
+		})
+	}
+}
+
+// TestYearLending: a date without a year borrows one written in its own
+// clause, or in an adverbial that qualifies the whole sentence, but not
+// one of another clause; otherwise it takes its year from the reference.
+func TestYearLending(t *testing.T) {
+	p := timex.Point
+	runNarratives(t, "en", []narrative{
+		{"year of an apposition is not lent", []string{
+			"The ship, built in 2003 and refitted in the spring of 2019, passed its last inspection on February 27.",
+		}, []resolved{{0, "February 27", "2024-02-27", p}, {0, "spring of 2019", "2019-SP", p}}},
+		{"year of a relative clause is not lent", []string{
+			"The museum, which opened in 2015, closed on January 10.",
+		}, []resolved{{0, "January 10", "2024-01-10", p}}},
+		{"date before an apposition", []string{
+			"On February 2, the ferry, built in 2003, ran aground.",
+		}, []resolved{{0, "February 2", "2024-02-02", p}}},
+		{"opening adverbial lends", []string{
+			"In 2019, the company opened its first store on May 3.",
+		}, []resolved{{0, "May 3", "2019-05-03", p}}},
+		{"adverbial between commas lends", []string{
+			"The company, in 2019, opened a store on May 3.",
+		}, []resolved{{0, "May 3", "2019-05-03", p}}},
+		{"same clause lends", []string{
+			"The plant opened in 2019 and produced its first car on May 3.",
+		}, []resolved{{0, "May 3", "2019-05-03", p}}},
+		{"apposition to the year", []string{
+			"The plant opened in 2019, on May 3.",
+		}, []resolved{{0, "May 3", "2019-05-03", p}}},
+		{"nearest lending year wins over a nearer clause", []string{
+			"In 2019, the company, which was founded in 1990, opened a store on May 3.",
+		}, []resolved{{0, "May 3", "2019-05-03", p}}},
+		{"opening word and adverbial", []string{
+			"But last year, the meeting took place in July.",
+		}, []resolved{{0, "July", "2023-07", p}}},
+	})
+}
