@@ -29,11 +29,52 @@ func clausesOf(p *parser, ms []mention) clauses {
 			c.content = append(c.content, 0)
 		}
 		c.seg[k] = s
-		if !inMention[k] && t.kind == tWord && len(p.matches(k)) == 0 {
+		if !inMention[k] && t.kind == tWord && p.contentWord(k) {
 			c.content[s]++
 		}
 	}
 	return c
+}
+
+// contentWord reports whether the word at k is in no lexicon category but
+// the reporting verbs, which are content words like any other verb.
+func (p *parser) contentWord(k int) bool {
+	for _, m := range p.matches(k) {
+		if m.e.cat != cReporting {
+			return false
+		}
+	}
+	return true
+}
+
+// reportingDate reports whether mention i dates the telling of the news
+// ("the agency said on Friday", "told reporters on Friday", "police on
+// Friday said", "pénteken közölte"): a reporting verb stands just after
+// it, or before it with at most one content word and four tokens between.
+func (p *parser) reportingDate(ms []mention, i int) bool {
+	m := ms[i]
+	if p.has(m.end, cReporting) {
+		return true
+	}
+	lo := max(m.start-5, 0)
+	if i > 0 {
+		lo = max(lo, ms[i-1].end)
+	}
+	content := 0
+	for k := m.start - 1; k >= lo; k-- {
+		if p.clauseBreak(k) {
+			return false
+		}
+		if p.has(k, cReporting) {
+			return true
+		}
+		if t := p.tok(k); t.kind == tWord && p.contentWord(k) {
+			if content++; content > 1 {
+				return false
+			}
+		}
+	}
+	return false
 }
 
 // clauseBreak reports whether token k is punctuation that ends a clause.

@@ -115,11 +115,14 @@ type file struct {
 	Approx         []string          `json:"approx"`
 	Sets           map[string]string `json:"sets"`
 	FixedDurations map[string]string `json:"fixedDurations"`
-	YearFirst      bool              `json:"yearFirst"`
-	Plural         string            `json:"plural"`
-	OrdinalStyle   string            `json:"ordinalStyle"`
-	Render         map[string]string `json:"render"`
-	Contractions   [][2]string       `json:"contractions"`
+	// Reporting verbs ("said", "a déclaré", "közölte"): a date told with
+	// one is when the news was told, not when its events happened.
+	Reporting    []string          `json:"reporting"`
+	YearFirst    bool              `json:"yearFirst"`
+	Plural       string            `json:"plural"`
+	OrdinalStyle string            `json:"ordinalStyle"`
+	Render       map[string]string `json:"render"`
+	Contractions [][2]string       `json:"contractions"`
 }
 
 type wordForms struct {
@@ -268,6 +271,7 @@ const (
 	cApprox
 	cSet
 	cFixedDuration
+	cReporting
 )
 
 // Entry flags.
@@ -552,6 +556,7 @@ func ParseLanguage(code string, data []byte) (*Language, error) {
 		iso := f.FixedDurations[s]
 		b.add(s, entry{cat: cFixedDuration, str: iso})
 	}
+	b.addAll(f.Reporting, entry{cat: cReporting})
 	addSuffix := func(words []string, r suffixRole) {
 		for _, w := range words {
 			if w != "." {

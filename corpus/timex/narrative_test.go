@@ -91,3 +91,50 @@ func TestYearLending(t *testing.T) {
 		}, []resolved{{0, "July", "2023-07", p}}},
 	})
 }
+
+// TestAnaphora: "N minutes later", "a week earlier" and "the next day"
+// count from the last event date nearby, not from the date a report was
+// given, and minutes or hours with nothing near to count from stay
+// unresolved.
+func TestAnaphora(t *testing.T) {
+	p := timex.Point
+	runNarratives(t, "en", []narrative{
+		{"event before the report date", []string{
+			"A ferry ran aground on Thursday evening, the coastal agency said on Friday.",
+			"All passengers were taken off by morning.",
+			"The ship had struck a rock 25 minutes later.",
+		}, []resolved{{0, "Friday", "2024-03-15", p}, {2, "25 minutes later", "2024-03-14", p}}},
+		{"the report date when there is no other", []string{
+			"The satellite reached orbit, the agency said on Monday.",
+			"Controllers heard its first signal 52 minutes later.",
+		}, []resolved{{1, "52 minutes later", "2024-03-11", p}}},
+		{"reporting verb after the date", []string{
+			"The bridge collapsed on Wednesday, and police on Friday said the driver had died.",
+			"Divers found the car three hours later.",
+		}, []resolved{{1, "three hours later", "2024-03-13", p}}},
+		{"reporting verb with an object", []string{
+			"The mayor resigned on Tuesday, her office told reporters on Thursday.",
+			"A week earlier, she had denied the reports.",
+		}, []resolved{{1, "A week earlier", "2024-03-05", p}}},
+		{"next day after the event", []string{
+			"The storm hit on Monday, officials said on Wednesday.",
+			"The next day, schools closed.",
+		}, []resolved{{1, "The next day", "2024-03-12", p}}},
+		{"event in the reported clause", []string{
+			"Police said the ferry sank on Thursday.",
+			"Two hours later, divers arrived.",
+		}, []resolved{{1, "Two hours later", "2024-03-14", p}}},
+		{"hours with no event near", []string{
+			"The plant closed on Tuesday.",
+			"Workers protested outside.",
+			"Unions met the owners.",
+			"Two hours later, police arrived.",
+		}, []resolved{{3, "Two hours later", "", p}}},
+		{"a month counts from a date further back", []string{
+			"The treaty was signed on 3 May 2021.",
+			"Workers protested outside.",
+			"Unions met the owners.",
+			"A month earlier, talks had stalled.",
+		}, []resolved{{3, "A month earlier", "2021-04", p}}},
+	})
+}

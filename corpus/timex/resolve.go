@@ -40,7 +40,13 @@ type point struct {
 	d        date
 	text     string
 	yearText bool // the year was written, not inferred
+	sentence int  // index of its sentence in the resolution
 }
+
+// anaphoraWindow is how many sentences back an event date may serve "25
+// minutes later" or "the next day": news often puts a sentence of detail
+// between an event and what followed it.
+const anaphoraWindow = 2
 
 // resolution carries the reference and the previous dates from sentence to
 // sentence.
@@ -52,7 +58,9 @@ type resolution struct {
 	anchor     date // where weekday dates look for their year
 	anchorName string
 	order      DateOrder
-	prev       *point
+	prev       *point // the last Point date
+	event      *point // the last Point date that does not date a report
+	sentences  int    // sentences resolved so far
 }
 
 func newResolution(l *Language, ref Ref, name string, order DateOrder) *resolution {
@@ -85,6 +93,7 @@ type donor struct {
 // stands alone, then partial dates (which borrow a year from the sentence),
 // then expressions relative to the previous date.
 func (r *resolution) sentence(p *parser, ms []mention) []Expr {
+	r.sentences++
 	out := make([]Expr, len(ms))
 	res := make([]date, len(ms)) // resolved dates of Point-like mentions
 	ok := make([]bool, len(ms))
@@ -179,28 +188,73 @@ func (r *resolution) sentence(p *parser, ms []mention) []Expr {
 
 	// Pass 3: anaphoric expressions, in order, each seeing the dates before
 	// it.
+	remember := func(i int, yearText bool) {
+		if out[i].Kind != Point || res[i].prec == PrecisionNone {
+			return
+		}
+		pt := &point{d: res[i], text: out[i].Text, yearText: yearText, sentence: r.sentences}
+		r.prev = pt
+		if !p.reportingDate(ms, i) {
+			r.event = pt
+		}
+	}
 	for i, m := range ms {
 		if ok[i] {
-			if out[i].Kind == Point && res[i].prec != PrecisionNone {
-				r.prev = &point{d: res[i], text: out[i].Text, yearText: yearText[i]}
-			}
+			remember(i, yearText[i])
 			continue
 		}
 		switch m.form {
 		case fmShift:
 			res[i], ok[i] = r.shiftAnaphoric(&out[i], m, ms, out, i)
 		case fmDeictic:
-			base, name := r.ref, r.refName
-			if r.prev != nil && r.prev.d.prec >= m.unit.precision() {
-				base, name = r.prev.d, fmt.Sprintf("%q (%s)", r.prev.text, value(r.prev.d))
+			if base, name, found := r.anaphoraBase(m.unit); found {
+				res[i], ok[i] = r.deictic(&out[i], m, base, name, false, "")
+			} else {
+				r.declined(&out[i], m)
 			}
-			res[i], ok[i] = r.deictic(&out[i], m, base, name, false, "")
 		}
-		if ok[i] && out[i].Kind == Point && res[i].prec != PrecisionNone {
-			r.prev = &point{d: res[i], text: out[i].Text}
+		if ok[i] {
+			remember(i, false)
 		}
 	}
 	return out
+}
+
+// anaphoraBase picks the date that "25 minutes later", "a week earlier"
+// or "the next day" counts from: the last event date of the narrative, in
+// this sentence or the two before, when it is precise enough. The date of
+// a report ("the agency said on Friday") is passed over for an event date
+// ("ran aground on Thursday evening, the agency said on Friday"), as it
+// says when the news was told, but serves when the narrative has no other
+// ("placed in orbit, the agency said on Monday"). With no date that near,
+// minutes and hours are not counted at all (found is false); longer units
+// count from the last date, else from the reference.
+func (r *resolution) anaphoraBase(u unit) (base date, name string, found bool) {
+	need := u.precision()
+	near := func(pt *point) bool {
+		return pt != nil && r.sentences-pt.sentence <= anaphoraWindow && pt.d.prec >= need
+	}
+	named := func(pt *point) (date, string, bool) {
+		return pt.d, fmt.Sprintf("%q (%s)", pt.text, value(pt.d)), true
+	}
+	switch {
+	case near(r.event):
+		return named(r.event)
+	case near(r.prev):
+		return named(r.prev)
+	case u <= uHour:
+		return newDate(), "", false
+	case r.prev != nil && r.prev.d.prec >= need:
+		return named(r.prev)
+	}
+	return r.ref, r.refName, true
+}
+
+// declined leaves a relative expression unresolved for want of an event to
+// count from.
+func (r *resolution) declined(e *Expr, m mention) {
+	e.Precision = m.unit.precision()
+	e.Reason = fmt.Sprintf("no event date in this sentence or the %d before to count %q from", anaphoraWindow, e.Text)
 }
 
 // fill sets Value, Precision, From and To of e from a resolved date.
@@ -712,9 +766,10 @@ func (r *resolution) shiftAnaphoric(e *Expr, m mention, ms []mention, out []Expr
 		n = -n
 	}
 	e.Shift = &Shift{N: n, Unit: m.unit.shiftUnit(), Anaphoric: true}
-	base, name := r.ref, r.refName
-	if r.prev != nil && r.prev.d.prec >= m.unit.precision() {
-		base, name = r.prev.d, fmt.Sprintf("%q (%s)", r.prev.text, value(r.prev.d))
+	base, name, found := r.anaphoraBase(m.unit)
+	if !found {
+		r.declined(e, m)
+		return newDate(), false
 	}
 	if i+1 < len(ms) && m.n > 0 && r.refKnown() {
 		next := out[i+1]
