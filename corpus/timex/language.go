@@ -117,7 +117,10 @@ type file struct {
 	FixedDurations map[string]string `json:"fixedDurations"`
 	// Reporting verbs ("said", "a déclaré", "közölte"): a date told with
 	// one is when the news was told, not when its events happened.
-	Reporting    []string          `json:"reporting"`
+	Reporting []string `json:"reporting"`
+	// Habitual words ("usually", "often", "now"): a month or season
+	// without a year in their clause recurs rather than happened once.
+	Habitual     []string          `json:"habitual"`
 	YearFirst    bool              `json:"yearFirst"`
 	Plural       string            `json:"plural"`
 	OrdinalStyle string            `json:"ordinalStyle"`
@@ -272,6 +275,7 @@ const (
 	cSet
 	cFixedDuration
 	cReporting
+	cHabitual
 )
 
 // Entry flags.
@@ -557,6 +561,7 @@ func ParseLanguage(code string, data []byte) (*Language, error) {
 		b.add(s, entry{cat: cFixedDuration, str: iso})
 	}
 	b.addAll(f.Reporting, entry{cat: cReporting})
+	b.addAll(f.Habitual, entry{cat: cHabitual})
 	addSuffix := func(words []string, r suffixRole) {
 		for _, w := range words {
 			if w != "." {

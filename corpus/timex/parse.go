@@ -370,10 +370,20 @@ func (p *parser) every(start, i int) (mention, bool) {
 			return m, true
 		}
 	}
-	n, k := 1, i
-	if n == 1 {
-		if e, next := p.find(k, cWeekday); e != nil && e.flags&fAbbr == 0 {
-			m.d.weekday, m.target, m.end, m.iso = e.val, relWeekday, next, "P1W"
+	for _, mt := range p.matches(i) {
+		if mt.e.flags&fAbbr != 0 {
+			continue
+		}
+		// "every Monday", "every summer", "every July".
+		switch mt.e.cat {
+		case cWeekday:
+			m.d.weekday, m.target, m.end, m.iso = mt.e.val, relWeekday, i+mt.n, "P1W"
+			return m, true
+		case cSeason:
+			m.d.season, m.target, m.end, m.iso = mt.e.val, relSeason, i+mt.n, "P1Y"
+			return m, true
+		case cMonth:
+			m.d.month, m.target, m.end, m.iso = mt.e.val, relMonth, i+mt.n, "P1Y"
 			return m, true
 		}
 	}

@@ -171,6 +171,17 @@ func (r *resolution) sentence(p *parser, ms []mention) []Expr {
 	}
 	cl := clausesOf(p, ms)
 	for i, m := range ms {
+		if ok[i] || !bareMonth(m) {
+			continue
+		}
+		if l, _ := lean(i); !l {
+			if cue, found := habitualCue(p, ms, out, cl, i); found {
+				r.recurring(&out[i], m, cue)
+				ok[i] = true
+			}
+		}
+	}
+	for i, m := range ms {
 		if ok[i] || (m.form != fmDate && m.form != fmRange) {
 			continue
 		}
@@ -285,13 +296,63 @@ func unitPrecision(u unit) Precision {
 func (r *resolution) set(e *Expr, m mention) {
 	e.Kind = Set
 	e.Duration = m.iso
-	if m.target == relWeekday {
+	switch m.target {
+	case relWeekday:
 		e.Value = fmt.Sprintf("XXXX-WXX-%d", isoWeekday(time.Weekday(m.d.weekday)))
 		e.Precision = Day
+		return
+	case relSeason, relMonth:
+		d := m.d
+		d.prec = Month
+		if m.target == relSeason {
+			d.prec = Season
+		}
+		e.Value, e.Precision = value(d), d.prec // "XXXX-SU": every summer
 		return
 	}
 	e.Value = m.iso
 	e.Precision = unitPrecision(m.unit)
+}
+
+// recurring turns a month or season without a year into a set when its
+// clause speaks of what usually happens ("usually in July", "visitors
+// now outnumber residents in July and August", "every year in May"): the
+// month recurs, so no year should be guessed for it. The value keeps the
+// year unknown, TIMEX3 style: "XXXX-07" every July.
+func (r *resolution) recurring(e *Expr, m mention, cue string) {
+	d := m.d
+	e.Kind, e.Duration = Set, "P1Y"
+	e.Value, e.Precision = value(d), d.prec
+	e.Reason = fmt.Sprintf("every %s: %q says what usually happens", r.describe(d), cue)
+}
+
+// habitualCue returns the words that make mention i recur: a habitual
+// word or a set expression in its clause. Tense is not parsed, so the
+// cue words stand for the present of habit.
+func habitualCue(p *parser, ms []mention, out []Expr, cl clauses, i int) (string, bool) {
+	seg := cl.seg[ms[i].start]
+	for j := range ms {
+		if j != i && out[j].Kind == Set && cl.seg[ms[j].start] == seg {
+			return out[j].Text, true
+		}
+	}
+	for k := range p.toks {
+		if cl.seg[k] != seg {
+			continue
+		}
+		if e, next := p.find(k, cHabitual); e != nil {
+			return p.src[p.toks[k].start:p.toks[next-1].end], true
+		}
+	}
+	return "", false
+}
+
+// bareMonth reports whether m is a month or season with no year, day or
+// weekday: "July", "in the summer", "early July".
+func bareMonth(m mention) bool {
+	d := m.d
+	return m.form == fmDate && m.kind == Point && d.year == 0 && d.day == 0 && d.weekday < 0 &&
+		d.decade < 0 && d.century < 0 && d.numA == 0 && (d.prec == Month || d.prec == Season)
 }
 
 // explicit resolves a date whose year (or decade or century) is written.
