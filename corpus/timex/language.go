@@ -120,7 +120,11 @@ type file struct {
 	Reporting []string `json:"reporting"`
 	// Habitual words ("usually", "often", "now"): a month or season
 	// without a year in their clause recurs rather than happened once.
-	Habitual     []string          `json:"habitual"`
+	Habitual []string `json:"habitual"`
+	// ThisPart words take, before "this year/month/week/summer", the
+	// part of it before or after the reference: "earlier this year",
+	// "later this month", "plus tôt cette année".
+	ThisPart     position          `json:"thisPart"`
 	YearFirst    bool              `json:"yearFirst"`
 	Plural       string            `json:"plural"`
 	OrdinalStyle string            `json:"ordinalStyle"`
@@ -276,6 +280,7 @@ const (
 	cFixedDuration
 	cReporting
 	cHabitual
+	cThisPart
 )
 
 // Entry flags.
@@ -562,6 +567,8 @@ func ParseLanguage(code string, data []byte) (*Language, error) {
 	}
 	b.addAll(f.Reporting, entry{cat: cReporting})
 	b.addAll(f.Habitual, entry{cat: cHabitual})
+	b.addAll(f.ThisPart.Before, entry{cat: cThisPart, val: -1})
+	b.addAll(f.ThisPart.After, entry{cat: cThisPart, val: 1})
 	addSuffix := func(words []string, r suffixRole) {
 		for _, w := range words {
 			if w != "." {

@@ -168,3 +168,47 @@ func TestRecurring(t *testing.T) {
 		{"ru обычно", []string{"Фестиваль обычно проходит в июле."}, []resolved{{0, "июле", "XXXX-07", set}}},
 	})
 }
+
+// TestPartOfPeriod: "earlier this year" keeps its mod and covers the part
+// of the year before the reference; "later this month" the part after;
+// "early next year" the first third of next year.
+func TestPartOfPeriod(t *testing.T) {
+	langs := mustLanguages(t)
+	ref := timex.Ref{Date: time.Date(2024, 3, 15, 0, 0, 0, 0, time.UTC), Precision: timex.Day}
+	day := func(m, d int) time.Time { return time.Date(2024, time.Month(m), d, 0, 0, 0, 0, time.UTC) }
+	type span struct {
+		Text, Value string
+		Mod         timex.Mod
+		From, To    time.Time
+	}
+	tests := []struct {
+		lang, text string
+		want       span
+	}{
+		{"en", "Earlier this year, the plant closed.", span{"Earlier this year", "2024", timex.ModEarly, day(1, 1), day(3, 15)}},
+		{"en", "It will reopen later this month.", span{"later this month", "2024-03", timex.ModLate, day(3, 16), day(4, 1)}},
+		{"en", "Talks resume early next year.", span{"early next year", "2025", timex.ModEarly, time.Date(2025, 1, 1, 0, 0, 0, 0, time.UTC), time.Date(2025, 5, 1, 0, 0, 0, 0, time.UTC)}},
+		{"en", "It was announced earlier this week.", span{"earlier this week", "2024-W11", timex.ModEarly, day(3, 11), day(3, 15)}},
+		{"en", "Prices rose earlier in the year.", span{"earlier in the year", "2024", timex.ModEarly, day(1, 1), day(3, 15)}},
+		{"en", "It is due later this year.", span{"later this year", "2024", timex.ModLate, day(3, 16), time.Date(2025, 1, 1, 0, 0, 0, 0, time.UTC)}},
+		{"fr", "L'usine a fermé plus tôt cette année.", span{"plus tôt cette année", "2024", timex.ModEarly, day(1, 1), day(3, 15)}},
+		{"de", "Das Werk schloss früher in diesem Jahr.", span{"früher in diesem Jahr", "2024", timex.ModEarly, day(1, 1), day(3, 15)}},
+		{"ru", "Завод закрылся ранее в этом году.", span{"ранее в этом году", "2024", timex.ModEarly, day(1, 1), day(3, 15)}},
+		{"sv", "Fabriken stängde tidigare i år.", span{"tidigare i år", "2024", timex.ModEarly, day(1, 1), day(3, 15)}},
+		{"es", "La fábrica reabrirá a principios del próximo año.", span{"a principios del próximo año", "2025", timex.ModEarly, time.Date(2025, 1, 1, 0, 0, 0, 0, time.UTC), time.Date(2025, 5, 1, 0, 0, 0, 0, time.UTC)}},
+		{"hu", "A gyár jövő év elején nyit újra.", span{"jövő év elején", "2025", timex.ModStart, time.Date(2025, 1, 1, 0, 0, 0, 0, time.UTC), time.Date(2025, 5, 1, 0, 0, 0, 0, time.UTC)}},
+		{"hu", "Később ebben a hónapban döntenek.", span{"Később ebben a hónapban", "2024-03", timex.ModLate, day(3, 16), day(4, 1)}},
+	}
+	for _, tt := range tests {
+		x := &timex.Extractor{Lang: langs[tt.lang]}
+		exprs := x.Extract(tt.text, ref)
+		if len(exprs) != 1 {
+			t.Errorf("%s: Extract(%q) = %d expressions %+v, want 1", tt.lang, tt.text, len(exprs), exprs)
+			continue
+		}
+		e := exprs[0]
+		if got := (span{e.Text, e.Value, e.Mod, e.From, e.To}); got != tt.want {
+			t.Errorf("%s: Extract(%q) = %+v, want %+v", tt.lang, tt.text, got, tt.want)
+		}
+	}
+}

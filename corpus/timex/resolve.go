@@ -144,6 +144,9 @@ func (r *resolution) sentence(p *parser, ms []mention) []Expr {
 			if !m.anaphoric {
 				l, why := lean(i)
 				res[i], ok[i] = r.deictic(e, m, r.ref, r.refName, l, why)
+				if ok[i] && m.part != 0 {
+					r.clipToRef(e, res[i], m.part)
+				}
 			}
 		case fmShift:
 			if m.shift == shiftAgo || m.shift == shiftHence {
@@ -266,6 +269,29 @@ func (r *resolution) anaphoraBase(u unit) (base date, name string, found bool) {
 func (r *resolution) declined(e *Expr, m mention) {
 	e.Precision = m.unit.precision()
 	e.Reason = fmt.Sprintf("no event date in this sentence or the %d before to count %q from", anaphoraWindow, e.Text)
+}
+
+// clipToRef narrows "earlier this year" to the part of the year before the
+// reference date, and "later this month" to the part after it. The mod
+// (EARLY or LATE) is what a label can say; the interval says exactly. A
+// reference coarser than a day, or outside the period, keeps the mod's
+// third.
+func (r *resolution) clipToRef(e *Expr, d date, part int) {
+	f, t, ok := interval(d)
+	if !ok || !r.refDay() || r.refTime.Before(f) || !r.refTime.Before(t) {
+		return
+	}
+	if part < 0 {
+		if r.refTime.After(f) {
+			e.From, e.To = f, r.refTime
+			e.Reason += fmt.Sprintf(", before %s", r.refName)
+		}
+		return
+	}
+	if next := r.refTime.AddDate(0, 0, 1); next.Before(t) {
+		e.From, e.To = next, t
+		e.Reason += fmt.Sprintf(", after %s", r.refName)
+	}
 }
 
 // fill sets Value, Precision, From and To of e from a resolved date.
