@@ -21,6 +21,37 @@
 // "a month earlier" against the previous date. Every Expr carries a Reason
 // in plain English.
 //
+// # Narrative rules
+//
+// Clauses. A sentence is split at commas and other clause punctuation
+// outside dates; a segment with no content word (no word outside dates and
+// the lexicon) is an adverbial. A written year dates a partial date of its
+// own clause, of any clause when it stands in an adverbial ("In 2019, the
+// company opened a store on May 3"; a sentence may open with one word more:
+// "But last year, ..."), or of an apposition beside it ("opened in 2019,
+// on May 3"). A year of another clause is not lent: in "the ship, refitted
+// in the spring of 2019, passed its last inspection on February 27" the
+// inspection takes its year from the reference.
+//
+// Anaphora. "25 minutes later", "a week earlier" and "the next day" count
+// from the last event date of the same sentence or the two before it. A
+// date told with a reporting verb ("the agency said on Friday", "police on
+// Friday said") is when the news was told, and is passed over for an
+// event date, though it serves when it is the only date near. Minutes and
+// hours with no date that near stay unresolved; longer units fall back to
+// the last date, then the reference.
+//
+// Habits. A month or season without a year, in a clause with a habitual
+// word ("usually", "often", "now") or a set expression ("every year"), and
+// no future cue, recurs: it becomes a Set with an unknown year ("XXXX-07",
+// P1Y), which Format renders "every July" and a timeline leaves out. Tense
+// is not parsed; the habitual words stand for it, so "It is now clear that
+// the fire started in July" is read as a habit too.
+//
+// Parts of a period. "earlier this year" and "later this month" take mod
+// EARLY or LATE, as a label can say, and an interval cut at the reference
+// date: [1 January, reference) and [reference + 1 day, end of month).
+//
 // # What is recognised
 //
 // Absolute and partial dates ("June 23, 2022", "7 de septiembre de 2022",
@@ -31,7 +62,8 @@
 // Monday", "two years ago", "a month earlier", "the next day"), weekdays
 // ("on Tuesday": the nearest one on or before the reference, or on or after
 // it when a future cue or "by/until" precedes), durations ("24 hours",
-// "a 14-month mission", "decades") and sets ("every 11 days", "weekly").
+// "a 14-month mission", "decades") and sets ("every 11 days", "weekly",
+// "every summer", "every July").
 // Clock times ("09:14", "4 p.m.", "à 18 heures") are consumed and dropped.
 // Quantities are never dates: "3,000 people", "GLACIS-3", "740 kg",
 // "€186 million", "Camp 3", "2000 people".
@@ -109,6 +141,14 @@
 //	                duration ("decades of isolation").
 //	approx          skipped before an amount ("more than", "at least").
 //	sets            words with a period of their own ("weekly": "P1W").
+//	reporting       reporting verbs ("said", "told", "déclaré",
+//	                "közölte"): a date just after one, or just before
+//	                one, dates the telling, not the event.
+//	habitual        words of habit ("usually", "often", "now"): a month
+//	                or season without a year in their clause recurs.
+//	thisPart        {before, after} words that, before "this year" (or
+//	                week, month, season), take the part of it before or
+//	                after the reference ("earlier", "plus tard").
 //	fixedDurations  phrases with a period ("a quarter of a century").
 //	yearFirst       dates may be written year, month, day (Hungarian).
 //	plural          plural rule for labels: one_other, fr, slavic, none.
