@@ -155,9 +155,10 @@ func (r *resolution) sentence(p *parser, ms []mention) []Expr {
 		}
 	}
 
-	// Pass 2: partial dates take their year from the sentence, the previous
-	// date or the reference. Only a written year or "last year" lends its
-	// year; the nearest one wins.
+	// Pass 2: a yearless month in a habitual clause recurs; other partial
+	// dates take their year from the sentence, the previous date or the
+	// reference. Only a written year or "last year" lends its year, the
+	// nearest one that clauses.lends allows.
 	var donors []donor
 	for j := range ms {
 		if !ok[j] || out[j].Kind != Point && out[j].Kind != Range {
