@@ -34,7 +34,7 @@ func Example() {
 	from, _, _ := timeline.ParseDate("November 2024", times["en"])
 	fmt.Println(len(timeline.Filter(events, timeline.Query{From: from})), "event from November 2024 on")
 	// Output:
-	// 199X       since   depuis fin des années 1990
+	// 199X       since   depuis la fin des années 1990
 	// 2024-10-21 point   21 octobre 2024
 	// 2024-11-07 point   7 novembre 2024
 	// 1 event from November 2024 on

@@ -21,6 +21,37 @@
 // "a month earlier" against the previous date. Every Expr carries a Reason
 // in plain English.
 //
+// # Narrative rules
+//
+// Clauses. A sentence is split at commas and other clause punctuation
+// outside dates; a segment with no content word (no word outside dates and
+// the lexicon) is an adverbial. A written year dates a partial date of its
+// own clause, of any clause when it stands in an adverbial ("In 2019, the
+// company opened a store on May 3"; a sentence may open with one word more:
+// "But last year, ..."), or of an apposition beside it ("opened in 2019,
+// on May 3"). A year of another clause is not lent: in "the ship, refitted
+// in the spring of 2019, passed its last inspection on February 27" the
+// inspection takes its year from the reference.
+//
+// Anaphora. "25 minutes later", "a week earlier" and "the next day" count
+// from the last event date of the same sentence or the two before it. A
+// date told with a reporting verb ("the agency said on Friday", "police on
+// Friday said") is when the news was told, and is passed over for an
+// event date, though it serves when it is the only date near. Minutes and
+// hours with no date that near stay unresolved; longer units fall back to
+// the last date, then the reference.
+//
+// Habits. A month or season without a year, in a clause with a habitual
+// word ("usually", "often", "now") or a set expression ("every year"), and
+// no future cue, recurs: it becomes a Set with an unknown year ("XXXX-07",
+// P1Y), which Format renders "every July" and a timeline leaves out. Tense
+// is not parsed; the habitual words stand for it, so "It is now clear that
+// the fire started in July" is read as a habit too.
+//
+// Parts of a period. "earlier this year" and "later this month" take mod
+// EARLY or LATE, as a label can say, and an interval cut at the reference
+// date: [1 January, reference) and [reference + 1 day, end of month).
+//
 // # What is recognised
 //
 // Absolute and partial dates ("June 23, 2022", "7 de septiembre de 2022",
@@ -31,7 +62,8 @@
 // Monday", "two years ago", "a month earlier", "the next day"), weekdays
 // ("on Tuesday": the nearest one on or before the reference, or on or after
 // it when a future cue or "by/until" precedes), durations ("24 hours",
-// "a 14-month mission", "decades") and sets ("every 11 days", "weekly").
+// "a 14-month mission", "decades") and sets ("every 11 days", "weekly",
+// "every summer", "every July").
 // Clock times ("09:14", "4 p.m.", "à 18 heures") are consumed and dropped.
 // Quantities are never dates: "3,000 people", "GLACIS-3", "740 kg",
 // "€186 million", "Camp 3", "2000 people".
@@ -43,12 +75,15 @@
 // is (an elision keeps its apostrophe: "l'", "quest'"). Fields:
 //
 //	code            ISO 639-1 code; must match the directory.
-//	months          12 objects {label, genitive, forms, abbr}: label is the
-//	                standalone name used by Format ("July", "июль"),
-//	                genitive the form after a day number ("сентября"),
-//	                forms every matched inflection ("сентябре",
-//	                "szeptemberben"), abbr abbreviations, matched only next
-//	                to a day or year number ("Aug.", "sept.").
+//	months          12 objects {label, genitive, cases, forms, abbr}:
+//	                label is the standalone name used by Format ("July",
+//	                "июль"), genitive the form after a day number
+//	                ("сентября"), cases further forms that layouts ask for
+//	                by name ({"det": "l'été"}, {"ig": "nyárig"}; genitive
+//	                is the case "gen"), forms every matched inflection
+//	                ("сентябре", "szeptemberben"), abbr abbreviations,
+//	                matched only next to a day or year number ("Aug.",
+//	                "sept.").
 //	weekdays        7 objects of the same shape, Monday first.
 //	seasons         4 objects, spring, summer, autumn, winter; genitive is
 //	                the form in labels ("sommaren 2022", "2022 nyara").
@@ -106,21 +141,50 @@
 //	                duration ("decades of isolation").
 //	approx          skipped before an amount ("more than", "at least").
 //	sets            words with a period of their own ("weekly": "P1W").
+//	reporting       reporting verbs ("said", "told", "déclaré",
+//	                "közölte"): a date just after one, or just before
+//	                one, dates the telling, not the event.
+//	habitual        words of habit ("usually", "often", "now"): a month
+//	                or season without a year in their clause recurs.
+//	thisPart        {before, after} words that, before "this year" (or
+//	                week, month, season), take the part of it before or
+//	                after the reference ("earlier", "plus tard").
 //	fixedDurations  phrases with a period ("a quarter of a century").
 //	yearFirst       dates may be written year, month, day (Hungarian).
 //	plural          plural rule for labels: one_other, fr, slavic, none.
-//	ordinalStyle    how {ord} is written: en (21st), dot (21.), roman.
+//	ordinalStyle    how {ord} is written: en (21st), dot (21.), roman,
+//	                sv (2:a, 11:e).
 //	render          layouts for Format, keyed by precision (day,
 //	                dayNoYear, day1 for the first of a month, month,
 //	                monthNoYear, season, seasonNoYear, year, week, decade,
-//	                century), by mod (early, mid, late, start, end), by
-//	                kind (since, until, range, duration, durationVague,
-//	                every, every1, everyWeekday); "key.precision" overrides
-//	                "key" ("early.decade": "début des années {decade}").
+//	                century, weekday), by mod (early, mid, late, start,
+//	                end), by kind (since, until, range, duration,
+//	                durationVague, every, every1, everyWeekday, everyDate
+//	                for "every July"); "key.precision" overrides "key"
+//	                ("early.decade": "début des années {decade}"), and
+//	                "every.unit" / "every1.unit" / "duration.unit" override
+//	                the period layouts ("every1.week": "каждую неделю").
+//	                "since.precision" and "until.precision" serve dates
+//	                without a mod only.
 //	                Placeholders: {d} {y} {month} {monthGen} {season}
-//	                {seasonGen} {decade} {dsfx} {ord} {roman} {start} {w}
-//	                {x} (the inner label) {n} {unit} {units} {weekday} {a}
-//	                {b}; "decadeSuffix.N" gives {dsfx} by the tens digit.
+//	                {seasonGen} {weekday} {decade} {dsfx} {ord} {roman}
+//	                {start} {w} {x} (the inner label) {n} {ord} {unit}
+//	                {units} {a} {b}; "decadeSuffix.N" gives {dsfx} by the
+//	                tens digit.
+//	                Cases: a placeholder may name a grammatical case. {x@gen}
+//	                renders the inner label with the layouts "key@gen",
+//	                found in the order "key.precision@case", "key@case",
+//	                "key.precision", "key" (the case is grammar, the
+//	                precision style); {month@gen}, {season@det} and
+//	                {weekday@datpl} take the word's case form. So Russian
+//	                "since": "с {x@gen}" with "year@gen": "{y} года" and
+//	                "end@gen": "конца {x@gen}" gives "с конца 2026 года".
+//	contractions    [from, to] pairs applied in order to every finished
+//	                label where from starts a word: elisions first ("le
+//	                été" -> "l'été"), then a preposition fused with an
+//	                article ("à le " -> "au ", "di il " -> "del ", "bis
+//	                dem " -> "bis zum "), so that layouts may be written as
+//	                the grammar composes them.
 //
 // # Values
 //

@@ -4,13 +4,27 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode"
+	"unicode/utf8"
 )
 
 // Format renders e as a short localised label: "7 September 2022",
-// "July 2022", "early 1990s", "since December 2018", "summer 2022",
-// "24 hours", "every 11 days", "2014–2018". An expression without a value
-// renders as its text.
+// "July 2022", "early 1990s", "since the late 1990s", "summer 2022",
+// "24 hours", "every 11 days", "every July", "April–June 2024". An
+// expression without a value renders as its text.
+//
+// Labels are built from the render layouts of time.json. A placeholder may
+// name a grammatical case: "с {x@gen}" renders the inner label with the
+// layouts "key@gen" ("year@gen": "{y} года"), and "{month@gen}" takes the
+// month's "gen" form; a case with no layout of its own falls back to the
+// plain one. The language's contractions ("à le " -> "au ") are applied
+// last, so layouts may join a preposition and an article as the grammar
+// does and let the spelling fuse them.
 func (l *Language) Format(e Expr) string {
+	return l.contract(l.format(e))
+}
+
+func (l *Language) format(e Expr) string {
 	switch e.Kind {
 	case Duration:
 		if s, ok := l.formatPeriod(e.Duration, "duration"); ok {
@@ -18,9 +32,13 @@ func (l *Language) Format(e Expr) string {
 		}
 		return e.Text
 	case Set:
-		if strings.HasPrefix(e.Value, "XXXX-WXX-") {
-			if n, err := strconv.Atoi(e.Value[len("XXXX-WXX-"):]); err == nil && n >= 1 && n <= 7 {
-				return l.fill(l.tmpl("everyWeekday", PrecisionNone), map[string]string{"weekday": l.weekdays[n%7].nom})
+		if d, ok := parseValue(e.Value); ok && d.prec == Day && d.month == 0 && d.weekday >= 0 {
+			return l.fill(l.tmpl("everyWeekday", PrecisionNone), l.dateVars(d, nil))
+		}
+		if d, ok := parseValue(e.Value); ok && d.year == 0 && (d.prec == Month || d.prec == Season) {
+			// A recurring month or season: "every July", "every summer".
+			if t := l.tmpl("everyDate", d.prec); t != "" {
+				return l.fill(t, l.dateVars(d, func(cs string) string { return l.label(d, e.Mod, cs) }))
 			}
 		}
 		if s, ok := l.formatPeriod(e.Duration, "every"); ok {
@@ -34,124 +52,212 @@ func (l *Language) Format(e Expr) string {
 		if !ok || !okA || !okB {
 			return e.Text
 		}
-		la, lb := l.label(da, ModNone), l.label(db, ModNone)
+		// One year for both ends: "April–June 2024", "2024. április–június".
+		// A year-first season keeps its year, as it owns the season:
+		// "2024 tavasza–2024 nyara", not "2024 tavasza–nyár".
+		if da.year != 0 && da.year == db.year && da.prec >= Season && db.prec >= Season {
+			switch {
+			case !l.yearFirst:
+				da.year = 0
+			case da.prec != Season && db.prec != Season:
+				db.year = 0
+			}
+		}
+		la, lb := l.label(da, ModNone, ""), l.label(db, ModNone, "")
 		if da.prec == Year && db.prec == Year {
 			la, lb = a, b // "2014–2018", never "2014 год–2018 год"
 		}
-		return l.fill(l.tmpl("range", min(da.prec, db.prec)), map[string]string{"a": la, "b": lb})
+		return l.fill(l.tmpl("range", min(da.prec, db.prec)), func(name string) string {
+			switch name {
+			case "a":
+				return la
+			case "b":
+				return lb
+			}
+			return ""
+		})
 	}
 	d, ok := parseValue(e.Value)
 	if !ok {
 		return e.Text
 	}
-	x := l.label(d, e.Mod)
 	switch e.Kind {
 	case Since:
-		return l.wrap("since", d, x, e.Mod)
+		return l.wrap("since", d, e.Mod)
 	case Until:
-		return l.wrap("until", d, x, e.Mod)
+		return l.wrap("until", d, e.Mod)
 	}
-	return x
+	return l.label(d, e.Mod, "")
 }
 
-// wrap applies a kind layout ("since {x}") to a label.
-func (l *Language) wrap(key string, d date, x string, mod Mod) string {
-	t := l.tmpl(key, d.prec)
-	if mod != ModNone {
-		t = l.render[key] // the precision layouts do not know the mod
+// wrap applies a kind layout ("since {x}", "с {x@gen}") to a date. A
+// layout for the kind and precision ("until.year": "jusqu'en {y}") serves
+// dates without a mod only, as it does not know the mod.
+func (l *Language) wrap(key string, d date, mod Mod) string {
+	t := ""
+	if mod == ModNone {
+		t = l.render[key+"."+d.prec.String()]
 	}
 	if t == "" {
-		return x
+		t = l.render[key]
 	}
-	ph := l.placeholders(d)
-	ph["x"] = x
-	return l.fill(t, ph)
+	inner := func(cs string) string { return l.label(d, mod, cs) }
+	if t == "" {
+		return inner("")
+	}
+	return l.fill(t, l.dateVars(d, inner))
 }
 
-// label renders a date with its mod.
-func (l *Language) label(d date, mod Mod) string {
+// label renders a date with its mod in grammatical case cs ("" is the
+// standalone form).
+func (l *Language) label(d date, mod Mod, cs string) string {
+	if d.prec == Day && d.month == 0 {
+		if d.weekday < 0 {
+			return ""
+		}
+		if t := l.layout("weekday", PrecisionNone, cs); t != "" {
+			return l.fill(t, l.dateVars(d, nil))
+		}
+		return l.weekdays[d.weekday].form(cs)
+	}
 	key := d.prec.String()
 	if d.year == 0 && (d.prec == Day || d.prec == Month || d.prec == Season) {
 		key += "NoYear"
 	}
-	if d.prec == Day && d.month == 0 {
-		if d.weekday >= 0 {
-			return l.weekdays[d.weekday].nom
+	t := l.layout(key, PrecisionNone, cs)
+	if d.day == 1 {
+		// "1er septembre", "1º de mayo"
+		if t1 := l.layout(key+"1", PrecisionNone, cs); t1 != "" {
+			t = t1
 		}
-		return ""
 	}
-	ph := l.placeholders(d)
-	t := l.tmpl(key, PrecisionNone)
-	if d.day == 1 && l.render[key+"1"] != "" {
-		t = l.render[key+"1"] // "1er septembre", "1º de mayo"
+	base := func(c string) string {
+		if c == cs {
+			return l.fill(t, l.dateVars(d, nil))
+		}
+		return l.label(d, ModNone, c)
 	}
-	base := l.fill(t, ph)
 	if mod == ModNone {
-		return base
+		return base(cs)
 	}
 	mk := strings.ToLower(string(mod))
-	t = l.tmpl(mk, d.prec)
+	var mt string
 	if d.prec == Day {
 		// "late on Wednesday": only a layout made for days says it well.
-		t = l.render[mk+".day"]
+		mt = l.layout(mk+".day", PrecisionNone, cs)
+	} else {
+		mt = l.layout(mk, d.prec, cs)
 	}
-	if t == "" {
-		return base
+	if mt == "" {
+		return base(cs)
 	}
-	ph["x"] = base
-	return l.fill(t, ph)
+	return l.fill(mt, l.dateVars(d, base))
 }
 
-// tmpl finds the layout for key, preferring "key.precision".
-func (l *Language) tmpl(key string, p Precision) string {
+// layout finds the layout for key in case cs, preferring the most
+// specific: "key.precision@case", "key@case", "key.precision", "key". The
+// case comes first because it is grammar, where the precision is style.
+func (l *Language) layout(key string, p Precision, cs string) string {
+	ps := ""
 	if p != PrecisionNone {
-		if t, ok := l.render[key+"."+p.String()]; ok {
+		ps = "." + p.String()
+	}
+	if cs != "" {
+		if ps != "" {
+			if t, ok := l.render[key+ps+"@"+cs]; ok {
+				return t
+			}
+		}
+		if t, ok := l.render[key+"@"+cs]; ok {
+			return t
+		}
+	}
+	if ps != "" {
+		if t, ok := l.render[key+ps]; ok {
 			return t
 		}
 	}
 	return l.render[key]
 }
 
-func (l *Language) placeholders(d date) map[string]string {
-	ph := map[string]string{}
-	if d.year != 0 {
-		ph["y"] = strconv.Itoa(d.year)
-	}
-	if d.day > 0 {
-		ph["d"] = strconv.Itoa(d.day)
-	}
-	if d.month >= 1 && d.month <= 12 {
-		ph["month"] = l.months[d.month-1].nom
-		ph["monthGen"] = l.months[d.month-1].gen
-	}
-	if d.season >= 0 && d.season < 4 {
-		ph["season"] = l.seasons[d.season].nom
-		ph["seasonGen"] = l.seasons[d.season].gen
-	}
-	if d.decade >= 0 {
-		ph["decade"] = strconv.Itoa(d.decade * 10)
-		// Hungarian "1990-es", "1980-as": the ending follows the tens
-		// digit, and the hundreds for round centuries.
-		sfx := l.render["decadeSuffix."+strconv.Itoa(d.decade%10)]
-		if d.decade%10 == 0 && d.decade%100 == 0 {
-			sfx = firstNonEmpty(l.render["decadeSuffix.00"], sfx)
-		}
-		ph["dsfx"] = sfx
-	}
-	if d.century >= 0 {
-		n := d.century + 1
-		ph["ord"] = l.ordinal(n)
-		ph["roman"] = roman(n)
-		ph["start"] = strconv.Itoa(d.century * 100)
-	}
-	if d.week > 0 {
-		ph["w"] = strconv.Itoa(d.week)
-	}
-	return ph
+// tmpl finds the layout for key, preferring "key.precision".
+func (l *Language) tmpl(key string, p Precision) string {
+	return l.layout(key, p, "")
 }
 
-// fill replaces {name} placeholders in t.
-func (l *Language) fill(t string, ph map[string]string) string {
+// dateVars resolves the placeholders of a date layout; inner renders {x}
+// and {x@case}.
+func (l *Language) dateVars(d date, inner func(cs string) string) func(string) string {
+	return func(name string) string {
+		base, cs, _ := strings.Cut(name, "@")
+		switch base {
+		case "x":
+			if inner != nil {
+				return inner(cs)
+			}
+		case "y":
+			if d.year != 0 {
+				return strconv.Itoa(d.year)
+			}
+		case "d":
+			if d.day > 0 {
+				return strconv.Itoa(d.day)
+			}
+		case "month", "monthGen":
+			if d.month >= 1 && d.month <= 12 {
+				if base == "monthGen" {
+					cs = "gen"
+				}
+				return l.months[d.month-1].form(cs)
+			}
+		case "season", "seasonGen":
+			if d.season >= 0 && d.season < 4 {
+				if base == "seasonGen" {
+					cs = "gen"
+				}
+				return l.seasons[d.season].form(cs)
+			}
+		case "weekday":
+			if d.weekday >= 0 && d.weekday < 7 {
+				return l.weekdays[d.weekday].form(cs)
+			}
+		case "decade":
+			if d.decade >= 0 {
+				return strconv.Itoa(d.decade * 10)
+			}
+		case "dsfx":
+			if d.decade >= 0 {
+				// Hungarian "1990-es", "1980-as": the ending follows the
+				// tens digit, and the hundreds for round centuries.
+				sfx := l.render["decadeSuffix."+strconv.Itoa(d.decade%10)]
+				if d.decade%100 == 0 {
+					sfx = firstNonEmpty(l.render["decadeSuffix.00"], sfx)
+				}
+				return sfx
+			}
+		case "ord", "roman", "start":
+			if d.century >= 0 {
+				n := d.century + 1
+				switch base {
+				case "ord":
+					return l.ordinal(n)
+				case "roman":
+					return roman(n)
+				}
+				return strconv.Itoa(d.century * 100)
+			}
+		case "w":
+			if d.week > 0 {
+				return strconv.Itoa(d.week)
+			}
+		}
+		return ""
+	}
+}
+
+// fill replaces {name} placeholders in t with vars(name) and trims the
+// result, so that an empty placeholder at either end leaves no space.
+func (l *Language) fill(t string, vars func(string) string) string {
 	if !strings.Contains(t, "{") {
 		return t
 	}
@@ -168,34 +274,81 @@ func (l *Language) fill(t string, ph map[string]string) string {
 			break
 		}
 		b.WriteString(t[:i])
-		b.WriteString(ph[t[i+1:i+j]])
+		b.WriteString(vars(t[i+1 : i+j]))
 		t = t[i+j+1:]
 	}
-	return strings.TrimSpace(b.String())
+	return collapseSpaces(b.String())
+}
+
+// collapseSpaces trims s and folds runs of spaces, left where a
+// placeholder was empty ("{d} {month} {y}" without a year).
+func collapseSpaces(s string) string {
+	s = strings.Trim(s, " ")
+	for strings.Contains(s, "  ") {
+		s = strings.ReplaceAll(s, "  ", " ")
+	}
+	return s
+}
+
+// contract applies the language's contractions to a finished label, in
+// their order, wherever one starts a word: "jusqu'à le printemps" ->
+// "jusqu'au printemps", "fino a la fine di il 2026" -> "fino alla fine
+// del 2026".
+func (l *Language) contract(s string) string {
+	for _, c := range l.contractions {
+		from, to := c[0], c[1]
+		if from == "" || !strings.Contains(s, from) {
+			continue
+		}
+		var b strings.Builder
+		for {
+			i := strings.Index(s, from)
+			if i < 0 {
+				b.WriteString(s)
+				break
+			}
+			r, _ := utf8.DecodeLastRuneInString(s[:i])
+			if i == 0 || !(unicode.IsLetter(r) || unicode.IsDigit(r)) {
+				b.WriteString(s[:i])
+				b.WriteString(to)
+			} else {
+				b.WriteString(s[:i+len(from)])
+			}
+			s = s[i+len(from):]
+		}
+		s = b.String()
+	}
+	return s
 }
 
 // formatPeriod renders an ISO period with the "duration" or "every"
-// layouts.
+// layouts; "key.unit" ("every1.week": "каждую неделю") overrides "key",
+// for languages whose words agree with the unit's gender.
 func (l *Language) formatPeriod(iso, key string) (string, bool) {
 	n, u, ok := parsePeriod(iso)
 	if !ok {
 		return "", false
 	}
-	ph := map[string]string{}
+	vars := map[string]string{}
 	if n < 0 {
-		ph["units"] = l.unitLabel(u, "vague")
+		vars["units"] = l.unitLabel(u, "vague")
 		if key == "duration" {
-			return l.fill(l.tmpl("durationVague", PrecisionNone), ph), true
+			key = "durationVague"
+		} else {
+			n = 1
 		}
-		n = 1
 	}
-	ph["n"] = strconv.Itoa(n)
-	ph["unit"] = l.unitLabel(u, "one")
-	ph["units"] = l.unitLabel(u, l.pluralCategory(n))
+	if n >= 0 {
+		vars["n"] = strconv.Itoa(n)
+		vars["ord"] = l.ordinal(n)
+		vars["unit"] = l.unitLabel(u, "one")
+		vars["units"] = l.unitLabel(u, l.pluralCategory(n))
+	}
 	if key == "every" && n == 1 {
 		key = "every1"
 	}
-	return l.fill(l.tmpl(key, PrecisionNone), ph), true
+	t := firstNonEmpty(l.render[key+"."+unitNames[u]], l.render[key])
+	return l.fill(t, func(name string) string { return vars[name] }), true
 }
 
 func (l *Language) unitLabel(u unit, cat string) string {
@@ -253,6 +406,12 @@ func (l *Language) ordinal(n int) string {
 		return strconv.Itoa(n) + "."
 	case "roman":
 		return roman(n)
+	case "sv":
+		// Swedish "1:a", "2:a", "3:e", "11:e", "21:a".
+		if k := n % 100; (n%10 == 1 || n%10 == 2) && k != 11 && k != 12 {
+			return strconv.Itoa(n) + ":a"
+		}
+		return strconv.Itoa(n) + ":e"
 	}
 	return strconv.Itoa(n)
 }
@@ -392,5 +551,5 @@ func parseValue(v string) (date, bool) {
 
 // FormatDate renders a calendar date at day precision ("7 September 2022").
 func (l *Language) FormatDate(t time.Time) string {
-	return l.label(dateOf(t), ModNone)
+	return l.contract(l.label(dateOf(t), ModNone, ""))
 }

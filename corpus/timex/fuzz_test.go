@@ -21,6 +21,7 @@ func FuzzExtract(f *testing.F) {
 		"on Wednesday, September 7", "07/11/2024 - 18:25", "2022. szeptember 7.", "в начале 1990-х годов",
 		"l'année dernière", "GLACIS-3 at 09:14", "3,000 people", "mid-", "the '", "2014–", "1990-", "every",
 		"\xff\xfe 2009", "😀 in 2009 😀", "Ende", "var 11:e", "between 2014 and", "XXe siècle", "7.", "a",
+		"earlier this", "later in the", "said on", ", usually in July and", "every summer", "az év végén", "jövő év",
 	} {
 		f.Add(s, uint8(0))
 		f.Add(s, uint8(5))

@@ -31,9 +31,36 @@ type Language struct {
 	plural       string
 	ordinalStyle string
 	render       map[string]string
+	contractions [][2]string
 }
 
-type label struct{ nom, gen string }
+// label is the name of a month, weekday or season in labels: nom stands
+// alone, cases holds the forms a layout asks for by name ("{month@gen}").
+type label struct {
+	nom   string
+	cases map[string]string
+}
+
+// form is the name in case cs, or the plain name when the case has no
+// form of its own.
+func (w label) form(cs string) string {
+	if s, ok := w.cases[cs]; ok && cs != "" {
+		return s
+	}
+	return w.nom
+}
+
+func newLabel(w wordForms) label {
+	lb := label{nom: w.Label, cases: w.Cases}
+	if w.Genitive != "" {
+		lb.cases = make(map[string]string, len(w.Cases)+1)
+		for k, v := range w.Cases {
+			lb.cases[k] = v
+		}
+		lb.cases["gen"] = w.Genitive
+	}
+	return lb
+}
 
 // file is the JSON schema of time.json; see doc.go.
 type file struct {
@@ -88,17 +115,31 @@ type file struct {
 	Approx         []string          `json:"approx"`
 	Sets           map[string]string `json:"sets"`
 	FixedDurations map[string]string `json:"fixedDurations"`
-	YearFirst      bool              `json:"yearFirst"`
-	Plural         string            `json:"plural"`
-	OrdinalStyle   string            `json:"ordinalStyle"`
-	Render         map[string]string `json:"render"`
+	// Reporting verbs ("said", "a déclaré", "közölte"): a date told with
+	// one is when the news was told, not when its events happened.
+	Reporting []string `json:"reporting"`
+	// Habitual words ("usually", "often", "now"): a month or season
+	// without a year in their clause recurs rather than happened once.
+	Habitual []string `json:"habitual"`
+	// ThisPart words take, before "this year/month/week/summer", the
+	// part of it before or after the reference: "earlier this year",
+	// "later this month", "plus tôt cette année".
+	ThisPart     position          `json:"thisPart"`
+	YearFirst    bool              `json:"yearFirst"`
+	Plural       string            `json:"plural"`
+	OrdinalStyle string            `json:"ordinalStyle"`
+	Render       map[string]string `json:"render"`
+	Contractions [][2]string       `json:"contractions"`
 }
 
 type wordForms struct {
-	Label    string   `json:"label"`
-	Genitive string   `json:"genitive"`
-	Forms    []string `json:"forms"`
-	Abbr     []string `json:"abbr"`
+	Label    string `json:"label"`
+	Genitive string `json:"genitive"`
+	// Cases are further forms for labels, by the case names the render
+	// layouts use ("det": "l'été", "ig": "nyárig").
+	Cases map[string]string `json:"cases"`
+	Forms []string          `json:"forms"`
+	Abbr  []string          `json:"abbr"`
 }
 
 type unitForms struct {
@@ -237,6 +278,9 @@ const (
 	cApprox
 	cSet
 	cFixedDuration
+	cReporting
+	cHabitual
+	cThisPart
 )
 
 // Entry flags.
@@ -342,6 +386,7 @@ func ParseLanguage(code string, data []byte) (*Language, error) {
 		plural:       f.Plural,
 		ordinalStyle: f.OrdinalStyle,
 		render:       f.Render,
+		contractions: f.Contractions,
 	}
 	ambiguous := make(map[string]bool, len(f.Ambiguous))
 	for _, w := range f.Ambiguous {
@@ -361,16 +406,16 @@ func ParseLanguage(code string, data []byte) (*Language, error) {
 		}
 	}
 	for i, m := range f.Months {
-		l.months[i] = label{m.Label, firstNonEmpty(m.Genitive, m.Label)}
+		l.months[i] = newLabel(m)
 		addForms(cMonth, i+1, m)
 	}
 	for i, w := range f.Weekdays {
 		wd := (i + 1) % 7 // Monday first in the file, Sunday = 0 in time.Weekday
-		l.weekdays[wd] = label{w.Label, firstNonEmpty(w.Genitive, w.Label)}
+		l.weekdays[wd] = newLabel(w)
 		addForms(cWeekday, wd, w)
 	}
 	for i, s := range f.Seasons {
-		l.seasons[i] = label{s.Label, firstNonEmpty(s.Genitive, s.Label)}
+		l.seasons[i] = newLabel(s)
 		addForms(cSeason, i, s)
 	}
 	for _, name := range sortedKeys(f.Units) {
@@ -520,6 +565,10 @@ func ParseLanguage(code string, data []byte) (*Language, error) {
 		iso := f.FixedDurations[s]
 		b.add(s, entry{cat: cFixedDuration, str: iso})
 	}
+	b.addAll(f.Reporting, entry{cat: cReporting})
+	b.addAll(f.Habitual, entry{cat: cHabitual})
+	b.addAll(f.ThisPart.Before, entry{cat: cThisPart, val: -1})
+	b.addAll(f.ThisPart.After, entry{cat: cThisPart, val: 1})
 	addSuffix := func(words []string, r suffixRole) {
 		for _, w := range words {
 			if w != "." {

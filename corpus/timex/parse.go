@@ -62,6 +62,7 @@ type mention struct {
 	anaphoric  bool // deictic relative to the previous date ("the next day")
 	iso        string
 	lean       bool // "by"/"until": a partial date leans to the future
+	part       int  // "earlier this year" -1, "later this year" +1: the part before or after the reference
 }
 
 type match struct {
@@ -370,10 +371,20 @@ func (p *parser) every(start, i int) (mention, bool) {
 			return m, true
 		}
 	}
-	n, k := 1, i
-	if n == 1 {
-		if e, next := p.find(k, cWeekday); e != nil && e.flags&fAbbr == 0 {
-			m.d.weekday, m.target, m.end, m.iso = e.val, relWeekday, next, "P1W"
+	for _, mt := range p.matches(i) {
+		if mt.e.flags&fAbbr != 0 {
+			continue
+		}
+		// "every Monday", "every summer", "every July".
+		switch mt.e.cat {
+		case cWeekday:
+			m.d.weekday, m.target, m.end, m.iso = mt.e.val, relWeekday, i+mt.n, "P1W"
+			return m, true
+		case cSeason:
+			m.d.season, m.target, m.end, m.iso = mt.e.val, relSeason, i+mt.n, "P1Y"
+			return m, true
+		case cMonth:
+			m.d.month, m.target, m.end, m.iso = mt.e.val, relMonth, i+mt.n, "P1Y"
 			return m, true
 		}
 	}
@@ -394,6 +405,9 @@ func (p *parser) core(i int, c ctx) (mention, bool) {
 			best, found = m, true
 		}
 	}
+	// First, so that it wins a tie with a mod phrase ("earlier in the
+	// year").
+	consider(p.thisPart(i))
 	for _, mt := range p.matches(i) {
 		next := i + mt.n
 		e := mt.e
@@ -439,6 +453,14 @@ func (p *parser) core(i int, c ctx) (mention, bool) {
 		}
 	}
 	consider(p.amountFirst(i, c))
+	// A mod after a relative period: "jövő év elején" (early next year).
+	if found && best.form == fmDeictic && best.target == relUnit && best.mod == ModNone {
+		if e, k := p.find(best.end, cModAfter); e != nil {
+			m := best
+			m.mod, m.end = modOrder[e.val], k
+			consider(m, true)
+		}
+	}
 	if d, next, ok := p.date(i, c); ok {
 		m := mention{start: i, end: next, form: fmDate, kind: d.kind, d: d, lean: d.kind == Until}
 		// "juillet dernier", "lunes pasado", "l'été dernier"
@@ -514,6 +536,32 @@ func (p *parser) postRange(first mention) (mention, bool) {
 	return first, false
 }
 
+// thisPart parses "earlier this year", "later this month", "earlier in
+// the week", "plus tôt cette année": the part of the current week, month,
+// season or year before (or after) the reference date.
+func (p *parser) thisPart(i int) (mention, bool) {
+	e, next := p.find(i, cThisPart)
+	if e == nil {
+		return mention{}, false
+	}
+	k := p.skip(next, cPoint, cArticle)
+	period := func(u unit) bool { return u >= uWeek && u <= uYear }
+	var m mention
+	if c, ok := p.core(k, ctx{prep: true}); ok && c.form == fmDeictic && c.n == 0 && !c.anaphoric && c.mod == ModNone &&
+		(c.target == relUnit && period(c.unit) || c.target == relSeason || c.target == relMonth) {
+		m = c
+	} else if es, end := p.findAll(k, cUnit); len(es) > 0 && es[0].flags&fPlural == 0 && period(unit(es[0].val)) {
+		m = mention{end: end, form: fmDeictic, kind: Point, unit: unit(es[0].val), target: relUnit, d: newDate()}
+	} else {
+		return mention{}, false
+	}
+	m.start, m.part, m.mod = i, e.val, ModEarly
+	if e.val > 0 {
+		m.mod = ModLate
+	}
+	return m, true
+}
+
 // modified parses "early 1990s", "the end of 2026", "mid-November",
 // "late on Wednesday", "the end of the decade".
 func (p *parser) modified(start, i int, mod Mod, c ctx) (mention, bool) {
@@ -575,6 +623,10 @@ func (p *parser) unitFirst(i int, c ctx) (mention, bool) {
 	plural := es[0].flags&fPlural != 0
 	if e, k := p.find(next, cDeictic); e != nil && !plural {
 		return mention{start: i, end: k, form: fmDeictic, kind: Point, n: e.val, unit: u, target: relUnit, d: newDate()}, true
+	}
+	if e, k := p.find(next, cModAfter); e != nil && c.article && !plural {
+		// "az év végén": the end of this year, as "the end of the year".
+		return mention{start: i, end: k, form: fmDeictic, kind: Point, mod: modOrder[e.val], unit: u, target: relUnit, d: newDate()}, true
 	}
 	if e, k := p.find(next, cShift); e != nil && e.flags&fAfter != 0 && !plural {
 		// "месяцем ранее", "the day after". A plural ("hours after",

@@ -2,7 +2,6 @@ package timex
 
 import (
 	"fmt"
-	"sort"
 	"time"
 )
 
@@ -41,7 +40,13 @@ type point struct {
 	d        date
 	text     string
 	yearText bool // the year was written, not inferred
+	sentence int  // index of its sentence in the resolution
 }
+
+// anaphoraWindow is how many sentences back an event date may serve "25
+// minutes later" or "the next day": news often puts a sentence of detail
+// between an event and what followed it.
+const anaphoraWindow = 2
 
 // resolution carries the reference and the previous dates from sentence to
 // sentence.
@@ -53,7 +58,9 @@ type resolution struct {
 	anchor     date // where weekday dates look for their year
 	anchorName string
 	order      DateOrder
-	prev       *point
+	prev       *point // the last Point date
+	event      *point // the last Point date that does not date a report
+	sentences  int    // sentences resolved so far
 }
 
 func newResolution(l *Language, ref Ref, name string, order DateOrder) *resolution {
@@ -86,6 +93,7 @@ type donor struct {
 // stands alone, then partial dates (which borrow a year from the sentence),
 // then expressions relative to the previous date.
 func (r *resolution) sentence(p *parser, ms []mention) []Expr {
+	r.sentences++
 	out := make([]Expr, len(ms))
 	res := make([]date, len(ms)) // resolved dates of Point-like mentions
 	ok := make([]bool, len(ms))
@@ -136,6 +144,9 @@ func (r *resolution) sentence(p *parser, ms []mention) []Expr {
 			if !m.anaphoric {
 				l, why := lean(i)
 				res[i], ok[i] = r.deictic(e, m, r.ref, r.refName, l, why)
+				if ok[i] && m.part != 0 {
+					r.clipToRef(e, res[i], m.part)
+				}
 			}
 		case fmShift:
 			if m.shift == shiftAgo || m.shift == shiftHence {
@@ -144,9 +155,10 @@ func (r *resolution) sentence(p *parser, ms []mention) []Expr {
 		}
 	}
 
-	// Pass 2: partial dates take their year from the sentence, the previous
-	// date or the reference. Only a written year or "last year" lends its
-	// year; the nearest one wins.
+	// Pass 2: a yearless month in a habitual clause recurs; other partial
+	// dates take their year from the sentence, the previous date or the
+	// reference. Only a written year or "last year" lends its year, the
+	// nearest one that clauses.lends allows.
 	var donors []donor
 	for j := range ms {
 		if !ok[j] || out[j].Kind != Point && out[j].Kind != Range {
@@ -161,43 +173,126 @@ func (r *resolution) sentence(p *parser, ms []mention) []Expr {
 		}
 		donors = append(donors, donor{pos: ms[j].start, year: d.year, text: out[j].Text})
 	}
+	cl := clausesOf(p, ms)
+	for i, m := range ms {
+		if ok[i] || !bareMonth(m) {
+			continue
+		}
+		if l, _ := lean(i); !l {
+			if cue, found := habitualCue(p, ms, out, cl, i); found {
+				r.recurring(&out[i], m, cue)
+				ok[i] = true
+			}
+		}
+	}
 	for i, m := range ms {
 		if ok[i] || (m.form != fmDate && m.form != fmRange) {
 			continue
 		}
-		donors := nearestDonor(donors, m.start)
+		donors, skipped := lendingDonor(donors, m.start, cl)
 		l, why := lean(i)
 		if m.form == fmRange {
 			res[i], ok[i] = r.rangePartial(&out[i], m, donors, l, why)
-			continue
+		} else {
+			res[i], ok[i] = r.partial(&out[i], m, donors, l, why)
 		}
-		res[i], ok[i] = r.partial(&out[i], m, donors, l, why)
+		if len(donors) == 0 && skipped != nil && !(m.d.weekday >= 0 && m.d.month == 0) {
+			out[i].Reason += fmt.Sprintf(" (%q is in another clause)", skipped.text)
+		}
 	}
 
 	// Pass 3: anaphoric expressions, in order, each seeing the dates before
 	// it.
+	remember := func(i int, yearText bool) {
+		if out[i].Kind != Point || res[i].prec == PrecisionNone {
+			return
+		}
+		pt := &point{d: res[i], text: out[i].Text, yearText: yearText, sentence: r.sentences}
+		r.prev = pt
+		if !p.reportingDate(ms, i) {
+			r.event = pt
+		}
+	}
 	for i, m := range ms {
 		if ok[i] {
-			if out[i].Kind == Point && res[i].prec != PrecisionNone {
-				r.prev = &point{d: res[i], text: out[i].Text, yearText: yearText[i]}
-			}
+			remember(i, yearText[i])
 			continue
 		}
 		switch m.form {
 		case fmShift:
 			res[i], ok[i] = r.shiftAnaphoric(&out[i], m, ms, out, i)
 		case fmDeictic:
-			base, name := r.ref, r.refName
-			if r.prev != nil && r.prev.d.prec >= m.unit.precision() {
-				base, name = r.prev.d, fmt.Sprintf("%q (%s)", r.prev.text, value(r.prev.d))
+			if base, name, found := r.anaphoraBase(m.unit); found {
+				res[i], ok[i] = r.deictic(&out[i], m, base, name, false, "")
+			} else {
+				r.declined(&out[i], m)
 			}
-			res[i], ok[i] = r.deictic(&out[i], m, base, name, false, "")
 		}
-		if ok[i] && out[i].Kind == Point && res[i].prec != PrecisionNone {
-			r.prev = &point{d: res[i], text: out[i].Text}
+		if ok[i] {
+			remember(i, false)
 		}
 	}
 	return out
+}
+
+// anaphoraBase picks the date that "25 minutes later", "a week earlier"
+// or "the next day" counts from: the last event date of the narrative, in
+// this sentence or the two before, when it is precise enough. The date of
+// a report ("the agency said on Friday") is passed over for an event date
+// ("ran aground on Thursday evening, the agency said on Friday"), as it
+// says when the news was told, but serves when the narrative has no other
+// ("placed in orbit, the agency said on Monday"). With no date that near,
+// minutes and hours are not counted at all (found is false); longer units
+// count from the last date, else from the reference.
+func (r *resolution) anaphoraBase(u unit) (base date, name string, found bool) {
+	need := u.precision()
+	near := func(pt *point) bool {
+		return pt != nil && r.sentences-pt.sentence <= anaphoraWindow && pt.d.prec >= need
+	}
+	named := func(pt *point) (date, string, bool) {
+		return pt.d, fmt.Sprintf("%q (%s)", pt.text, value(pt.d)), true
+	}
+	switch {
+	case near(r.event):
+		return named(r.event)
+	case near(r.prev):
+		return named(r.prev)
+	case u <= uHour:
+		return newDate(), "", false
+	case r.prev != nil && r.prev.d.prec >= need:
+		return named(r.prev)
+	}
+	return r.ref, r.refName, true
+}
+
+// declined leaves a relative expression unresolved for want of an event to
+// count from.
+func (r *resolution) declined(e *Expr, m mention) {
+	e.Precision = m.unit.precision()
+	e.Reason = fmt.Sprintf("no event date in this sentence or the %d before to count %q from", anaphoraWindow, e.Text)
+}
+
+// clipToRef narrows "earlier this year" to the part of the year before the
+// reference date, and "later this month" to the part after it. The mod
+// (EARLY or LATE) is what a label can say; the interval says exactly. A
+// reference coarser than a day, or outside the period, keeps the mod's
+// third.
+func (r *resolution) clipToRef(e *Expr, d date, part int) {
+	f, t, ok := interval(d)
+	if !ok || !r.refDay() || r.refTime.Before(f) || !r.refTime.Before(t) {
+		return
+	}
+	if part < 0 {
+		if r.refTime.After(f) {
+			e.From, e.To = f, r.refTime
+			e.Reason += fmt.Sprintf(", before %s", r.refName)
+		}
+		return
+	}
+	if next := r.refTime.AddDate(0, 0, 1); next.Before(t) {
+		e.From, e.To = next, t
+		e.Reason += fmt.Sprintf(", after %s", r.refName)
+	}
 }
 
 // fill sets Value, Precision, From and To of e from a resolved date.
@@ -228,13 +323,63 @@ func unitPrecision(u unit) Precision {
 func (r *resolution) set(e *Expr, m mention) {
 	e.Kind = Set
 	e.Duration = m.iso
-	if m.target == relWeekday {
+	switch m.target {
+	case relWeekday:
 		e.Value = fmt.Sprintf("XXXX-WXX-%d", isoWeekday(time.Weekday(m.d.weekday)))
 		e.Precision = Day
+		return
+	case relSeason, relMonth:
+		d := m.d
+		d.prec = Month
+		if m.target == relSeason {
+			d.prec = Season
+		}
+		e.Value, e.Precision = value(d), d.prec // "XXXX-SU": every summer
 		return
 	}
 	e.Value = m.iso
 	e.Precision = unitPrecision(m.unit)
+}
+
+// recurring turns a month or season without a year into a set when its
+// clause speaks of what usually happens ("usually in July", "visitors
+// now outnumber residents in July and August", "every year in May"): the
+// month recurs, so no year should be guessed for it. The value keeps the
+// year unknown, TIMEX3 style: "XXXX-07" every July.
+func (r *resolution) recurring(e *Expr, m mention, cue string) {
+	d := m.d
+	e.Kind, e.Duration = Set, "P1Y"
+	e.Value, e.Precision = value(d), d.prec
+	e.Reason = fmt.Sprintf("every %s: %q says what usually happens", r.describe(d), cue)
+}
+
+// habitualCue returns the words that make mention i recur: a habitual
+// word or a set expression in its clause. Tense is not parsed, so the
+// cue words stand for the present of habit.
+func habitualCue(p *parser, ms []mention, out []Expr, cl clauses, i int) (string, bool) {
+	seg := cl.seg[ms[i].start]
+	for j := range ms {
+		if j != i && out[j].Kind == Set && cl.seg[ms[j].start] == seg {
+			return out[j].Text, true
+		}
+	}
+	for k := range p.toks {
+		if cl.seg[k] != seg {
+			continue
+		}
+		if e, next := p.find(k, cHabitual); e != nil {
+			return p.src[p.toks[k].start:p.toks[next-1].end], true
+		}
+	}
+	return "", false
+}
+
+// bareMonth reports whether m is a month or season with no year, day or
+// weekday: "July", "in the summer", "early July".
+func bareMonth(m mention) bool {
+	d := m.d
+	return m.form == fmDate && m.kind == Point && d.year == 0 && d.day == 0 && d.weekday < 0 &&
+		d.decade < 0 && d.century < 0 && d.numA == 0 && (d.prec == Month || d.prec == Season)
 }
 
 // explicit resolves a date whose year (or decade or century) is written.
@@ -709,9 +854,10 @@ func (r *resolution) shiftAnaphoric(e *Expr, m mention, ms []mention, out []Expr
 		n = -n
 	}
 	e.Shift = &Shift{N: n, Unit: m.unit.shiftUnit(), Anaphoric: true}
-	base, name := r.ref, r.refName
-	if r.prev != nil && r.prev.d.prec >= m.unit.precision() {
-		base, name = r.prev.d, fmt.Sprintf("%q (%s)", r.prev.text, value(r.prev.d))
+	base, name, found := r.anaphoraBase(m.unit)
+	if !found {
+		r.declined(e, m)
+		return newDate(), false
 	}
 	if i+1 < len(ms) && m.n > 0 && r.refKnown() {
 		next := out[i+1]
@@ -729,24 +875,6 @@ func (r *resolution) shiftAnaphoric(e *Expr, m mention, ms []mention, out []Expr
 		}
 	}
 	return r.shiftFrom(e, m, base, name)
-}
-
-// nearestDonor returns the donor nearest pos (ties go to the one before),
-// as a slice of at most one; donors are in text order.
-func nearestDonor(donors []donor, pos int) []donor {
-	if len(donors) == 0 {
-		return nil
-	}
-	k := sort.Search(len(donors), func(j int) bool { return donors[j].pos > pos })
-	switch {
-	case k == 0:
-		return donors[:1]
-	case k == len(donors):
-		return donors[k-1:]
-	case pos-donors[k-1].pos <= donors[k].pos-pos:
-		return donors[k-1 : k]
-	}
-	return donors[k : k+1]
 }
 
 func abs(x int) int {
