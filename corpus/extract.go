@@ -311,6 +311,7 @@ func (x *FactExtractor) numbers(text string, toks []token) []Number {
 			n.Unit, n.End = x.unitAfter(toks, j, n.End)
 		}
 		n.Text = text[n.Start:n.End]
+		n.Money = x.currency[strings.ToLower(n.Unit)]
 		out = append(out, n)
 	}
 	return out

@@ -55,6 +55,7 @@ type numberRow struct {
 	text  string
 	value float64
 	unit  string
+	money bool
 }
 
 func TestNumbers(t *testing.T) {
@@ -64,17 +65,17 @@ func TestNumbers(t *testing.T) {
 		numberWords map[string]float64
 		want        []numberRow
 	}{
-		{"thousands separator and plural unit", "About 3,000 people waited at the quay.", nil, []numberRow{{"3,000 people", 3000, "people"}}},
-		{"millions with separators", "The fund paid out 3,000,000 euros last spring.", nil, []numberRow{{"3,000,000 euros", 3e+06, "euros"}}},
-		{"two-word unit", "Some 38 container ships were stuck outside the bay.", nil, []numberRow{{"38 container ships", 38, "container ships"}}},
-		{"decimals", "Prices rose 2.5 percent and then 12.75 percent.", nil, []numberRow{{"2.5 percent", 2.5, "percent"}, {"12.75 percent", 12.75, "percent"}}},
-		{"currency sign and multiplier", "The ferry cost €7.5 million to build.", nil, []numberRow{{"€7.5 million", 7.5e+06, "€"}}},
-		{"dollar and billion", "The bridge cost $35 billion in the end.", nil, []numberRow{{"$35 billion", 3.5e+10, "$"}}},
-		{"pound and yen signs", "Tickets cost £40 or ¥500 at the gate.", nil, []numberRow{{"£40", 40, "£"}, {"¥500", 500, "¥"}}},
-		{"currency word after the number", "The fine was 500 kroner per boat.", nil, []numberRow{{"500 kroner", 500, "kroner"}}},
-		{"hyphenated unit", "The union called a 24-hour strike and a 14-month freeze.", nil, []numberRow{{"24-hour", 24, "hour"}, {"14-month", 14, "month"}}},
-		{"no unit before a function word", "Some 12 of the boats sank, and 40 were saved.", nil, []numberRow{{"12", 12, ""}, {"40", 40, ""}}},
-		{"capitalised word after a number is not its unit", "It sent 40 Coast Guard boats north.", nil, []numberRow{{"40", 40, ""}}},
+		{"thousands separator and plural unit", "About 3,000 people waited at the quay.", nil, []numberRow{{"3,000 people", 3000, "people", false}}},
+		{"millions with separators", "The fund paid out 3,000,000 euros last spring.", nil, []numberRow{{"3,000,000 euros", 3e+06, "euros", true}}},
+		{"two-word unit", "Some 38 container ships were stuck outside the bay.", nil, []numberRow{{"38 container ships", 38, "container ships", false}}},
+		{"decimals", "Prices rose 2.5 percent and then 12.75 percent.", nil, []numberRow{{"2.5 percent", 2.5, "percent", false}, {"12.75 percent", 12.75, "percent", false}}},
+		{"currency sign and multiplier", "The ferry cost €7.5 million to build.", nil, []numberRow{{"€7.5 million", 7.5e+06, "€", true}}},
+		{"dollar and billion", "The bridge cost $35 billion in the end.", nil, []numberRow{{"$35 billion", 3.5e+10, "$", true}}},
+		{"pound and yen signs", "Tickets cost £40 or ¥500 at the gate.", nil, []numberRow{{"£40", 40, "£", true}, {"¥500", 500, "¥", true}}},
+		{"currency word after the number", "The fine was 500 kroner per boat.", nil, []numberRow{{"500 kroner", 500, "kroner", true}}},
+		{"hyphenated unit", "The union called a 24-hour strike and a 14-month freeze.", nil, []numberRow{{"24-hour", 24, "hour", false}, {"14-month", 14, "month", false}}},
+		{"no unit before a function word", "Some 12 of the boats sank, and 40 were saved.", nil, []numberRow{{"12", 12, "", false}, {"40", 40, "", false}}},
+		{"capitalised word after a number is not its unit", "It sent 40 Coast Guard boats north.", nil, []numberRow{{"40", 40, "", false}}},
 		{"clock time with a.m.", "The truck stopped at 3:40 a.m. near the bridge.", nil, nil},
 		{"clock time with colon", "The alarm sounded at 09:14 in the hall.", nil, nil},
 		{"hour with p.m. and pm", "They met at 7 p.m. and left at 11 pm.", nil, nil},
@@ -87,7 +88,7 @@ func TestNumbers(t *testing.T) {
 			"number words when the extractor knows them",
 			"Forty-five people died, and seven were hurt.",
 			map[string]float64{"forty": 40, "five": 5, "seven": 7},
-			[]numberRow{{"Forty-five people", 45, "people"}, {"seven", 7, ""}},
+			[]numberRow{{"Forty-five people", 45, "people", false}, {"seven", 7, "", false}},
 		},
 		{"number words unknown without a list", "Forty-five people died, and seven were hurt.", nil, nil},
 	}
@@ -98,7 +99,9 @@ func TestNumbers(t *testing.T) {
 			a := extract(t, x, tt.sentence)
 			var want []corpus.Number
 			for _, w := range tt.want {
-				want = append(want, num(tt.sentence, w.text, w.value, w.unit))
+				n := num(tt.sentence, w.text, w.value, w.unit)
+				n.Money = w.money
+				want = append(want, n)
 			}
 			if diff := cmp.Diff(want, a.Sentences[0].Facts.Numbers); diff != "" {
 				t.Errorf("numbers of %q mismatch (-want +got):\n%s", tt.sentence, diff)

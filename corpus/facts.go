@@ -23,6 +23,7 @@ type Number struct {
 	Span
 	Value float64
 	Unit  string // "people", "hours", "km/h", "€"; "" when none
+	Money bool   // the unit is a currency: "€186 million", "30 million euros"
 }
 
 // NameKind is a coarse type of a name.

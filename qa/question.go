@@ -73,6 +73,12 @@ func (e *Engine) parse(text string, l *lang.Language) *query {
 		}
 		for i, t := range q.toks {
 			if t.Start >= m.Start && t.End <= m.End {
+				// "combien coûte", "wie viel kostet": a how-much phrase
+				// may hold the verb that says what is measured; it stays a
+				// word of the question when the articles use it.
+				if k == KindHowMuch && t.Start > m.Start && !an.isStop(folded[i]) && e.phraseWordKnown(l, stems[i]) {
+					continue
+				}
 				skip[i] = true
 				if focusAt <= i {
 					focusAt = i + 1
@@ -146,6 +152,17 @@ func (e *Engine) addOpposites(q *query) {
 			}
 		}
 	}
+}
+
+// phraseWordKnown reports whether a word of a question phrase, read as a
+// content word, would match the articles: itself, or a translation.
+func (e *Engine) phraseWordKnown(l *lang.Language, stem string) bool {
+	if l.Code == e.article.l.Code {
+		_, ok := e.idx.termID(stem)
+		return ok
+	}
+	alts, _ := e.translations[l.Code].get().match([]string{stem})
+	return e.known(alts)
 }
 
 // onlyNames reports whether every content word of the question is part of
