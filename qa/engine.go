@@ -90,16 +90,33 @@ type Engine struct {
 	translations map[string]*lazyTable
 }
 
-// A lazyTable is a stemTable built on first use.
+// A lazyTable is a stemTable built on first use, with a speller over its
+// one-word phrases to put a misspelt question word right.
 type lazyTable struct {
 	once  sync.Once
 	build func() *stemTable
 	t     *stemTable
+	spell *fuzzyIndex // one-word keys of t, by their folded spelling
 }
 
 func (l *lazyTable) get() *stemTable {
-	l.once.Do(func() { l.t = l.build() })
+	l.once.Do(func() {
+		l.t = l.build()
+		words := map[string]string{}
+		for key := range l.t.m {
+			if !strings.Contains(key, " ") {
+				words[key] = key
+			}
+		}
+		l.spell = newFuzzyIndex(words, 1)
+	})
 	return l.t
+}
+
+// speller returns the table's speller, building the table if need be.
+func (l *lazyTable) speller() *fuzzyIndex {
+	l.get()
+	return l.spell
 }
 
 // ErrNoLanguage means the options name a language the registry lacks.

@@ -9,6 +9,9 @@ import "unicode/utf8"
 type fuzzyIndex struct {
 	deletes map[string][]string // deletion variant -> vocabulary words
 	words   map[string]string   // vocabulary word -> stem
+	// maxEdits caps the distance whatever the word's length: the
+	// lexicons' spellers keep to one edit, which keeps them small.
+	maxEdits int
 }
 
 // Words shorter than minFuzzyLen are never corrected: "war" and "was" are
@@ -29,14 +32,14 @@ func maxDistance(n int) int {
 	return 2
 }
 
-func newFuzzyIndex(vocab map[string]string) *fuzzyIndex {
-	f := &fuzzyIndex{deletes: map[string][]string{}, words: vocab}
+func newFuzzyIndex(vocab map[string]string, maxEdits int) *fuzzyIndex {
+	f := &fuzzyIndex{deletes: map[string][]string{}, words: vocab, maxEdits: maxEdits}
 	for w := range vocab {
 		n := utf8.RuneCountInString(w)
 		if n < minFuzzyLen {
 			continue
 		}
-		for _, d := range deletions(w, maxDistance(n)) {
+		for _, d := range deletions(w, f.limit(n)) {
 			f.deletes[d] = append(f.deletes[d], w)
 		}
 	}
@@ -66,6 +69,9 @@ func deletions(w string, depth int) []string {
 	return out
 }
 
+// limit is the edit distance allowed for a word of n runes.
+func (f *fuzzyIndex) limit(n int) int { return min(maxDistance(n), f.maxEdits) }
+
 // stemOf returns the stem a vocabulary word stands for.
 func (f *fuzzyIndex) stemOf(w string) string { return f.words[w] }
 
@@ -75,7 +81,7 @@ func (f *fuzzyIndex) stemOf(w string) string { return f.words[w] }
 // result is deterministic.
 func (f *fuzzyIndex) correct(w string) (word string, dist int, ok bool) {
 	n := utf8.RuneCountInString(w)
-	limit := maxDistance(n)
+	limit := f.limit(n)
 	if limit == 0 {
 		return "", 0, false
 	}

@@ -161,7 +161,7 @@ func buildIndex(c *corpus.Corpus, an *analyzer) *index {
 		spell[w] = st
 		spell[st] = st
 	}
-	ix.fuzzy = newFuzzyIndex(spell)
+	ix.fuzzy = newFuzzyIndex(spell, 2)
 	ix.bySuffix = map[string][]string{}
 	for st := range ix.termIDs {
 		rs := []rune(st)

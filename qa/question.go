@@ -268,12 +268,26 @@ func (e *Engine) group(q *query, l *lang.Language, table *stemTable, toks []lang
 	}
 
 	// A foreign word the lexicon does not know: a name spelt as in the
-	// article, a name in another script, or a cognate.
+	// article, a name in another script, a misspelt word of the lexicon,
+	// or a cognate.
 	for _, cand := range spellings(l, folded[i]) {
 		if st, ok := e.idx.vocab[cand]; ok {
 			g.alts = append(g.alts, alt{stems: []string{st}, weight: weightExact})
 			g.idf = e.groupIDF(g.alts)
 			return g, 1
+		}
+	}
+	if lt := e.translations[l.Code]; lt != nil && !l.IsStopword(folded[i]) {
+		// "isolemnt" for "isolement", "expluse" for "expulse": the
+		// lexicon's own spelling, by stem.
+		if w, _, ok := lt.speller().correct(an.stem(folded[i])); ok {
+			if alts, _ := table.match([]string{w}); len(alts) > 0 {
+				for _, a := range alts {
+					g.alts = append(g.alts, alt{stems: a.stems, weight: a.weight * weightCorrected})
+				}
+				g.idf = e.groupIDF(g.alts)
+				return g, 1
+			}
 		}
 	}
 	for _, cand := range spellings(l, folded[i]) {
