@@ -171,6 +171,7 @@ func (e *Engine) onlyNames(q *query) bool {
 	if len(q.group) == 0 || len(q.group) > 4 {
 		return false
 	}
+	names := 0
 	for _, g := range q.group {
 		named := false
 		for _, a := range g.alts {
@@ -178,11 +179,17 @@ func (e *Engine) onlyNames(q *query) bool {
 				named = named || e.idx.nameStems[st]
 			}
 		}
-		if !named {
+		switch {
+		case named:
+			names++
+		case g.unknown:
+			// A word nothing knows ("egentlig", "é" untranslated) is
+			// more likely a filler or a verb than a topic.
+		default:
 			return false
 		}
 	}
-	return true
+	return names > 0
 }
 
 // group reads the content word or phrase at toks[i] and returns it as a
