@@ -213,6 +213,15 @@ func (e *Engine) group(q *query, l *lang.Language, table *stemTable, toks []lang
 		return g, 0
 	}
 	alts, n := table.match(stems[i:])
+	if !native && n <= 1 {
+		// A name the article uses ("Rama", "Tirana") is that name, even
+		// when the question's language also has a word spelt so.
+		if st, ok := e.idx.vocab[folded[i]]; ok && e.idx.nameStems[st] {
+			g.alts = append([]alt{{stems: []string{st}, weight: weightExact}}, alts...)
+			g.idf = e.groupIDF(g.alts)
+			return g, 1
+		}
+	}
 	// A single English word takes the native path below, which puts a
 	// misspelling right before looking for its synonyms.
 	if n > 1 || n == 1 && !native && !an.isStop(folded[i]) {
@@ -284,18 +293,10 @@ func (e *Engine) group(q *query, l *lang.Language, table *stemTable, toks []lang
 			return g, 1
 		}
 	}
-	if lt := e.translations[l.Code]; lt != nil && !l.IsStopword(folded[i]) {
-		// "isolemnt" for "isolement", "expluse" for "expulse": the
-		// lexicon's own spelling, by stem.
-		if w, _, ok := lt.speller().correct(an.stem(folded[i])); ok {
-			if alts, _ := table.match([]string{w}); len(alts) > 0 {
-				for _, a := range alts {
-					g.alts = append(g.alts, alt{stems: a.stems, weight: a.weight * weightCorrected})
-				}
-				g.idf = e.groupIDF(g.alts)
-				return g, 1
-			}
-		}
+	if alts := e.respell(l, an, table, folded[i]); len(alts) > 0 {
+		g.alts = alts
+		g.idf = e.groupIDF(g.alts)
+		return g, 1
 	}
 	for _, cand := range spellings(l, folded[i]) {
 		if utf8.RuneCountInString(cand) < 5 {
@@ -315,6 +316,33 @@ func (e *Engine) group(q *query, l *lang.Language, table *stemTable, toks []lang
 	g.unknown = true
 	return g, 1
 }
+
+// respell puts a misspelt foreign word right against its language's
+// lexicon ("isolemnt" for "isolement", "expluse" for "expulse") and returns
+// the glosses of the word it stands for, by stem.
+func (e *Engine) respell(l *lang.Language, an *analyzer, table *stemTable, folded string) []alt {
+	lt := e.translations[l.Code]
+	st := an.stem(folded)
+	// Short stems are too close to too many words to be corrected
+	// ("egentlig" is no "agent").
+	if lt == nil || l.IsStopword(folded) || utf8.RuneCountInString(st) < minSpelledStem {
+		return nil
+	}
+	w, _, ok := lt.speller().correct(st)
+	if !ok {
+		return nil
+	}
+	found, _ := table.match([]string{w})
+	out := make([]alt, 0, len(found))
+	for _, a := range found {
+		out = append(out, alt{stems: a.stems, weight: a.weight * weightCorrected})
+	}
+	return out
+}
+
+// minSpelledStem is the shortest stem a foreign word must have to be put
+// right against its lexicon.
+const minSpelledStem = 6
 
 // isClitic reports an elided or clitic piece split off a word: "'s",
 // "n't", "l'", "dell'". Such pieces are grammar, not content.
