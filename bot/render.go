@@ -244,11 +244,18 @@ func (r renderer) help(l *lang.Language) message {
 	return message{Embeds: []*discordgo.MessageEmbed{{Description: Cut(d, maxDescription), Color: colorInfo}}}
 }
 
-// timelineItems returns the dated items of a timeline reply. Replies
-// carry them as lines of Message until command.Reply gets a field of its
-// own; this function is the one place to change then.
+// timelineItems returns the dated items of a timeline reply: each event's
+// label (already in the reply's language) and the sentence it comes from.
+// A reply without events carries its notice (nothing in that period, a
+// date it could not read) as lines of Message.
 func timelineItems(rep command.Reply) []string {
 	var items []string
+	for _, ev := range rep.Events {
+		items = append(items, ev.Label+" — "+ev.Quote)
+	}
+	if len(items) > 0 {
+		return items
+	}
 	for _, line := range strings.Split(rep.Message, "\n") {
 		if line = strings.TrimSpace(line); line != "" {
 			items = append(items, line)

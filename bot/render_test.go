@@ -5,6 +5,7 @@ import (
 	"flag"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -14,6 +15,7 @@ import (
 	"github.com/qabot/qabot/command"
 	"github.com/qabot/qabot/lang"
 	"github.com/qabot/qabot/qa"
+	"github.com/qabot/qabot/timeline"
 )
 
 var update = flag.Bool("update", false, "update golden files")
@@ -235,5 +237,27 @@ func TestCommandsObeyDiscordRules(t *testing.T) {
 				seen[loc][n] = true
 			}
 		}
+	}
+}
+
+func TestTimelineItems(t *testing.T) {
+	tests := []struct {
+		name string
+		rep  command.Reply
+		want []string
+	}{
+		{"events", command.Reply{Events: []timeline.Event{
+			{Label: "2009", Quote: "The country joined the alliance in 2009."},
+			{Label: "7 septembre 2022", Quote: "Ties were cut on Wednesday, September 7."},
+		}}, []string{"2009 — The country joined the alliance in 2009.", "7 septembre 2022 — Ties were cut on Wednesday, September 7."}},
+		{"a notice instead of events", command.Reply{Message: "Nothing in that period.\n"}, []string{"Nothing in that period."}},
+		{"nothing", command.Reply{}, nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := timelineItems(tt.rep); !slices.Equal(got, tt.want) {
+				t.Errorf("timelineItems(%+v) = %q, want %q", tt.rep, got, tt.want)
+			}
+		})
 	}
 }
