@@ -192,3 +192,52 @@ func FuzzAsk(f *testing.F) {
 		}
 	})
 }
+
+// TestAskOtherLanguages checks the answers to questions in other languages
+// than the article's, over the invented article.
+func TestAskOtherLanguages(t *testing.T) {
+	reg, err := lang.Load(lang.Data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	e, err := qa.Load(fstest.MapFS{"treaty.txt": {Data: []byte(invented)}}, qa.Options{Languages: reg, Detector: lang.NewDetector(reg)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		name, question, lang string
+		quote, answer        string
+	}{
+		{"quantity written the French way", "combien d'agriculteurs dépendent du fleuve ?", "fr", "12,000 farmers", "12\u202f000"},
+		{"quantity written the German way", "wie viele bauern hängen vom fluss ab?", "de", "12,000 farmers", "12.000"},
+		{"a misspelt French word put right", "combien d'agriculteurs dépendent du flueve pour l'irrigation ?", "fr", "12,000 farmers", "12\u202f000"},
+		{"only the respelt word to go on", "et la saisson ?", "fr", "dry season", ""},
+		{"a date in Spanish", "¿cuándo empezaron las negociaciones?", "es", "talks began in 2011", "2011"},
+		{"a name is the article's name in any language", "qui est Anna Kovac ?", "fr", "Anna Kovac said", "Foreign Minister"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			a, err := e.Ask(context.Background(), qa.Question{Text: tt.question})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if a.Lang != tt.lang {
+				t.Errorf("Ask(%q).Lang = %q, want %q", tt.question, a.Lang, tt.lang)
+			}
+			if !a.Answered || !strings.Contains(a.Quote.Text, tt.quote) || !strings.Contains(a.Text, tt.answer) {
+				t.Errorf("Ask(%q) = %q from %q (answered %v); want %q from a sentence with %q", tt.question, a.Text, a.Quote.Text, a.Answered, tt.answer, tt.quote)
+			}
+		})
+	}
+}
+
+func TestStandsFor(t *testing.T) {
+	e := mustEngine(t, map[string]string{"treaty.txt": invented})
+	a, err := e.Ask(context.Background(), qa.Question{Text: "what does FAO stand for?"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if a.Kind != qa.KindDefine || !strings.Contains(a.Text, "Food and Agriculture Organization") {
+		t.Errorf("Ask(what does FAO stand for) = %q (%s); want the expansion, as a definition", a.Text, a.Kind)
+	}
+}
