@@ -245,15 +245,6 @@ func (ix *index) termID(stem string) (int32, bool) {
 	return id, ok
 }
 
-// idfOf returns the idf of a stem; a word the corpus never uses is as rare
-// as a word can be.
-func (ix *index) idfOf(stem string) float64 {
-	if id, ok := ix.termIDs[stem]; ok {
-		return ix.idf[id]
-	}
-	return ix.maxIDF
-}
-
 // bm25 returns the BM25 contribution of one occurrence count.
 func (ix *index) bm25(tid int32, p posting) float64 {
 	d := &ix.docs[p.doc]

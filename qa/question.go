@@ -234,9 +234,7 @@ func (e *Engine) group(q *query, l *lang.Language, table *stemTable, toks []lang
 				}
 			}
 			g.alts = append(g.alts, own)
-			for _, a := range alts {
-				g.alts = append(g.alts, a)
-			}
+			g.alts = append(g.alts, alts...)
 		} else {
 			for _, a := range alts {
 				g.alts = append(g.alts, a)

@@ -60,10 +60,3 @@ func (t *stemTable) match(stems []string) ([]alt, int) {
 	}
 	return best, n
 }
-
-func (t *stemTable) len() int {
-	if t == nil {
-		return 0
-	}
-	return len(t.m)
-}

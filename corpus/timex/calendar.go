@@ -211,17 +211,6 @@ func seasonOf(month int) int {
 	return 3
 }
 
-// seasonAt is the season containing t, with the year winter is counted in.
-func seasonAt(t time.Time) (int, int) {
-	m := int(t.Month())
-	s := seasonOf(m)
-	y := t.Year()
-	if m <= 2 {
-		y--
-	}
-	return s, y
-}
-
 // add moves a day-precision time by n units.
 func add(t time.Time, u unit, n int) time.Time {
 	switch u {
