@@ -564,6 +564,15 @@ func (e *Engine) speaker(q *query, s *corpus.Sentence) (string, bool) {
 
 // asksSpeaker reports whether the question is about who said something.
 func (e *Engine) asksSpeaker(q *query) bool {
+	if q.lang.Code == e.article.l.Code {
+		// The question's own words, which a conversation may have
+		// rearranged into other groups.
+		for _, t := range q.toks {
+			if e.cues.isSpeech(e.article.stem(t.Text)) {
+				return true
+			}
+		}
+	}
 	for _, g := range q.group {
 		for _, a := range g.alts {
 			for _, st := range a.stems {
