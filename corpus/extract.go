@@ -498,6 +498,9 @@ func (x *FactExtractor) splitRun(text string, run, toks []token, at int, persons
 		}
 		n := Name{Span: Span{Text: text[part[0].start:end], Start: part[0].start, End: end}}
 		n.Kind = x.kindOf(part, afterTitle, persons)
+		if n.Kind == NameOther && len(part) == 1 && x.placePrep[tokenBefore(toks, part[0])] {
+			n.Kind = NamePlace // "diplomats in Tirana", "flights to Oslo"
+		}
 		out = append(out, n)
 	}
 	start := 0
@@ -515,6 +518,16 @@ func (x *FactExtractor) splitRun(text string, run, toks []token, at int, persons
 	}
 	emit(run[start:], afterTitle)
 	return out
+}
+
+// tokenBefore returns the lower-case word before t among toks, or "".
+func tokenBefore(toks []token, t token) string {
+	for k := 1; k < len(toks); k++ {
+		if toks[k].start == t.start {
+			return toks[k-1].lower()
+		}
+	}
+	return ""
 }
 
 // kindOf guesses what a name names.

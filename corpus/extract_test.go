@@ -224,7 +224,7 @@ func TestNames(t *testing.T) {
 			"titles split off and what follows is a person",
 			[]string{"On Monday, Prime Minister Jane Doe met Foreign Minister Olav Brekke in Tromsø."},
 			nil,
-			[]kindName{{other, "Monday"}, {person, "Jane Doe"}, {person, "Olav Brekke"}, {other, "Tromsø"}},
+			[]kindName{{other, "Monday"}, {person, "Jane Doe"}, {person, "Olav Brekke"}, {place, "Tromsø"}},
 		},
 		{
 			"place list names a place",
@@ -248,7 +248,7 @@ func TestNames(t *testing.T) {
 			"possessive ends a name",
 			[]string{"Ships from Norway arrived.", "Troops moved along Norway's Arctic coast near Vardøya."},
 			nil,
-			[]kindName{{other, "Norway"}, {other, "Arctic"}, {other, "Vardøya"}},
+			[]kindName{{other, "Norway"}, {other, "Arctic"}, {place, "Vardøya"}},
 		},
 		{
 			"organisation by its keyword",

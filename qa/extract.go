@@ -205,8 +205,9 @@ func (e *Engine) extract(q *query, d int) (extraction, bool) {
 		// "How much data was lost?" - "no irreversible erasure of data".
 		return untyped(e.rest(q, doc))
 	case KindName:
-		// "What is the ambassador's name?" wants a name and nothing else.
-		for _, kind := range []corpus.NameKind{corpus.NamePerson, corpus.NameOrg, corpus.NameOther, corpus.NamePlace} {
+		// "What is the ambassador's name?" wants a name and nothing else,
+		// and not where something is: a place is asked for with "where".
+		for _, kind := range []corpus.NameKind{corpus.NamePerson, corpus.NameOrg, corpus.NameOther} {
 			if sp, ok := nearest(near, e.unmentionedNames(q, s, kind)); ok {
 				return typed(sp.Text)
 			}
