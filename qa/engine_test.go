@@ -72,6 +72,7 @@ func TestAskInvented(t *testing.T) {
 		{"define person", "who is anna kovac", qa.KindDefine, "Anna Kovac said", "Foreign Minister"},
 		{"typo", "how many farmres depend on the river", qa.KindHowMany, "12,000 farmers", "12,000"},
 		{"where", "where did the talks begin", qa.KindWhere, "Geneva", "Geneva"},
+		{"what someone said", "what did the foreign minister say about the deal", qa.KindWhat, "Anna Kovac", "opens a new chapter"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

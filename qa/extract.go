@@ -245,6 +245,12 @@ func (e *Engine) extract(q *query, d int) (extraction, bool) {
 		}
 		return untyped(e.rest(q, doc))
 	case KindWhich, KindWhat:
+		// "What did the spokeswoman say?": the words quoted.
+		if e.asksSpeaker(q) {
+			if quoted := quotation(s.Text); quoted != "" {
+				return untyped(quoted)
+			}
+		}
 		// "which union ...": a name that has the word the question asks
 		// about and says more ("European Union"), then a name the question
 		// did not give at all.
@@ -261,6 +267,23 @@ func (e *Engine) extract(q *query, d int) (extraction, bool) {
 		return untyped(e.rest(q, doc))
 	}
 	return untyped(e.rest(q, doc))
+}
+
+// quotation returns the words a sentence quotes: between its first two
+// quotation marks, or, when the page lost the opening mark, from the start
+// of the sentence to the closing one. "" when it quotes nothing.
+func quotation(text string) string {
+	first := strings.IndexByte(text, '"')
+	if first < 0 {
+		return ""
+	}
+	if second := strings.IndexByte(text[first+1:], '"'); second >= 0 {
+		return strings.Trim(text[first+1:first+1+second], " ,.;:")
+	}
+	if first > 0 && strings.Count(text, `"`) == 1 {
+		return strings.Trim(text[:first], " ,.;:")
+	}
+	return ""
 }
 
 // rest returns the part of the sentence the question did not say: the
