@@ -28,6 +28,8 @@ Foreign Minister Anna Kovac said the deal "opens a new chapter between our peopl
 
 The talks began in 2011 in Geneva and were suspended twice.
 
+Local farmers dug new canals along the river after the drought.
+
 Around 12,000 farmers depend on the river for irrigation, according to the United Nations Food and Agriculture Organization (FAO).
 `
 
@@ -72,6 +74,7 @@ func TestAskInvented(t *testing.T) {
 		{"define person", "who is anna kovac", qa.KindDefine, "Anna Kovac said", "Foreign Minister"},
 		{"typo", "how many farmres depend on the river", qa.KindHowMany, "12,000 farmers", "12,000"},
 		{"where", "where did the talks begin", qa.KindWhere, "Geneva", "Geneva"},
+		{"who without a name", "who dug the canals?", qa.KindWho, "dug new canals", "Local farmers"},
 		{"what someone said", "what did the foreign minister say about the deal", qa.KindWhat, "Anna Kovac", "opens a new chapter"},
 	}
 	for _, tt := range tests {

@@ -223,8 +223,8 @@ func (e *Engine) extract(q *query, d int) (extraction, bool) {
 			}
 		}
 		// "Who built the dam?" - "the engineers": the answer is not a
-		// name; the sentence is quoted without one.
-		return untyped("")
+		// name, but it may be the subject before the matched words.
+		return untyped(e.subject(q, doc))
 	case KindWhere:
 		for _, kind := range []corpus.NameKind{corpus.NamePlace, corpus.NameOther} {
 			if sp, ok := nearest(near, e.unmentionedNames(q, s, kind)); ok {
@@ -268,6 +268,32 @@ func (e *Engine) extract(q *query, d int) (extraction, bool) {
 	}
 	return untyped(e.rest(q, doc))
 }
+
+// subject returns the few words that open the clause of the first word
+// the question matched, when they are short enough to be its subject:
+// "the engineers" in "The engineers who came in 1990 built ...". ""
+// otherwise.
+func (e *Engine) subject(q *query, d *doc) string {
+	text := d.sentence.Text
+	for _, t := range d.toks {
+		if t.stem == "" || !q.mentioned[t.stem] {
+			continue
+		}
+		begin := 0
+		if i := strings.LastIndexAny(text[:t.Start], ",;:\"("); i >= 0 {
+			begin = i + 1
+		}
+		span := strings.TrimSpace(text[begin:t.Start])
+		if n := len(strings.Fields(span)); n == 0 || n > maxSubjectWords || !e.hasContent(span) {
+			return ""
+		}
+		return strings.Trim(span, " ,;:\"'()")
+	}
+	return ""
+}
+
+// maxSubjectWords bounds the subject subject returns.
+const maxSubjectWords = 5
 
 // quotation returns the words a sentence quotes: between its first two
 // quotation marks, or, when the page lost the opening mark, from the start
