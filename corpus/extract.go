@@ -499,7 +499,7 @@ func (x *FactExtractor) splitRun(text string, run, toks []token, at int, persons
 		n := Name{Span: Span{Text: text[part[0].start:end], Start: part[0].start, End: end}}
 		n.Kind = x.kindOf(part, afterTitle, persons)
 		if n.Kind == NameOther && len(part) == 1 && x.placePrep[tokenBefore(toks, part[0])] {
-			n.Kind = NamePlace // "diplomats in Tirana", "flights to Oslo"
+			n.Kind = NamePlace // "diplomats in Vienna", "flights to Oslo"
 		}
 		out = append(out, n)
 	}

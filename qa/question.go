@@ -214,7 +214,7 @@ func (e *Engine) group(q *query, l *lang.Language, table *stemTable, toks []lang
 	}
 	alts, n := table.match(stems[i:])
 	if !native && n <= 1 {
-		// A name the article uses ("Rama", "Tirana") is that name, even
+		// A name the article uses ("Kovac", "Geneva") is that name, even
 		// when the question's language also has a word spelt so.
 		if st, ok := e.idx.vocab[folded[i]]; ok && e.idx.nameStems[st] {
 			g.alts = append([]alt{{stems: []string{st}, weight: weightExact}}, alts...)
