@@ -345,18 +345,30 @@ func (e *Engine) isNameGroup(g termGroup) bool {
 }
 
 // ownIDF returns the idf of the word the user wrote, when the corpus has
-// it, or 0.
+// it, or 0. A word of another language stands for each of its full
+// translations alike ("Albanie" for "Albania" and "Albanian"), so its idf
+// is that of the commonest one the corpus has: rarity must not pick
+// among translations the user did not choose between.
 func (e *Engine) ownIDF(g termGroup) float64 {
 	if len(g.alts) == 0 || g.alts[0].weight < weightExact {
 		return 0
 	}
-	best := 0.0
-	for _, st := range g.alts[0].stems {
-		if tid, ok := e.idx.termID(st); ok {
-			best = max(best, e.idx.idf[tid])
+	own := 0.0
+	for _, a := range g.alts {
+		if a.weight < weightExact {
+			continue
+		}
+		idf := 0.0
+		for _, st := range a.stems {
+			if tid, ok := e.idx.termID(st); ok {
+				idf = max(idf, e.idx.idf[tid])
+			}
+		}
+		if idf > 0 && (own == 0 || idf < own) {
+			own = idf
 		}
 	}
-	return best
+	return own
 }
 
 // coverageFloor keeps a sentence's BM25 score from vanishing when it
