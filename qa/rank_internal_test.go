@@ -38,3 +38,36 @@ func TestOwnIDF(t *testing.T) {
 		})
 	}
 }
+
+// TestStemTableAddKeepsHigherWeight checks that an alternative added twice
+// keeps its first place and its higher weight, whichever came first: a
+// synonym line read backwards must not weaken the line that lists the word
+// outright.
+func TestStemTableAddKeepsHigherWeight(t *testing.T) {
+	tests := []struct {
+		name    string
+		weights []float64 // weights of "begin" for "start", in the order added
+	}{
+		{"weak first", []float64{weightSynonym * weightReverse, weightSynonym}},
+		{"strong first", []float64{weightSynonym, weightSynonym * weightReverse}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			tab := newStemTable()
+			tab.add("start", 1, alt{stems: []string{"start"}, weight: weightExact})
+			for _, w := range tt.weights {
+				tab.add("start", 1, alt{stems: []string{"begin"}, weight: w})
+			}
+			alts, n := tab.match([]string{"start"})
+			if n != 1 || len(alts) != 2 {
+				t.Fatalf("match(start) = %v, %d; want two alternatives of one word", alts, n)
+			}
+			if alts[0].stems[0] != "start" || alts[1].stems[0] != "begin" {
+				t.Errorf("match(start) order = %v, want start then begin", alts)
+			}
+			if alts[1].weight != weightSynonym {
+				t.Errorf("weight of begin = %v, want %v", alts[1].weight, weightSynonym)
+			}
+		})
+	}
+}

@@ -18,22 +18,25 @@ type alt struct {
 type stemTable struct {
 	m        map[string][]alt
 	maxWords int
-	seen     map[string]bool // key and alternative already added
+	seen     map[string]int // key and alternative -> index in m[key]
 }
 
-func newStemTable() *stemTable { return &stemTable{m: map[string][]alt{}, seen: map[string]bool{}} }
+func newStemTable() *stemTable { return &stemTable{m: map[string][]alt{}, seen: map[string]int{}} }
 
-// add records an alternative of a key; the first weight given for the same
-// alternative of the same key stands.
+// add records an alternative of a key. An alternative added again keeps
+// its place (the first alternative of a phrase is its own reading) and
+// the higher weight: "start" is read backwards from the line of "begin"
+// before its own line lists "begin" outright.
 func (t *stemTable) add(key string, words int, a alt) {
 	if key == "" || len(a.stems) == 0 {
 		return
 	}
 	id := key + "\x00" + strings.Join(a.stems, " ")
-	if t.seen[id] {
+	if i, ok := t.seen[id]; ok {
+		t.m[key][i].weight = max(t.m[key][i].weight, a.weight)
 		return
 	}
-	t.seen[id] = true
+	t.seen[id] = len(t.m[key])
 	t.m[key] = append(t.m[key], a)
 	t.maxWords = max(t.maxWords, words)
 }
