@@ -122,10 +122,13 @@ func (l *lazyTable) speller() *fuzzyIndex {
 // ErrNoLanguage means the options name a language the registry lacks.
 var ErrNoLanguage = errors.New("language not in registry")
 
-// New builds an engine over c.
+// New builds an engine over c, which must hold at least one article.
 func New(c *corpus.Corpus, opts Options) (*Engine, error) {
 	if opts.Languages == nil {
 		return nil, errors.New("qa: Options.Languages is required")
+	}
+	if c == nil || len(c.Articles) == 0 {
+		return nil, fmt.Errorf("qa: %w", corpus.ErrNoArticles)
 	}
 	if opts.Data == nil {
 		opts.Data = lang.Data

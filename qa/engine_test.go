@@ -2,6 +2,7 @@ package qa_test
 
 import (
 	"context"
+	"errors"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -243,5 +244,22 @@ func TestStandsFor(t *testing.T) {
 	}
 	if a.Kind != qa.KindDefine || !strings.Contains(a.Text, "Food and Agriculture Organization") {
 		t.Errorf("Ask(what does FAO stand for) = %q (%s); want the expansion, as a definition", a.Text, a.Kind)
+	}
+}
+
+// TestNewWithoutArticles checks that an engine over nothing is refused
+// with an error, not built to fail later.
+func TestNewWithoutArticles(t *testing.T) {
+	reg, err := lang.Load(lang.Data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for name, c := range map[string]*corpus.Corpus{"nil": nil, "empty": {}} {
+		t.Run(name, func(t *testing.T) {
+			e, err := qa.New(c, qa.Options{Languages: reg})
+			if !errors.Is(err, corpus.ErrNoArticles) || e != nil {
+				t.Errorf("New(%s corpus) = %v, %v; want nil, ErrNoArticles", name, e, err)
+			}
+		})
 	}
 }
