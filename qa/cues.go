@@ -8,6 +8,7 @@ import (
 	"io/fs"
 	"slices"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/qabot/qabot/lang"
 )
@@ -136,23 +137,49 @@ func (c *cues) negationsIn(words []string) int {
 func (c *cues) opposite(a, b string) bool { return c.antonyms[a][b] }
 
 // cut returns the clause of a sentence that a cue of the given kind
-// introduces: "because of ..." up to the next comma or the end. It returns
-// "" when no cue is there.
+// introduces: "because of ..." up to the next comma or the end. Words
+// quoted right after the cue are the clause ("accused of "activities
+// harmful to national security""); a clause that says nothing but a date
+// ("since December 2018") is a time, not a cause, and is passed over. It
+// returns "" when no cue introduces a clause.
 func (c *cues) cut(d *doc, kind string) string {
-	toks := d.toks
-	for i := range toks {
+	text := d.sentence.Text
+	for i := range d.toks {
 		for _, cue := range c.phrases[kind] {
-			if !matchWords(toks[i:], cue) {
+			if !matchWords(d.toks[i:], cue) {
 				continue
 			}
-			start := toks[i].Start
-			end := clauseEnd(d.sentence.Text, toks[i+len(cue)-1].End)
-			if end-start > len(cue[0]) {
-				return strings.TrimSpace(d.sentence.Text[start:end])
+			after := d.toks[i+len(cue)-1].End
+			body := len(text) - len(strings.TrimLeft(text[after:], " \"“”«»"))
+			end := clauseEnd(text, body)
+			if !c.saysMore(d, body, end) {
+				continue
 			}
+			if r, n := utf8.DecodeRuneInString(text[end:]); body > after+1 && strings.ContainsRune("\"“”«»", r) {
+				end += n // the quotation's closing mark
+			}
+			return strings.TrimSpace(text[d.toks[i].Start:end])
 		}
 	}
 	return ""
+}
+
+// saysMore reports whether text[start:end] of a sentence has a content
+// word outside its dates.
+func (c *cues) saysMore(d *doc, start, end int) bool {
+	for _, t := range d.toks {
+		if t.Start < start || t.End > end || t.stem == "" {
+			continue
+		}
+		inDate := false
+		for _, x := range d.sentence.Facts.Dates {
+			inDate = inDate || x.Start <= t.Start && t.End <= x.End
+		}
+		if !inDate {
+			return true
+		}
+	}
+	return false
 }
 
 func matchWords(toks []docToken, words []string) bool {

@@ -1,0 +1,45 @@
+package qa
+
+import (
+	"testing"
+	"testing/fstest"
+
+	"github.com/qabot/qabot/lang"
+)
+
+func TestCutWhy(t *testing.T) {
+	tests := []struct {
+		sentence, want string
+	}{
+		{"The match was postponed because of heavy rain.", "because of heavy rain"},
+		{`Since May 2018, four officials have been expelled, accused of "spying for a rival".`, `accused of "spying for a rival"`},
+		{"Since 2019, the port has grown.", ""},
+		{"The mayor resigned over the scandal, his aide said.", "over the scandal"},
+		{"The new bridge opened to traffic in March 2020, the city said.", ""},
+	}
+	reg, err := lang.Load(lang.Data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tt := range tests {
+		t.Run(tt.sentence, func(t *testing.T) {
+			article := "Title of the page\n\nAFP - JOHN ROE\n\n" + tt.sentence + "\n"
+			e, err := Load(fstest.MapFS{"a.txt": {Data: []byte(article)}}, Options{Languages: reg})
+			if err != nil {
+				t.Fatal(err)
+			}
+			d := -1
+			for i, doc := range e.idx.docs {
+				if doc.sentence.Text == tt.sentence {
+					d = i
+				}
+			}
+			if d < 0 {
+				t.Fatalf("sentence %q not indexed as one sentence", tt.sentence)
+			}
+			if got := e.cues.cut(&e.idx.docs[d], "why"); got != tt.want {
+				t.Errorf("cut(why) = %q, want %q", got, tt.want)
+			}
+		})
+	}
+}
