@@ -31,6 +31,8 @@ The talks began in 2011 in Geneva and were suspended twice.
 
 Local farmers dug new canals along the river after the drought.
 
+A first attempt at a deal in 2015 failed.
+
 Around 12,000 farmers depend on the river for irrigation, according to the United Nations Food and Agriculture Organization (FAO).
 `
 
@@ -76,6 +78,7 @@ func TestAskInvented(t *testing.T) {
 		{"typo", "how many farmres depend on the river", qa.KindHowMany, "12,000 farmers", "12,000"},
 		{"where", "where did the talks begin", qa.KindWhere, "Geneva", "Geneva"},
 		{"who without a name", "who dug the canals?", qa.KindWho, "dug new canals", "Local farmers"},
+		{"yes-no denied by an antonym", "did the first attempt at a deal succeed?", qa.KindYesNo, "attempt at a deal in 2015 failed", "No"},
 		{"what someone said", "what did the foreign minister say about the deal", qa.KindWhat, "Anna Kovac", "opens a new chapter"},
 	}
 	for _, tt := range tests {

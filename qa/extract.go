@@ -653,23 +653,34 @@ func (e *Engine) yesNo(q *query, d *doc) string {
 		neg += e.cues.negationsIn(question)
 	}
 	// The question's own words (not the opposites added to find the
-	// sentence) against the sentence's: "succeed" / "failed".
+	// sentence) against the sentence's: "succeed" / "failed". A word
+	// counts once however many of its synonyms ("succeed", "success")
+	// the sentence contradicts.
 	for _, g := range q.group {
-		for _, a := range g.alts {
-			if a.opposite || len(a.stems) != 1 {
-				continue
-			}
-			for _, t := range d.toks {
-				if t.stem != "" && e.cues.opposite(a.stems[0], t.stem) {
-					neg++
-				}
-			}
+		if e.contradicts(g, d) {
+			neg++
 		}
 	}
 	if neg%2 == 1 {
 		return q.lang.Message("no", nil)
 	}
 	return q.lang.Message("yes", nil)
+}
+
+// contradicts reports whether sentence d has the opposite of a reading of
+// question word g.
+func (e *Engine) contradicts(g termGroup, d *doc) bool {
+	for _, a := range g.alts {
+		if a.opposite || len(a.stems) != 1 {
+			continue
+		}
+		for _, t := range d.toks {
+			if t.stem != "" && e.cues.opposite(a.stems[0], t.stem) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // define answers "who is X?" and "what is X?" from the sentence that
