@@ -119,21 +119,22 @@ func foldedWords(s string) []string {
 
 func (c *cues) isSpeech(stem string) bool { return c.speech[stem] }
 
-// negationsIn counts the negations among folded words: "not", "never",
-// "failed to", "no longer".
-func (c *cues) negationsIn(words []string) int {
-	n := 0
+// negationEnds returns where each negation among folded words ends: "not",
+// "never", "failed to", "no longer".
+func (c *cues) negationEnds(words []string) []int {
+	var ends []int
 	for i := 0; i < len(words); i++ {
 		for _, neg := range c.negations {
 			if i+len(neg) <= len(words) && slices.Equal(words[i:i+len(neg)], neg) {
-				n++
 				i += len(neg) - 1
+				ends = append(ends, i+1)
 				break
 			}
 		}
 	}
-	return n
+	return ends
 }
+
 func (c *cues) opposite(a, b string) bool { return c.antonyms[a][b] }
 
 // cut returns the clause of a sentence that a cue of the given kind

@@ -33,6 +33,8 @@ Local farmers dug new canals along the river after the drought.
 
 A first attempt at a deal in 2015 failed.
 
+The new canals work well, and no farmer has lost land since.
+
 Around 12,000 farmers depend on the river for irrigation, according to the United Nations Food and Agriculture Organization (FAO).
 `
 
@@ -79,6 +81,8 @@ func TestAskInvented(t *testing.T) {
 		{"where", "where did the talks begin", qa.KindWhere, "Geneva", "Geneva"},
 		{"who without a name", "who dug the canals?", qa.KindWho, "dug new canals", "Local farmers"},
 		{"yes-no denied by an antonym", "did the first attempt at a deal succeed?", qa.KindYesNo, "attempt at a deal in 2015 failed", "No"},
+		{"yes-no with a negation elsewhere", "do the new canals work?", qa.KindYesNo, "canals work well", "Yes"},
+		{"yes-no with a negation on the question's words", "has no farmer lost land?", qa.KindYesNo, "no farmer has lost land", "Yes"},
 		{"what someone said", "what did the foreign minister say about the deal", qa.KindWhat, "Anna Kovac", "opens a new chapter"},
 	}
 	for _, tt := range tests {

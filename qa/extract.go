@@ -644,13 +644,24 @@ func (e *Engine) yesNo(q *query, d *doc) string {
 	for i, t := range d.toks {
 		sentence[i] = t.folded
 	}
-	neg := e.cues.negationsIn(sentence)
+	// A negation of the sentence counts when it bears on what the question
+	// asks: a word of the question follows it closely ("never claimed",
+	// "did not succeed"), not "... and there was no damage" after it.
+	neg := 0
+	for _, end := range e.cues.negationEnds(sentence) {
+		for _, t := range d.toks[end:min(end+negationScope, len(d.toks))] {
+			if t.stem != "" && q.mentioned[t.stem] {
+				neg++
+				break
+			}
+		}
+	}
 	if q.lang.Code == e.article.l.Code {
 		question := make([]string, len(q.toks))
 		for i, t := range q.toks {
 			question[i] = lang.Fold(t.Text)
 		}
-		neg += e.cues.negationsIn(question)
+		neg += len(e.cues.negationEnds(question))
 	}
 	// The question's own words (not the opposites added to find the
 	// sentence) against the sentence's: "succeed" / "failed". A word
@@ -666,6 +677,9 @@ func (e *Engine) yesNo(q *query, d *doc) string {
 	}
 	return q.lang.Message("yes", nil)
 }
+
+// negationScope is how many words after a negation it may bear on.
+const negationScope = 4
 
 // contradicts reports whether sentence d has the opposite of a reading of
 // question word g.
