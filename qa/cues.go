@@ -10,18 +10,20 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"github.com/qabot/qabot/corpus"
 	"github.com/qabot/qabot/lang"
 )
 
 // cues holds what the engine knows about the articles' language beyond
 // stems: words that introduce an answer (cues.tsv), negations and
-// opposites (antonyms.tsv).
+// opposites (antonyms.tsv), nouns that name a class of names (classes.tsv).
 type cues struct {
 	an        *analyzer
 	phrases   map[string][][]string // kind -> cue phrases as folded words
 	speech    map[string]bool       // stems of verbs that report speech
 	negations [][]string            // negation words and phrases, folded
 	antonyms  map[string]map[string]bool
+	classes   map[string]corpus.NameKind // stem of "country", "official" -> kind
 }
 
 // readData reads data/<code>/<name> from fsys. A missing file is not an
@@ -99,7 +101,35 @@ func loadCues(fsys fs.FS, an *analyzer) (*cues, error) {
 			c.link(b, a)
 		}
 	})
+	data, err = readData(fsys, code, "classes.tsv")
+	if err != nil {
+		return nil, err
+	}
+	kinds := map[string]corpus.NameKind{"person": corpus.NamePerson, "place": corpus.NamePlace, "org": corpus.NameOrg}
+	c.classes = map[string]corpus.NameKind{}
+	var bad []string
+	eachRow(data, func(_, kind, noun string) {
+		k, ok := kinds[kind]
+		if !ok {
+			bad = append(bad, kind)
+			return
+		}
+		c.classes[an.stem(noun)] = k
+	})
+	if len(bad) > 0 {
+		return nil, fmt.Errorf("%s/classes.tsv: unknown kinds %q (want person, place or org)", code, bad)
+	}
 	return c, nil
+}
+
+// class returns the kind of name a class noun asks for: person for
+// "official", place for "country". ok is false when stems name no class.
+func (c *cues) class(stems []string) (kind corpus.NameKind, ok bool) {
+	if len(stems) != 1 {
+		return 0, false
+	}
+	kind, ok = c.classes[stems[0]]
+	return kind, ok
 }
 
 func (c *cues) link(a, b string) {

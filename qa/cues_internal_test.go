@@ -4,6 +4,7 @@ import (
 	"testing"
 	"testing/fstest"
 
+	"github.com/qabot/qabot/corpus"
 	"github.com/qabot/qabot/lang"
 )
 
@@ -41,5 +42,27 @@ func TestCutWhy(t *testing.T) {
 				t.Errorf("cut(why) = %q, want %q", got, tt.want)
 			}
 		})
+	}
+}
+
+func TestClassesFile(t *testing.T) {
+	e := storeEngine(t)
+	for _, tt := range []struct {
+		noun string
+		want corpus.NameKind
+	}{{"officials", corpus.NamePerson}, {"country", corpus.NamePlace}, {"agency", corpus.NameOrg}} {
+		if got, ok := e.cues.class([]string{e.article.stem(tt.noun)}); !ok || got != tt.want {
+			t.Errorf("class(%q) = %v, %v; want %v", tt.noun, got, ok, tt.want)
+		}
+	}
+	if _, ok := e.cues.class([]string{e.article.stem("river")}); !ok {
+		t.Errorf("class(river) not found; want place")
+	}
+	if _, ok := e.cues.class([]string{e.article.stem("deal")}); ok {
+		t.Errorf("class(deal) found; want none")
+	}
+	bad := fstest.MapFS{"data/en/classes.tsv": {Data: []byte("animal\tdog\n")}}
+	if _, err := loadCues(bad, e.article); err == nil {
+		t.Error("loadCues accepted a classes.tsv with an unknown kind")
 	}
 }

@@ -83,6 +83,8 @@ func TestAskInvented(t *testing.T) {
 		{"yes-no denied by an antonym", "did the first attempt at a deal succeed?", qa.KindYesNo, "attempt at a deal in 2015 failed", "No"},
 		{"yes-no with a negation elsewhere", "do the new canals work?", qa.KindYesNo, "canals work well", "Yes"},
 		{"yes-no with a negation on the question's words", "has no farmer lost land?", qa.KindYesNo, "no farmer has lost land", "Yes"},
+		{"which official: a person, not the quote", "which official said the deal opens a new chapter?", qa.KindWhich, "Anna Kovac", "Anna Kovac"},
+		{"which agency: an organisation", "which agency says farmers depend on the river?", qa.KindWhich, "12,000 farmers", "FAO"},
 		{"what someone said", "what did the foreign minister say about the deal", qa.KindWhat, "Anna Kovac", "opens a new chapter"},
 	}
 	for _, tt := range tests {

@@ -245,6 +245,19 @@ func (e *Engine) extract(q *query, d int) (extraction, bool) {
 		}
 		return untyped(e.rest(q, doc))
 	case KindWhich, KindWhat:
+		// "Which country ...", "what American official ...": a name of
+		// that kind, and no other.
+		if q.hasClass {
+			if q.class == corpus.NamePerson {
+				if sp, ok := e.speaker(q, s); ok {
+					return typed(sp)
+				}
+			}
+			if sp, ok := nearest(near, e.unmentionedNames(q, s, q.class)); ok {
+				return typed(sp.Text)
+			}
+			return untyped(e.rest(q, doc))
+		}
 		// "What did the spokeswoman say?": the words quoted.
 		if e.asksSpeaker(q) {
 			if quoted := quotation(s.Text); quoted != "" {

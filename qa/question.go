@@ -6,6 +6,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/qabot/qabot/corpus"
 	"github.com/qabot/qabot/lang"
 )
 
@@ -24,6 +25,11 @@ type query struct {
 	// never just repeats the question ("who is Anna Kovac?" is not "Anna Kovac").
 	mentioned map[string]bool
 	numbers   []string // numbers written in the question, as digits
+	// class is the kind of name a class noun right after the question
+	// phrase asks for ("which COUNTRY", "what American OFFICIAL");
+	// hasClass is unset when there is none.
+	class    corpus.NameKind
+	hasClass bool
 }
 
 // A termGroup is one content word (or phrase) of the question with its
@@ -118,6 +124,9 @@ func (e *Engine) parse(text string, l *lang.Language) *query {
 				}
 			}
 		}
+		if focusAt >= 0 && i >= focusAt && i < focusAt+maxClassOffset && !q.hasClass && !stopSince(skip, folded, an, focusAt, i) && len(g.alts) > 0 {
+			q.class, q.hasClass = e.cues.class(g.alts[0].stems)
+		}
 		for _, a := range g.alts {
 			for _, s := range a.stems {
 				q.mentioned[s] = true
@@ -135,6 +144,22 @@ func (e *Engine) parse(text string, l *lang.Language) *query {
 		q.kind = KindDefine
 	}
 	return q
+}
+
+// maxClassOffset is how far after the question phrase a class noun may
+// stand: "which COUNTRY", "which US POLITICIAN", "what senior US OFFICIAL".
+const maxClassOffset = 3
+
+// stopSince reports whether a stop word stands between the question
+// phrase (ending before from) and token i: "what did the minister say"
+// asks what was said, not which minister.
+func stopSince(skip []bool, folded []string, an *analyzer, from, i int) bool {
+	for k := from; k < i; k++ {
+		if skip[k] || an.isStop(folded[k]) {
+			return true
+		}
+	}
+	return false
 }
 
 // addOpposites lets a yes/no question match the sentence that denies it:
