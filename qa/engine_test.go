@@ -35,6 +35,8 @@ A first attempt at a deal in 2015 failed.
 
 The new canals work well, and no farmer has lost land since.
 
+The ministers have never once in all those years signed a draft.
+
 Around 12,000 farmers depend on the river for irrigation, according to the United Nations Food and Agriculture Organization (FAO).
 `
 
@@ -85,6 +87,7 @@ func TestAskInvented(t *testing.T) {
 		{"yes-no with a negation on the question's words", "has no farmer lost land?", qa.KindYesNo, "no farmer has lost land", "Yes"},
 		{"which official: a person, not the quote", "which official said the deal opens a new chapter?", qa.KindWhich, "Anna Kovac", "Anna Kovac"},
 		{"which agency: an organisation", "which agency says farmers depend on the river?", qa.KindWhich, "12,000 farmers", "FAO"},
+		{"yes-no negated words away", "have the ministers signed a draft?", qa.KindYesNo, "never once", "No"},
 		{"what someone said", "what did the foreign minister say about the deal", qa.KindWhat, "Anna Kovac", "opens a new chapter"},
 	}
 	for _, tt := range tests {

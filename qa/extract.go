@@ -662,9 +662,16 @@ func (e *Engine) yesNo(q *query, d *doc) string {
 	// "did not succeed"), not "... and there was no damage" after it.
 	neg := 0
 	for _, end := range e.cues.negationEnds(sentence) {
-		for _, t := range d.toks[end:min(end+negationScope, len(d.toks))] {
-			if t.stem != "" && q.mentioned[t.stem] {
+		content := 0
+		for _, t := range d.toks[end:] {
+			if t.stem == "" {
+				continue
+			}
+			if q.mentioned[t.stem] {
 				neg++
+				break
+			}
+			if content++; content == negationScope {
 				break
 			}
 		}
@@ -691,8 +698,9 @@ func (e *Engine) yesNo(q *query, d *doc) string {
 	return q.lang.Message("yes", nil)
 }
 
-// negationScope is how many words after a negation it may bear on.
-const negationScope = 4
+// negationScope is how many content words after a negation it may bear
+// on: "never claimed responsibility for this attack".
+const negationScope = 3
 
 // contradicts reports whether sentence d has the opposite of a reading of
 // question word g.
