@@ -168,6 +168,10 @@ func TestQuestionKind(t *testing.T) {
 		{"en", "Did Iran deny it?", KindYesNo},
 		{"en", "And is the port closed?", KindYesNo},
 		{"en", "The port is closed", ""},
+		// A data phrase that ends in an elided word ("qu'") matches it
+		// before a verb as running text tokenizes it.
+		{"fr", "qu'a dit la porte-parole ?", KindWhat},
+		{"fr", "Qu’ont décidé les ministres ?", KindWhat},
 		{"en", "What is a cyberattack?", KindDefine},
 		{"en", "In which country is Kolvik?", KindWhere},
 		{"en", "Which country was attacked?", KindWhich},

@@ -2,6 +2,7 @@ package lang
 
 import (
 	"strings"
+	"unicode/utf8"
 
 	"golang.org/x/text/unicode/norm"
 )
@@ -23,7 +24,7 @@ func newPhrases[V any]() *Phrases[V] { return &Phrases[V]{m: make(map[string]V)}
 // table, for phrases whose accents tell them apart from an unaccented
 // twin ("où" is "where", "ou" is "or").
 func lowerKey(phrase string) string {
-	toks := Tokens(phrase)
+	toks := phraseTokens(phrase)
 	parts := make([]string, len(toks))
 	for i, t := range toks {
 		parts[i] = lower(t.Text)
@@ -42,6 +43,23 @@ func lower(s string) string {
 	}, norm.NFC.String(strings.ToLower(s)))
 }
 
+// phraseTokens tokenizes a phrase of a data file as Tokens would the same
+// words in running text: a phrase that ends in an elided word ("qu'",
+// "quand est-ce qu'", "dell'") keeps its apostrophe, as "qu'a" gives "qu'".
+func phraseTokens(phrase string) []Token {
+	toks := Tokens(phrase)
+	if len(toks) == 0 {
+		return toks
+	}
+	last := &toks[len(toks)-1]
+	r, size := utf8.DecodeRuneInString(phrase[last.End:])
+	if isApostrophe(r) && strings.TrimSpace(phrase[last.End+size:]) == "" && isElision(strings.ToLower(lastSegment(last.Text))) {
+		last.End += size
+		last.Text = phrase[last.Start:last.End]
+	}
+	return toks
+}
+
 // setExact stores v under the accented, lower-cased form of phrase.
 func (p *Phrases[V]) setExact(phrase string, v V) {
 	if p.exact == nil {
@@ -53,7 +71,7 @@ func (p *Phrases[V]) setExact(phrase string, v V) {
 // phraseKey folds and tokenizes phrase into its lookup key: folded tokens
 // joined by one space. It returns the number of tokens too.
 func phraseKey(phrase string) (string, int) {
-	toks := Tokens(phrase)
+	toks := phraseTokens(phrase)
 	n := 0
 	buf := make([]byte, 0, len(phrase))
 	for _, t := range toks {
