@@ -2,6 +2,7 @@ package qa
 
 import (
 	"strings"
+	"unicode/utf8"
 
 	"github.com/qabot/qabot/lang"
 )
@@ -18,7 +19,23 @@ type analyzer struct {
 	frozen bool
 }
 
-func (a *analyzer) isStop(folded string) bool { return a.l.IsStopword(folded) }
+// isStop reports whether a folded word is a stop word. A hyphenated word
+// made of stop words and single letters is one too: the French inversion
+// "a-t-elle", "est-il".
+func (a *analyzer) isStop(folded string) bool {
+	if a.l.IsStopword(folded) {
+		return true
+	}
+	if !strings.Contains(folded, "-") {
+		return false
+	}
+	for part := range strings.SplitSeq(folded, "-") {
+		if utf8.RuneCountInString(part) > 1 && !a.l.IsStopword(part) {
+			return false
+		}
+	}
+	return true
+}
 
 // stem returns the stem of a word as written, in any case. Snowball
 // stems the word with its accents and the stem is folded afterwards:

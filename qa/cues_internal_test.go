@@ -66,3 +66,17 @@ func TestClassesFile(t *testing.T) {
 		t.Error("loadCues accepted a classes.tsv with an unknown kind")
 	}
 }
+
+func TestHyphenatedStopWords(t *testing.T) {
+	reg, err := lang.Load(lang.Data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	fr, _ := reg.Get("fr")
+	an := &analyzer{l: fr, memo: map[string]string{}}
+	for w, want := range map[string]bool{"a-t-elle": true, "a-t-il": true, "est-ce": true, "porte-parole": false, "vice-president": false, "elle": true, "otan": false} {
+		if got := an.isStop(w); got != want {
+			t.Errorf("fr isStop(%q) = %v, want %v", w, got, want)
+		}
+	}
+}
