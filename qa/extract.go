@@ -5,6 +5,7 @@ import (
 	"strconv"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/qabot/qabot/corpus"
 	"github.com/qabot/qabot/corpus/timex"
@@ -207,29 +208,23 @@ func (e *Engine) extract(q *query, d int) (extraction, bool) {
 	case KindName:
 		// "What is the ambassador's name?" wants a name and nothing else,
 		// and not where something is: a place is asked for with "where".
-		for _, kind := range []corpus.NameKind{corpus.NamePerson, corpus.NameOrg, corpus.NameOther} {
-			if sp, ok := nearest(near, e.unmentionedNames(q, s, kind)); ok {
-				return typed(sp.Text)
-			}
+		if sp, ok := e.nameOf(q, s, near, corpus.NamePerson, corpus.NameOrg, corpus.NameOther); ok {
+			return typed(sp.Text)
 		}
 		return extraction{}, false
 	case KindWho:
 		if sp, ok := e.speaker(q, s); ok {
 			return typed(sp)
 		}
-		for _, kind := range []corpus.NameKind{corpus.NamePerson, corpus.NameOrg} {
-			if sp, ok := nearest(near, e.unmentionedNames(q, s, kind)); ok {
-				return typed(sp.Text)
-			}
+		if sp, ok := e.nameOf(q, s, near, corpus.NamePerson, corpus.NameOrg); ok {
+			return typed(sp.Text)
 		}
 		// "Who built the dam?" - "the engineers": the answer is not a
 		// name, but it may be the subject before the matched words.
 		return untyped(e.subject(q, doc))
 	case KindWhere:
-		for _, kind := range []corpus.NameKind{corpus.NamePlace, corpus.NameOther} {
-			if sp, ok := nearest(near, e.unmentionedNames(q, s, kind)); ok {
-				return typed(sp.Text)
-			}
+		if sp, ok := e.nameOf(q, s, near, corpus.NamePlace, corpus.NameOther); ok {
+			return typed(sp.Text)
 		}
 		return untyped("")
 	case KindYesNo:
@@ -253,7 +248,15 @@ func (e *Engine) extract(q *query, d int) (extraction, bool) {
 					return typed(sp)
 				}
 			}
-			if sp, ok := nearest(near, e.unmentionedNames(q, s, q.class)); ok {
+			// The extractor cannot tell every place or organisation
+			// from other names ("Washington" for the United States):
+			// those may answer too, after the names known to be of
+			// the kind.
+			kinds := []corpus.NameKind{q.class}
+			if q.class != corpus.NamePerson {
+				kinds = append(kinds, corpus.NameOther)
+			}
+			if sp, ok := e.nameOf(q, s, near, kinds...); ok {
 				return typed(sp.Text)
 			}
 			return untyped(e.rest(q, doc))
@@ -271,10 +274,8 @@ func (e *Engine) extract(q *query, d int) (extraction, bool) {
 			if sp, ok := nearest(near, e.namesWithFocus(q, s)); ok {
 				return typed(sp.Text)
 			}
-			for _, kind := range []corpus.NameKind{corpus.NamePerson, corpus.NamePlace, corpus.NameOrg, corpus.NameOther} {
-				if sp, ok := nearest(near, e.unmentionedNames(q, s, kind)); ok {
-					return typed(sp.Text)
-				}
+			if sp, ok := e.nameOf(q, s, near, corpus.NamePerson, corpus.NamePlace, corpus.NameOrg, corpus.NameOther); ok {
+				return typed(sp.Text)
 			}
 		}
 		return untyped(e.rest(q, doc))
@@ -536,6 +537,42 @@ func (e *Engine) unmentionedNames(q *query, s *corpus.Sentence, kind corpus.Name
 		}
 	}
 	return out
+}
+
+// nameOf picks the answer among the names of the given kinds the question
+// did not use: of the first kind that has one, the nearest to the words
+// the question matched. A name that only qualifies the capitalised words
+// after it ("US" in "US Vice President Mike Pence", "Balkan" in "its
+// Balkan NATO ally") is an adjective, not what the sentence is about: it
+// is taken only when no kind has another.
+func (e *Engine) nameOf(q *query, s *corpus.Sentence, near []int, kinds ...corpus.NameKind) (corpus.Span, bool) {
+	var modifiers []corpus.Span
+	for _, kind := range kinds {
+		var heads []corpus.Span
+		for _, sp := range e.unmentionedNames(q, s, kind) {
+			if qualifies(s.Text, sp.End) {
+				modifiers = append(modifiers, sp)
+			} else {
+				heads = append(heads, sp)
+			}
+		}
+		if sp, ok := nearest(near, heads); ok {
+			return sp, true
+		}
+	}
+	return nearest(near, modifiers)
+}
+
+// qualifies reports whether the word after offset end of text is
+// capitalised and follows with a single space: the name that ends there
+// modifies it.
+func qualifies(text string, end int) bool {
+	rest, ok := strings.CutPrefix(text[end:], " ")
+	if !ok {
+		return false
+	}
+	r, _ := utf8.DecodeRuneInString(rest)
+	return unicode.IsUpper(r)
 }
 
 // namesWithFocus returns the names that hold a word the question asks

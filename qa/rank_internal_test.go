@@ -1,6 +1,11 @@
 package qa
 
-import "testing"
+import (
+	"strings"
+	"testing"
+
+	"github.com/qabot/qabot/corpus"
+)
 
 // TestOwnIDF checks the ceiling on what an alternative may score: the idf
 // of the word the user wrote, or, for a word that translates to several
@@ -69,5 +74,38 @@ func TestStemTableAddKeepsHigherWeight(t *testing.T) {
 				t.Errorf("weight of begin = %v, want %v", alts[1].weight, weightSynonym)
 			}
 		})
+	}
+}
+
+func TestNameOfSkipsModifiers(t *testing.T) {
+	e := storeEngine(t)
+	text := "A month ago, US Vice President Jan Berg was welcomed in Strelsau by its Balkan NATO allies."
+	span := func(name string, kind corpus.NameKind) corpus.Name {
+		i := strings.Index(text, name)
+		return corpus.Name{Span: corpus.Span{Text: name, Start: i, End: i + len(name)}, Kind: kind}
+	}
+	s := &corpus.Sentence{Text: text, Facts: corpus.Facts{Names: []corpus.Name{
+		span("US", corpus.NamePlace),
+		span("Jan Berg", corpus.NamePerson),
+		span("Strelsau", corpus.NameOther),
+		span("Balkan", corpus.NamePlace),
+		span("NATO", corpus.NameOrg),
+	}}}
+	q := &query{mentioned: map[string]bool{}}
+	near := []int{strings.Index(text, "welcomed")}
+	tests := []struct {
+		kinds []corpus.NameKind
+		want  string
+	}{
+		{[]corpus.NameKind{corpus.NamePlace, corpus.NameOther}, "Strelsau"},
+		{[]corpus.NameKind{corpus.NamePlace}, "US"},
+		{[]corpus.NameKind{corpus.NamePerson}, "Jan Berg"},
+		{[]corpus.NameKind{corpus.NameOrg}, "NATO"},
+	}
+	for _, tt := range tests {
+		sp, ok := e.nameOf(q, s, near, tt.kinds...)
+		if !ok || sp.Text != tt.want {
+			t.Errorf("nameOf(%v) = %q, %v; want %q", tt.kinds, sp.Text, ok, tt.want)
+		}
 	}
 }
