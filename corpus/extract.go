@@ -125,6 +125,7 @@ func (x *FactExtractor) Extract(a *Article) {
 		}
 		f.Numbers = withoutDates(x.numbers(s.Text, toks[i]), f.Dates, func(n Number) Span { return n.Span })
 		f.Names = withoutDates(x.names(s.Text, toks[i], caps, persons), f.Dates, func(n Name) Span { return n.Span })
+		f.Numbers = withoutNames(f.Numbers, f.Names)
 		f.Acronyms = x.acronyms(s.Text, toks[i])
 		for _, ac := range f.Acronyms {
 			if _, ok := a.Acronyms[ac.Short]; !ok {
@@ -262,6 +263,21 @@ func withoutDates[T any](facts []T, dates []timex.Expr, span func(T) Span) []T {
 		}
 		if !inside {
 			out = append(out, f)
+		}
+	}
+	return out
+}
+
+// withoutNames drops the numbers that are part of a name ("Ashraf 3").
+func withoutNames(numbers []Number, names []Name) []Number {
+	out := numbers[:0]
+	for _, n := range numbers {
+		inside := false
+		for _, nm := range names {
+			inside = inside || n.Start >= nm.Start && n.End <= nm.End
+		}
+		if !inside {
+			out = append(out, n)
 		}
 	}
 	return out
@@ -441,10 +457,27 @@ func (x *FactExtractor) names(text string, toks []token, caps capitalisation, pe
 			}
 			break
 		}
+		// "Ashraf 3", "Apollo 11": a short number that closes the clause
+		// right after a name is part of it, not a quantity.
+		if j < len(toks) && toks[j].start-toks[j-1].end == 1 && !isPossessive(toks[j-1]) &&
+			isShortNumber(toks[j].text) && closesClause(text[toks[j].end:]) {
+			j++
+		}
 		out = append(out, x.splitRun(text, toks[i:j], toks, i, persons)...)
 		i = j
 	}
 	return out
+}
+
+// isShortNumber reports whether s is one to three digits.
+func isShortNumber(s string) bool {
+	return len(s) >= 1 && len(s) <= 3 && isDigits(s)
+}
+
+// closesClause reports whether text that follows a word ends its clause.
+func closesClause(rest string) bool {
+	r, _ := utf8.DecodeRuneInString(rest)
+	return rest == "" || strings.ContainsRune(".,;:!?)\"”»", r)
 }
 
 // startsName reports whether toks[i] can start a name. At the start of a
@@ -497,6 +530,9 @@ func (x *FactExtractor) splitRun(text string, run, toks []token, at int, persons
 			end -= n // "Iran's" names Iran
 		}
 		n := Name{Span: Span{Text: text[part[0].start:end], Start: part[0].start, End: end}}
+		if last := len(part) - 1; last > 0 && isDigits(part[last].text) {
+			part = part[:last] // "Ashraf 3" is of the kind of "Ashraf"
+		}
 		n.Kind = x.kindOf(part, afterTitle, persons)
 		if n.Kind == NameOther && len(part) == 1 && x.placePrep[tokenBefore(toks, part[0])] {
 			n.Kind = NamePlace // "diplomats in Vienna", "flights to Oslo"

@@ -84,6 +84,7 @@ func TestNumbers(t *testing.T) {
 		{"decade is not a quantity", "Trade boomed in the 1990s along the coast.", nil, nil},
 		{"slashed date is not a quantity", "The order was signed on 07/11/2024 in the port.", nil, nil},
 		{"names with digits are not quantities", "The KESTREL-3 satellite rode on a Boralis-2 rocket.", nil, nil},
+		{"a number closing a name is not a quantity", "Some 40 families moved to the camp called Kessel 2.", nil, []numberRow{{"40 families", 40, "families", false}}},
 		{
 			"number words when the extractor knows them",
 			"Forty-five people died, and seven were hurt.",
@@ -279,6 +280,18 @@ func TestNames(t *testing.T) {
 			[]string{"Officials met Kari Lund on Monday.", "Lund said no."},
 			nil,
 			[]kindName{{person, "Lund"}},
+		},
+		{
+			"a short number closing the clause belongs to the name",
+			[]string{"The rebels built a camp called Kessel 2, near the border, and moved to Kessel 2."},
+			nil,
+			[]kindName{{other, "Kessel 2"}, {place, "Kessel 2"}},
+		},
+		{
+			"a number followed by a word does not",
+			[]string{"Ships left Varnholm 3 days ago."},
+			nil,
+			[]kindName{{other, "Varnholm"}},
 		},
 		{
 			"pronoun I is not a name",
