@@ -37,6 +37,10 @@ The new canals work well, and no farmer has lost land since.
 
 The ministers have never once in all those years signed a draft.
 
+The vote was delayed at the request of the river commission, officials said.
+
+The pumps were paid for by the Borduria Farm Fund.
+
 Around 12,000 farmers depend on the river for irrigation, according to the United Nations Food and Agriculture Organization (FAO).
 `
 
@@ -88,6 +92,8 @@ func TestAskInvented(t *testing.T) {
 		{"which official: a person, not the quote", "which official said the deal opens a new chapter?", qa.KindWhich, "Anna Kovac", "Anna Kovac"},
 		{"which agency: an organisation", "which agency says farmers depend on the river?", qa.KindWhich, "12,000 farmers", "FAO"},
 		{"yes-no negated words away", "have the ministers signed a draft?", qa.KindYesNo, "never once", "No"},
+		{"who: the agent after a cue", "who asked for the vote to be delayed?", qa.KindWho, "vote was delayed", "the river commission"},
+		{"who: a named agent", "who paid for the pumps?", qa.KindWho, "pumps were paid", "Borduria Farm Fund"},
 		{"what someone said", "what did the foreign minister say about the deal", qa.KindWhat, "Anna Kovac", "opens a new chapter"},
 	}
 	for _, tt := range tests {

@@ -216,8 +216,19 @@ func (e *Engine) extract(q *query, d int) (extraction, bool) {
 		if sp, ok := e.speaker(q, s); ok {
 			return typed(sp)
 		}
+		// "Who sponsored the attack?" - "... sponsored by Tehran". An
+		// agent without a name ("by the group") may be the one a passive
+		// question does not ask for ("who was welcomed?"): a person's
+		// or organisation's name comes before it.
+		agent, named := e.agent(q, doc)
+		if named {
+			return typed(agent)
+		}
 		if sp, ok := e.nameOf(q, s, near, corpus.NamePerson, corpus.NameOrg); ok {
 			return typed(sp.Text)
+		}
+		if agent != "" {
+			return untyped(agent)
 		}
 		// "Who built the dam?" - "the engineers": the answer is not a
 		// name, but it may be the subject before the matched words.
@@ -282,6 +293,75 @@ func (e *Engine) extract(q *query, d int) (extraction, bool) {
 	}
 	return untyped(e.rest(q, doc))
 }
+
+// agent returns who did what the question asks about when the sentence
+// names the doer after an agent cue right behind a word of the question:
+// "sponsored by Tehran", "postponed on the recommendation of the Albanian
+// government". The answer is the noun phrase the cue introduces, up to the
+// first stop word after its head; named says it holds a name. "" when no
+// such cue is there.
+func (e *Engine) agent(q *query, d *doc) (phrase string, named bool) {
+	text := d.sentence.Text
+	for i, t := range d.toks {
+		if t.stem == "" || !q.mentioned[t.stem] {
+			continue
+		}
+		// The cue may follow the matched word after a few words ("sponsored
+		// " by"); it may also contain it ("on the RECOMMENDATION of").
+		for k := max(0, i-3); k < min(len(d.toks), i+maxAgentGap+1); k++ {
+			for _, cue := range e.cues.phrases["who"] {
+				next := k + len(cue)
+				if next <= i || next >= len(d.toks) || !matchWords(d.toks[k:], cue) {
+					continue
+				}
+				if strings.ContainsAny(text[d.toks[next-1].End:d.toks[next].Start], ",;.:") {
+					continue
+				}
+				if np, end := e.nounPhrase(d, next); np != "" {
+					for _, n := range d.sentence.Facts.Names {
+						if n.Start >= d.toks[next].Start && n.End <= end && !e.mentionsAny(q, n.Text) {
+							named = true
+						}
+					}
+					return np, named
+				}
+			}
+		}
+	}
+	return "", false
+}
+
+// nounPhrase returns the words of d from token i up to the first stop
+// word or clause mark after a content word ("the Albanian government" of
+// "the Albanian government for security reasons"), and where it ends; ""
+// when that is longer than a subject or holds no content word.
+func (e *Engine) nounPhrase(d *doc, i int) (string, int) {
+	text := d.sentence.Text
+	start, end := d.toks[i].Start, d.toks[i].Start
+	content := false
+	for k := i; k < len(d.toks); k++ {
+		t := d.toks[k]
+		if k > i && strings.ContainsAny(text[d.toks[k-1].End:t.Start], ",;.:\"()") {
+			break
+		}
+		if t.stem == "" && content {
+			break
+		}
+		content = content || t.stem != ""
+		end = t.End
+		if k-i+1 > maxSubjectWords {
+			return "", 0
+		}
+	}
+	if !content {
+		return "", 0
+	}
+	return text[start:end], end
+}
+
+// maxAgentGap is how many words may stand between a question word and the
+// agent cue after it: "orchestrated and sponsored by".
+const maxAgentGap = 3
 
 // subject returns the few words that open the clause of the first word
 // the question matched, when they are short enough to be its subject:
