@@ -41,6 +41,8 @@ The vote was delayed at the request of the river commission, officials said.
 
 The pumps were paid for by the Borduria Farm Fund.
 
+Officials gave the herders 48 hours to leave the flooded pastures.
+
 Around 12,000 farmers depend on the river for irrigation, according to the United Nations Food and Agriculture Organization (FAO).
 `
 
@@ -236,6 +238,7 @@ func TestAskOtherLanguages(t *testing.T) {
 		{"a misspelt French word put right", "combien d'agriculteurs dépendent du flueve pour l'irrigation ?", "fr", "12,000 farmers", "12\u202f000"},
 		{"only the respelt word to go on", "et la saisson ?", "fr", "dry season", ""},
 		{"a date in Spanish", "¿cuándo empezaron las negociaciones?", "es", "talks began in 2011", "2011"},
+		{"how many of a time unit is a duration", "¿cuántas horas tuvieron los pastores para dejar los pastos?", "es", "48 hours", "48 horas"},
 		{"a name is the article's name in any language", "qui est Anna Kovac ?", "fr", "Anna Kovac said", "Foreign Minister"},
 	}
 	for _, tt := range tests {

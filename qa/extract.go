@@ -203,6 +203,13 @@ func (e *Engine) extract(q *query, d int) (extraction, bool) {
 		if n, ok := e.pickNumber(q, s, near); ok {
 			return typed(e.renderNumber(q.lang, n))
 		}
+		// "How many hours did they get?" - "within 24 hours": a count of
+		// time is a duration, which the date reader took.
+		if q.kind == KindHowMany {
+			if d, ok := e.pickDate(q, s, near, true); ok {
+				return typed(e.renderDate(q.lang, d))
+			}
+		}
 		// "How much data was lost?" - "no irreversible erasure of data".
 		return untyped(e.rest(q, doc))
 	case KindName:
