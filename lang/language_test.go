@@ -172,6 +172,11 @@ func TestQuestionKind(t *testing.T) {
 		// before a verb as running text tokenizes it.
 		{"fr", "qu'a dit la porte-parole ?", KindWhat},
 		{"fr", "Qu’ont décidé les ministres ?", KindWhat},
+		// Spellings of chat.
+		{"pt", "qdo foi o ataque", KindWhen},
+		{"pt", "qntas pessoas morreram", KindHowMany},
+		{"es", "xq rompieron", KindWhy},
+		{"it", "xke hanno rotto", KindWhy},
 		{"en", "What is a cyberattack?", KindDefine},
 		{"en", "In which country is Kolvik?", KindWhere},
 		{"en", "Which country was attacked?", KindWhich},
