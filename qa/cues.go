@@ -24,6 +24,9 @@ type cues struct {
 	negations [][]string            // negation words and phrases, folded
 	antonyms  map[string]map[string]bool
 	classes   map[string]corpus.NameKind // stem of "country", "official" -> kind
+	// measures.tsv: what a unit measures ("km" -> distance), and what a
+	// question word asks for ("far" -> distance, "cost" -> money).
+	unitMeasure, askMeasure map[string]string
 }
 
 // readData reads data/<code>/<name> from fsys. A missing file is not an
@@ -119,7 +122,32 @@ func loadCues(fsys fs.FS, an *analyzer) (*cues, error) {
 	if len(bad) > 0 {
 		return nil, fmt.Errorf("%s/classes.tsv: unknown kinds %q (want person, place or org)", code, bad)
 	}
+	data, err = readData(fsys, code, "measures.tsv")
+	if err != nil {
+		return nil, err
+	}
+	c.unitMeasure, c.askMeasure = map[string]string{}, map[string]string{}
+	eachRow(data, func(section, measure, words string) {
+		for _, w := range strings.Split(words, "|") {
+			w = strings.ToLower(strings.TrimSpace(w))
+			switch section {
+			case "units":
+				c.unitMeasure[w] = measure
+			case "asks":
+				c.askMeasure[an.stem(w)] = measure
+			}
+		}
+	})
 	return c, nil
+}
+
+// measureOf returns what a quantity measures: "money" for an amount,
+// "distance" for "190 kilometers"; "" for a count ("300 people").
+func (c *cues) measureOf(n corpus.Number) string {
+	if n.Money {
+		return "money"
+	}
+	return c.unitMeasure[strings.ToLower(n.Unit)]
 }
 
 // class returns the kind of name a class noun asks for: person for

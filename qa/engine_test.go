@@ -284,3 +284,39 @@ func TestNewWithoutArticles(t *testing.T) {
 		})
 	}
 }
+
+// TestMeasures checks that a question picks the quantity of what it asks
+// for when a sentence holds several: a distance, money, a count.
+func TestMeasures(t *testing.T) {
+	const article = `Water pipeline opens in the hills
+
+AFP - JOHN ROE
+
+A new water pipeline opened in the hills on Monday after three years of work.
+
+The pipeline stretches 14 kilometres, cost €90 million and serves 30 villages.
+
+Its pumps weigh 12 tonnes each and move 400 litres a second.
+`
+	e := mustEngine(t, map[string]string{"pipeline.txt": article})
+	tests := []struct {
+		question string
+		kind     qa.Kind
+		answer   string
+	}{
+		{"how far does the pipeline stretch?", qa.KindHowMuch, "14 kilometres"},
+		{"how much did the pipeline cost?", qa.KindHowMuch, "€90 million"},
+		{"how many places does the pipeline serve?", qa.KindHowMany, "30"},
+		{"how heavy are the pumps?", qa.KindHowMuch, "12 tonnes"},
+		{"how much does a pump weigh?", qa.KindHowMuch, "12 tonnes"},
+	}
+	for _, tt := range tests {
+		a, err := e.Ask(context.Background(), qa.Question{Text: tt.question})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if a.Kind != tt.kind || !a.Answered || !strings.Contains(a.Text, tt.answer) {
+			t.Errorf("Ask(%q) = %q (kind %s, answered %v) from %q; want %q (kind %s)", tt.question, a.Text, a.Kind, a.Answered, a.Quote.Text, tt.answer, tt.kind)
+		}
+	}
+}

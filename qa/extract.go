@@ -544,6 +544,18 @@ func (e *Engine) pickDate(q *query, s *corpus.Sentence, near []int, durations bo
 		cands = append(cands, d)
 		spans = append(spans, corpus.Span{Text: d.Text, Start: d.Start, End: d.End})
 	}
+	if durations && e.measureAsked(q) == "frequency" {
+		// "How often?" - "every 11 days", not "a 14-month mission".
+		var sets []corpus.Span
+		for _, d := range cands {
+			if d.Kind == timex.Set {
+				sets = append(sets, corpus.Span{Text: d.Text, Start: d.Start, End: d.End})
+			}
+		}
+		if len(sets) > 0 {
+			spans = sets
+		}
+	}
 	sp, ok := nearest(near, spans)
 	if !ok {
 		return timex.Expr{}, false
@@ -710,12 +722,26 @@ func (e *Engine) pickNumber(q *query, s *corpus.Sentence, near []int) (corpus.Nu
 			}
 		}
 	}
-	if q.kind == KindHowMuch {
-		// "How much did it cost?": an amount of money, if there is one.
+	// "How far ...?" wants a distance, "how much did it cost?" money, "how
+	// many ...?" a count rather than a measure; the nearest such number.
+	var want func(corpus.Number) bool
+	switch asked := e.measureAsked(q); {
+	case asked != "":
+		want = func(n corpus.Number) bool { return e.cues.measureOf(n) == asked }
+	case q.kind == KindHowMuch:
+		want = func(n corpus.Number) bool { return n.Money }
+	case q.kind == KindHowMany:
+		want = func(n corpus.Number) bool { return e.cues.measureOf(n) == "" }
+	}
+	if want != nil {
+		var kept []corpus.Number
 		for _, n := range cands {
-			if n.Money {
-				return n, true
+			if want(n) {
+				kept = append(kept, n)
 			}
+		}
+		if len(kept) > 0 {
+			cands = kept
 		}
 	}
 	spans := make([]corpus.Span, len(cands))
@@ -729,6 +755,28 @@ func (e *Engine) pickNumber(q *query, s *corpus.Sentence, near []int) (corpus.Nu
 		}
 	}
 	return cands[0], true
+}
+
+// measureAsked returns the measure a question asks for ("distance" for
+// "how far", "weight" for "how much does it weigh"), from its own words
+// in the articles' language or the first reading of each of its words;
+// "" when it names none.
+func (e *Engine) measureAsked(q *query) string {
+	if q.lang.Code == e.article.l.Code {
+		for _, t := range q.toks {
+			if m := e.cues.askMeasure[e.article.stem(t.Text)]; m != "" {
+				return m
+			}
+		}
+	}
+	for _, g := range q.group {
+		if len(g.alts) > 0 && len(g.alts[0].stems) == 1 {
+			if m := e.cues.askMeasure[g.alts[0].stems[0]]; m != "" {
+				return m
+			}
+		}
+	}
+	return ""
 }
 
 func containsString(list []string, s string) bool {
