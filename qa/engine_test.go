@@ -41,6 +41,8 @@ The vote was delayed at the request of the river commission, officials said.
 
 The pumps were paid for by the Borduria Farm Fund.
 
+Harbour chief Olaf Brenn, who took office in 2019, backed the treaty.
+
 Officials gave the herders 48 hours to leave the flooded pastures.
 
 Around 12,000 farmers depend on the river for irrigation, according to the United Nations Food and Agriculture Organization (FAO).
@@ -96,6 +98,7 @@ func TestAskInvented(t *testing.T) {
 		{"yes-no negated words away", "have the ministers signed a draft?", qa.KindYesNo, "never once", "No"},
 		{"who: the agent after a cue", "who asked for the vote to be delayed?", qa.KindWho, "vote was delayed", "the river commission"},
 		{"who: a named agent", "who paid for the pumps?", qa.KindWho, "pumps were paid", "Borduria Farm Fund"},
+		{"define person: a title before a relative clause", "who is olaf brenn?", qa.KindDefine, "Olaf Brenn", "Harbour chief"},
 		{"what someone said", "what did the foreign minister say about the deal", qa.KindWhat, "Anna Kovac", "opens a new chapter"},
 	}
 	for _, tt := range tests {

@@ -905,14 +905,28 @@ func (e *Engine) define(q *query, d *doc) string {
 		if !e.mentionedSpan(q, n.Text) {
 			continue
 		}
-		if desc := e.cues.apposition(s.Text, n.End); desc != "" {
+		desc := e.cues.apposition(s.Text, n.End)
+		if desc != "" && !e.relative(desc) {
 			return desc
 		}
+		// A person's title ("ACT chief executive Stefano Rinaldi, who
+		// took over in January") says who they are better than a
+		// relative clause after the name.
 		if title := e.titleBefore(s, n); title != "" {
 			return title
 		}
+		if desc != "" {
+			return desc
+		}
 	}
 	return ""
+}
+
+// relative reports whether a clause opens with a relative pronoun: ",
+// who took over in January" tells of the name, it does not say what it is.
+func (e *Engine) relative(clause string) bool {
+	first, _, _ := strings.Cut(clause, " ")
+	return e.cues.relative[lang.Fold(first)]
 }
 
 // titleBefore returns the words between the clause start and a person's
