@@ -43,6 +43,8 @@ The pumps were paid for by the Borduria Farm Fund.
 
 Harbour chief Olaf Brenn, who took office in 2019, backed the treaty.
 
+It is the second river pact of the region, and its first one signed abroad.
+
 Officials gave the herders 48 hours to leave the flooded pastures.
 
 Around 12,000 farmers depend on the river for irrigation, according to the United Nations Food and Agriculture Organization (FAO).
@@ -99,6 +101,7 @@ func TestAskInvented(t *testing.T) {
 		{"who: the agent after a cue", "who asked for the vote to be delayed?", qa.KindWho, "vote was delayed", "the river commission"},
 		{"who: a named agent", "who paid for the pumps?", qa.KindWho, "pumps were paid", "Borduria Farm Fund"},
 		{"define person: a title before a relative clause", "who is olaf brenn?", qa.KindDefine, "Olaf Brenn", "Harbour chief"},
+		{"yes-no denied by another ordinal", "is this the first river pact of the region?", qa.KindYesNo, "second river pact", "No"},
 		{"what someone said", "what did the foreign minister say about the deal", qa.KindWhat, "Anna Kovac", "opens a new chapter"},
 	}
 	for _, tt := range tests {

@@ -864,6 +864,9 @@ func (e *Engine) yesNo(q *query, d *doc) string {
 			neg++
 		}
 	}
+	if e.otherOrdinal(q, d) {
+		neg++ // "is it the first?" - "it is the third"
+	}
 	if neg%2 == 1 {
 		return q.lang.Message("no", nil)
 	}
@@ -873,6 +876,46 @@ func (e *Engine) yesNo(q *query, d *doc) string {
 // negationScope is how many content words after a negation it may bear
 // on: "never claimed responsibility for this attack".
 const negationScope = 3
+
+// otherOrdinal reports whether the question asks about an ordinal ("the
+// first satellite") that the sentence does not give the thing while it
+// gives another ("the third satellite"), whatever the languages.
+func (e *Engine) otherOrdinal(q *query, d *doc) bool {
+	asked := map[int64]bool{}
+	for _, t := range q.toks {
+		if v, ok := q.lang.Number(t.Text); ok && v.Ordinal {
+			asked[v.Value] = true
+		}
+	}
+	if len(asked) == 0 {
+		return false
+	}
+	// Only the sentence's ordinals of a thing the question names count:
+	// "the third SATELLITE", not "the agency's first launch".
+	other := false
+	for i, t := range d.toks {
+		v, ok := e.article.l.Number(t.Text)
+		if !ok || !v.Ordinal || !e.nextMentioned(q, d, i) {
+			continue
+		}
+		if asked[v.Value] {
+			return false
+		}
+		other = true
+	}
+	return other
+}
+
+// nextMentioned reports whether the first content word after token i of d
+// is a word of the question.
+func (e *Engine) nextMentioned(q *query, d *doc, i int) bool {
+	for _, t := range d.toks[i+1:] {
+		if t.stem != "" {
+			return q.mentioned[t.stem]
+		}
+	}
+	return false
+}
 
 // contradicts reports whether sentence d has the opposite of a reading of
 // question word g.
