@@ -491,8 +491,8 @@ func (x *FactExtractor) startsName(text string, toks []token, i int, caps capita
 	if r, _ := utf8.DecodeRuneInString(t.text); unicode.IsDigit(r) {
 		return false
 	}
-	if x.pronoun[t.lower()] {
-		return false
+	if x.pronoun[t.lower()] || x.clock[t.lower()] {
+		return false // "I"; "GMT", "CET" are times, not names
 	}
 	if i == 0 || opensSentence(text[:t.start]) {
 		if caps.properOnly(withoutPossessive(t)) || t.allCaps() {

@@ -294,6 +294,12 @@ func TestNames(t *testing.T) {
 			[]kindName{{other, "Varnholm"}},
 		},
 		{
+			"a time zone is not a name",
+			[]string{"The rocket lifted off at 07:14 GMT from Kolvik."},
+			nil,
+			[]kindName{{place, "Kolvik"}},
+		},
+		{
 			"pronoun I is not a name",
 			[]string{"Then I left the port, and I never came back."},
 			nil,
