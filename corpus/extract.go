@@ -268,7 +268,7 @@ func withoutDates[T any](facts []T, dates []timex.Expr, span func(T) Span) []T {
 	return out
 }
 
-// withoutNames drops the numbers that are part of a name ("Ashraf 3").
+// withoutNames drops the numbers that are part of a name ("Camp 7").
 func withoutNames(numbers []Number, names []Name) []Number {
 	out := numbers[:0]
 	for _, n := range numbers {
@@ -457,7 +457,7 @@ func (x *FactExtractor) names(text string, toks []token, caps capitalisation, pe
 			}
 			break
 		}
-		// "Ashraf 3", "Apollo 11": a short number that closes the clause
+		// "Camp 7", "Apollo 11": a short number that closes the clause
 		// right after a name is part of it, not a quantity.
 		if j < len(toks) && toks[j].start-toks[j-1].end == 1 && !isPossessive(toks[j-1]) &&
 			isShortNumber(toks[j].text) && closesClause(text[toks[j].end:]) {
@@ -531,7 +531,7 @@ func (x *FactExtractor) splitRun(text string, run, toks []token, at int, persons
 		}
 		n := Name{Span: Span{Text: text[part[0].start:end], Start: part[0].start, End: end}}
 		if last := len(part) - 1; last > 0 && isDigits(part[last].text) {
-			part = part[:last] // "Ashraf 3" is of the kind of "Ashraf"
+			part = part[:last] // "Camp 7" is of the kind of "Camp"
 		}
 		n.Kind = x.kindOf(part, afterTitle, persons)
 		if n.Kind == NameOther && len(part) == 1 && x.placePrep[tokenBefore(toks, part[0])] {
@@ -653,7 +653,7 @@ func (x *FactExtractor) acronyms(text string, toks []token) []Acronym {
 			}
 			continue
 		}
-		// "GLACIS-3 (Glacier and Land Ice Change Imaging Satellite)"
+		// "KESTREL-3 (Keel and Shore Tracking Radar Laboratory)"
 		if i > 0 && toks[i-1].allCaps() && strings.Count(inner, " ") >= 1 && toks[i-1].end+2 >= t.start {
 			out = append(out, Acronym{Short: toks[i-1].text, Long: inner})
 		}

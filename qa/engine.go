@@ -349,7 +349,7 @@ func (e *Engine) isNameGroup(g termGroup) bool {
 
 // ownIDF returns the idf of the word the user wrote, when the corpus has
 // it, or 0. A word of another language stands for each of its full
-// translations alike ("Albanie" for "Albania" and "Albanian"), so its idf
+// translations alike ("Norvège" for "Norway" and "Norwegian"), so its idf
 // is that of the commonest one the corpus has: rarity must not pick
 // among translations the user did not choose between.
 func (e *Engine) ownIDF(g termGroup) float64 {

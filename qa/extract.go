@@ -223,10 +223,10 @@ func (e *Engine) extract(q *query, d int) (extraction, bool) {
 		if sp, ok := e.speaker(q, s); ok {
 			return typed(sp)
 		}
-		// "Who sponsored the attack?" - "... sponsored by Tehran". An
-		// agent without a name ("by the group") may be the one a passive
-		// question does not ask for ("who was welcomed?"): a person's
-		// or organisation's name comes before it.
+		// "Who sponsored the attack?" - "... sponsored by Ruritania".
+		// An agent without a name ("by the group") may be the one a
+		// passive question does not ask for ("who was welcomed?"): a
+		// person's or organisation's name comes before it.
 		agent, named := e.agent(q, doc)
 		if named {
 			return typed(agent)
@@ -303,7 +303,7 @@ func (e *Engine) extract(q *query, d int) (extraction, bool) {
 
 // agent returns who did what the question asks about when the sentence
 // names the doer after an agent cue right behind a word of the question:
-// "sponsored by Tehran", "postponed on the recommendation of the Albanian
+// "sponsored by Ruritania", "postponed on the recommendation of the Syldavian
 // government". The answer is the noun phrase the cue introduces, up to the
 // first stop word after its head; named says it holds a name. "" when no
 // such cue is there.
@@ -641,8 +641,8 @@ func (e *Engine) unmentionedNames(q *query, s *corpus.Sentence, kind corpus.Name
 // nameOf picks the answer among the names of the given kinds the question
 // did not use: of the first kind that has one, the nearest to the words
 // the question matched. A name that only qualifies the capitalised words
-// after it ("US" in "US Vice President Mike Pence", "Balkan" in "its
-// Balkan NATO ally") is an adjective, not what the sentence is about: it
+// after it ("US" in "US Vice President Jan Berg", "Baltic" in "its
+// Baltic EU partner") is an adjective, not what the sentence is about: it
 // is taken only when no kind has another.
 func (e *Engine) nameOf(q *query, s *corpus.Sentence, near []int, kinds ...corpus.NameKind) (corpus.Span, bool) {
 	var modifiers []corpus.Span
@@ -952,7 +952,7 @@ func (e *Engine) define(q *query, d *doc) string {
 		if desc != "" && !e.relative(desc) {
 			return desc
 		}
-		// A person's title ("ACT chief executive Stefano Rinaldi, who
+		// A person's title ("ACME chief executive Jan Berg, who
 		// took over in January") says who they are better than a
 		// relative clause after the name.
 		if title := e.titleBefore(s, n); title != "" {

@@ -65,7 +65,7 @@
 // "a 14-month mission", "decades") and sets ("every 11 days", "weekly",
 // "every summer", "every July").
 // Clock times ("09:14", "4 p.m.", "à 18 heures") are consumed and dropped.
-// Quantities are never dates: "3,000 people", "GLACIS-3", "740 kg",
+// Quantities are never dates: "3,000 people", "KESTREL-3", "740 kg",
 // "€186 million", "Camp 3", "2000 people".
 //
 // # Language data: lang/data/<code>/time.json

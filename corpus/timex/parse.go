@@ -1315,7 +1315,7 @@ func (p *parser) bareYearOK(i, end int) bool {
 
 // quantityPart reports whether the number at i belongs to a larger
 // quantity: digit groups ("3,000", "3 000"), decimals, money, percentages,
-// times of day ("09:14", "4 p.m."), codes ("GLACIS-3").
+// times of day ("09:14", "4 p.m."), codes ("KESTREL-3").
 func (p *parser) quantityPart(i int) bool {
 	t := p.tok(i)
 	prev, next := p.tok(i-1), p.tok(i+1)
@@ -1348,7 +1348,7 @@ func (p *parser) quantityPart(i int) bool {
 }
 
 // codeLike reports whether the number at i is glued to a word before it,
-// as in "GLACIS-3", "A4", "GMT+1", "COVID-19": a name, not a date.
+// as in "KESTREL-3", "A4", "GMT+1", "COVID-19": a name, not a date.
 func (p *parser) codeLike(i int) bool {
 	if i == 0 || p.toks[i].space {
 		return false
