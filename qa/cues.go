@@ -227,6 +227,31 @@ func (c *cues) cut(d *doc, kind string) string {
 	return ""
 }
 
+// after reports whether a cue of the given kind ends right before offset
+// start of d's sentence, an article between them allowed: "not far from
+// (the) Tirana" for the landmark kind.
+func (c *cues) after(d *doc, start int, kind string) bool {
+	end := -1
+	for i, t := range d.toks {
+		if t.Start >= start {
+			end = i
+			break
+		}
+	}
+	if end < 0 {
+		return false
+	}
+	if end > 0 && d.toks[end-1].folded == "the" {
+		end--
+	}
+	for _, cue := range c.phrases[kind] {
+		if k := end - len(cue); k >= 0 && matchWords(d.toks[k:end], cue) {
+			return true
+		}
+	}
+	return false
+}
+
 // saysMore reports whether text[start:end] of a sentence has a content
 // word outside its dates.
 func (c *cues) saysMore(d *doc, start, end int) bool {

@@ -1,6 +1,7 @@
 package qa
 
 import (
+	"strings"
 	"testing"
 	"testing/fstest"
 
@@ -77,6 +78,27 @@ func TestHyphenatedStopWords(t *testing.T) {
 	for w, want := range map[string]bool{"a-t-elle": true, "a-t-il": true, "est-ce": true, "porte-parole": false, "vice-president": false, "elle": true, "otan": false} {
 		if got := an.isStop(w); got != want {
 			t.Errorf("fr isStop(%q) = %v, want %v", w, got, want)
+		}
+	}
+}
+
+func TestAfterLandmarkCue(t *testing.T) {
+	reg, err := lang.Load(lang.Data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	const sentence = "The settlers built a city not far from the Tarnow river and named it Brova in 2019."
+	e, err := Load(fstest.MapFS{"a.txt": {Data: []byte("Title of the page\n\nAFP - JOHN ROE\n\n" + sentence + "\n")}}, Options{Languages: reg})
+	if err != nil {
+		t.Fatal(err)
+	}
+	d := &e.idx.docs[len(e.idx.docs)-1]
+	if d.sentence.Text != sentence {
+		t.Fatalf("last sentence = %q", d.sentence.Text)
+	}
+	for word, want := range map[string]bool{"Tarnow": true, "Brova": false, "city": false} {
+		if got := e.cues.after(d, strings.Index(sentence, word), "landmark"); got != want {
+			t.Errorf("after(%q, landmark) = %v, want %v", word, got, want)
 		}
 	}
 }

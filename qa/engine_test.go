@@ -45,6 +45,8 @@ Harbour chief Olaf Brenn, who took office in 2019, backed the treaty.
 
 It is the second river pact of the region, and its first one signed abroad.
 
+The herders moved to Lakeview, a new town not far from Tarnow, with Mayor Ida Holm.
+
 Officials gave the herders 48 hours to leave the flooded pastures.
 
 Around 12,000 farmers depend on the river for irrigation, according to the United Nations Food and Agriculture Organization (FAO).
@@ -102,6 +104,7 @@ func TestAskInvented(t *testing.T) {
 		{"who: a named agent", "who paid for the pumps?", qa.KindWho, "pumps were paid", "Borduria Farm Fund"},
 		{"define person: a title before a relative clause", "who is olaf brenn?", qa.KindDefine, "Olaf Brenn", "Harbour chief"},
 		{"yes-no denied by another ordinal", "is this the first river pact of the region?", qa.KindYesNo, "second river pact", "No"},
+		{"the name of a place, not of a landmark", "what is the name of the new town?", qa.KindName, "Lakeview", "Lakeview"},
 		{"what someone said", "what did the foreign minister say about the deal", qa.KindWhat, "Anna Kovac", "opens a new chapter"},
 	}
 	for _, tt := range tests {

@@ -215,7 +215,18 @@ func (e *Engine) extract(q *query, d int) (extraction, bool) {
 	case KindName:
 		// "What is the ambassador's name?" wants a name and nothing else,
 		// and not where something is: a place is asked for with "where".
-		if sp, ok := e.nameOf(q, s, near, corpus.NamePerson, corpus.NameOrg, corpus.NameOther); ok {
+		kinds := []corpus.NameKind{corpus.NamePerson, corpus.NameOrg, corpus.NameOther}
+		if q.hasClass {
+			// "What is the city called?": a place's name, and not the
+			// one it lies near ("the city they built not far from
+			// Tirana" does not name the city).
+			kinds = []corpus.NameKind{q.class, corpus.NameOther}
+		}
+		var keep func(corpus.Span) bool
+		if q.hasClass && q.class == corpus.NamePlace {
+			keep = func(sp corpus.Span) bool { return !e.cues.after(doc, sp.Start, "landmark") }
+		}
+		if sp, ok := e.nameOf(q, s, near, keep, kinds...); ok {
 			return typed(sp.Text)
 		}
 		return extraction{}, false
@@ -231,7 +242,7 @@ func (e *Engine) extract(q *query, d int) (extraction, bool) {
 		if named {
 			return typed(agent)
 		}
-		if sp, ok := e.nameOf(q, s, near, corpus.NamePerson, corpus.NameOrg); ok {
+		if sp, ok := e.nameOf(q, s, near, nil, corpus.NamePerson, corpus.NameOrg); ok {
 			return typed(sp.Text)
 		}
 		if agent != "" {
@@ -241,7 +252,7 @@ func (e *Engine) extract(q *query, d int) (extraction, bool) {
 		// name, but it may be the subject before the matched words.
 		return untyped(e.subject(q, doc))
 	case KindWhere:
-		if sp, ok := e.nameOf(q, s, near, corpus.NamePlace, corpus.NameOther); ok {
+		if sp, ok := e.nameOf(q, s, near, nil, corpus.NamePlace, corpus.NameOther); ok {
 			return typed(sp.Text)
 		}
 		return untyped("")
@@ -274,7 +285,7 @@ func (e *Engine) extract(q *query, d int) (extraction, bool) {
 			if q.class != corpus.NamePerson {
 				kinds = append(kinds, corpus.NameOther)
 			}
-			if sp, ok := e.nameOf(q, s, near, kinds...); ok {
+			if sp, ok := e.nameOf(q, s, near, nil, kinds...); ok {
 				return typed(sp.Text)
 			}
 			return untyped(e.rest(q, doc))
@@ -292,7 +303,7 @@ func (e *Engine) extract(q *query, d int) (extraction, bool) {
 			if sp, ok := nearest(near, e.namesWithFocus(q, s)); ok {
 				return typed(sp.Text)
 			}
-			if sp, ok := e.nameOf(q, s, near, corpus.NamePerson, corpus.NamePlace, corpus.NameOrg, corpus.NameOther); ok {
+			if sp, ok := e.nameOf(q, s, near, nil, corpus.NamePerson, corpus.NamePlace, corpus.NameOrg, corpus.NameOther); ok {
 				return typed(sp.Text)
 			}
 		}
@@ -644,11 +655,16 @@ func (e *Engine) unmentionedNames(q *query, s *corpus.Sentence, kind corpus.Name
 // after it ("US" in "US Vice President Jan Berg", "Baltic" in "its
 // Baltic EU partner") is an adjective, not what the sentence is about: it
 // is taken only when no kind has another.
-func (e *Engine) nameOf(q *query, s *corpus.Sentence, near []int, kinds ...corpus.NameKind) (corpus.Span, bool) {
+//
+// keep, when not nil, says which names may answer at all.
+func (e *Engine) nameOf(q *query, s *corpus.Sentence, near []int, keep func(corpus.Span) bool, kinds ...corpus.NameKind) (corpus.Span, bool) {
 	var modifiers []corpus.Span
 	for _, kind := range kinds {
 		var heads []corpus.Span
 		for _, sp := range e.unmentionedNames(q, s, kind) {
+			if keep != nil && !keep(sp) {
+				continue
+			}
 			if qualifies(s.Text, sp.End) {
 				modifiers = append(modifiers, sp)
 			} else {

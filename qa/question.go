@@ -124,7 +124,8 @@ func (e *Engine) parse(text string, l *lang.Language) *query {
 				}
 			}
 		}
-		if focusAt >= 0 && i >= focusAt && i < focusAt+maxClassOffset && !q.hasClass && !stopSince(skip, folded, an, focusAt, i) && len(g.alts) > 0 {
+		if focusAt >= 0 && i >= focusAt && i < focusAt+maxClassOffset && !q.hasClass && len(g.alts) > 0 &&
+			(q.kind != KindWhat || !stopSince(skip, folded, an, focusAt, i)) {
 			q.class, q.hasClass = e.cues.class(g.alts[0].stems)
 		}
 		for _, a := range g.alts {
@@ -152,7 +153,8 @@ const maxClassOffset = 3
 
 // stopSince reports whether a stop word stands between the question
 // phrase (ending before from) and token i: "what did the minister say"
-// asks what was said, not which minister.
+// asks what was said, not which minister. "Which of the cities" and "the
+// name of the city" have no such doubt.
 func stopSince(skip []bool, folded []string, an *analyzer, from, i int) bool {
 	for k := from; k < i; k++ {
 		if skip[k] || an.isStop(folded[k]) {

@@ -103,7 +103,7 @@ func TestNameOfSkipsModifiers(t *testing.T) {
 		{[]corpus.NameKind{corpus.NameOrg}, "NATO"},
 	}
 	for _, tt := range tests {
-		sp, ok := e.nameOf(q, s, near, tt.kinds...)
+		sp, ok := e.nameOf(q, s, near, nil, tt.kinds...)
 		if !ok || sp.Text != tt.want {
 			t.Errorf("nameOf(%v) = %q, %v; want %q", tt.kinds, sp.Text, ok, tt.want)
 		}
