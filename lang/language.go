@@ -109,6 +109,9 @@ type QuestionMatch struct {
 	Kind       Kind
 	Start, End int  // byte offsets of the phrase in the text
 	AtStart    bool // the phrase opens the question or one of its clauses
+	// StartOnly is set for phrases that count only where they open a
+	// clause (questions.tsv's "start"): words that are conjunctions too.
+	StartOnly bool
 }
 
 // QuestionPhrases returns the question phrases of text, left to right,
@@ -139,7 +142,7 @@ func (l *Language) QuestionPhrases(text string) []QuestionMatch {
 			i++
 			continue
 		}
-		out = append(out, QuestionMatch{Kind: q.Kind, Start: toks[i].Start, End: toks[i+n-1].End, AtStart: atStart})
+		out = append(out, QuestionMatch{Kind: q.Kind, Start: toks[i].Start, End: toks[i+n-1].End, AtStart: atStart, StartOnly: q.AtStart})
 		clauseMatch = true
 		i += n
 	}

@@ -73,8 +73,10 @@ func (e *Engine) parse(text string, l *lang.Language) *query {
 		k := m.Kind
 		// The first question phrase decides, except that a later one that
 		// asks what something stands for ("what does ACT stand for") or
-		// any word after a yes/no opener is more telling.
-		if q.kind == "" || q.kind == KindYesNo && k != KindYesNo || k == KindDefine {
+		// a question word after a yes/no opener ("do you know WHEN") is
+		// more telling; a word that is also a conjunction is not ("igaz
+		// hogy ..., hogy ...": "is it true that ..., that ...").
+		if q.kind == "" || q.kind == KindYesNo && k != KindYesNo && !m.StartOnly || k == KindDefine {
 			q.kind = k
 		}
 		for i, t := range q.toks {

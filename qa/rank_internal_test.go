@@ -109,3 +109,24 @@ func TestNameOfSkipsModifiers(t *testing.T) {
 		}
 	}
 }
+
+func TestQuestionKindAfterYesNoOpener(t *testing.T) {
+	e := storeEngine(t)
+	tests := []struct {
+		lang, question string
+		want           Kind
+	}{
+		{"en", "do you know when the harbour reopened?", KindWhen},
+		{"hu", "igaz hogy a kikötő újranyílt, hogy a munkások építették?", KindYesNo},
+		{"fr", "est-ce que tu sais quand le port a rouvert ?", KindWhen},
+	}
+	for _, tt := range tests {
+		l, ok := e.langs.Get(tt.lang)
+		if !ok {
+			t.Fatalf("no language %s", tt.lang)
+		}
+		if got := e.parse(tt.question, l).kind; got != tt.want {
+			t.Errorf("%s kind of %q = %q, want %q", tt.lang, tt.question, got, tt.want)
+		}
+	}
+}
