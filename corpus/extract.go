@@ -305,6 +305,9 @@ func (x *FactExtractor) numbers(text string, toks []token) []Number {
 	var out []Number
 	for i := 0; i < len(toks); i++ {
 		t := toks[i]
+		if len(out) > 0 && t.start < out[len(out)-1].End {
+			continue // the multiplier or unit of the number before: "€90 million"
+		}
 		value, unit, ok := x.numberValue(t)
 		if !ok || x.isYear(t) || isPartOfCode(text, t) || i+1 < len(toks) && x.clock[toks[i+1].lower()] {
 			continue

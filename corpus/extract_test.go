@@ -92,6 +92,12 @@ func TestNumbers(t *testing.T) {
 			[]numberRow{{"Forty-five people", 45, "people", false}, {"seven", 7, "", false}},
 		},
 		{"number words unknown without a list", "Forty-five people died, and seven were hurt.", nil, nil},
+		{
+			"a multiplier word is not a number of its own",
+			"The pipeline cost €90 million and serves 30 villages.",
+			map[string]float64{"million": 1e6, "thirty": 30},
+			[]numberRow{{"€90 million", 9e7, "€", true}, {"30 villages", 30, "villages", false}},
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
