@@ -47,6 +47,8 @@ It is the second river pact of the region, and its first one signed abroad.
 
 The herders moved to Lakeview, a new town not far from Tarnow, with Mayor Ida Holm.
 
+Since 2016, army engineers have guarded the sluices.
+
 Officials gave the herders 48 hours to leave the flooded pastures.
 
 Around 12,000 farmers depend on the river for irrigation, according to the United Nations Food and Agriculture Organization (FAO).
@@ -58,19 +60,13 @@ func mustEngine(t testing.TB, articles map[string]string) *qa.Engine {
 	for name, text := range articles {
 		fsys[name] = &fstest.MapFile{Data: []byte(text)}
 	}
-	p, err := corpus.NewParser()
-	if err != nil {
-		t.Fatal(err)
-	}
-	c, err := corpus.Load(fsys, p)
-	if err != nil {
-		t.Fatal(err)
-	}
 	reg, err := lang.Load(lang.Data)
 	if err != nil {
 		t.Fatal(err)
 	}
-	e, err := qa.New(c, qa.Options{Languages: reg})
+	// qa.Load, as the CLI and the bot build it: dates read with the
+	// articles' language, number words, place names.
+	e, err := qa.Load(fsys, qa.Options{Languages: reg})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -105,6 +101,7 @@ func TestAskInvented(t *testing.T) {
 		{"define person: a title before a relative clause", "who is olaf brenn?", qa.KindDefine, "Olaf Brenn", "Harbour chief"},
 		{"yes-no denied by another ordinal", "is this the first river pact of the region?", qa.KindYesNo, "second river pact", "No"},
 		{"the name of a place, not of a landmark", "what is the name of the new town?", qa.KindName, "Lakeview", "Lakeview"},
+		{"how long: since when", "how long have the engineers guarded the sluices?", qa.KindHowLong, "Since 2016", "2016"},
 		{"what someone said", "what did the foreign minister say about the deal", qa.KindWhat, "Anna Kovac", "opens a new chapter"},
 	}
 	for _, tt := range tests {

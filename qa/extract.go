@@ -195,6 +195,13 @@ func (e *Engine) extract(q *query, d int) (extraction, bool) {
 		if d, ok := e.pickDate(q, s, near, true); ok {
 			return typed(e.renderDate(q.lang, d))
 		}
+		// "How long has Albania hosted them?" - "since 2013": the start
+		// of the period says how long, where no duration does.
+		for _, d := range s.Facts.Dates {
+			if d.Kind == timex.Since && d.Value != "" && !e.mentionedSpan(q, d.Text) {
+				return typed(e.renderDate(q.lang, d))
+			}
+		}
 		if n, ok := e.pickNumber(q, s, near); ok {
 			return typed(n.Text)
 		}
