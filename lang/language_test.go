@@ -172,6 +172,9 @@ func TestQuestionKind(t *testing.T) {
 		// before a verb as running text tokenizes it.
 		{"fr", "qu'a dit la porte-parole ?", KindWhat},
 		{"fr", "Qu’ont décidé les ministres ?", KindWhat},
+		{"en", "whats the reason they cut ties", KindWhy},
+		{"en", "how much time did they have", KindHowLong},
+		{"de", "was ist der grund für den abbruch", KindWhy},
 		// Spellings of chat.
 		{"pt", "qdo foi o ataque", KindWhen},
 		{"pt", "qntas pessoas morreram", KindHowMany},
