@@ -49,6 +49,8 @@ The herders moved to Lakeview, a new town not far from Tarnow, with Mayor Ida Ho
 
 Since 2016, army engineers have guarded the sluices.
 
+Inspectors found clear evidence of illegal dumping upstream.
+
 Officials gave the herders 48 hours to leave the flooded pastures.
 
 Around 12,000 farmers depend on the river for irrigation, according to the United Nations Food and Agriculture Organization (FAO).
@@ -102,6 +104,7 @@ func TestAskInvented(t *testing.T) {
 		{"yes-no denied by another ordinal", "is this the first river pact of the region?", qa.KindYesNo, "second river pact", "No"},
 		{"the name of a place, not of a landmark", "what is the name of the new town?", qa.KindName, "Lakeview", "Lakeview"},
 		{"how long: since when", "how long have the engineers guarded the sluices?", qa.KindHowLong, "Since 2016", "2016"},
+		{"what kind of: the words that qualify it", "what kind of evidence did the inspectors find?", qa.KindWhich, "clear evidence", "clear evidence"},
 		{"what someone said", "what did the foreign minister say about the deal", qa.KindWhat, "Anna Kovac", "opens a new chapter"},
 	}
 	for _, tt := range tests {

@@ -310,6 +310,11 @@ func (e *Engine) extract(q *query, d int) (extraction, bool) {
 			if sp, ok := nearest(near, e.namesWithFocus(q, s)); ok {
 				return typed(sp.Text)
 			}
+			// "What kind of proof?" - "indisputable proof": the words
+			// that qualify the thing asked about.
+			if phrase := e.qualified(q, doc); phrase != "" {
+				return typed(phrase)
+			}
 			if sp, ok := e.nameOf(q, s, near, nil, corpus.NamePerson, corpus.NamePlace, corpus.NameOrg, corpus.NameOther); ok {
 				return typed(sp.Text)
 			}
@@ -696,6 +701,36 @@ func qualifies(text string, end int) bool {
 	r, _ := utf8.DecodeRuneInString(rest)
 	return unicode.IsUpper(r)
 }
+
+// qualified returns the word the question asks about ("what kind of
+// PROOF") as the sentence writes it, with the words before it that
+// qualify it and that the question did not use: "indisputable proof". ""
+// when the sentence does not qualify it.
+func (e *Engine) qualified(q *query, d *doc) string {
+	text := d.sentence.Text
+	for i, t := range d.toks {
+		if t.stem == "" || !q.focus[t.stem] {
+			continue
+		}
+		start := i
+		for start > 0 && i-start < maxQualifiers {
+			p := d.toks[start-1]
+			if p.stem == "" || q.mentioned[p.stem] || p.Kind != lang.TokenWord || strings.TrimSpace(text[p.End:d.toks[start].Start]) != "" {
+				break
+			}
+			start--
+		}
+		if start == i {
+			return ""
+		}
+		return text[d.toks[start].Start:t.End]
+	}
+	return ""
+}
+
+// maxQualifiers bounds the words qualified takes before the word asked
+// about.
+const maxQualifiers = 3
 
 // namesWithFocus returns the names that hold a word the question asks
 // about (its focus) together with words the question did not use.
