@@ -175,6 +175,8 @@ func TestQuestionKind(t *testing.T) {
 		{"en", "whats the reason they cut ties", KindWhy},
 		{"en", "how much time did they have", KindHowLong},
 		{"de", "was ist der grund für den abbruch", KindWhy},
+		{"pt", "que tipo de provas a albania tem", KindWhich},
+		{"nb", "hva slags bevis har de", KindWhich},
 		// Spellings of chat.
 		{"pt", "qdo foi o ataque", KindWhen},
 		{"pt", "qntas pessoas morreram", KindHowMany},
