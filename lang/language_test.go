@@ -177,6 +177,8 @@ func TestQuestionKind(t *testing.T) {
 		{"de", "was ist der grund für den abbruch", KindWhy},
 		{"pt", "que tipo de provas a albania tem", KindWhich},
 		{"nb", "hva slags bevis har de", KindWhich},
+		{"en", "edi rama - what's his job", KindDefine},
+		{"es", "¿a qué se dedica Anna Kovac?", KindDefine},
 		// Spellings of chat.
 		{"pt", "qdo foi o ataque", KindWhen},
 		{"pt", "qntas pessoas morreram", KindHowMany},
