@@ -229,7 +229,7 @@ func (c *cues) cut(d *doc, kind string) string {
 
 // after reports whether a cue of the given kind ends right before offset
 // start of d's sentence, an article between them allowed: "not far from
-// (the) Tirana" for the landmark kind.
+// (the) Strelsau" for the landmark kind.
 func (c *cues) after(d *doc, start int, kind string) bool {
 	end := -1
 	for i, t := range d.toks {

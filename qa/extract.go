@@ -195,12 +195,10 @@ func (e *Engine) extract(q *query, d int) (extraction, bool) {
 		if d, ok := e.pickDate(q, s, near, true); ok {
 			return typed(e.renderDate(q.lang, d))
 		}
-		// "How long has Albania hosted them?" - "since 2013": the start
+		// "How long has Ruritania hosted them?" - "since 2013": the start
 		// of the period says how long, where no duration does.
-		for _, d := range s.Facts.Dates {
-			if d.Kind == timex.Since && d.Value != "" && !e.mentionedSpan(q, d.Text) {
-				return typed(e.renderDate(q.lang, d))
-			}
+		if d, ok := e.sinceDate(q, s); ok {
+			return typed(e.renderDate(q.lang, d))
 		}
 		if n, ok := e.pickNumber(q, s, near); ok {
 			return typed(n.Text)
@@ -226,7 +224,7 @@ func (e *Engine) extract(q *query, d int) (extraction, bool) {
 		if q.hasClass {
 			// "What is the city called?": a place's name, and not the
 			// one it lies near ("the city they built not far from
-			// Tirana" does not name the city).
+			// Strelsau" does not name the city).
 			kinds = []corpus.NameKind{q.class, corpus.NameOther}
 		}
 		var keep func(corpus.Span) bool
@@ -551,10 +549,8 @@ func (e *Engine) pickDate(q *query, s *corpus.Sentence, near []int, durations bo
 	)
 	if q.kind == KindSince {
 		// "Since when?" is best answered by "since 2013".
-		for _, d := range s.Facts.Dates {
-			if d.Kind == timex.Since && d.Value != "" && !e.mentionedSpan(q, d.Text) {
-				return d, true
-			}
+		if d, ok := e.sinceDate(q, s); ok {
+			return d, true
 		}
 	}
 	for _, d := range s.Facts.Dates {
@@ -585,6 +581,17 @@ func (e *Engine) pickDate(q *query, s *corpus.Sentence, near []int, durations bo
 	}
 	for _, d := range cands {
 		if d.Start == sp.Start && d.End == sp.End {
+			return d, true
+		}
+	}
+	return timex.Expr{}, false
+}
+
+// sinceDate returns the first start of a period ("since 2013") of a
+// sentence that the question did not give.
+func (e *Engine) sinceDate(q *query, s *corpus.Sentence) (timex.Expr, bool) {
+	for _, d := range s.Facts.Dates {
+		if d.Kind == timex.Since && d.Value != "" && !e.mentionedSpan(q, d.Text) {
 			return d, true
 		}
 	}
