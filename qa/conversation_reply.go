@@ -24,6 +24,9 @@ func (s *Conversations) smallTalk(text string, l *lang.Language, hint, forced st
 	if h, ok := s.e.langs.Get(hint); ok {
 		order = append(order, h)
 	}
+	// A word several languages greet with ("hi" is English and German)
+	// is read in the articles' language before the others.
+	order = append(order, s.e.article.l)
 	order = append(order, s.e.langs.Languages()...)
 	for _, cand := range order {
 		used, ok := s.cuesOf(cand.Code).coverAll(words, smallTalkCues)

@@ -224,6 +224,24 @@ func TestSmallTalk(t *testing.T) {
 
 // TestSmallTalkNeedsContext checks that a question is not taken for small
 // talk because it contains a greeting word.
+// TestSmallTalkSharedWord checks that a greeting several languages use
+// ("hi": English and German), after a turn in a language that does not,
+// is answered in the articles' language, not in whichever comes first.
+func TestSmallTalkSharedWord(t *testing.T) {
+	e := chatEngine(t, chatArticle)
+	s, err := qa.NewConversations(e, qa.ConversationOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	a, err := s.Ask(context.Background(), "k", qa.Question{Text: "hi", LangHint: "es"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if a.Reason != qa.ReasonSmallTalk || a.Lang != "en" {
+		t.Errorf(`Ask("hi", hint es) = reason %q lang %q, want small talk in en`, a.Reason, a.Lang)
+	}
+}
+
 func TestSmallTalkNeedsContext(t *testing.T) {
 	e := chatEngine(t, chatArticle)
 	s, err := qa.NewConversations(e, qa.ConversationOptions{})
