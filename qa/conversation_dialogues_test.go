@@ -228,8 +228,9 @@ func dialogueEngines(t *testing.T) map[string]*qa.Engine {
 // articles.jsonl answered right, in percent, below which the test fails.
 // It is set a little under what the conversation reaches, so that a
 // change that breaks follow-ups fails. (77.9% when the conversation was
-// written; 72.8% on the engine it was merged into, which abstains more.)
-const minFollowUpRate = 70.0
+// written; 72.8% on the engine it was merged into, which abstains more;
+// 75.7% after the answer-extraction work of stop 7.)
+const minFollowUpRate = 73.0
 
 func TestDialogues(t *testing.T) {
 	es := dialogueEngines(t)
