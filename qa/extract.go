@@ -581,10 +581,23 @@ func (e *Engine) pickDate(q *query, s *corpus.Sentence, near []int, durations bo
 	}
 	for _, d := range cands {
 		if d.Start == sp.Start && d.End == sp.End {
-			return d, true
+			return finest(d, cands), true
 		}
 	}
 	return timex.Expr{}, false
+}
+
+// finest returns, of the dates that say the same as d more precisely
+// ("July" of "this year", 2022-07 within 2022), the most precise; d when
+// none does.
+func finest(d timex.Expr, cands []timex.Expr) timex.Expr {
+	best := d
+	for _, c := range cands {
+		if c.Kind == d.Kind && d.Value != "" && len(c.Value) > len(best.Value) && strings.HasPrefix(c.Value, d.Value+"-") {
+			best = c
+		}
+	}
+	return best
 }
 
 // sinceDate returns the first start of a period ("since 2013") of a

@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"github.com/qabot/qabot/corpus"
+	"github.com/qabot/qabot/corpus/timex"
 )
 
 // TestOwnIDF checks the ceiling on what an alternative may score: the idf
@@ -127,6 +128,31 @@ func TestQuestionKindAfterYesNoOpener(t *testing.T) {
 		}
 		if got := e.parse(tt.question, l).kind; got != tt.want {
 			t.Errorf("%s kind of %q = %q, want %q", tt.lang, tt.question, got, tt.want)
+		}
+	}
+}
+
+func TestFinestDate(t *testing.T) {
+	year := timex.Expr{Text: "this year", Value: "2022", Kind: timex.Point}
+	july := timex.Expr{Text: "July", Value: "2022-07", Kind: timex.Point}
+	day := timex.Expr{Text: "July 15", Value: "2022-07-15", Kind: timex.Point}
+	other := timex.Expr{Text: "March 2021", Value: "2021-03", Kind: timex.Point}
+	since := timex.Expr{Text: "since July", Value: "2022-07", Kind: timex.Since}
+	tests := []struct {
+		name  string
+		d     timex.Expr
+		cands []timex.Expr
+		want  string
+	}{
+		{"a month within the year", year, []timex.Expr{year, july}, "July"},
+		{"the most precise of several", year, []timex.Expr{year, july, day}, "July 15"},
+		{"another year is no refinement", year, []timex.Expr{year, other}, "this year"},
+		{"another kind is no refinement", year, []timex.Expr{year, since}, "this year"},
+		{"already the finest", day, []timex.Expr{year, july, day}, "July 15"},
+	}
+	for _, tt := range tests {
+		if got := finest(tt.d, tt.cands); got.Text != tt.want {
+			t.Errorf("%s: finest = %q, want %q", tt.name, got.Text, tt.want)
 		}
 	}
 }
