@@ -51,6 +51,8 @@ Since 2016, army engineers have guarded the sluices.
 
 Inspectors found clear evidence of illegal dumping upstream.
 
+The grain barges sailed from the Orvik loading dock, in Syldavia's northern Arctic delta.
+
 Officials gave the herders 48 hours to leave the flooded pastures.
 
 Around 12,000 farmers depend on the river for irrigation, according to the United Nations Food and Agriculture Organization (FAO).
@@ -105,6 +107,7 @@ func TestAskInvented(t *testing.T) {
 		{"the name of a place, not of a landmark", "what is the name of the new town?", qa.KindName, "Lakeview", "Lakeview"},
 		{"how long: since when", "how long have the engineers guarded the sluices?", qa.KindHowLong, "Since 2016", "2016"},
 		{"what kind of: the words that qualify it", "what kind of evidence did the inspectors find?", qa.KindWhich, "clear evidence", "clear evidence"},
+		{"where: a place the extractor could not type", "where did the grain barges sail from?", qa.KindWhere, "Orvik loading dock", "Orvik"},
 		{"what someone said", "what did the foreign minister say about the deal", qa.KindWhat, "Anna Kovac", "opens a new chapter"},
 	}
 	for _, tt := range tests {

@@ -257,7 +257,23 @@ func (e *Engine) extract(q *query, d int) (extraction, bool) {
 		// name, but it may be the subject before the matched words.
 		return untyped(e.subject(q, doc))
 	case KindWhere:
-		if sp, ok := e.nameOf(q, s, near, nil, corpus.NamePlace, corpus.NameOther); ok {
+		// Places and names of no known kind together: the extractor
+		// calls a place only what a place word or list marks, and "the
+		// Kolvik launch centre" is a place nonetheless.
+		var both []corpus.Span
+		for _, kind := range []corpus.NameKind{corpus.NamePlace, corpus.NameOther} {
+			both = append(both, e.unmentionedNames(q, s, kind)...)
+		}
+		var heads []corpus.Span
+		for _, sp := range both {
+			if !qualifies(s.Text, sp.End) {
+				heads = append(heads, sp)
+			}
+		}
+		if sp, ok := nearest(near, heads); ok {
+			return typed(sp.Text)
+		}
+		if sp, ok := nearest(near, both); ok {
 			return typed(sp.Text)
 		}
 		return untyped("")
