@@ -53,6 +53,8 @@ Inspectors found clear evidence of illegal dumping upstream.
 
 The grain barges sailed from the Orvik loading dock, in Syldavia's northern Arctic delta.
 
+Engineers in Geneva tested a Marlin-4 pump on the old canal.
+
 Officials gave the herders 48 hours to leave the flooded pastures.
 
 Around 12,000 farmers depend on the river for irrigation, according to the United Nations Food and Agriculture Organization (FAO).
@@ -108,6 +110,7 @@ func TestAskInvented(t *testing.T) {
 		{"how long: since when", "how long have the engineers guarded the sluices?", qa.KindHowLong, "Since 2016", "2016"},
 		{"what kind of: the words that qualify it", "what kind of evidence did the inspectors find?", qa.KindWhich, "clear evidence", "clear evidence"},
 		{"where: a place the extractor could not type", "where did the grain barges sail from?", qa.KindWhere, "Orvik loading dock", "Orvik"},
+		{"which X: the name right before X", "which pump did the engineers test?", qa.KindWhich, "Marlin-4 pump", "Marlin-4"},
 		{"what someone said", "what did the foreign minister say about the deal", qa.KindWhat, "Anna Kovac", "opens a new chapter"},
 	}
 	for _, tt := range tests {

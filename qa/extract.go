@@ -740,13 +740,20 @@ func qualifies(text string, end int) bool {
 
 // qualified returns the word the question asks about ("what kind of
 // PROOF") as the sentence writes it, with the words before it that
-// qualify it and that the question did not use: "indisputable proof". ""
-// when the sentence does not qualify it.
+// qualify it and that the question did not use: "indisputable proof"; or
+// the name right before it. "" when the sentence does not qualify it.
 func (e *Engine) qualified(q *query, d *doc) string {
 	text := d.sentence.Text
 	for i, t := range d.toks {
 		if t.stem == "" || !q.focus[t.stem] {
 			continue
+		}
+		// "Which rocket?" - "a Kestrel-9 rocket": a name right before
+		// the word is what the question asks for.
+		for _, n := range d.sentence.Facts.Names {
+			if n.End < t.Start && strings.TrimSpace(text[n.End:t.Start]) == "" && !e.mentionsAny(q, n.Text) {
+				return n.Text
+			}
 		}
 		start := i
 		for start > 0 && i-start < maxQualifiers {
