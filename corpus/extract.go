@@ -333,7 +333,24 @@ func (x *FactExtractor) numbers(text string, toks []token) []Number {
 		n.Money = x.currency[strings.ToLower(n.Unit)]
 		out = append(out, n)
 	}
+	// "420 of the 1,850 jobs": the part counts what the whole counts.
+	for k := 0; k+1 < len(out); k++ {
+		part, whole := &out[k], out[k+1]
+		if part.Unit == "" && whole.Unit != "" && !whole.Money && ofBetween(text[part.End:whole.Start]) {
+			part.Unit = whole.Unit
+		}
+	}
 	return out
+}
+
+// ofBetween reports whether the text between two numbers is "of" or "of
+// the": the first is a part of the second.
+func ofBetween(gap string) bool {
+	switch strings.ToLower(strings.TrimSpace(gap)) {
+	case "of", "of the", "out of":
+		return true
+	}
+	return false
 }
 
 // numberValue reads a token as a number: digits with thousands commas, a

@@ -93,6 +93,12 @@ func TestNumbers(t *testing.T) {
 		},
 		{"number words unknown without a list", "Forty-five people died, and seven were hurt.", nil, nil},
 		{
+			"a part counts what its whole counts",
+			"The plan would cut 420 of the 1,850 jobs, and 12 of the boats.",
+			nil,
+			[]numberRow{{"420", 420, "jobs", false}, {"1,850 jobs", 1850, "jobs", false}, {"12", 12, "", false}},
+		},
+		{
 			"a multiplier word is not a number of its own",
 			"The pipeline cost €90 million and serves 30 villages.",
 			map[string]float64{"million": 1e6, "thirty": 30},
