@@ -27,7 +27,6 @@ type cues struct {
 	// measures.tsv: what a unit measures ("km" -> distance), and what a
 	// question word asks for ("far" -> distance, "cost" -> money).
 	unitMeasure, askMeasure map[string]string
-	relative                map[string]bool // "who", "which": a clause about a name
 }
 
 // readData reads data/<code>/<name> from fsys. A missing file is not an
@@ -69,7 +68,7 @@ func eachRow(data []byte, fn func(section, left, right string)) {
 }
 
 func loadCues(fsys fs.FS, an *analyzer) (*cues, error) {
-	c := &cues{an: an, phrases: map[string][][]string{}, speech: map[string]bool{}, relative: map[string]bool{}, antonyms: map[string]map[string]bool{}}
+	c := &cues{an: an, phrases: map[string][][]string{}, speech: map[string]bool{}, antonyms: map[string]map[string]bool{}}
 	code := an.l.Code
 	data, err := readData(fsys, code, "cues.tsv")
 	if err != nil {
@@ -81,9 +80,6 @@ func loadCues(fsys fs.FS, an *analyzer) (*cues, error) {
 			return
 		}
 		c.phrases[kind] = append(c.phrases[kind], words)
-		if kind == "relative" && len(words) == 1 {
-			c.relative[words[0]] = true
-		}
 		if kind == "quote" && len(words) == 1 {
 			c.speech[an.stem(words[0])] = true // words are folded; fine for English
 		}
@@ -302,7 +298,7 @@ func (c *cues) apposition(text string, end int) string {
 	rest = rest[strings.Index(rest, ", ")+2:]
 	words := foldedWords(rest)
 	for _, cue := range c.phrases["define"] {
-		if len(words) >= len(cue) && strings.Join(words[:len(cue)], " ") == strings.Join(cue, " ") {
+		if hasPrefixWords(words, cue) {
 			return strings.TrimSpace(rest[:clauseEnd(rest, 0)])
 		}
 	}

@@ -1069,8 +1069,13 @@ func (e *Engine) define(q *query, d *doc) string {
 // relative reports whether a clause opens with a relative pronoun: ",
 // who took over in January" tells of the name, it does not say what it is.
 func (e *Engine) relative(clause string) bool {
-	first, _, _ := strings.Cut(clause, " ")
-	return e.cues.relative[lang.Fold(first)]
+	words := foldedWords(clause)
+	for _, cue := range e.cues.phrases["relative"] {
+		if hasPrefixWords(words, cue) {
+			return true
+		}
+	}
+	return false
 }
 
 // titleBefore returns the words between the clause start and a person's
