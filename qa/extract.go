@@ -221,15 +221,15 @@ func (e *Engine) extract(q *query, d int) (extraction, bool) {
 		// "What is the ambassador's name?" wants a name and nothing else,
 		// and not where something is: a place is asked for with "where".
 		kinds := []corpus.NameKind{corpus.NamePerson, corpus.NameOrg, corpus.NameOther}
+		var keep func(corpus.Span) bool
 		if q.hasClass {
 			// "What is the city called?": a place's name, and not the
 			// one it lies near ("the city they built not far from
 			// Strelsau" does not name the city).
 			kinds = []corpus.NameKind{q.class, corpus.NameOther}
-		}
-		var keep func(corpus.Span) bool
-		if q.hasClass && q.class == corpus.NamePlace {
-			keep = func(sp corpus.Span) bool { return !e.cues.after(doc, sp.Start, "landmark") }
+			if q.class == corpus.NamePlace {
+				keep = func(sp corpus.Span) bool { return !e.cues.after(doc, sp.Start, "landmark") }
+			}
 		}
 		if sp, ok := e.nameOf(q, s, near, keep, kinds...); ok {
 			return typed(sp.Text)
@@ -259,21 +259,16 @@ func (e *Engine) extract(q *query, d int) (extraction, bool) {
 	case KindWhere:
 		// Places and names of no known kind together: the extractor
 		// calls a place only what a place word or list marks, and "the
-		// Kolvik launch centre" is a place nonetheless.
+		// Orvik launch centre" is a place nonetheless.
 		var both []corpus.Span
 		for _, kind := range []corpus.NameKind{corpus.NamePlace, corpus.NameOther} {
 			both = append(both, e.unmentionedNames(q, s, kind)...)
 		}
-		var heads []corpus.Span
-		for _, sp := range both {
-			if !qualifies(s.Text, sp.End) {
-				heads = append(heads, sp)
-			}
-		}
+		heads, modifiers := splitModifiers(s.Text, both)
 		if sp, ok := nearest(near, heads); ok {
 			return typed(sp.Text)
 		}
-		if sp, ok := nearest(near, both); ok {
+		if sp, ok := nearest(near, modifiers); ok {
 			return typed(sp.Text)
 		}
 		return untyped("")
@@ -708,22 +703,32 @@ func (e *Engine) unmentionedNames(q *query, s *corpus.Sentence, kind corpus.Name
 func (e *Engine) nameOf(q *query, s *corpus.Sentence, near []int, keep func(corpus.Span) bool, kinds ...corpus.NameKind) (corpus.Span, bool) {
 	var modifiers []corpus.Span
 	for _, kind := range kinds {
-		var heads []corpus.Span
+		var names []corpus.Span
 		for _, sp := range e.unmentionedNames(q, s, kind) {
-			if keep != nil && !keep(sp) {
-				continue
-			}
-			if qualifies(s.Text, sp.End) {
-				modifiers = append(modifiers, sp)
-			} else {
-				heads = append(heads, sp)
+			if keep == nil || keep(sp) {
+				names = append(names, sp)
 			}
 		}
+		heads, mods := splitModifiers(s.Text, names)
 		if sp, ok := nearest(near, heads); ok {
 			return sp, true
 		}
+		modifiers = append(modifiers, mods...)
 	}
 	return nearest(near, modifiers)
+}
+
+// splitModifiers parts names into those a sentence is about and those
+// that only qualify the capitalised word after them.
+func splitModifiers(text string, names []corpus.Span) (heads, modifiers []corpus.Span) {
+	for _, sp := range names {
+		if qualifies(text, sp.End) {
+			modifiers = append(modifiers, sp)
+		} else {
+			heads = append(heads, sp)
+		}
+	}
+	return heads, modifiers
 }
 
 // qualifies reports whether the word after offset end of text is
