@@ -123,9 +123,9 @@ func (x *FactExtractor) Extract(a *Article) {
 		} else {
 			f.Dates = findYears(s.Text)
 		}
-		f.Numbers = withoutDates(x.numbers(s.Text, toks[i]), f.Dates, func(n Number) Span { return n.Span })
-		f.Names = withoutDates(x.names(s.Text, toks[i], caps, persons), f.Dates, func(n Name) Span { return n.Span })
-		f.Numbers = withoutNames(f.Numbers, f.Names)
+		f.Names = outside(x.names(s.Text, toks[i], caps, persons), nameSpan, f.Dates, dateSpan)
+		f.Numbers = outside(x.numbers(s.Text, toks[i]), numberSpan, f.Dates, dateSpan)
+		f.Numbers = outside(f.Numbers, numberSpan, f.Names, nameSpan)
 		f.Acronyms = x.acronyms(s.Text, toks[i])
 		for _, ac := range f.Acronyms {
 			if _, ok := a.Acronyms[ac.Short]; !ok {
@@ -245,18 +245,19 @@ func (c capitalisation) properOnly(w string) bool {
 
 var yearRE = regexp.MustCompile(`\b(1[0-9]{3}|20[0-9]{2})\b`)
 
-// withoutDates drops the facts that lie inside a date: the 7 of
-// "September 7" is no quantity and "Wednesday" no name.
-func withoutDates[T any](facts []T, dates []timex.Expr, span func(T) Span) []T {
-	if len(dates) == 0 {
+// outside drops the facts whose span lies inside one of the spans of
+// others: the 7 of "September 7" is no quantity and "Wednesday" no name
+// (others are dates); the 7 of "Camp 7" is no quantity (others are names).
+func outside[T, U any](facts []T, span func(T) Span, others []U, otherSpan func(U) Span) []T {
+	if len(others) == 0 {
 		return facts
 	}
 	out := facts[:0]
 	for _, f := range facts {
 		sp := span(f)
 		inside := false
-		for _, d := range dates {
-			if sp.Start >= d.Start && sp.End <= d.End {
+		for _, o := range others {
+			if osp := otherSpan(o); sp.Start >= osp.Start && sp.End <= osp.End {
 				inside = true
 				break
 			}
@@ -268,19 +269,10 @@ func withoutDates[T any](facts []T, dates []timex.Expr, span func(T) Span) []T {
 	return out
 }
 
-// withoutNames drops the numbers that are part of a name ("Camp 7").
-func withoutNames(numbers []Number, names []Name) []Number {
-	out := numbers[:0]
-	for _, n := range numbers {
-		inside := false
-		for _, nm := range names {
-			inside = inside || n.Start >= nm.Start && n.End <= nm.End
-		}
-		if !inside {
-			out = append(out, n)
-		}
-	}
-	return out
+func numberSpan(n Number) Span { return n.Span }
+func nameSpan(n Name) Span     { return n.Span }
+func dateSpan(d timex.Expr) Span {
+	return Span{Text: d.Text, Start: d.Start, End: d.End}
 }
 
 // findYears is the fallback date finder: four-digit years that are not
