@@ -17,6 +17,9 @@ type analyzer struct {
 	// synonyms stem the same few thousand words many times over.
 	memo   map[string]string
 	frozen bool
+	// shared is a memo of Resources that several engines read and none
+	// writes; memo sits over it. May be nil.
+	shared map[string]string
 }
 
 // isStop reports whether a folded word is a stop word. A hyphenated word
@@ -43,6 +46,9 @@ func (a *analyzer) isStop(folded string) bool {
 // "anunciar" share a stem only this way round).
 func (a *analyzer) stem(word string) string {
 	if st, ok := a.memo[word]; ok {
+		return st
+	}
+	if st, ok := a.shared[word]; ok {
 		return st
 	}
 	st := lang.Fold(a.l.Stem(word))

@@ -207,6 +207,48 @@ func BenchmarkNew(b *testing.B) {
 	reportCPU(b, cpu, "cpu-ns/op")
 }
 
+// BenchmarkResourcesEngine measures building an engine per article from
+// shared resources, as the evaluation over thousands of one-paragraph
+// articles does: "parse" parses the article and builds the engine, "seed"
+// builds the engine over the parsed seed article (compare BenchmarkNew).
+func BenchmarkResourcesEngine(b *testing.B) {
+	reg := mustRegistry(b)
+	r, err := qa.NewResources(qa.Options{Languages: reg})
+	if err != nil {
+		b.Fatal(err)
+	}
+	p, err := r.Parser()
+	if err != nil {
+		b.Fatal(err)
+	}
+	page := []byte("Vltava treaty\n\n" + paragraphs[0].text + " " + paragraphs[1].text + " " + paragraphs[2].text + "\n")
+	b.Run("parse", func(b *testing.B) {
+		b.ReportAllocs()
+		cpu := cpuTime(b)
+		for b.Loop() {
+			a, err := p.Parse("treaty", page)
+			if err != nil {
+				b.Fatal(err)
+			}
+			if _, err := r.Engine(&corpus.Corpus{Articles: []*corpus.Article{a}}); err != nil {
+				b.Fatal(err)
+			}
+		}
+		reportCPU(b, cpu, "cpu-ns/op")
+	})
+	c := seedCorpus(b)
+	b.Run("seed", func(b *testing.B) {
+		b.ReportAllocs()
+		cpu := cpuTime(b)
+		for b.Loop() {
+			if _, err := r.Engine(c); err != nil {
+				b.Fatal(err)
+			}
+		}
+		reportCPU(b, cpu, "cpu-ns/op")
+	})
+}
+
 // BenchmarkStartToFirstAnswer measures everything a fresh process does
 // before it can print its first answer, in process: load the language
 // data, parse the embedded corpus and build the engine (qa.Load), build the

@@ -122,7 +122,9 @@ func (l *lazyTable) speller() *fuzzyIndex {
 // ErrNoLanguage means the options name a language the registry lacks.
 var ErrNoLanguage = errors.New("language not in registry")
 
-// New builds an engine over c, which must hold at least one article.
+// New builds an engine over c, which must hold at least one article. It
+// reads the language data first; to build many engines over the same
+// data, use NewResources and Resources.Engine.
 func New(c *corpus.Corpus, opts Options) (*Engine, error) {
 	if opts.Languages == nil {
 		return nil, errors.New("qa: Options.Languages is required")
@@ -130,72 +132,11 @@ func New(c *corpus.Corpus, opts Options) (*Engine, error) {
 	if c == nil || len(c.Articles) == 0 {
 		return nil, fmt.Errorf("qa: %w", corpus.ErrNoArticles)
 	}
-	if opts.Data == nil {
-		opts.Data = lang.Data
-	}
-	if opts.ArticleLang == "" {
-		opts.ArticleLang = "en"
-	}
-	if opts.MaxQuestionRunes <= 0 {
-		opts.MaxQuestionRunes = 500
-	}
-	if opts.MinConfidence <= 0 {
-		opts.MinConfidence = DefaultMinConfidence
-	}
-	if opts.MinCoverage <= 0 {
-		opts.MinCoverage = DefaultMinCoverage
-	}
-	e := &Engine{opts: opts, corpus: c, langs: opts.Languages, analyzers: map[string]*analyzer{}, translations: map[string]*lazyTable{}}
-	for _, l := range opts.Languages.Languages() {
-		e.analyzers[l.Code] = &analyzer{l: l, memo: map[string]string{}}
-	}
-	art, ok := e.analyzers[opts.ArticleLang]
-	if !ok {
-		return nil, fmt.Errorf("qa: article language %q: %w", opts.ArticleLang, ErrNoLanguage)
-	}
-	e.article = art
-	// The synonyms are the slowest part of the start: they are read on
-	// the other core while the articles are indexed, with an analyzer of
-	// their own so the two never share a memo.
-	e.dictionary = map[string]bool{}
-	var (
-		synErr error
-		synAn  = &analyzer{l: art.l, memo: map[string]string{}}
-		done   = make(chan struct{})
-	)
-	go func() {
-		defer close(done)
-		e.synonyms, synErr = loadSynonyms(opts.Data, synAn, e.dictionary)
-	}()
-	e.idx = buildIndex(c, art)
-	var err error
-	glosses := newGlossStems(art)
-	for _, l := range opts.Languages.Languages() {
-		if l.Code != art.l.Code {
-			from, code := e.analyzers[l.Code], l.Code
-			e.translations[l.Code] = &lazyTable{build: func() *stemTable {
-				t := buildTranslations(from, glosses)
-				if opts.Glossary != nil {
-					addGlossary(t, from, glosses, opts.Glossary(code))
-				}
-				return t
-			}}
-		}
-	}
-	if e.cues, err = loadCues(opts.Data, art); err != nil {
+	r, err := NewResources(opts)
+	if err != nil {
 		return nil, err
 	}
-	if e.times, err = timex.LoadLanguages(opts.Data); err != nil {
-		return nil, fmt.Errorf("qa: %w", err)
-	}
-	<-done
-	if synErr != nil {
-		return nil, synErr
-	}
-	for _, an := range e.analyzers {
-		an.frozen = true // shared by concurrent questions from now on
-	}
-	return e, nil
+	return r.Engine(c)
 }
 
 // MaxQuestionRunes returns the length above which questions are refused.
