@@ -44,7 +44,7 @@ func (a *app) articles() (fs.FS, string, error) {
 	case !info.IsDir():
 		return nil, "", fmt.Errorf("corpus %s is not a folder of .txt articles", a.corpusDir)
 	}
-	return os.DirFS(a.corpusDir), a.corpusDir, nil
+	return newArticleFS(a.corpusDir), a.corpusDir, nil
 }
 
 // loadEngine reads the articles and builds the engine over them. Broken

@@ -88,7 +88,9 @@ type Sentence struct {
 }
 
 // Load reads every .txt file at the top of fsys as one article, in name
-// order. Articles that cannot be read or hold no text are reported in the
+// order. Only regular files are read (symbolic links are followed): named
+// pipes, devices and the like are refused unopened, and no file is read
+// past Parser.MaxBytes or the corpus past Parser.MaxCorpusBytes. Articles that cannot be read or hold no text are reported in the
 // returned error (an ErrorList) while the others are still returned, so one
 // broken file does not take the whole corpus down.
 func Load(fsys fs.FS, p *Parser) (*Corpus, error) {
@@ -101,16 +103,21 @@ func Load(fsys fs.FS, p *Parser) (*Corpus, error) {
 		c    Corpus
 		errs ErrorList
 	)
+	budget := p.MaxCorpusBytes
+	if budget <= 0 {
+		budget = DefaultMaxCorpusBytes
+	}
 	for _, e := range entries {
 		name := e.Name()
 		if e.IsDir() || path.Ext(name) != ".txt" || strings.HasPrefix(name, ".") {
 			continue
 		}
-		raw, err := fs.ReadFile(fsys, name)
+		raw, err := readArticle(fsys, name, e, int64(p.MaxBytes), budget)
 		if err != nil {
 			errs.Add(name, err)
 			continue
 		}
+		budget -= int64(len(raw))
 		a, err := p.Parse(strings.TrimSuffix(name, ".txt"), raw)
 		if err != nil {
 			errs.Add(name, err)

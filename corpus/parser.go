@@ -17,6 +17,10 @@ type Parser struct {
 	// MaxBytes bounds the size of one article; larger files are refused
 	// rather than slowing everything down.
 	MaxBytes int
+	// MaxCorpusBytes bounds the articles Load reads altogether; the files
+	// past it are refused with ErrCorpusTooLarge. <= 0 means
+	// DefaultMaxCorpusBytes.
+	MaxCorpusBytes int64
 }
 
 // DefaultMaxBytes is the default Parser.MaxBytes: far above any news page.
@@ -36,7 +40,7 @@ func NewParser() (*Parser, error) {
 	if err != nil {
 		return nil, fmt.Errorf("new parser: %w", err)
 	}
-	return &Parser{Cleaner: c, Segmenter: s, Facts: x, MaxBytes: DefaultMaxBytes}, nil
+	return &Parser{Cleaner: c, Segmenter: s, Facts: x, MaxBytes: DefaultMaxBytes, MaxCorpusBytes: DefaultMaxCorpusBytes}, nil
 }
 
 // UseLanguage sets the parser up with the data of the articles' language:
