@@ -449,12 +449,20 @@ func endsOpen(s string) bool {
 }
 
 // endsSentence reports whether s ends with sentence-final punctuation,
-// looking past closing quotes and brackets.
+// looking past closing quotes and brackets, and past reference marks
+// ("... 3,929,214.[1]", "[citation needed]").
 func endsSentence(s string) bool {
+	if strings.HasSuffix(strings.TrimRight(s, " "), "]") {
+		s = referenceMarks.ReplaceAllString(s, "")
+	}
 	s = strings.TrimRight(s, " \"'”’»)]")
 	last, _ := utf8.DecodeLastRuneInString(s)
 	return strings.ContainsRune(".!?…", last)
 }
+
+// referenceMarks matches the reference marks that end a paragraph of an
+// encyclopaedia page: "[1]", "[12][13]", "[citation needed]".
+var referenceMarks = regexp.MustCompile(`(?:\s*\[[^\[\]]{1,24}\])+\s*$`)
 
 // tidy collapses spaces and puts quotation marks and punctuation back
 // against the words they belong to, then writes every double quotation mark

@@ -224,6 +224,11 @@ func TestEndsSentence(t *testing.T) {
 		{"It ended", false},
 		{`"It ended"`, false},
 		{"Storm warnings", false},
+		{"It was 3,929,214.[1]", true},
+		{"It ended. [12][13]", true},
+		{"It ended.[citation needed]", true},
+		{"It ended [1]", false},
+		{"Storm warnings [update]", false},
 	}
 	for _, tt := range tests {
 		if got := endsSentence(tt.in); got != tt.want {
