@@ -71,9 +71,7 @@ type bot struct {
 
 func newBot(cfg Config, h command.Handler, langs *lang.Registry, log *slog.Logger, api restAPI) *bot {
 	cfg = cfg.withDefaults()
-	if log == nil {
-		log = slog.New(slog.DiscardHandler)
-	}
+	log = safeLogger(log, cfg)
 	b := &bot{
 		cfg: cfg, h: command.Chain(h, command.Recover()), langs: langs, log: log, api: api,
 		limits:   newUserLimits(cfg.RatePerMinute, cfg.RateBurst, cfg.RateLimiterUsers),

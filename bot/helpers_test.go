@@ -327,3 +327,19 @@ func message(t testing.TB, langs *lang.Registry, code, id string, args map[strin
 	}
 	return l.Message(id, args)
 }
+
+// checkLogsHoldNoSecrets fails if the log output holds the bot token or an
+// interaction token the emulator issued, or a webhook URL with its token.
+func checkLogsHoldNoSecrets(t testing.TB, srv *discordtest.Server, logs string) {
+	t.Helper()
+	secrets := srv.Secrets()
+	if len(secrets) < 2 {
+		t.Errorf("the emulator knows %d secrets, want the bot token and interaction tokens", len(secrets))
+	}
+	for _, s := range secrets {
+		if i := strings.Index(logs, s); i >= 0 {
+			t.Errorf("the logs hold the secret %q: ...%s...", s, logs[max(0, i-200):min(len(logs), i+len(s)+50)])
+			return
+		}
+	}
+}

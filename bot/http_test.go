@@ -262,6 +262,40 @@ func TestHTTPInteractions(t *testing.T) {
 	t.Run("every message allows no mentions", func(t *testing.T) {
 		checkAllowedMentions(t, hb.srv)
 	})
+
+	t.Run("the logs hold no token", func(t *testing.T) {
+		checkLogsHoldNoSecrets(t, hb.srv, hb.logs.String())
+	})
+}
+
+// TestHTTPLogsRedactWebhookURLs makes the completion of a deferred answer
+// fail on the network: the error quotes the webhook URL, whose path holds
+// the interaction token, and the log must show it without the token.
+func TestHTTPLogsRedactWebhookURLs(t *testing.T) {
+	hb := startHTTP(t, nil)
+	i := discordtest.SlashCommand("ask", discordtest.String("question", slowQuestion))
+	go func() {
+		<-hb.stub.entered
+		hb.srv.WaitFor(context.Background(), func(r discordtest.Record) bool {
+			return r.Response != nil && r.Response.InteractionID == i.ID
+		})
+		hb.srv.Close() // Discord is gone: the edit of the deferral fails
+		hb.stub.release <- struct{}{}
+	}()
+	if resp := hb.answer(t, i); resp.Type != discordgo.InteractionResponseDeferredChannelMessageWithSource {
+		t.Fatalf("slow answer = %+v, want a deferral", resp)
+	}
+	if err := hb.logs.waitFor(testContext(t), "discord call failed", "edit deferred"); err != nil {
+		t.Fatalf("%v\nlogs:\n%s", err, hb.logs)
+	}
+	logs := hb.logs.String()
+	if !strings.Contains(logs, "/webhooks/"+hb.srv.AppID()+"/[redacted]") {
+		t.Errorf("logs do not show the failed webhook URL redacted:\n%s", logs)
+	}
+	if strings.Contains(logs, i.Token) {
+		t.Errorf("logs hold the interaction token %q:\n%s", i.Token, logs)
+	}
+	checkLogsHoldNoSecrets(t, hb.srv, logs)
 }
 
 // TestHTTPLoad sends 2,000 signed requests at once over loopback; every
@@ -338,6 +372,10 @@ func TestHTTPLoad(t *testing.T) {
 		t.Errorf("%d of %d requests answered", got, requests)
 	}
 	t.Logf("%d requests in %v: %.0f requests/s", requests, elapsed.Round(time.Millisecond), float64(requests)/elapsed.Seconds())
+	for _, i := range commands {
+		hb.srv.RegisterInteraction(i) // so that Secrets lists its token
+	}
+	checkLogsHoldNoSecrets(t, hb.srv, hb.logs.String())
 }
 
 func TestNewHTTPServer(t *testing.T) {

@@ -20,9 +20,7 @@ import (
 // Config.Intents and nothing more.
 func Serve(ctx context.Context, cfg Config, h command.Handler, langs *lang.Registry, log *slog.Logger) error {
 	cfg = cfg.withDefaults()
-	if log == nil {
-		log = slog.New(slog.DiscardHandler)
-	}
+	log = safeLogger(log, cfg)
 	s, err := discordgo.New("Bot " + string(cfg.Token))
 	if err != nil {
 		return fmt.Errorf("discord session: %w", err)

@@ -42,3 +42,17 @@ func TestCorpusWithHostileFiles(t *testing.T) {
 		}
 	}
 }
+
+// TestDotenvNamedPipe checks that a .env that is a named pipe is refused
+// instead of blocking the start.
+func TestDotenvNamedPipe(t *testing.T) {
+	dir := t.TempDir()
+	if err := syscall.Mkfifo(filepath.Join(dir, ".env"), 0o600); err != nil {
+		t.Skipf("mkfifo: %v", err)
+	}
+	t.Chdir(dir)
+	r := mustRun(t, "", nil, "ask", natoQ)
+	if r.code != cli.ExitError || !strings.Contains(r.stderr, ".env is not a regular file") {
+		t.Errorf("with a pipe for .env: code %d, stderr %q; want it refused", r.code, r.stderr)
+	}
+}

@@ -15,11 +15,9 @@ import (
 	"fmt"
 	"io"
 	"log/slog"
-	"os"
 	"strings"
 
-	"github.com/joho/godotenv"
-
+	"github.com/qabot/qabot/internal/redact"
 	"github.com/qabot/qabot/lang"
 )
 
@@ -56,16 +54,30 @@ func usagef(format string, args ...any) error {
 }
 
 // Run runs qabot with args (without the program name) and returns the exit
-// code. getenv reads the environment; a .env file in the working directory
-// fills in variables the environment leaves empty. Run returns when the
-// command is done or soon after ctx is cancelled.
+// code. getenv reads the environment, where an empty value counts as
+// unset; a .env file in the working directory fills in the variables the
+// environment leaves unset. Run returns when the command is done or soon
+// after ctx is cancelled. Programs should call RunEnv with os.LookupEnv,
+// so that a variable set to empty overrides .env.
 func Run(ctx context.Context, args []string, getenv func(string) string, stdin io.Reader, stdout, stderr io.Writer) int {
-	getenv, err := withDotenv(dotenvFile, getenv)
+	lookup := func(key string) (string, bool) {
+		v := getenv(key)
+		return v, v != ""
+	}
+	return RunEnv(ctx, args, lookup, stdin, stdout, stderr)
+}
+
+// RunEnv is Run with the environment read by lookupEnv (os.LookupEnv): a
+// variable that is set wins over .env even when it is set to empty, as
+// the README promises.
+func RunEnv(ctx context.Context, args []string, lookupEnv func(string) (string, bool), stdin io.Reader, stdout, stderr io.Writer) int {
+	secrets := &redact.Secrets{}
+	getenv, err := withDotenv(dotenvFile, lookupEnv)
 	if err != nil {
 		fmt.Fprintf(stderr, "qabot: %v\n", err)
 		return ExitError
 	}
-	a := &app{stdin: stdin, stdout: stdout, stderr: stderr, getenv: getenv}
+	a := &app{stdin: stdin, stdout: stdout, stderr: stderr, getenv: getenv, secrets: secrets}
 	err = a.run(ctx, args)
 	switch {
 	case err == nil:
@@ -78,14 +90,14 @@ func Run(ctx context.Context, args []string, getenv func(string) string, stdin i
 	}
 	var ue *usageError
 	if errors.As(err, &ue) {
-		fmt.Fprintf(stderr, "qabot: %s\nRun 'qabot help' for usage.\n", ue.msg)
+		fmt.Fprintf(stderr, "qabot: %s\nRun 'qabot help' for usage.\n", redact.String(ue.msg, secrets))
 		return ExitUsage
 	}
 	var fe *failedError
 	if errors.As(err, &fe) {
 		return ExitError // the command already said why
 	}
-	fmt.Fprintf(stderr, "qabot: %v\n", oneLine(err.Error()))
+	fmt.Fprintf(stderr, "qabot: %v\n", redact.String(oneLine(err.Error()), secrets))
 	return ExitError
 }
 
@@ -95,17 +107,15 @@ type failedError struct{}
 func (failedError) Error() string { return "failed" }
 
 // withDotenv returns a getenv that falls back to the variables of file
-// when it exists. Real environment variables always win.
-func withDotenv(file string, getenv func(string) string) (func(string) string, error) {
-	if _, err := os.Stat(file); err != nil {
-		return getenv, nil
-	}
-	vars, err := godotenv.Read(file)
+// when it exists. Variables set in the environment always win, even set
+// to empty.
+func withDotenv(file string, lookupEnv func(string) (string, bool)) (func(string) string, error) {
+	vars, err := readDotenv(file)
 	if err != nil {
-		return nil, fmt.Errorf("read %s: %w", file, err)
+		return nil, err
 	}
 	return func(key string) string {
-		if v := getenv(key); v != "" {
+		if v, ok := lookupEnv(key); ok {
 			return v
 		}
 		return vars[key]
@@ -119,6 +129,9 @@ type app struct {
 	stdout, stderr io.Writer
 	getenv         func(string) string
 	log            *slog.Logger
+	// secrets are masked in every log line and error message: the bot
+	// token once the configuration is read.
+	secrets *redact.Secrets
 	langs          *lang.Registry
 
 	corpusDir string // QABOT_CORPUS or --corpus; "" serves the embedded seeds
@@ -150,7 +163,10 @@ func (a *app) run(ctx context.Context, args []string) error {
 	if err != nil {
 		return err
 	}
-	a.log = slog.New(slog.NewTextHandler(a.stderr, &slog.HandlerOptions{Level: level}))
+	// The token is a secret whatever command runs, and whether or not
+	// the configuration around it is valid.
+	a.secrets.Add(strings.TrimSpace(a.getenv("DISCORD_TOKEN")))
+	a.log = slog.New(redact.NewHandler(slog.NewTextHandler(a.stderr, &slog.HandlerOptions{Level: level}), a.secrets))
 	a.langs, err = lang.Load(lang.Data)
 	if err != nil {
 		// The embedded data is checked by lang's tests; a problem here is a
@@ -307,7 +323,8 @@ Usage:
 
 In the chat: /help, /lang xx (or /lang auto), /quit (or Ctrl-D).
 
-Environment (a .env file in the working directory fills in unset variables):
+Environment (a .env file in the working directory fills in unset variables;
+a variable set to empty in the environment stays empty):
   %-13s folder whose .txt articles are served instead of the embedded one
   %-13s reply language: %s; empty or auto: the question's
   %-13s debug, info, warn (default) or error

@@ -457,3 +457,46 @@ func BenchmarkStartToFirstAnswer(b *testing.B) {
 		}
 	}
 }
+
+// TestDotenvErrorHidesSecret checks that a malformed .env is reported by
+// file and line, without the value that is often the bot token.
+func TestDotenvErrorHidesSecret(t *testing.T) {
+	const secret = "MTA-secret-token-value"
+	dir := t.TempDir()
+	if err := os.WriteFile(filepath.Join(dir, ".env"), []byte("QABOT_LANG=fr\nDISCORD_TOKEN=\""+secret+"\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	t.Chdir(dir)
+	r := mustRun(t, "", nil, "ask", "q")
+	if r.code != cli.ExitError || !strings.Contains(r.stderr, ".env:2:") || !strings.Contains(r.stderr, "DISCORD_TOKEN") {
+		t.Errorf("with a malformed .env: code %d, stderr %q; want an error naming .env:2 and the variable", r.code, r.stderr)
+	}
+	if strings.Contains(r.stdout+r.stderr, "secret") {
+		t.Errorf("the error quotes the token: %q", r.stderr)
+	}
+}
+
+// TestEmptyEnvironmentWinsOverDotenv checks that a variable set to empty in
+// the environment is not filled in from .env.
+func TestEmptyEnvironmentWinsOverDotenv(t *testing.T) {
+	dir := t.TempDir()
+	if err := os.WriteFile(filepath.Join(dir, ".env"), []byte("QABOT_LANG=fr\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	t.Chdir(dir)
+	run := func(env map[string]string) reply {
+		t.Helper()
+		var out, errOut bytes.Buffer
+		lookup := func(k string) (string, bool) { v, ok := env[k]; return v, ok }
+		if code := cli.RunEnv(context.Background(), []string{"ask", "--json", natoQ}, lookup, strings.NewReader(""), &out, &errOut); code != cli.ExitOK {
+			t.Fatalf("ask with env %v: code %d, stderr %q", env, code, errOut.String())
+		}
+		return mustReplies(t, out.String())[0]
+	}
+	if got := run(nil); got.Lang != "fr" {
+		t.Errorf("QABOT_LANG unset: lang = %q, want fr from .env", got.Lang)
+	}
+	if got := run(map[string]string{"QABOT_LANG": ""}); got.Lang != "en" {
+		t.Errorf("QABOT_LANG set to empty: lang = %q, want en (detected): the environment wins over .env", got.Lang)
+	}
+}

@@ -266,3 +266,18 @@ func (s *Server) Patch() (restore func()) {
 	setEndpoints(s.URL + "/")
 	return func() { saved.apply() }
 }
+
+// Secrets returns what must never appear in a bot's logs: the bot token
+// and the token of every interaction the emulator has dispatched or been
+// told about. Tests grep the bot's log output for each.
+func (s *Server) Secrets() []string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	out := []string{s.opts.Token}
+	for token := range s.byToken {
+		if token != "" {
+			out = append(out, token)
+		}
+	}
+	return out
+}
