@@ -49,7 +49,7 @@ func (a *app) ask(ctx context.Context, args []string) error {
 	if err != nil {
 		return err
 	}
-	b, err := a.loadBot()
+	b, err := a.loadBot(ctx)
 	if err != nil {
 		return err
 	}

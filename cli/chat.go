@@ -48,7 +48,7 @@ func (a *app) chat(ctx context.Context, args []string) error {
 	if len(pos) > 0 {
 		return usagef("chat takes no arguments; to ask a question, run: qabot ask %q", strings.Join(pos, " "))
 	}
-	b, err := a.loadBot()
+	b, err := a.loadBot(ctx)
 	if err != nil {
 		return err
 	}

@@ -141,8 +141,28 @@ func (a *app) loadCorpus() (*corpus.Corpus, error) {
 	return e.Corpus(), nil
 }
 
-// loadBot loads the engine and the command router over it.
-func (a *app) loadBot() (*service, error) {
+// loadBot loads the engine and the command router over it, or gives up
+// with errInterrupted as soon as ctx is done: on a busy machine loading
+// takes seconds, and a signal must not wait for it.
+func (a *app) loadBot(ctx context.Context) (*service, error) {
+	type loaded struct {
+		s   *service
+		err error
+	}
+	done := make(chan loaded, 1)
+	go func() {
+		s, err := a.buildBot()
+		done <- loaded{s, err}
+	}()
+	select {
+	case l := <-done:
+		return l.s, l.err
+	case <-ctx.Done():
+		return nil, errInterrupted
+	}
+}
+
+func (a *app) buildBot() (*service, error) {
 	e, err := a.loadEngine()
 	if err != nil {
 		return nil, err

@@ -69,7 +69,7 @@ func (a *app) eval(ctx context.Context, args []string) error {
 		}
 		qs = append(qs, more...)
 	}
-	b, err := a.loadBot()
+	b, err := a.loadBot(ctx)
 	if err != nil {
 		return err
 	}

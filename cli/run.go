@@ -132,7 +132,7 @@ type app struct {
 	// secrets are masked in every log line and error message: the bot
 	// token once the configuration is read.
 	secrets *redact.Secrets
-	langs          *lang.Registry
+	langs   *lang.Registry
 
 	corpusDir string // QABOT_CORPUS or --corpus; "" serves the embedded seeds
 	dictDir   string // QABOT_DICT_DIR or --dict-dir: installed FreeDict dictionaries

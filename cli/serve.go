@@ -25,7 +25,7 @@ func (a *app) serve(ctx context.Context, args []string) error {
 	if err != nil {
 		return err
 	}
-	b, err := a.loadBot()
+	b, err := a.loadBot(ctx)
 	if err != nil {
 		return err
 	}
@@ -66,7 +66,7 @@ func (a *app) serveHTTP(ctx context.Context, args []string) error {
 	if err := cfg.ValidateHTTP(); err != nil {
 		return err
 	}
-	b, err := a.loadBot()
+	b, err := a.loadBot(ctx)
 	if err != nil {
 		return err
 	}

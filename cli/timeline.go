@@ -98,7 +98,7 @@ func (a *app) timeline(ctx context.Context, args []string) error {
 	if len(pos) > 0 {
 		return usagef("timeline takes no arguments, got %q (to pick events by topic, use --about)", strings.Join(pos, " "))
 	}
-	b, err := a.loadBot()
+	b, err := a.loadBot(ctx)
 	if err != nil {
 		return err
 	}
