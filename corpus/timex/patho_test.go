@@ -10,8 +10,9 @@ import (
 
 // TestPathologicalInputs guards against quadratic parsing: long runs of
 // words that start rules ("the the the", "2014–2014–") once took minutes.
-// The bound is loose so that a loaded machine does not fail it; a
-// quadratic regression takes far longer.
+// The bound is loose so that a loaded machine does not fail it (3.7 s
+// was seen under the race detector at a load average of 20 on 2 cores);
+// a quadratic regression takes minutes.
 func TestPathologicalInputs(t *testing.T) {
 	langs := mustLanguages(t)
 	units := []string{"the ", "early ", "2014–", "l'", "from 2014 to ", "in ", "de ", "7 ", "every ", "a ", "Monday, ", "July 2014, July, ", "l'année dernière ", "1990s "}
@@ -21,8 +22,8 @@ func TestPathologicalInputs(t *testing.T) {
 			x := &timex.Extractor{Lang: l}
 			start := time.Now()
 			x.Extract(text, testRef)
-			if d := time.Since(start); d > 2*time.Second {
-				t.Errorf("%s: Extract(%q x %d) took %v, want well under 2s", code, unit, 16000/len(unit), d)
+			if d := time.Since(start); d > 20*time.Second {
+				t.Errorf("%s: Extract(%q x %d) took %v, want well under 20s", code, unit, 16000/len(unit), d)
 			}
 		}
 	}
