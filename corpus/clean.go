@@ -310,15 +310,17 @@ func looksLikeName(s string) bool {
 // and line breaks become '\n'.
 func normalizeSpace(raw []byte) string {
 	raw = bytes.ReplaceAll(raw, []byte("\r\n"), []byte("\n"))
-	s := strings.ToValidUTF8(string(raw), "\uFFFD")
+	rs := []rune(strings.ToValidUTF8(string(raw), "\uFFFD"))
 	var b strings.Builder
-	b.Grow(len(s))
-	for _, r := range s {
+	b.Grow(len(raw))
+	for i, r := range rs {
 		switch {
 		case r == '\n' || r == '\r' || r == '\u2028' || r == '\u2029' || r == '\u0085':
 			b.WriteByte('\n')
 		case r == '\u200b' || r == '\u200e' || r == '\u200f' || r == '\ufeff' || r == '\u00ad' || r == '\u2060':
 			// zero-width and soft-hyphen characters carry no text
+		case isGroupSpace(r) && i > 0 && i+1 < len(rs) && unicode.IsDigit(rs[i-1]) && unicode.IsDigit(rs[i+1]):
+			b.WriteRune(r) // "1 850": a digit group, part of the number
 		case unicode.IsSpace(r), unicode.IsControl(r):
 			b.WriteByte(' ')
 		default:
@@ -327,6 +329,10 @@ func normalizeSpace(raw []byte) string {
 	}
 	return b.String()
 }
+
+// isGroupSpace reports the no-break and thin spaces that French, Russian,
+// Swedish and Norwegian put between digit groups ("1 850").
+func isGroupSpace(r rune) bool { return r == '\u00a0' || r == '\u202f' || r == '\u2009' }
 
 func splitLines(s string) []string {
 	var out []string
@@ -377,32 +383,53 @@ func joinLines(lines []string) []string {
 // up to date as lines are added, so joining stays linear in the input.
 type block struct {
 	b        strings.Builder
-	last     string // the last line added; the block ends as it ends
-	curly    int    // curly quotations opened minus closed
-	straight int    // straight double quotes seen
+	last     string     // the last line added; the block ends as it ends
+	quotes   quoteState // curly quotations opened and not yet closed
+	straight int        // straight double quotes seen
 	words    int
 }
 
 func (c *block) len() int       { return c.b.Len() }
 func (c *block) String() string { return c.b.String() }
 
+// add appends a line. Lines are joined with '\n', which marks the seam
+// for tidy to repair.
 func (c *block) add(line string) {
 	if c.b.Len() > 0 {
-		c.b.WriteByte(' ')
+		c.b.WriteByte('\n')
 	}
 	c.b.WriteString(line)
 	c.last = line
 	c.words += wordCount(line)
-	for _, r := range line {
-		switch r {
-		case '“', '«', '„':
-			c.curly++
-		case '”', '»':
-			c.curly--
-		case '"':
-			c.straight++
+	rs := []rune(line)
+	for i, r := range rs {
+		before, after := rune(0), rune(0)
+		if i > 0 {
+			before = rs[i-1]
 		}
+		if i+1 < len(rs) {
+			after = rs[i+1]
+		}
+		if isStraightQuote(r) {
+			if c.quotes.straight(before, after) != closing {
+				c.straight++
+			}
+			continue
+		}
+		c.quotes.curly(r, before, after)
 	}
+}
+
+// closesQuote reports whether the line opens with a curly mark that closes
+// a quotation the block holds open, as "“" closes "„", or "»" closes "«".
+func (c *block) closesQuote(line string) bool {
+	r, size := utf8.DecodeRuneInString(line)
+	if !IsQuoteMark(r) && r != '‘' || isStraightQuote(r) {
+		return false
+	}
+	after, _ := utf8.DecodeRuneInString(line[size:])
+	st := quoteState{stack: append([]rune(nil), c.quotes.stack...)}
+	return st.curly(r, 0, after) == closing
 }
 
 // continuedBy reports whether next continues the block rather than
@@ -413,39 +440,62 @@ func (c *block) continuedBy(next string) bool {
 	}
 	ended := endsSentence(c.last)
 	first, size := utf8.DecodeRuneInString(next)
+	rest := strings.TrimSpace(next[size:])
+	after, _ := utf8.DecodeRuneInString(rest)
 	switch {
-	case strings.ContainsRune(",.;:!?)]”»’…–—", first):
+	case strings.ContainsRune(",.;:!?)]’…", first):
 		return true
+	case strings.ContainsRune(dialogueDashes, first):
+		// "— which the union denies" carries on; "– Vi er glade, sier
+		// hun." is a line of dialogue, a paragraph of its own.
+		return rest == "" || !ended && !unicode.IsUpper(after)
 	case first == '"' || first == '\'':
 		// A straight quote closes a quotation the block opened, or
 		// carries on a sentence in lower case; otherwise it opens a new
 		// paragraph: '"I made mistakes," the mayor said.'
-		rest := strings.TrimSpace(next[size:])
-		r, _ := utf8.DecodeRuneInString(rest)
 		switch {
 		case rest == "":
 			return !ended || c.straight%2 == 1
-		case strings.ContainsRune(",.;:!?", r) || unicode.IsLower(r):
+		case strings.ContainsRune(",.;:!?", after) || unicode.IsLower(after):
 			return true
 		}
 		return !ended && c.straight%2 == 1
+	case c.closesQuote(next):
+		return true
 	case unicode.IsLower(first) && (!ended || strings.HasSuffix(c.last, ",")):
 		return true
 	}
-	return c.curly > 0 && c.words < maxQuotedJoin
+	return c.quotes.depth() > 0 && c.words < maxQuotedJoin
 }
 
 // endsOpen reports whether s ends with an opening quotation mark or bracket.
 func endsOpen(s string) bool {
 	last, size := utf8.DecodeLastRuneInString(s)
 	switch last {
-	case '“', '«', '„', '(', '[':
+	case '(', '[':
 		return true
 	case '"':
 		before, _ := utf8.DecodeLastRuneInString(s[:len(s)-size])
 		return len(s) == size || unicode.IsSpace(before) || strings.ContainsRune("([:,", before)
 	}
-	return false
+	if !IsQuoteMark(last) {
+		return false
+	}
+	var st quoteState
+	rs := []rune(s)
+	dirs := make([]quoteDir, len(rs))
+	for i, r := range rs {
+		before := rune(0)
+		if i > 0 {
+			before = rs[i-1]
+		}
+		after := rune(0)
+		if i+1 < len(rs) {
+			after = rs[i+1]
+		}
+		dirs[i] = st.curly(r, before, after)
+	}
+	return dirs[len(rs)-1] == opening
 }
 
 // endsSentence reports whether s ends with sentence-final punctuation,
@@ -455,7 +505,7 @@ func endsSentence(s string) bool {
 	if strings.HasSuffix(strings.TrimRight(s, " "), "]") {
 		s = referenceMarks.ReplaceAllString(s, "")
 	}
-	s = strings.TrimRight(s, " \"'”’»)]")
+	s = strings.TrimRight(s, " '’)]"+QuoteMarks)
 	last, _ := utf8.DecodeLastRuneInString(s)
 	return strings.ContainsRune(".!?…", last)
 }
@@ -464,110 +514,73 @@ func endsSentence(s string) bool {
 // encyclopaedia page: "[1]", "[12][13]", "[citation needed]".
 var referenceMarks = regexp.MustCompile(`(?:\s*\[[^\[\]]{1,24}\])+\s*$`)
 
-// tidy collapses spaces and puts quotation marks and punctuation back
-// against the words they belong to, then writes every double quotation mark
-// as '"' and every apostrophe as '\”, so matching and display agree.
+// tidy folds the whitespace of a block and repairs the seams where the
+// scrape broke its lines (marked '\n' by joinLines): there, and only there,
+// a quotation mark or bracket goes back against the words it encloses, and
+// punctuation against the word before it. Everything else is the page's
+// text as written, quotation marks and spaces included: the sentences
+// quoted to users are the source, with only whitespace folded.
 func tidy(s string) string {
-	s = strings.Join(strings.Fields(s), " ")
-	rs := []rune(s)
+	rs := foldSpaces(s)
 	dirs := quoteDirections(rs)
 	var b strings.Builder
 	b.Grow(len(s))
-	skipSpace := false
 	for i, r := range rs {
-		if r == ' ' {
-			if skipSpace {
+		if r == '\n' {
+			if seamCloses(rs, dirs, i) {
 				continue
 			}
-			if i+1 < len(rs) {
-				next := rs[i+1]
-				if strings.ContainsRune(",.;:!?)]…", next) && !(next == '.' && i+2 < len(rs) && unicode.IsDigit(rs[i+2])) {
-					continue
-				}
-				if dirs[i+1] == closing {
-					continue
-				}
-			}
-		}
-		skipSpace = false
-		switch dirs[i] {
-		case opening:
-			skipSpace = true
-		}
-		if r == '(' || r == '[' {
-			skipSpace = true
-		}
-		switch r {
-		case '“', '”', '„', '«', '»', '‟':
-			r = '"'
-		case '‘', '’', '‛', '`':
-			r = '\''
+			r = ' '
 		}
 		b.WriteRune(r)
 	}
-	return strings.TrimSpace(b.String())
+	return b.String()
 }
 
-type quoteDir int8
+// seamCloses reports whether the line break at rs[i] stands where the
+// page had no space: after an opening quotation mark or bracket, or before
+// closing punctuation, a closing quotation mark or bracket.
+func seamCloses(rs []rune, dirs []quoteDir, i int) bool {
+	if i > 0 && (dirs[i-1] == opening || rs[i-1] == '(' || rs[i-1] == '[') {
+		return true
+	}
+	if i+1 >= len(rs) {
+		return false
+	}
+	next := rs[i+1]
+	if dirs[i+1] == closing {
+		return true
+	}
+	if strings.ContainsRune(",.;:!?)]…", next) {
+		// ".5" is a number, not a full stop.
+		return !(next == '.' && i+2 < len(rs) && unicode.IsDigit(rs[i+2]))
+	}
+	return false
+}
 
-const (
-	notQuote quoteDir = iota
-	opening
-	closing
-	ambiguous
-)
-
-// quoteDirections decides for every double quotation mark whether it opens
-// or closes a quotation. Curly quotes say so themselves; a straight quote is
-// read from its neighbours, and when spaces stand on both sides, from the
-// parity of the quotes before it, but only if the block's quotes pair up.
-func quoteDirections(rs []rune) []quoteDir {
-	dirs := make([]quoteDir, len(rs))
-	count := 0
-	for i, r := range rs {
-		switch r {
-		case '“', '„', '«':
-			dirs[i] = opening
-		case '”', '»':
-			dirs[i] = closing
-		case '"', '‟':
-			before := i == 0 || rs[i-1] == ' ' || strings.ContainsRune("([", rs[i-1])
-			after := i+1 == len(rs) || rs[i+1] == ' '
-			afterPunct := i+1 < len(rs) && strings.ContainsRune(",.;:!?)]", rs[i+1])
-			switch {
-			case !before && (after || afterPunct):
-				dirs[i] = closing
-			case before && !after && !afterPunct:
-				dirs[i] = opening
-			case before && afterPunct:
-				dirs[i] = closing
-			case before && after:
-				dirs[i] = ambiguous
+// foldSpaces trims s and turns every run of whitespace into one space, or
+// into one '\n' when the run holds a line break.
+func foldSpaces(s string) []rune {
+	out := make([]rune, 0, len(s))
+	inSpace, brk := false, false
+	flush := func() {
+		if inSpace && len(out) > 0 {
+			if brk {
+				out = append(out, '\n')
+			} else {
+				out = append(out, ' ')
 			}
-		default:
+		}
+		inSpace, brk = false, false
+	}
+	for _, r := range s {
+		if unicode.IsSpace(r) && !isGroupSpace(r) {
+			inSpace = true
+			brk = brk || r == '\n'
 			continue
 		}
-		count++
+		flush()
+		out = append(out, r)
 	}
-	open := false
-	for i, d := range dirs {
-		switch d {
-		case opening:
-			open = true
-		case closing:
-			open = false
-		case ambiguous:
-			if count%2 != 0 {
-				dirs[i] = notQuote // leave the spaces as the page had them
-				continue
-			}
-			if open {
-				dirs[i] = closing
-			} else {
-				dirs[i] = opening
-			}
-			open = !open
-		}
-	}
-	return dirs
+	return out
 }

@@ -20,7 +20,7 @@ func TestJoinLines(t *testing.T) {
 	}
 	// The first line has 5 words; the 15th line after it is joined at 145
 	// words, and the block then stands at 155, past the bound.
-	strayJoined := strings.Join(stray[:16], " ")
+	strayJoined := strings.Join(stray[:16], "\n")
 	strayWant := append([]string{strayJoined}, stray[16:]...)
 
 	tests := []struct {
@@ -33,22 +33,22 @@ func TestJoinLines(t *testing.T) {
 		{
 			"curly quotation broken around its marks",
 			[]string{"The mayor said that “", "the board has decided to close the pier", "”."},
-			[]string{"The mayor said that “ the board has decided to close the pier ”."},
+			[]string{"The mayor said that “\nthe board has decided to close the pier\n”."},
 		},
 		{
 			"straight quotation broken around its marks",
 			[]string{"Ola Brenn", "accused the firm of a \"", "serious breach of the rules", "\" on May 3."},
-			[]string{"Ola Brenn accused the firm of a \" serious breach of the rules \" on May 3."},
+			[]string{"Ola Brenn\naccused the firm of a \"\nserious breach of the rules\n\" on May 3."},
 		},
 		{
 			"line of only an opening straight quote",
 			[]string{"\"", "We will not give up", ",\" she said."},
-			[]string{"\" We will not give up ,\" she said."},
+			[]string{"\"\nWe will not give up\n,\" she said."},
 		},
 		{
 			"straight quote closing a sentence without an end",
 			[]string{"She called the offer \"insulting", "\" and left the room."},
-			[]string{"She called the offer \"insulting \" and left the room."},
+			[]string{"She called the offer \"insulting\n\" and left the room."},
 		},
 		{
 			"straight quote opening a new sentence is not joined",
@@ -58,32 +58,32 @@ func TestJoinLines(t *testing.T) {
 		{
 			"line starting with a comma",
 			[]string{"The vote was close", ", officials said."},
-			[]string{"The vote was close , officials said."},
+			[]string{"The vote was close\n, officials said."},
 		},
 		{
 			"line starting with a semicolon",
 			[]string{"The vote was close", "; few expected it."},
-			[]string{"The vote was close ; few expected it."},
+			[]string{"The vote was close\n; few expected it."},
 		},
 		{
 			"line starting with a closing bracket",
 			[]string{"The plan (", "a draft", ") was leaked."},
-			[]string{"The plan ( a draft ) was leaked."},
+			[]string{"The plan (\na draft\n) was leaked."},
 		},
 		{
 			"line of only a full stop",
 			[]string{"The road was closed", "."},
-			[]string{"The road was closed ."},
+			[]string{"The road was closed\n."},
 		},
 		{
 			"lower-case continuation of an unfinished line",
 			[]string{"The road was closed", "because of snow."},
-			[]string{"The road was closed because of snow."},
+			[]string{"The road was closed\nbecause of snow."},
 		},
 		{
 			"lower-case continuation after a comma",
 			[]string{"The road was closed,", "because of snow."},
-			[]string{"The road was closed, because of snow."},
+			[]string{"The road was closed,\nbecause of snow."},
 		},
 		{
 			"lower-case line after a finished sentence stands alone",
@@ -93,7 +93,7 @@ func TestJoinLines(t *testing.T) {
 		{
 			"lines inside an open curly quotation",
 			[]string{"“The damage is small.", "All systems work again", ".”"},
-			[]string{"“The damage is small. All systems work again .”"},
+			[]string{"“The damage is small.\nAll systems work again\n.”"},
 		},
 		{
 			"closed curly quotation does not pull the next line",
@@ -110,6 +110,31 @@ func TestJoinLines(t *testing.T) {
 			[]string{"• first item", "• second item", "- third item", "- fourth item"},
 			[]string{"• first item", "• second item", "- third item", "- fourth item"},
 		},
+		{
+			"German quotation closed on the next line",
+			[]string{"Der Sprecher sagte: „", "Wir bleiben", "“. Dann ging er."},
+			[]string{"Der Sprecher sagte: „\nWir bleiben\n“. Dann ging er."},
+		},
+		{
+			"closed German quotation does not pull the next line",
+			[]string{"„Wir bleiben“, sagte er.", "Der Rat tagte am Freitag."},
+			[]string{"„Wir bleiben“, sagte er.", "Der Rat tagte am Freitag."},
+		},
+		{
+			"closed French quotation does not pull the next line",
+			[]string{"« Nous restons », a-t-il dit.", "Le conseil s'est réuni vendredi."},
+			[]string{"« Nous restons », a-t-il dit.", "Le conseil s'est réuni vendredi."},
+		},
+		{
+			"lines of dialogue are paragraphs",
+			[]string{"– Vi er glade for avtalen, sier Kari Holm.", "– Det har tatt lang tid, legger hun til."},
+			[]string{"– Vi er glade for avtalen, sier Kari Holm.", "– Det har tatt lang tid, legger hun til."},
+		},
+		{
+			"a dash in lower case carries on",
+			[]string{"The ministry said it would wait", "— which the union denies."},
+			[]string{"The ministry said it would wait\n— which the union denies."},
+		},
 		{"stray curly quote cannot swallow the page", stray, strayWant},
 	}
 	for _, tt := range tests {
@@ -123,6 +148,8 @@ func TestJoinLines(t *testing.T) {
 }
 
 func TestTidy(t *testing.T) {
+	// '\n' marks a seam where the scrape broke a line; only there may
+	// spaces go. Everything else is the page's text as written.
 	tests := []struct {
 		name string
 		in   string
@@ -130,38 +157,39 @@ func TestTidy(t *testing.T) {
 	}{
 		{"empty", "", ""},
 		{
-			"curly quotation with inner spaces",
-			"said that “ the board has decided to close the pier with immediate effect ”.",
-			`said that "the board has decided to close the pier with immediate effect".`,
+			"curly quotation broken around its marks",
+			"said that “\n the board has decided to close the pier with immediate effect \n”.",
+			"said that “the board has decided to close the pier with immediate effect”.",
 		},
 		{
-			"straight quotation with inner spaces",
-			`a " serious breach of the rules " on May 3.`,
+			"straight quotation broken around its marks",
+			"a \"\nserious breach of the rules\n\" on May 3.",
 			`a "serious breach of the rules" on May 3.`,
 		},
 		{
-			"punctuation pulled back to its word",
-			"“ It failed , ” he said .",
-			`"It failed," he said.`,
+			"punctuation pulled back to its word at seams",
+			"“\nIt failed\n,\n” he said\n.",
+			"“It failed,” he said.",
 		},
-		{"semicolon and colon", "one ; two : three !", "one; two: three!"},
-		{"brackets", "the plan ( a draft ) leaked", "the plan (a draft) leaked"},
-		{"square brackets", "the [ sic ] error", "the [sic] error"},
-		{"space before a decimal kept", "it rose by .5 points", "it rose by .5 points"},
+		{"semicolon and colon at seams", "one\n; two\n: three\n!", "one; two: three!"},
+		{"brackets at seams", "the plan (\na draft\n) leaked", "the plan (a draft) leaked"},
+		{"space before a decimal kept", "it rose by\n.5 points", "it rose by .5 points"},
 		{
-			"paired straight quotes with spaces on both sides",
-			`he said " no " and " yes " twice`,
+			"paired straight quotes broken on both sides",
+			"he said \"\nno\n\" and \"\nyes\n\" twice",
 			`he said "no" and "yes" twice`,
 		},
 		{
 			"odd number of ambiguous straight quotes left alone",
-			`proof " that it had been " planned " by the board`,
+			"proof \"\nthat it had been \" planned \"\nby the board",
 			`proof " that it had been " planned " by the board`,
 		},
-		{"single ambiguous straight quote left alone", `he said " no more`, `he said " no more`},
-		{"apostrophes and single quotes unified", "it’s the ‘final’ offer", "it's the 'final' offer"},
-		{"guillemets", "« Bonjour » dit-il", `"Bonjour" dit-il`},
-		{"low and reversed quotes", "„ Ja ‟ sagte er", `"Ja" sagte er`},
+		{"spaces within a line kept", `he said " no " and « oui » twice ; fine`, `he said " no " and « oui » twice ; fine`},
+		{"apostrophes and curly quotes kept", "it’s the ‘final’ offer", "it’s the ‘final’ offer"},
+		{"guillemets kept with their spaces", "« Bonjour », dit-il", "« Bonjour », dit-il"},
+		{"German quotes: the closing mark stays against its word", "„Franken“\nbedeutet", "„Franken“ bedeutet"},
+		{"German quotes broken inside", "sagte: „\nWir bleiben\n“.", "sagte: „Wir bleiben“."},
+		{"French quotes broken inside", "a dit «\nNous restons\n».", "a dit «Nous restons»."},
 		{"runs of spaces collapsed", "  a   b \t c  ", "a b c"},
 		{"already tidy text unchanged", `"Hello," she said. "Bye."`, `"Hello," she said. "Bye."`},
 	}
@@ -184,6 +212,12 @@ func TestQuoteDirections(t *testing.T) {
 	}{
 		{"curly", "“x”", "o.c"},
 		{"guillemets", "«x»", "o.c"},
+		{"German", "„x“ y", "o.c.."},
+		{"German inside", "„a ‚b‘ c“", "o..o.c..c"},
+		{"reversed guillemets", "a »x« b", "..o.c.."},
+		{"Swedish", "a ”x” b", "..o.c.."},
+		{"French with spaces", "« x »", "o...c"},
+		{"German closed by a straight quote", "„a\" b", "o.c.."},
 		{"straight, attached to words", `"a" and "b"`, "o.c.....o.c"},
 		{"straight before punctuation closes", `said "yes".`, ".....o...c."},
 		{"spaced pair", `a " b " c`, "..o...c.."},
@@ -244,7 +278,9 @@ func TestNormalizeSpace(t *testing.T) {
 		want string
 	}{
 		{"no-break space", "a\u00a0b", "a b"},
-		{"narrow no-break space", "10\u202f000", "10 000"},
+		{"narrow no-break space between digit groups kept", "10\u202f000", "10\u202f000"},
+		{"no-break space between digit groups kept", "1\u00a0850 salariés", "1\u00a0850 salariés"},
+		{"narrow no-break space before a guillemet", "fini\u202f»", "fini »"},
 		{"thin space", "a\u2009b", "a b"},
 		{"ideographic space", "a\u3000b", "a b"},
 		{"tab", "a\tb", "a b"},
@@ -470,7 +506,7 @@ func TestBlockRoles(t *testing.T) {
 				"a sad day for the whole bay", "”.", story2),
 			[]Block{
 				{RoleTitle, "Council votes to close the old ferry pier"},
-				{RoleBody, `Ola Brenn said the decision was "a sad day for the whole bay".`},
+				{RoleBody, "Ola Brenn said the decision was “a sad day for the whole bay”."},
 				{RoleBody, story2},
 			},
 		},

@@ -489,7 +489,7 @@ func isShortNumber(s string) bool {
 // closesClause reports whether text that follows a word ends its clause.
 func closesClause(rest string) bool {
 	r, _ := utf8.DecodeRuneInString(rest)
-	return rest == "" || strings.ContainsRune(".,;:!?)\"”»", r)
+	return rest == "" || strings.ContainsRune(".,;:!?)"+QuoteMarks, r)
 }
 
 // startsName reports whether toks[i] can start a name. At the start of a
@@ -523,8 +523,16 @@ func (x *FactExtractor) startsName(text string, toks []token, i int, caps capita
 // sentence (or a quotation), where a capital proves nothing.
 func opensSentence(before string) bool {
 	before = strings.TrimRight(before, " ")
-	return before == "" || strings.HasSuffix(before, ".") || strings.HasSuffix(before, "!") ||
-		strings.HasSuffix(before, "?") || before == `"` || strings.HasSuffix(before, ` "`)
+	if before == "" || strings.HasSuffix(before, ".") || strings.HasSuffix(before, "!") || strings.HasSuffix(before, "?") {
+		return true
+	}
+	// An opening quotation mark or a dialogue dash: '"', ' «', ': „', '– '.
+	last, size := utf8.DecodeLastRuneInString(before)
+	if !IsQuoteMark(last) && !strings.ContainsRune(dialogueDashes, last) {
+		return false
+	}
+	rest := strings.TrimRight(before[:len(before)-size], " ")
+	return rest == "" || strings.HasSuffix(rest, ":") || len(rest) < len(before)-size
 }
 
 // splitRun cuts a run of capitalised tokens into names.
@@ -712,14 +720,22 @@ func (x *FactExtractor) expansionBefore(toks []token, i int, short string) strin
 // isWholeQuote reports whether a sentence is one quotation and nothing
 // else: '"The damage was minimal."'.
 func isWholeQuote(text string) bool {
-	inner := strings.TrimRight(text, ".!?")
-	return strings.Count(text, `"`) == 2 && strings.HasPrefix(text, `"`) && strings.HasSuffix(inner, `"`)
+	inner := strings.TrimRight(text, ".!?…")
+	first, _ := utf8.DecodeRuneInString(text)
+	last, _ := utf8.DecodeLastRuneInString(inner)
+	marks := 0
+	for _, r := range text {
+		if IsQuoteMark(r) {
+			marks++
+		}
+	}
+	return marks == 2 && IsQuoteMark(first) && IsQuoteMark(last)
 }
 
 // quote finds reported speech: a speech verb with its speaker next to it.
 // A pronoun speaker is resolved to the person named last.
 func (x *FactExtractor) quote(text string, toks []token, names []Name, persons []string) *Quote {
-	if !strings.ContainsRune(text, '"') {
+	if !hasQuotation(text) {
 		return nil
 	}
 	nameEndingAt := map[int]Name{}

@@ -89,17 +89,40 @@ func (s *Segmenter) Build(a *Article, paras []DocParagraph) {
 // Split returns the byte ranges [start, end) of the sentences of text,
 // trimmed of surrounding spaces.
 func (s *Segmenter) Split(text string) [][2]int {
-	quotes := strings.Count(text, `"`)
-	balanced := quotes > 0 && quotes%2 == 0
+	dirs := quoteDirectionsAt(text)
+	opens, closes := 0, 0
+	for _, d := range dirs {
+		switch d {
+		case opening:
+			opens++
+		case closing:
+			closes++
+		}
+	}
+	balanced := opens > 0 && opens == closes
 	var (
 		out     [][2]int
 		start   = 0
-		open    = false // inside a straight-quoted quotation
-		words   = 0     // words seen so far
-		qWords  = 0     // words seen when the open quotation began
+		depth   = 0 // quotations open
+		words   = 0 // words seen so far
+		qWords  = 0 // words seen when the outermost open quotation began
 		inWord  = false
 		isSpace = func(r rune) bool { return r == ' ' || r == '\n' }
 	)
+	quote := func(at int) {
+		if dirs == nil {
+			return
+		}
+		switch dirs[at] {
+		case opening:
+			if depth == 0 {
+				qWords = words
+			}
+			depth++
+		case closing:
+			depth = max(0, depth-1)
+		}
+	}
 	for i := 0; i < len(text); {
 		r, size := utf8.DecodeRuneInString(text[i:])
 		if isSpace(r) {
@@ -108,33 +131,32 @@ func (s *Segmenter) Split(text string) [][2]int {
 			inWord = true
 			words++
 		}
-		if r == '"' {
-			open = !open
-			if open {
-				qWords = words
-			}
-		}
+		quote(i)
 		if !isTerminal(r) {
 			i += size
 			continue
 		}
-		// Take the whole run of terminal punctuation and closers: `?!`, `."`, `.)`.
+		// Take the whole run of terminal punctuation and closers: `?!`,
+		// `."`, `.»`, `.“` (German), `.)`.
 		end := i + size
 		for end < len(text) {
 			r2, sz := utf8.DecodeRuneInString(text[end:])
-			if !isTerminal(r2) && !strings.ContainsRune(`"')]’”`, r2) {
+			if r2 == ' ' && end+1 < len(text) && dirs != nil && dirs[end+1] == closing {
+				end++ // French spacing: "fini. »"
+				continue
+			}
+			closer := dirs != nil && dirs[end] == closing
+			if !isTerminal(r2) && !closer && !strings.ContainsRune(`')]’`, r2) {
 				break
 			}
-			if r2 == '"' {
-				open = !open
-			}
+			quote(end)
 			end += sz
 		}
 		if isListMarker(text[start:i]) || !s.breaksAt(text, i, end, r) {
 			i = end
 			continue
 		}
-		if open && balanced && words-qWords <= s.MaxQuotedWords {
+		if depth > 0 && balanced && words-qWords <= s.MaxQuotedWords {
 			i = end
 			continue
 		}
@@ -163,7 +185,7 @@ func (s *Segmenter) breaksAt(text string, i, end int, term rune) bool {
 	}
 	next := strings.TrimLeft(text[end:], " \n")
 	nr, _ := utf8.DecodeRuneInString(next)
-	if !(unicode.IsUpper(nr) || unicode.IsDigit(nr) || strings.ContainsRune(`"'(“‘[`, nr)) {
+	if !(unicode.IsUpper(nr) || unicode.IsDigit(nr) || IsQuoteMark(nr) || strings.ContainsRune("'(‘[¿¡"+dialogueDashes, nr)) {
 		return false
 	}
 	if term != '.' || strings.HasPrefix(text[i:end], "..") {

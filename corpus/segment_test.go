@@ -40,6 +40,11 @@ func TestSegmentRules(t *testing.T) {
 		{"stray word joins the sentence before", "They oppose the regime. Iranian.", []string{"They oppose the regime. Iranian."}},
 		{"list items", "1. First item. 2. Second item.", []string{"1. First item.", "2. Second item."}},
 		{"parenthesis", "He left (for good). She stayed.", []string{"He left (for good).", "She stayed."}},
+		{"German quotation closing after the full stop", "„Wir bleiben hier.“ Dann ging er.", []string{"„Wir bleiben hier.“", "Dann ging er."}},
+		{"German short quotation kept whole", "Er sagte: „Das ist gut. Wir bleiben.“ Dann ging er.", []string{"Er sagte: „Das ist gut. Wir bleiben.“", "Dann ging er."}},
+		{"French quotation with its spaces", "« C'est fini. » Il est parti.", []string{"« C'est fini. »", "Il est parti."}},
+		{"Spanish question opening mark", "Llegó tarde. ¿Por qué? Nadie lo sabe.", []string{"Llegó tarde.", "¿Por qué?", "Nadie lo sabe."}},
+		{"line of dialogue", "Avtalen er klar. – Vi er glade, sier hun.", []string{"Avtalen er klar.", "– Vi er glade, sier hun."}},
 		{"empty", "", nil},
 		{"no final punctuation", "A line without an end", []string{"A line without an end"}},
 	}

@@ -191,7 +191,7 @@ func (s *Conversations) speakerOf(d int) string {
 		if tk.stem == "" || !e.cues.isSpeech(tk.stem) {
 			continue
 		}
-		start := strings.LastIndexAny(text[:tk.Start], ",;:\"“”«»") + 1
+		start := lastMarkEnd(text[:tk.Start], ",;:"+corpus.QuoteMarks)
 		subj := strings.TrimSpace(text[start:tk.Start])
 		if n := len(strings.Fields(subj)); n > 0 && n <= 6 {
 			return subj

@@ -209,12 +209,12 @@ func (c *cues) cut(d *doc, kind string) string {
 				continue
 			}
 			after := d.toks[i+len(cue)-1].End
-			body := len(text) - len(strings.TrimLeft(text[after:], " \"“”«»"))
+			body := len(text) - len(strings.TrimLeft(text[after:], " "+corpus.QuoteMarks))
 			end := clauseEnd(text, body)
 			if !c.saysMore(d, body, end) {
 				continue
 			}
-			if r, n := utf8.DecodeRuneInString(text[end:]); body > after+1 && strings.ContainsRune("\"“”«»", r) {
+			if r, n := utf8.DecodeRuneInString(text[end:]); body > after+1 && corpus.IsQuoteMark(r) {
 				end += n // the quotation's closing mark
 			}
 			return strings.TrimSpace(text[d.toks[i].Start:end])
@@ -281,7 +281,7 @@ func matchWords(toks []docToken, words []string) bool {
 // clauseEnd returns the offset of the end of the clause that runs on from
 // i: the next comma, semicolon, full stop or closing quote.
 func clauseEnd(text string, i int) int {
-	if j := strings.IndexAny(text[i:], ",;.!?\""); j >= 0 {
+	if j := strings.IndexAny(text[i:], ",;.!?"+corpus.QuoteMarks); j >= 0 {
 		return i + j
 	}
 	return len(text)

@@ -380,7 +380,7 @@ func (e *Engine) nounPhrase(d *doc, i int) (string, int) {
 	content := false
 	for k := i; k < len(d.toks); k++ {
 		t := d.toks[k]
-		if k > i && strings.ContainsAny(text[d.toks[k-1].End:t.Start], ",;.:\"()") {
+		if k > i && strings.ContainsAny(text[d.toks[k-1].End:t.Start], ",;.:()"+corpus.QuoteMarks) {
 			break
 		}
 		if t.stem == "" && content {
@@ -413,14 +413,15 @@ func (e *Engine) subject(q *query, d *doc) string {
 			continue
 		}
 		begin := 0
-		if i := strings.LastIndexAny(text[:t.Start], ",;:\"("); i >= 0 {
-			begin = i + 1
+		if i := strings.LastIndexAny(text[:t.Start], ",;:("+corpus.QuoteMarks); i >= 0 {
+			_, n := utf8.DecodeRuneInString(text[i:])
+			begin = i + n
 		}
 		span := strings.TrimSpace(text[begin:t.Start])
 		if n := len(strings.Fields(span)); n == 0 || n > maxSubjectWords || !e.hasContent(span) {
 			return ""
 		}
-		return strings.Trim(span, " ,;:\"'()")
+		return strings.Trim(span, " ,;:'()"+corpus.QuoteMarks)
 	}
 	return ""
 }
@@ -432,14 +433,15 @@ const maxSubjectWords = 5
 // quotation marks, or, when the page lost the opening mark, from the start
 // of the sentence to the closing one. "" when it quotes nothing.
 func quotation(text string) string {
-	first := strings.IndexByte(text, '"')
+	first := strings.IndexAny(text, corpus.QuoteMarks)
 	if first < 0 {
 		return ""
 	}
-	if second := strings.IndexByte(text[first+1:], '"'); second >= 0 {
-		return strings.Trim(text[first+1:first+1+second], " ,.;:")
+	_, size := utf8.DecodeRuneInString(text[first:])
+	if second := strings.IndexAny(text[first+size:], corpus.QuoteMarks); second >= 0 {
+		return strings.Trim(text[first+size:first+size+second], " ,.;:")
 	}
-	if first > 0 && strings.Count(text, `"`) == 1 {
+	if first > 0 {
 		return strings.Trim(text[:first], " ,.;:")
 	}
 	return ""
@@ -470,8 +472,9 @@ func (e *Engine) rest(q *query, d *doc) string {
 		return span
 	}
 	begin := 0
-	if i := strings.LastIndexAny(text[:d.toks[first].Start], ",;:\"("); i >= 0 {
-		begin = i + 1
+	if i := strings.LastIndexAny(text[:d.toks[first].Start], ",;:("+corpus.QuoteMarks); i >= 0 {
+		_, n := utf8.DecodeRuneInString(text[i:])
+		begin = i + n
 	}
 	if span := trimWords(text[begin:d.toks[first].Start], maxWords, true); e.hasContent(span) {
 		return span
@@ -495,7 +498,7 @@ func trimWords(s string, n int, fromEnd bool) string {
 			w = w[:n]
 		}
 	}
-	return strings.Trim(strings.Join(w, " "), " ,;:\"'()")
+	return strings.Trim(strings.Join(w, " "), " ,;:'()"+corpus.QuoteMarks)
 }
 
 // matchedOffsets returns the byte offsets of the sentence's words that the
@@ -1091,8 +1094,9 @@ func (e *Engine) titleBefore(s *corpus.Sentence, n corpus.Name) string {
 		return ""
 	}
 	before := s.Text[:n.Start]
-	if i := strings.LastIndexAny(before, ",;:\"("); i >= 0 {
-		before = before[i+1:]
+	if i := strings.LastIndexAny(before, ",;:("+corpus.QuoteMarks); i >= 0 {
+		_, n := utf8.DecodeRuneInString(before[i:])
+		before = before[i+n:]
 	}
 	words := strings.Fields(before)
 	// The title is the tail of the clause up to the name: drop the verb
