@@ -8,13 +8,16 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"slices"
 	"time"
 
 	"github.com/qabot/qabot/eval"
+	"github.com/qabot/qabot/internal/realdata"
 )
 
 func (a *app) evalUsage(w io.Writer) {
 	fmt.Fprint(w, `Usage: qabot eval [--corpus DIR] [--per-question] [--min-sentence P] [--min-answer P] [--min-abstain P] FILE...
+       qabot eval [--split fit,dev] [--per-question] [--min-...] REAL-DATA-FILE...
 
 Scores question files (JSON lines: {"id","lang","q","gold":[...],"ans":[...],
 "answerable":true|false|"either"}) against the engine, in process, exactly
@@ -27,6 +30,19 @@ A threshold P is a percentage for the overall figure ("70"), per language
 threshold, qabot eval says which on stderr and exits 1. Figures with no
 question to count are not checked.
 
+Real-data files are recognised by their content: the qa-data format
+(testdata/realdata/qa-data/*.jsonl.gz, lines with their paragraph) and the
+xquad-dev format (lines that name their article, read from the folder
+"articles" beside the file). Each article gets its own engine; figures are
+per set, language and split (fit, dev, heldout by article; see
+testdata/realdata/README.md): sentence@1, strict (the quote is the sentence
+holding the answer's offset), top1 (the first sentence, answered or not),
+SQuAD F1 and EM of the short answer, answerable questions declined, and
+unanswerable ones declined (qa-data's are made by removing the paragraph
+that answers). Thresholds there are per set ("en.squad1.0-train.sample=70"),
+--min-answer is F1, and they check fit and dev only: held-out figures are
+printed apart and never gate anything, and --per-question refuses them.
+
 Flags:
 `)
 	a.printDefaults(w, a.evalFlags(new(evalOptions)))
@@ -35,6 +51,10 @@ Flags:
 type evalOptions struct {
 	perQuestion bool
 	thresholds  eval.Thresholds
+	// real data only
+	splits     string
+	holdOutMin int
+	jobs       int
 }
 
 func (a *app) evalFlags(o *evalOptions) *flag.FlagSet {
@@ -44,6 +64,9 @@ func (a *app) evalFlags(o *evalOptions) *flag.FlagSet {
 	fs.Var(&o.thresholds.Sentence, "min-sentence", "fail below `P` percent sentence@1")
 	fs.Var(&o.thresholds.Answer, "min-answer", "fail below `P` percent right short answers")
 	fs.Var(&o.thresholds.Abstain, "min-abstain", "fail below `P` percent right abstentions")
+	fs.StringVar(&o.splits, "split", "fit,dev,heldout", "real data: the splits to score, comma-separated")
+	fs.IntVar(&o.holdOutMin, "hold-out-min", realdata.DefaultMinParagraphs, "real data: paragraphs an article needs to make unanswerable questions of it by removing one (0: none)")
+	fs.IntVar(&o.jobs, "jobs", 2, "real data: articles worked on at once")
 	return fs
 }
 
@@ -55,6 +78,16 @@ func (a *app) eval(ctx context.Context, args []string) error {
 	}
 	if len(files) == 0 {
 		return usagef("eval: no question files given")
+	}
+	kinds, err := formats(files)
+	if err != nil {
+		return err
+	}
+	if slices.ContainsFunc(kinds, func(f realdata.Format) bool { return f != realdata.Own }) {
+		if slices.Contains(kinds, realdata.Own) {
+			return usagef("eval: give real-data files (qa-data, xquad-dev) and question files about the served corpus in separate runs")
+		}
+		return a.evalReal(ctx, o, files)
 	}
 	var qs []eval.Question
 	for _, name := range files {

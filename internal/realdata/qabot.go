@@ -23,6 +23,8 @@ type Qabot struct {
 	// ArticleLang returns the language to read an article in. Nil means
 	// the article's own language.
 	ArticleLang func(a *dataset.Article) string
+	// Lang forces the questions' language, as --lang does; "" detects it.
+	Lang string
 
 	mu  sync.Mutex
 	res map[string]*resources
@@ -96,14 +98,17 @@ func (q *Qabot) Answerer(a *dataset.Article, c *corpus.Corpus) (Answerer, error)
 	if err != nil {
 		return nil, err
 	}
-	return qabotAnswerer{e}, nil
+	return qabotAnswerer{e, q.Lang}, nil
 }
 
-type qabotAnswerer struct{ e *qa.Engine }
+type qabotAnswerer struct {
+	e    *qa.Engine
+	lang string
+}
 
 func (x qabotAnswerer) Ask(ctx context.Context, q *dataset.Question) (Reply, error) {
 	// score.py sends each question as one line.
-	a, err := x.e.Ask(ctx, qa.Question{Text: strings.ReplaceAll(q.Q, "\n", " ")})
+	a, err := x.e.Ask(ctx, qa.Question{Text: strings.ReplaceAll(q.Q, "\n", " "), Lang: x.lang})
 	if err != nil {
 		return Reply{}, err
 	}

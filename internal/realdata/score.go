@@ -234,3 +234,43 @@ func (t Tally) Check(system string, splits []string, th eval.Thresholds) []strin
 	check("abstain", th.Abstain, Counts.AbstainRate, func(c Counts) int { return c.Unanswerable })
 	return fails
 }
+
+// WriteMisses prints one line per question scored wrong, as score.py
+// --per-question does, with the set and the gold sentence when known.
+// Outcomes of the held-out split are never printed: nobody may look at
+// them.
+func WriteMisses(w io.Writer, outs []Outcome) error {
+	var b strings.Builder
+	for _, o := range outs {
+		if o.Split == dataset.Heldout {
+			continue
+		}
+		c := Score(o)
+		q, r := o.Question, o.Reply
+		if c.Sentence+c.Abstain+c.EitherOK > 0 {
+			continue
+		}
+		fmt.Fprintf(&b, "MISS %s %s-%s: %s -> answered=%s answer=%s quote=%s gold=%s\n",
+			o.Set, q.ID, q.Lang, eval.PyRepr(q.Q), pyBool(r.Answered), eval.PyRepr(r.Answer),
+			eval.PyRepr(firstRunes(r.Quote, 90)), eval.PyRepr(strings.Join(q.Gold, " | ")))
+	}
+	_, err := io.WriteString(w, b.String())
+	return err
+}
+
+func pyBool(b bool) string {
+	if b {
+		return "True"
+	}
+	return "False"
+}
+
+func firstRunes(s string, n int) string {
+	for i := range s {
+		if n == 0 {
+			return s[:i]
+		}
+		n--
+	}
+	return s
+}
