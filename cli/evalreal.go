@@ -120,4 +120,3 @@ func (a *app) evalReal(ctx context.Context, o evalOptions, files []string) error
 	}
 	return nil
 }
-

@@ -205,7 +205,9 @@ func lineRanges(text string) []Range {
 	return rs
 }
 
-func isSpaceByte(b byte) bool { return b == ' ' || b == '\t' || b == '\r' || b == '\n' || b == '\v' || b == '\f' }
+func isSpaceByte(b byte) bool {
+	return b == ' ' || b == '\t' || b == '\r' || b == '\n' || b == '\v' || b == '\f'
+}
 
 func containsString(ss []string, s string) bool {
 	for _, x := range ss {
