@@ -3,6 +3,7 @@ package realdata
 import (
 	"fmt"
 	"io"
+	"maps"
 	"slices"
 	"strings"
 
@@ -183,7 +184,8 @@ func (t Tally) WriteTable(w io.Writer, splits, systems []string) error {
 			b.WriteString("\n")
 		}
 		name := strings.Join(g, "+")
-		for _, set := range t.keys(func(k Key) string { return k.Set }) {
+		sets := t.keys(func(k Key) string { return k.Set })
+		for _, set := range sets {
 			for _, l := range t.keys(func(k Key) string { return k.Lang }) {
 				for _, sys := range systems {
 					keep := func(k Key) bool {
@@ -193,6 +195,12 @@ func (t Tally) WriteTable(w io.Writer, splits, systems []string) error {
 						row(set, l, name, sys, c)
 					}
 				}
+			}
+		}
+		if len(sets) > 1 {
+			for _, sys := range systems {
+				c := t.Sum(func(k Key) bool { return k.System == sys && slices.Contains(g, k.Split) })
+				row("all sets", "", name, sys, c)
 			}
 		}
 	}
@@ -273,4 +281,39 @@ func firstRunes(s string, n int) string {
 		n--
 	}
 	return s
+}
+
+// WriteMarkdown prints a Markdown table of qabot against a baseline over
+// the given splits together, one row per set (and its question language),
+// for the README: sentence@1 and strict of both, qabot's SQuAD F1, and the
+// share of answerable and of unanswerable questions each declines.
+func (t Tally) WriteMarkdown(w io.Writer, splits []string, system, baseline string) error {
+	var b strings.Builder
+	fmt.Fprintf(&b, "| set | lang | answerable | sentence@1 %[1]s / %[2]s | strict %[1]s / %[2]s | F1 %[1]s | answerable declined %[1]s / %[2]s | unanswerable declined %[1]s / %[2]s (n) |\n", system, baseline)
+	b.WriteString("| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: |\n")
+	sum := func(set, sys string) Counts {
+		return t.Sum(func(k Key) bool {
+			return (set == "" || k.Set == set) && k.System == sys && slices.Contains(splits, k.Split)
+		})
+	}
+	row := func(name, l string, q, base Counts) {
+		fmt.Fprintf(&b, "| %s | %s | %d | %.1f%% / %.1f%% | %.1f%% / %.1f%% | %.1f | %.1f%% / %.1f%% | %.1f%% / %.1f%% (%d) |\n",
+			name, l, q.Answerable, q.SentenceRate(), base.SentenceRate(), q.StrictRate(), base.StrictRate(), q.F1Rate(),
+			q.DeclinedRate(), base.DeclinedRate(), q.AbstainRate(), base.AbstainRate(), q.Unanswerable)
+	}
+	for _, set := range t.keys(func(k Key) string { return k.Set }) {
+		langs := map[string]bool{}
+		for k := range t {
+			if k.Set == set {
+				langs[k.Lang] = true
+			}
+		}
+		l := strings.Join(slices.Sorted(maps.Keys(langs)), ", ")
+		if q := sum(set, system); q.Answerable+q.Unanswerable > 0 {
+			row(set, l, q, sum(set, baseline))
+		}
+	}
+	row("all sets", "", sum("", system), sum("", baseline))
+	_, err := io.WriteString(w, b.String())
+	return err
 }
