@@ -22,6 +22,8 @@ const (
 	DefaultMaxQuestionRunes = 500
 	DefaultMaxBody          = 64 << 10
 	DefaultRateLimiterUsers = 10000
+	DefaultRegisterRetry    = time.Second
+	DefaultRegisterRetryMax = 5 * time.Minute
 )
 
 // A Secret is a string that never prints: fmt, slog and encoders see
@@ -81,12 +83,36 @@ type Config struct {
 	// Now is the clock of rate limits and signature timestamps; nil means
 	// time.Now.
 	Now func() time.Time
+	// RegisterRetry and RegisterRetryMax are the first and the longest
+	// wait between attempts to register the commands in the background
+	// (RegisterInBackground); the wait doubles in between.
+	RegisterRetry, RegisterRetryMax time.Duration
 }
 
 // LoadConfig reads the configuration from getenv (os.Getenv, or a map in
 // tests). A missing or malformed setting gives an error that names the
 // variable; the error never contains the token.
 func LoadConfig(getenv func(string) string) (Config, error) {
+	return loadConfig(getenv, true)
+}
+
+// LoadHTTPConfig reads the configuration of the HTTP interactions
+// endpoint. DISCORD_PUBLIC_KEY is required. DISCORD_TOKEN and
+// DISCORD_APP_ID are required only when register is true: answering
+// needs neither, since interactions carry their application ID and
+// deferred answers are completed with the interaction's own token.
+func LoadHTTPConfig(getenv func(string) string, register bool) (Config, error) {
+	c, err := loadConfig(getenv, register)
+	if err != nil {
+		return Config{}, err
+	}
+	if err := c.ValidateHTTP(); err != nil {
+		return Config{}, err
+	}
+	return c, nil
+}
+
+func loadConfig(getenv func(string) string, needToken bool) (Config, error) {
 	c := Config{
 		Chat:             true,
 		ShardCount:       1,
@@ -104,6 +130,7 @@ func LoadConfig(getenv func(string) string) (Config, error) {
 	token := env("DISCORD_TOKEN")
 	token = strings.TrimSpace(strings.TrimPrefix(token, "Bot "))
 	switch {
+	case token == "" && !needToken:
 	case token == "":
 		return Config{}, fmt.Errorf("DISCORD_TOKEN is not set: copy the bot token from the developer portal (Bot page)")
 	case strings.ContainsAny(token, " \t\r\n"):
@@ -112,10 +139,10 @@ func LoadConfig(getenv func(string) string) (Config, error) {
 	c.Token = Secret(token)
 
 	c.AppID = env("DISCORD_APP_ID")
-	if c.AppID == "" {
+	if c.AppID == "" && needToken {
 		return Config{}, fmt.Errorf("DISCORD_APP_ID is not set: copy the application ID from the developer portal (General Information page)")
 	}
-	if !isSnowflake(c.AppID) {
+	if c.AppID != "" && !isSnowflake(c.AppID) {
 		return Config{}, fmt.Errorf("DISCORD_APP_ID is malformed: want a numeric ID, got %q", clip(c.AppID))
 	}
 	c.GuildID = env("DISCORD_GUILD_ID")
@@ -294,6 +321,12 @@ func (c Config) withDefaults() Config {
 	}
 	if c.Now == nil {
 		c.Now = time.Now
+	}
+	if c.RegisterRetry <= 0 {
+		c.RegisterRetry = DefaultRegisterRetry
+	}
+	if c.RegisterRetryMax < c.RegisterRetry {
+		c.RegisterRetryMax = max(DefaultRegisterRetryMax, c.RegisterRetry)
 	}
 	return c
 }

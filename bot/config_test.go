@@ -130,3 +130,29 @@ func TestIntents(t *testing.T) {
 		}
 	}
 }
+
+func TestLoadHTTPConfig(t *testing.T) {
+	key := strings.Repeat("ab", ed25519.PublicKeySize)
+	tests := []struct {
+		name     string
+		vars     map[string]string
+		register bool
+		wantVar  string // the variable the error must name; "" for no error
+	}{
+		{"no token, not registering", map[string]string{"DISCORD_PUBLIC_KEY": key}, false, ""},
+		{"no token, registering", map[string]string{"DISCORD_PUBLIC_KEY": key, "DISCORD_APP_ID": "1"}, true, "DISCORD_TOKEN"},
+		{"no app id, registering", map[string]string{"DISCORD_PUBLIC_KEY": key, "DISCORD_TOKEN": testToken}, true, "DISCORD_APP_ID"},
+		{"everything, registering", map[string]string{"DISCORD_PUBLIC_KEY": key, "DISCORD_TOKEN": testToken, "DISCORD_APP_ID": "1"}, true, ""},
+		{"no key", map[string]string{"DISCORD_TOKEN": testToken, "DISCORD_APP_ID": "1"}, false, "DISCORD_PUBLIC_KEY"},
+		{"malformed app id, not registering", map[string]string{"DISCORD_PUBLIC_KEY": key, "DISCORD_APP_ID": "app"}, false, "DISCORD_APP_ID"},
+	}
+	for _, tt := range tests {
+		_, err := LoadHTTPConfig(env(tt.vars), tt.register)
+		switch {
+		case tt.wantVar == "" && err != nil:
+			t.Errorf("LoadHTTPConfig(%s) error = %v, want none", tt.name, err)
+		case tt.wantVar != "" && (err == nil || !strings.Contains(err.Error(), tt.wantVar)):
+			t.Errorf("LoadHTTPConfig(%s) error = %v, want one naming %s", tt.name, err, tt.wantVar)
+		}
+	}
+}

@@ -223,6 +223,13 @@ func (s *Server) InjectFault(f Fault) {
 	s.faults = append(s.faults, &f)
 }
 
+// ClearFaults removes every fault not yet used up: Discord is back.
+func (s *Server) ClearFaults() {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.faults = nil
+}
+
 // takeFault returns a copy of the first fault that matches route and uses
 // one of its Times.
 func (s *Server) takeFault(route string) (Fault, bool) {
