@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	"net/http"
@@ -33,6 +34,12 @@ type httpBot struct {
 
 func startHTTP(t testing.TB, tweak func(*bot.Config)) *httpBot {
 	t.Helper()
+	return startHTTPWith(t, tweak, nil)
+}
+
+// startHTTPWith is startHTTP with the bot's handler wrapped by wrap.
+func startHTTPWith(t testing.TB, tweak func(*bot.Config), wrap func(*discordtest.Server, http.Handler) http.Handler) *httpBot {
+	t.Helper()
 	router, langs := mustWorld(t)
 	srv := discordtest.Start(t, discordtest.Options{})
 	hb := &httpBot{srv: srv, stub: newStub(router), logs: newLogSink()}
@@ -41,7 +48,11 @@ func startHTTP(t testing.TB, tweak func(*bot.Config)) *httpBot {
 	if tweak != nil {
 		tweak(&cfg)
 	}
-	ts := httptest.NewServer(bot.NewHTTPHandler(cfg, hb.stub, langs, hb.logs.logger()))
+	h := bot.NewHTTPHandler(cfg, hb.stub, langs, hb.logs.logger())
+	if wrap != nil {
+		h = wrap(srv, h)
+	}
+	ts := httptest.NewServer(h)
 	t.Cleanup(ts.Close)
 	hb.url = ts.URL
 	hb.client = ts.Client()
@@ -298,10 +309,74 @@ func TestHTTPLogsRedactWebhookURLs(t *testing.T) {
 	checkLogsHoldNoSecrets(t, hb.srv, logs)
 }
 
-// TestHTTPLoad sends 2,000 signed requests at once over loopback; every
-// one must be answered.
+// inlineRecorder records in the emulator each response the bot writes in
+// an HTTP body, at the moment it is flushed: before the bot goes on to
+// edit it, as Discord would have it by then. Its verdicts are kept by
+// interaction ID.
+type inlineRecorder struct {
+	srv      *discordtest.Server
+	verdicts sync.Map // interaction ID -> error (nil: Discord accepted it)
+}
+
+func (ir *inlineRecorder) wrap(next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		body, _ := io.ReadAll(r.Body)
+		r.Body = io.NopCloser(bytes.NewReader(body))
+		var i struct {
+			ID   string                    `json:"id"`
+			Type discordgo.InteractionType `json:"type"`
+		}
+		json.Unmarshal(body, &i)
+		if i.Type == discordgo.InteractionPing {
+			next.ServeHTTP(w, r)
+			return
+		}
+		rw := &recordingWriter{ResponseWriter: w, ir: ir, id: i.ID, status: http.StatusOK}
+		next.ServeHTTP(rw, r)
+		rw.Flush()
+	})
+}
+
+type recordingWriter struct {
+	http.ResponseWriter
+	ir     *inlineRecorder
+	id     string
+	status int
+	buf    bytes.Buffer
+	done   bool
+}
+
+func (rw *recordingWriter) WriteHeader(code int) {
+	rw.status = code
+	rw.ResponseWriter.WriteHeader(code)
+}
+
+func (rw *recordingWriter) Write(p []byte) (int, error) { return rw.buf.Write(p) }
+
+func (rw *recordingWriter) Flush() {
+	if rw.done {
+		return
+	}
+	rw.done = true
+	if rw.status == http.StatusOK {
+		_, err := rw.ir.srv.RecordHTTPResponse(rw.id, rw.buf.Bytes())
+		rw.ir.verdicts.Store(rw.id, err)
+	}
+	rw.ResponseWriter.Write(rw.buf.Bytes())
+	if f, ok := rw.ResponseWriter.(http.Flusher); ok {
+		f.Flush()
+	}
+}
+
+// TestHTTPLoad sends 2,000 signed requests over loopback from 32 clients;
+// every one must be acknowledged in time, the way Discord checks it, and
+// every deferred one completed.
 func TestHTTPLoad(t *testing.T) {
-	hb := startHTTP(t, nil)
+	var rec *inlineRecorder
+	hb := startHTTPWith(t, nil, func(srv *discordtest.Server, h http.Handler) http.Handler {
+		rec = &inlineRecorder{srv: srv}
+		return rec.wrap(h)
+	})
 	const requests, workers = 2000, 32
 	bodies := make([]*http.Request, requests)
 	commands := []*discordtest.Interaction{}
@@ -318,6 +393,7 @@ func TestHTTPLoad(t *testing.T) {
 			i = discordtest.Autocomplete("ask", discordtest.Focused(discordtest.String("question", "wh")))
 		}
 		i.From(newUser())
+		i.ApplicationID = hb.srv.AppID()
 		commands = append(commands, i)
 		body, err := json.Marshal(i)
 		if err != nil {
@@ -329,8 +405,9 @@ func TestHTTPLoad(t *testing.T) {
 		}
 		bodies[n] = req
 	}
-	var answered atomic.Int64
+	var answered, deferred atomic.Int64
 	var failures sync.Map
+	var deferredIDs sync.Map
 	next := atomic.Int64{}
 	start := time.Now()
 	var wg sync.WaitGroup
@@ -343,20 +420,38 @@ func TestHTTPLoad(t *testing.T) {
 				if n >= requests {
 					return
 				}
+				i := commands[n]
+				hb.srv.RegisterInteraction(i) // its 3 seconds start now
 				resp, err := hb.client.Do(bodies[n])
 				if err != nil {
 					failures.Store(n, err.Error())
 					continue
 				}
-				var r discordgo.InteractionResponse
-				err = json.NewDecoder(resp.Body).Decode(&r)
+				raw, err := io.ReadAll(resp.Body)
 				resp.Body.Close()
+				var r discordgo.InteractionResponse
+				if err == nil {
+					err = json.Unmarshal(raw, &r)
+				}
+				if err == nil && resp.StatusCode == http.StatusOK {
+					// Discord refuses a response after 3 s, or a second one.
+					if v, ok := rec.verdicts.Load(i.ID); !ok {
+						err = errors.New("response not recorded")
+					} else if v != nil {
+						err = v.(error)
+					}
+				}
 				ok := err == nil && resp.StatusCode == http.StatusOK &&
 					(r.Type == discordgo.InteractionResponseChannelMessageWithSource && r.Data != nil && len(r.Data.Embeds) == 1 ||
-						r.Type == discordgo.InteractionApplicationCommandAutocompleteResult)
+						r.Type == discordgo.InteractionApplicationCommandAutocompleteResult ||
+						r.Type == discordgo.InteractionResponseDeferredChannelMessageWithSource)
 				if !ok {
 					failures.Store(n, fmt.Sprintf("status %d type %d err %v", resp.StatusCode, r.Type, err))
 					continue
+				}
+				if r.Type == discordgo.InteractionResponseDeferredChannelMessageWithSource {
+					deferred.Add(1)
+					deferredIDs.Store(n, true)
 				}
 				answered.Add(1)
 			}
@@ -369,12 +464,16 @@ func TestHTTPLoad(t *testing.T) {
 		return true
 	})
 	if got := answered.Load(); got != requests {
-		t.Errorf("%d of %d requests answered", got, requests)
+		t.Errorf("%d of %d requests acknowledged", got, requests)
 	}
-	t.Logf("%d requests in %v: %.0f requests/s", requests, elapsed.Round(time.Millisecond), float64(requests)/elapsed.Seconds())
-	for _, i := range commands {
-		hb.srv.RegisterInteraction(i) // so that Secrets lists its token
-	}
+	deferredIDs.Range(func(k, _ any) bool {
+		res := awaitResult(t, hb.srv, commands[k.(int)])
+		if len(res.Embeds) != 1 {
+			t.Errorf("deferred request %v completed with %+v, want an embed", k, res)
+		}
+		return true
+	})
+	t.Logf("%d requests in %v: %.0f requests/s, %d deferred", requests, elapsed.Round(time.Millisecond), float64(requests)/elapsed.Seconds(), deferred.Load())
 	checkLogsHoldNoSecrets(t, hb.srv, hb.logs.String())
 }
 

@@ -95,9 +95,19 @@ func post(t *testing.T, srv *discordtest.Server, base string, i *discordtest.Int
 		t.Fatal(err)
 	}
 	defer resp.Body.Close()
+	raw, err := io.ReadAll(resp.Body)
 	var r discordgo.InteractionResponse
-	if err := json.NewDecoder(resp.Body).Decode(&r); err != nil || resp.StatusCode != http.StatusOK {
-		t.Fatalf("POST /interactions = %d, %v", resp.StatusCode, err)
+	if err == nil {
+		err = json.Unmarshal(raw, &r)
+	}
+	if err != nil || resp.StatusCode != http.StatusOK {
+		t.Fatalf("POST /interactions = %d %s, %v", resp.StatusCode, raw, err)
+	}
+	if r.Type != discordgo.InteractionResponsePong {
+		// Discord learns of the response from the HTTP body.
+		if _, err := srv.RecordHTTPResponse(i.ID, raw); err != nil {
+			t.Fatalf("Discord would refuse the response %s: %v", raw, err)
+		}
 	}
 	return r
 }
@@ -146,10 +156,13 @@ func TestServeHTTPWithoutRegistering(t *testing.T) {
 	r := post(t, srv, base, i)
 	if r.Type == discordgo.InteractionResponseDeferredChannelMessageWithSource {
 		// Completed through the webhook, with the interaction's token.
-		if _, err := srv.WaitFor(t.Context(), func(rec discordtest.Record) bool {
-			return rec.Route == discordtest.RouteEditOriginal && rec.OK() && strings.Contains(rec.Path, i.Token)
-		}); err != nil {
-			t.Fatalf("deferred answer never completed: %v\n%s", err, stderr)
+		ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
+		defer cancel()
+		rec, err := srv.WaitFor(ctx, func(rec discordtest.Record) bool {
+			return (rec.Route == discordtest.RouteEditOriginal || rec.Route == discordtest.RouteFollowup) && strings.Contains(rec.Path, i.Token)
+		})
+		if err != nil || !rec.OK() {
+			t.Fatalf("deferred answer never completed: %v %s\nstderr:\n%s", err, rec, stderr)
 		}
 	} else if r.Type != discordgo.InteractionResponseChannelMessageWithSource || r.Data == nil || len(r.Data.Embeds) != 1 {
 		t.Errorf("/ask = %+v, want an answer", r)
