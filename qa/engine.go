@@ -58,6 +58,10 @@ type Options struct {
 	// matches less of the question is never an answer, however clearly it
 	// beats the others. Default DefaultMinCoverage.
 	MinCoverage float64
+	// Ranker reorders the first-stage candidates and calibrates the
+	// confidence (model.go). Nil: the first stage's order, and the
+	// confidence model of confidence.go.
+	Ranker *Ranker
 }
 
 // DefaultMinCoverage is the default of Options.MinCoverage.
@@ -84,6 +88,8 @@ type Engine struct {
 	// layouts, for writing dates in the reply's language.
 	times map[string]*timex.Language
 	cues  *cues
+	// ranker is the learned second stage of the ranking; nil for none.
+	ranker *Ranker
 	// translations maps question languages to the article language. Each
 	// table is built on the first question in its language, so start-up
 	// does not pay for languages nobody uses.
@@ -153,11 +159,22 @@ func (e *Engine) Ask(ctx context.Context, q Question) (Answer, error) {
 	if err := ctx.Err(); err != nil {
 		return Answer{}, err
 	}
+	ans, qy, ok := e.prepare(q)
+	if !ok {
+		return ans, nil
+	}
+	return e.finish(ans, qy, e.answer(qy)), nil
+}
+
+// prepare reads a question up to the query the ranking takes; ok is false
+// when the answer is already known (an empty, overlong or unreadable
+// question).
+func (e *Engine) prepare(q Question) (ans Answer, qy *query, ok bool) {
 	text := cleanQuestion(q.Text)
-	ans := Answer{Question: text, Lang: e.article.l.Code}
+	ans = Answer{Question: text, Lang: e.article.l.Code}
 	if text == "" && strings.TrimSpace(q.Text) != "" {
 		ans.Reason = ReasonInvalid // control characters or broken bytes only
-		return ans, nil
+		return ans, nil, false
 	}
 	l := e.questionLanguage(text, q)
 	if l != nil {
@@ -166,13 +183,13 @@ func (e *Engine) Ask(ctx context.Context, q Question) (Answer, error) {
 	switch {
 	case text == "":
 		ans.Reason = ReasonEmpty
-		return ans, nil
+		return ans, nil, false
 	case utf8.RuneCountInString(text) > e.opts.MaxQuestionRunes:
 		ans.Reason = ReasonTooLong
-		return ans, nil
+		return ans, nil, false
 	case !hasWord(text):
 		ans.Reason = ReasonInvalid
-		return ans, nil
+		return ans, nil, false
 	}
 	if l == nil {
 		// A language qabot does not speak: still try names and numbers,
@@ -181,7 +198,7 @@ func (e *Engine) Ask(ctx context.Context, q Question) (Answer, error) {
 		ans.Lang = e.article.l.Code
 		l = e.article.l
 	}
-	qy := e.parse(text, l)
+	qy = e.parse(text, l)
 	if ans.Unsupported {
 		// Only the words written as the article writes them (names,
 		// numbers) mean anything here; the rest would only dilute them.
@@ -194,21 +211,25 @@ func (e *Engine) Ask(ctx context.Context, q Question) (Answer, error) {
 		qy.group = kept
 	}
 	ans.Kind = qy.kind
-	res := e.answer(qy)
+	return ans, qy, true
+}
+
+// finish fills in the answer to a prepared question from its result.
+func (e *Engine) finish(ans Answer, qy *query, res result) Answer {
 	ans.Evidence = res.evidence
 	if res.found {
 		ans.Answered = true
 		ans.Text = res.text
 		ans.Quote = e.cite(res.doc)
 		ans.Score = res.score
-		return ans, nil
+		return ans
 	}
 	ans.Reason = ReasonNotFound
 	if ans.Unsupported {
 		ans.Reason = ReasonUnsupported
 	}
 	ans.Suggestions = res.suggestions
-	return ans, nil
+	return ans
 }
 
 // questionLanguage decides the language of a question: forced, detected,
@@ -343,20 +364,27 @@ type ranked struct {
 	// question says about its names ("when did X DIE"). A sentence that
 	// only shares the names does not answer.
 	relation float64
+	bm25     float64 // BM25 over stems, with the context the sentence inherits
+	// x holds the ranker's features and z its score, for the candidates
+	// the ranker reordered (rank.go); x is nil for the others.
+	x []float64
+	z float64
 }
 
-// rank scores every sentence that matches at least one question word.
-func (e *Engine) rank(q *query) []ranked {
+// stage1 scores every sentence that matches at least one question word,
+// and returns what it saw of every sentence for the second stage.
+func (e *Engine) stage1(q *query) ([]ranked, *firstStage) {
 	n := len(e.idx.docs)
 	score := make([]float64, n)
 	cover := make([]float64, n)
+	seen := newFirstStage(cover, n)
 	relCover := make([]float64, n)
 	groupScore := make([]float64, n)
 	groupCover := make([]float64, n)
 	matched := make([]bool, n)
 	touched := make([]int32, 0, 32)
 	totalIDF, relIDF := 0.0, 0.0
-	for _, g := range q.group {
+	for gi, g := range q.group {
 		totalIDF += g.idf
 		isName := e.isNameGroup(g)
 		if !isName {
@@ -388,6 +416,7 @@ func (e *Engine) rank(q *query) []ranked {
 					}
 					groupScore[p.doc] = max(groupScore[p.doc], s)
 					groupCover[p.doc] = max(groupCover[p.doc], per*min(1, float64(p.tf)))
+					seen.mark(gi, p, a)
 				}
 			}
 		}
@@ -416,7 +445,7 @@ func (e *Engine) rank(q *query) []ranked {
 		if score[d] <= 0 {
 			continue
 		}
-		r := ranked{doc: d}
+		r := ranked{doc: d, bm25: score[d]}
 		if totalIDF > 0 {
 			r.coverage = cover[d] / totalIDF
 		}
@@ -435,5 +464,5 @@ func (e *Engine) rank(q *query) []ranked {
 		}
 		return out[i].doc < out[j].doc
 	})
-	return out
+	return out, seen
 }

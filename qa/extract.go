@@ -58,7 +58,7 @@ func (e *Engine) pick(q *query, ranked []ranked) result {
 		if i == 0 {
 			res.evidence = ev
 		}
-		if ev.Confidence < e.opts.MinConfidence || ev.Coverage < e.opts.MinCoverage {
+		if e.declines(ev) {
 			continue
 		}
 		return result{found: true, doc: r.doc, text: x.text, score: r.score, evidence: ev}
@@ -96,7 +96,7 @@ func (e *Engine) weigh(q *query, ranked []ranked, i int, x extraction) Evidence 
 	if total > 0 {
 		ev.Unknown = unknown / total
 	}
-	ev.Confidence = confidence(ev)
+	ev.Confidence = e.probability(q, ranked, i, x, ev)
 	return ev
 }
 

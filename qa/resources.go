@@ -51,6 +51,9 @@ func NewResources(opts Options) (*Resources, error) {
 	}
 	if opts.MinConfidence <= 0 {
 		opts.MinConfidence = DefaultMinConfidence
+		if r := opts.Ranker; r != nil && r.Calibration != nil {
+			opts.MinConfidence = r.Calibration.Threshold
+		}
 	}
 	if opts.MinCoverage <= 0 {
 		opts.MinCoverage = DefaultMinCoverage
@@ -130,7 +133,7 @@ func (r *Resources) Engine(c *corpus.Corpus) (*Engine, error) {
 	e := &Engine{
 		opts: r.opts, corpus: c, langs: r.langs, article: art,
 		synonyms: r.synonyms, dictionary: r.dictionary, times: r.times,
-		cues: r.cues, translations: r.translations,
+		cues: r.cues, translations: r.translations, ranker: r.opts.Ranker,
 		analyzers: make(map[string]*analyzer, len(r.analyzers)),
 	}
 	for code, an := range r.analyzers {

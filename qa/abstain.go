@@ -1,0 +1,135 @@
+package qa
+
+import "math"
+
+// The evidence the calibration weighs to say how likely the chosen
+// sentence answers: how clearly the ranker preferred it, how much of the
+// question it says, whether the short answer is a fact of the kind asked
+// for, and what kind of question it is. Fitted by internal/train on
+// answerable and unanswerable real questions alike.
+const (
+	cProb       = iota // the chosen sentence's share of the ranker's softmax over the candidates
+	cScore             // its ranking score
+	cMargin            // its score minus the best other candidate's (capped)
+	cRank              // 1/(1+its place in the ranking)
+	cCoverage          // ranking features of the chosen sentence ...
+	cRelation          //
+	cCovText           //
+	cCovStrong         //
+	cNameMissing       //
+	cFact              //
+	cWindow            //
+	cTyped             // the short answer is a fact of the kind asked for
+	cUnknown           // share of the question's weight no table or article knows
+	cWords             // log(1 + content words of the question)
+	cForeign           // the question is not in the articles' language
+	cKindTime          // the kind of question, by family (the rest: what, which)
+	cKindNumber
+	cKindPerson
+	cKindPlace
+	cKindName
+	cKindWhy
+	cKindDefine
+	cKindYesNo
+	numCalibration
+)
+
+var calibrationNames = [numCalibration]string{
+	cProb: "prob", cScore: "score", cMargin: "margin", cRank: "rank", cCoverage: "coverage",
+	cRelation: "relation", cCovText: "cov_text", cCovStrong: "cov_strong", cNameMissing: "name_missing",
+	cFact: "fact", cWindow: "window", cTyped: "typed", cUnknown: "unknown", cWords: "words",
+	cForeign: "foreign", cKindTime: "kind_time", cKindNumber: "kind_number", cKindPerson: "kind_person",
+	cKindPlace: "kind_place", cKindName: "kind_name", cKindWhy: "kind_why", cKindDefine: "kind_define",
+	cKindYesNo: "kind_yesno",
+}
+
+// CalibrationNames returns the names of the calibration's inputs, in the
+// order Inspection.Calibration holds them.
+func CalibrationNames() []string { return append([]string(nil), calibrationNames[:]...) }
+
+// maxMargin caps the margin: a sentence far ahead is no surer for being
+// further ahead.
+const maxMargin = 10
+
+// calibrationFeatures describes candidate i of a reranked list; nil when
+// the ranker did not score it.
+func (e *Engine) calibrationFeatures(q *query, ranked []ranked, i int, x extraction, ev Evidence) []float64 {
+	r := ranked[i]
+	if r.x == nil {
+		return nil
+	}
+	c := make([]float64, numCalibration)
+	sum, other := 0.0, math.Inf(-1)
+	for j, o := range ranked {
+		if o.x == nil {
+			break
+		}
+		sum += math.Exp(o.z - ranked[0].z)
+		if j != i {
+			other = max(other, o.z)
+		}
+	}
+	c[cProb] = math.Exp(r.z-ranked[0].z) / sum
+	c[cScore] = r.z
+	c[cMargin] = maxMargin
+	if !math.IsInf(other, -1) {
+		c[cMargin] = min(maxMargin, r.z-other)
+	}
+	c[cRank] = 1 / float64(1+i)
+	c[cCoverage] = r.x[fCoverage]
+	c[cRelation] = r.x[fRelation]
+	c[cCovText] = r.x[fCovText]
+	c[cCovStrong] = r.x[fCovStrong]
+	c[cNameMissing] = r.x[fNameMissing]
+	c[cFact] = r.x[fFact]
+	c[cWindow] = r.x[fWindow]
+	if x.typed {
+		c[cTyped] = 1
+	}
+	c[cUnknown] = ev.Unknown
+	c[cWords] = math.Log1p(float64(len(q.group)))
+	if q.lang != nil && q.lang.Code != e.article.l.Code {
+		c[cForeign] = 1
+	}
+	switch family(q) {
+	case familyTime:
+		c[cKindTime] = 1
+	case familyNumber:
+		c[cKindNumber] = 1
+	case familyPerson:
+		c[cKindPerson] = 1
+	case familyPlace:
+		c[cKindPlace] = 1
+	case familyName:
+		c[cKindName] = 1
+	case familyWhy:
+		c[cKindWhy] = 1
+	case familyDefine:
+		c[cKindDefine] = 1
+	case familyYesNo:
+		c[cKindYesNo] = 1
+	}
+	return c
+}
+
+// probability is the confidence that candidate i answers: the ranker's
+// calibration when it has one, else the older model of confidence.go.
+func (e *Engine) probability(q *query, ranked []ranked, i int, x extraction, ev Evidence) float64 {
+	if r := e.ranker; r != nil && r.Calibration != nil {
+		if c := e.calibrationFeatures(q, ranked, i, x, ev); c != nil {
+			return r.Calibration.Probability(c)
+		}
+	}
+	return confidence(ev)
+}
+
+// declines reports whether the engine withholds an answer with this
+// evidence. A calibrated probability decides alone; the older model has a
+// floor of coverage under it.
+func (e *Engine) declines(ev Evidence) bool {
+	if ev.Confidence < e.opts.MinConfidence {
+		return true
+	}
+	calibrated := e.ranker != nil && e.ranker.Calibration != nil
+	return !calibrated && ev.Coverage < e.opts.MinCoverage
+}

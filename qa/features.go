@@ -1,0 +1,647 @@
+package qa
+
+import (
+	"math"
+
+	"github.com/qabot/qabot/corpus"
+	"github.com/qabot/qabot/corpus/timex"
+)
+
+// The features of a (question, sentence) pair that the learned ranker
+// (rank.go, model.go) weighs. Each is a number, mostly in [0, 1], that
+// says one thing about how well the sentence answers the question; the
+// weights that combine them are fitted on real questions by
+// internal/train, never set by hand. The order is the order of the
+// model file's "features" list, which names them.
+const (
+	fStage1Rel   = iota // first-stage score as a share of the best candidate's
+	fStage1Rank         // 1/(1+first-stage rank)
+	fBM25               // BM25 over stems (with inherited context), per unit of question weight
+	fBM25Rel            // BM25 as a share of the best candidate's
+	fCoverage           // share of the question's weight matched, context included
+	fRelation           // the same, for the words that are not names
+	fCovText            // share matched by the sentence's own words, weighted by how they match
+	fCovStrong          // share matched by the user's words or their full translations
+	fCovContext         // share matched only by context: title, heading, neighbours, article
+	fNames              // share of the question's names the sentence has (1 when it asks none)
+	fNameMissing        // 1 when a name the question asks about is not in the sentence
+	fNumbers            // share of the question's numbers the sentence has (0 when it asks none)
+	fWindow             // matched words / words of the smallest stretch that holds them all
+	fOrder              // share of neighbouring question words found near and in order
+	fFocus              // the word that says what is asked ("how many PEOPLE") is there
+	fFact               // a fact of the kind asked for that the question does not give
+	fFactNear           // 1/(1+distance in words from that fact to a matched word)
+	fFactTime           // fFact for when, since and how-long questions
+	fFactNumber         // fFact for how-many and how-much questions
+	fFactPerson         // fFact for who-questions
+	fFactPlace          // fFact for where-questions
+	fFactName           // fFact for name questions and which/what with a class noun
+	fFactWhy            // fFact for why-questions: a cause clause
+	fFactDefine         // fFact for define questions: a description of the name
+	fCovFact            // fCovText * fFact: the sentence says both
+	fFirst              // the article's first sentence
+	fParaFirst          // the first sentence of its paragraph
+	fPosition           // log(1 + the sentence's index in its article)
+	fLength             // log(1 + its number of content words)
+	fPrevCov            // coverage of the sentence before (same article)
+	fNextCov            // coverage of the sentence after
+	fNeighbourGain      // how much more a neighbour covers, floored at 0
+	fWinCov             // share of the question the sentence and its neighbours have between them
+	fParaCov            // share of the question its paragraph has
+	fParaGain           // fParaCov minus the sentence's own share
+	fParaBest           // no other sentence of its paragraph has more of the question
+	numFeatures
+)
+
+// featureNames names the features in order, as the model file does.
+var featureNames = [numFeatures]string{
+	fStage1Rel: "stage1_rel", fStage1Rank: "stage1_rank", fBM25: "bm25", fBM25Rel: "bm25_rel",
+	fCoverage: "coverage", fRelation: "relation", fCovText: "cov_text", fCovStrong: "cov_strong",
+	fCovContext: "cov_context", fNames: "names", fNameMissing: "name_missing", fNumbers: "numbers",
+	fWindow: "window", fOrder: "order", fFocus: "focus", fFact: "fact", fFactNear: "fact_near",
+	fFactTime: "fact_time", fFactNumber: "fact_number", fFactPerson: "fact_person",
+	fFactPlace: "fact_place", fFactName: "fact_name", fFactWhy: "fact_why", fFactDefine: "fact_define",
+	fCovFact: "cov_fact", fFirst: "first", fParaFirst: "para_first", fPosition: "position",
+	fLength: "length", fPrevCov: "prev_cov", fNextCov: "next_cov", fNeighbourGain: "neighbour_gain",
+	fWinCov: "win_cov", fParaCov: "para_cov", fParaGain: "para_gain", fParaBest: "para_best",
+}
+
+// FeatureNames returns the names of the ranker's features, in the order
+// Candidate.Features holds them.
+func FeatureNames() []string { return append([]string(nil), featureNames[:]...) }
+
+// strongWeight is the weight from which an alternative counts as the
+// user's own word: the word itself, a full translation, a misspelling put
+// right; synonyms, compounds and cognates are weaker.
+const strongWeight = 0.85
+
+// A stemRef says which alternative of which question word a stem belongs
+// to, and which of the alternative's stems it is.
+type stemRef struct {
+	group, alt int // alt is an index into matcher.alts
+	bit        uint64
+}
+
+// A matcher finds the question's words in sentences: it is built once per
+// question and reused for every candidate.
+type matcher struct {
+	q      *query
+	refs   map[string][]stemRef
+	alts   []altInfo
+	isName []bool
+	isNum  []bool
+	idf    []float64
+	total  float64 // sum of idf
+	names  int     // number of name groups
+	nums   int     // number of number groups
+	// scratch, reset for every sentence
+	seen []uint64 // stems of each alternative present, as bits
+	pos  [][]int  // token indices where each group matched
+}
+
+type altInfo struct {
+	group  int
+	weight float64
+	full   uint64 // all bits of the alternative's stems
+	n      int
+}
+
+func (e *Engine) newMatcher(q *query) *matcher {
+	m := &matcher{q: q, refs: map[string][]stemRef{}}
+	m.isName = make([]bool, len(q.group))
+	m.isNum = make([]bool, len(q.group))
+	m.idf = make([]float64, len(q.group))
+	m.pos = make([][]int, len(q.group))
+	for gi, g := range q.group {
+		m.idf[gi] = g.idf
+		m.total += g.idf
+		if e.isNameGroup(g) {
+			m.isName[gi] = true
+			m.names++
+		}
+		if len(g.alts) > 0 && len(g.alts[0].stems) == 1 && isDigits(g.alts[0].stems[0]) {
+			m.isNum[gi] = true
+			m.nums++
+		}
+		for _, a := range g.alts {
+			if len(a.stems) == 0 || len(a.stems) > 64 {
+				continue
+			}
+			ai := len(m.alts)
+			info := altInfo{group: gi, weight: min(a.weight, 1), n: len(a.stems)}
+			for k, st := range a.stems {
+				bit := uint64(1) << k
+				info.full |= bit
+				m.refs[st] = append(m.refs[st], stemRef{group: gi, alt: ai, bit: bit})
+			}
+			m.alts = append(m.alts, info)
+		}
+	}
+	m.seen = make([]uint64, len(m.alts))
+	return m
+}
+
+func isDigits(s string) bool {
+	if s == "" {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		if (s[i] < '0' || s[i] > '9') && s[i] != '.' {
+			return false
+		}
+	}
+	return true
+}
+
+// A match is what a matcher found of the question in one sentence.
+type match struct {
+	strength []float64 // per group: how well the sentence's own words match it, 0-1
+	strong   []bool    // per group: matched by a strong alternative, in full
+	pos      [][]int   // per group: token indices
+}
+
+// find matches the question against sentence d's own words. The returned
+// match shares the matcher's scratch: it is valid until the next call.
+func (m *matcher) find(d *doc, out *match) {
+	for i := range m.seen {
+		m.seen[i] = 0
+	}
+	for i := range m.pos {
+		m.pos[i] = m.pos[i][:0]
+	}
+	for ti, t := range d.toks {
+		if t.stem == "" {
+			continue
+		}
+		for _, r := range m.refs[t.stem] {
+			m.seen[r.alt] |= r.bit
+			if p := m.pos[r.group]; len(p) == 0 || p[len(p)-1] != ti {
+				m.pos[r.group] = append(p, ti)
+			}
+		}
+	}
+	n := len(m.q.group)
+	if cap(out.strength) < n {
+		out.strength = make([]float64, n)
+		out.strong = make([]bool, n)
+	}
+	out.strength, out.strong = out.strength[:n], out.strong[:n]
+	for i := range out.strength {
+		out.strength[i], out.strong[i] = 0, false
+	}
+	for ai, a := range m.alts {
+		if m.seen[ai] == 0 {
+			continue
+		}
+		got := float64(popcount(m.seen[ai])) / float64(a.n)
+		s := a.weight * got
+		if s > out.strength[a.group] {
+			out.strength[a.group] = s
+		}
+		if m.seen[ai] == a.full && a.weight >= strongWeight {
+			out.strong[a.group] = true
+		}
+	}
+	out.pos = m.pos
+}
+
+func popcount(x uint64) int {
+	n := 0
+	for ; x != 0; x &= x - 1 {
+		n++
+	}
+	return n
+}
+
+// features writes the features of candidate c (at first-stage rank i among
+// cands) into x, with what the first stage saw of every sentence, so that
+// neighbours and paragraphs can be read.
+func (e *Engine) features(m *matcher, cands []ranked, i int, seen *firstStage, x []float64, mt *match) {
+	cover := seen.cover
+	for k := range x {
+		x[k] = 0
+	}
+	c := cands[i]
+	d := &e.idx.docs[c.doc]
+	q := m.q
+	if best := cands[0].score; best > 0 {
+		x[fStage1Rel] = c.score / best
+	}
+	x[fStage1Rank] = 1 / float64(1+i)
+	bestBM := 0.0
+	for _, o := range cands {
+		bestBM = max(bestBM, o.bm25)
+	}
+	if m.total > 0 {
+		x[fBM25] = c.bm25 / m.total
+	}
+	if bestBM > 0 {
+		x[fBM25Rel] = c.bm25 / bestBM
+	}
+	x[fCoverage] = c.coverage
+	x[fRelation] = c.relation
+
+	m.find(d, mt)
+	text, strong, names, nums := 0.0, 0.0, 0, 0
+	matched, missingName := 0, false
+	for g := range q.group {
+		s := mt.strength[g]
+		text += m.idf[g] * s
+		if mt.strong[g] {
+			strong += m.idf[g]
+		}
+		if s > 0 {
+			matched++
+		}
+		if m.isName[g] {
+			if s > 0 {
+				names++
+			} else {
+				missingName = true
+			}
+		}
+		if m.isNum[g] && s > 0 {
+			nums++
+		}
+	}
+	if m.total > 0 {
+		x[fCovText] = text / m.total
+		x[fCovStrong] = strong / m.total
+	}
+	x[fCovContext] = max(0, c.coverage-x[fCovText])
+	x[fNames] = 1
+	if m.names > 0 {
+		x[fNames] = float64(names) / float64(m.names)
+	}
+	if missingName {
+		x[fNameMissing] = 1
+	}
+	if m.nums > 0 {
+		x[fNumbers] = float64(nums) / float64(m.nums)
+	}
+	if matched > 0 {
+		x[fWindow] = float64(matched) / float64(window(mt.pos, matched))
+	}
+	if n := len(q.group); n > 1 {
+		x[fOrder] = float64(inOrder(mt.pos)) / float64(n-1)
+	}
+	for _, t := range d.toks {
+		if t.stem != "" && q.focus[t.stem] {
+			x[fFocus] = 1
+			break
+		}
+	}
+
+	fact, near := e.factOf(q, d, mt.pos)
+	x[fFact] = fact
+	x[fFactNear] = near
+	switch family(q) {
+	case familyTime:
+		x[fFactTime] = fact
+	case familyNumber:
+		x[fFactNumber] = fact
+	case familyPerson:
+		x[fFactPerson] = fact
+	case familyPlace:
+		x[fFactPlace] = fact
+	case familyName:
+		x[fFactName] = fact
+	case familyWhy:
+		x[fFactWhy] = fact
+	case familyDefine:
+		x[fFactDefine] = fact
+	}
+	x[fCovFact] = x[fCovText] * fact
+
+	s := d.sentence
+	if s.Index == 0 {
+		x[fFirst] = 1
+	}
+	if c.doc == 0 || e.idx.docs[c.doc-1].artIdx != d.artIdx || e.idx.docs[c.doc-1].sentence.Paragraph != s.Paragraph {
+		x[fParaFirst] = 1
+	}
+	x[fPosition] = math.Log1p(float64(s.Index))
+	x[fLength] = math.Log1p(d.length)
+	if m.total > 0 {
+		if p := c.doc - 1; p >= 0 && e.idx.docs[p].artIdx == d.artIdx {
+			x[fPrevCov] = cover[p] / m.total
+		}
+		if n := c.doc + 1; n < len(e.idx.docs) && e.idx.docs[n].artIdx == d.artIdx {
+			x[fNextCov] = cover[n] / m.total
+		}
+	}
+	x[fNeighbourGain] = max(0, max(x[fPrevCov], x[fNextCov])-c.coverage)
+
+	own := seen.words[c.doc]
+	win, para, best := own, own, true
+	if p := c.doc - 1; p >= 0 && e.idx.docs[p].artIdx == d.artIdx {
+		win |= seen.words[p]
+	}
+	if n := c.doc + 1; n < len(e.idx.docs) && e.idx.docs[n].artIdx == d.artIdx {
+		win |= seen.words[n]
+	}
+	ownW := m.weigh(own)
+	for _, o := range e.paragraph(c.doc) {
+		para |= seen.words[o]
+		best = best && m.weigh(seen.words[o]) <= ownW
+	}
+	x[fWinCov] = m.weigh(win)
+	x[fParaCov] = m.weigh(para)
+	x[fParaGain] = x[fParaCov] - ownW
+	if best {
+		x[fParaBest] = 1
+	}
+}
+
+// paragraph returns the indices of the sentences of d's paragraph.
+func (e *Engine) paragraph(d int) []int {
+	docs := e.idx.docs
+	lo, hi := d, d
+	same := func(o int) bool {
+		return docs[o].artIdx == docs[d].artIdx && docs[o].sentence.Paragraph == docs[d].sentence.Paragraph
+	}
+	for lo > 0 && same(lo-1) {
+		lo--
+	}
+	for hi+1 < len(docs) && same(hi+1) {
+		hi++
+	}
+	out := make([]int, 0, hi-lo+1)
+	for o := lo; o <= hi; o++ {
+		out = append(out, o)
+	}
+	return out
+}
+
+// weigh returns the share of the question's weight in the words of a set
+// of bits (firstStage.words).
+func (m *matcher) weigh(words uint64) float64 {
+	if m.total == 0 {
+		return 0
+	}
+	w := 0.0
+	for g := range min(len(m.idf), 64) {
+		if words&(1<<g) != 0 {
+			w += m.idf[g]
+		}
+	}
+	return w / m.total
+}
+
+// window returns the number of words of the smallest stretch of the
+// sentence that holds a match of each of the matched groups.
+func window(pos [][]int, matched int) int {
+	type hit struct{ at, group int }
+	var hits []hit
+	for g, ps := range pos {
+		for _, p := range ps {
+			hits = append(hits, hit{p, g})
+		}
+	}
+	// insertion sort: a sentence has a few dozen hits at most
+	for i := 1; i < len(hits); i++ {
+		for j := i; j > 0 && hits[j].at < hits[j-1].at; j-- {
+			hits[j], hits[j-1] = hits[j-1], hits[j]
+		}
+	}
+	count := make(map[int]int, matched)
+	best, have, lo := math.MaxInt, 0, 0
+	for _, h := range hits {
+		if count[h.group] == 0 {
+			have++
+		}
+		count[h.group]++
+		for have == matched {
+			best = min(best, h.at-hits[lo].at+1)
+			g := hits[lo].group
+			count[g]--
+			if count[g] == 0 {
+				have--
+			}
+			lo++
+		}
+	}
+	if best == math.MaxInt {
+		return 1
+	}
+	return best
+}
+
+// nearWords is how far apart two question words may stand in a sentence
+// and still count as said together.
+const nearWords = 3
+
+// inOrder counts the neighbouring pairs of question words (group g, g+1)
+// that the sentence has near each other and in the question's order.
+func inOrder(pos [][]int) int {
+	n := 0
+	for g := 0; g+1 < len(pos); g++ {
+	pair:
+		for _, a := range pos[g] {
+			for _, b := range pos[g+1] {
+				if b > a && b-a <= nearWords {
+					n++
+					break pair
+				}
+			}
+		}
+	}
+	return n
+}
+
+// A kind family groups the answer kinds that look for the same facts.
+type kindFamily int
+
+const (
+	familyOther kindFamily = iota
+	familyTime
+	familyNumber
+	familyPerson
+	familyPlace
+	familyName
+	familyWhy
+	familyDefine
+	familyYesNo
+)
+
+func family(q *query) kindFamily {
+	switch q.kind {
+	case KindWhen, KindSince, KindHowLong:
+		return familyTime
+	case KindHowMany, KindHowMuch:
+		return familyNumber
+	case KindWho:
+		return familyPerson
+	case KindWhere:
+		return familyPlace
+	case KindName:
+		return familyName
+	case KindWhich, KindWhat:
+		if q.hasClass {
+			return familyName
+		}
+	case KindWhy:
+		return familyWhy
+	case KindDefine:
+		return familyDefine
+	case KindYesNo:
+		return familyYesNo
+	}
+	return familyOther
+}
+
+// factOf says whether sentence d holds a fact of the kind the question asks
+// for that the question does not itself give (1, or 0.5 for a weaker kind
+// of fact), and how near the nearest such fact stands to the question's
+// matched words (1/(1+words between), 0 when nothing matched).
+func (e *Engine) factOf(q *query, d *doc, pos [][]int) (fact, near float64) {
+	f := &d.sentence.Facts
+	best, at := 0.0, []int{}
+	take := func(v float64, start, end int) {
+		if v > best {
+			best, at = v, at[:0]
+		}
+		if v == best && v > 0 {
+			at = append(at, start, end)
+		}
+	}
+	switch family(q) {
+	case familyTime:
+		for _, x := range f.Dates {
+			if e.spanMentioned(q, d, x.Start, x.End, true) {
+				continue
+			}
+			v := 0.5
+			switch {
+			case q.kind == KindWhen && x.Kind != timex.Duration:
+				v = 1
+			case q.kind == KindSince && x.Kind == timex.Since:
+				v = 1
+			case q.kind == KindHowLong && x.Kind == timex.Duration:
+				v = 1
+			}
+			take(v, x.Start, x.End)
+		}
+		if q.kind == KindHowLong {
+			for _, n := range f.Numbers {
+				if !e.spanMentioned(q, d, n.Start, n.End, true) {
+					take(0.5, n.Start, n.End)
+				}
+			}
+		}
+	case familyNumber:
+		for _, n := range f.Numbers {
+			if e.spanMentioned(q, d, n.Start, n.End, true) {
+				continue
+			}
+			v := 0.5
+			if n.Unit != "" && q.focus[e.article.stem(n.Unit)] || q.kind == KindHowMuch && n.Money {
+				v = 1
+			}
+			take(v, n.Start, n.End)
+		}
+		if q.kind == KindHowMany {
+			for _, x := range f.Dates {
+				if x.Kind == timex.Duration && !e.spanMentioned(q, d, x.Start, x.End, true) {
+					take(0.5, x.Start, x.End)
+				}
+			}
+		}
+	case familyPerson:
+		e.takeNames(q, d, take, map[corpus.NameKind]float64{corpus.NamePerson: 1, corpus.NameOrg: 0.5, corpus.NameOther: 0.5})
+		if qt := f.Quote; qt != nil && !e.mentionsAny(q, qt.Resolved) {
+			take(1, 0, 0)
+		}
+	case familyPlace:
+		e.takeNames(q, d, take, map[corpus.NameKind]float64{corpus.NamePlace: 1, corpus.NameOther: 0.5})
+	case familyName:
+		kinds := map[corpus.NameKind]float64{corpus.NamePerson: 0.5, corpus.NameOrg: 0.5, corpus.NameOther: 0.5, corpus.NamePlace: 0.5}
+		if q.hasClass {
+			kinds[q.class] = 1
+		}
+		e.takeNames(q, d, take, kinds)
+	case familyWhy:
+		if e.cues.cut(d, "why") != "" {
+			take(1, 0, 0)
+		}
+	case familyDefine:
+		if e.define(q, d) != "" {
+			take(1, 0, 0)
+		}
+	}
+	if best == 0 {
+		return 0, 0
+	}
+	dist := math.MaxInt
+	for k := 0; k+1 < len(at); k += 2 {
+		lo, hi := tokenRange(d, at[k], at[k+1])
+		for _, ps := range pos {
+			for _, p := range ps {
+				switch {
+				case p < lo:
+					dist = min(dist, lo-p)
+				case p > hi:
+					dist = min(dist, p-hi)
+				default:
+					dist = 0
+				}
+			}
+		}
+	}
+	if dist == math.MaxInt {
+		return best, 0
+	}
+	return best, 1 / float64(1+dist)
+}
+
+// takeNames offers the names of d that the question does not use, valued
+// by their kind.
+func (e *Engine) takeNames(q *query, d *doc, take func(v float64, start, end int), kinds map[corpus.NameKind]float64) {
+	for _, n := range d.sentence.Facts.Names {
+		v := kinds[n.Kind]
+		if v > 0 && !e.spanMentioned(q, d, n.Start, n.End, false) {
+			take(v, n.Start, n.End)
+		}
+	}
+}
+
+// spanMentioned reports whether the question used the words of d's
+// sentence between byte offsets start and end: all of them (all) or any.
+// A span with no content word is never mentioned.
+func (e *Engine) spanMentioned(q *query, d *doc, start, end int, all bool) bool {
+	seen, used := false, false
+	for _, t := range d.toks {
+		if t.Start < start || t.End > end || t.stem == "" {
+			continue
+		}
+		seen = true
+		if q.mentioned[t.stem] {
+			used = true
+			if !all {
+				return true
+			}
+		} else if all {
+			return false
+		}
+	}
+	return seen && used
+}
+
+// tokenRange returns the indices of the first and last tokens of d inside
+// byte offsets [start, end); a span of no token (a whole-sentence fact)
+// covers the whole sentence.
+func tokenRange(d *doc, start, end int) (int, int) {
+	lo, hi := -1, -1
+	for i, t := range d.toks {
+		if t.Start >= start && t.End <= end {
+			if lo < 0 {
+				lo = i
+			}
+			hi = i
+		}
+	}
+	if lo < 0 || start == end {
+		return 0, max(0, len(d.toks)-1)
+	}
+	return lo, hi
+}

@@ -1,0 +1,142 @@
+package qa
+
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+	"math"
+)
+
+// A Ranker is what the engine learned from real questions: the weights
+// that combine the features of a (question, sentence) pair (features.go)
+// into the score that orders the candidate sentences, and the calibration
+// that turns the evidence for the chosen sentence into the probability
+// that it answers, with the threshold below which the engine declines.
+//
+// internal/train fits it (`make train`) and writes qa/data/ranker.json,
+// which the engine embeds; nothing in it is set by hand.
+type Ranker struct {
+	// Note says how the file was made: command, data, figures.
+	Note []string `json:"note,omitempty"`
+	// Candidates is how many first-stage sentences the model reorders.
+	Candidates int `json:"candidates"`
+	// Features names the inputs in the order of Mean, Scale and Weights.
+	// Features the engine computes but the file does not name weigh
+	// nothing; a name the engine does not know is an error.
+	Features []string  `json:"features"`
+	Mean     []float64 `json:"mean"`
+	Scale    []float64 `json:"scale"`
+	Weights  []float64 `json:"weights"`
+	// Calibration is absent in a ranker being trained.
+	Calibration *Calibration `json:"calibration,omitempty"`
+
+	w    [numFeatures]float64 // Weights/Scale, by feature index
+	bias float64              // -sum Weights*Mean/Scale
+}
+
+// A Calibration is a logistic model of the probability that the sentence
+// the engine chose answers the question, and the threshold below which the
+// engine declines.
+type Calibration struct {
+	Features []string  `json:"features"`
+	Mean     []float64 `json:"mean"`
+	Scale    []float64 `json:"scale"`
+	Weights  []float64 `json:"weights"`
+	Bias     float64   `json:"bias"`
+	// CostRatio is what a wrong answer costs, in declined right answers;
+	// Threshold = CostRatio/(1+CostRatio) is the probability at which
+	// answering and declining cost the same.
+	CostRatio float64 `json:"cost_ratio"`
+	Threshold float64 `json:"threshold"`
+
+	w    [numCalibration]float64
+	bias float64
+}
+
+// ParseRanker reads a ranker file (the format internal/train writes).
+func ParseRanker(data []byte) (*Ranker, error) {
+	var r Ranker
+	if err := json.Unmarshal(data, &r); err != nil {
+		return nil, fmt.Errorf("ranker: %w", err)
+	}
+	if err := r.Compile(); err != nil {
+		return nil, err
+	}
+	return &r, nil
+}
+
+// Compile checks the ranker and prepares it for use; ParseRanker calls it,
+// and a trainer that fills a Ranker in memory must.
+func (r *Ranker) Compile() error {
+	if r.Candidates <= 0 {
+		return errors.New("ranker: candidates must be positive")
+	}
+	idx := map[string]int{}
+	for i, n := range featureNames {
+		idx[n] = i
+	}
+	b, err := fold(r.Features, r.Mean, r.Scale, r.Weights, idx, r.w[:])
+	if err != nil {
+		return fmt.Errorf("ranker: %w", err)
+	}
+	r.bias = b
+	if c := r.Calibration; c != nil {
+		idx := map[string]int{}
+		for i, n := range calibrationNames {
+			idx[n] = i
+		}
+		b, err := fold(c.Features, c.Mean, c.Scale, c.Weights, idx, c.w[:])
+		if err != nil {
+			return fmt.Errorf("ranker calibration: %w", err)
+		}
+		c.bias = c.Bias + b
+		if !(c.Threshold > 0 && c.Threshold < 1) {
+			return fmt.Errorf("ranker calibration: threshold %v is not a probability", c.Threshold)
+		}
+	}
+	return nil
+}
+
+// fold turns standardised weights into weights on the raw features, placed
+// by name, and returns the constant the standardisation adds.
+func fold(names []string, mean, scale, weights []float64, idx map[string]int, out []float64) (float64, error) {
+	if len(mean) != len(names) || len(scale) != len(names) || len(weights) != len(names) {
+		return 0, fmt.Errorf("%d features but %d means, %d scales, %d weights", len(names), len(mean), len(scale), len(weights))
+	}
+	for i := range out {
+		out[i] = 0
+	}
+	bias := 0.0
+	for i, n := range names {
+		k, ok := idx[n]
+		if !ok {
+			return 0, fmt.Errorf("unknown feature %q", n)
+		}
+		if !(scale[i] > 0) || math.IsInf(scale[i], 0) || math.IsNaN(mean[i]) || math.IsNaN(weights[i]) || math.IsInf(weights[i], 0) {
+			return 0, fmt.Errorf("feature %q: bad mean, scale or weight", n)
+		}
+		out[k] += weights[i] / scale[i]
+		bias -= weights[i] * mean[i] / scale[i]
+	}
+	return bias, nil
+}
+
+// Score is the ranking score of a feature vector (in FeatureNames order)
+// of a compiled ranker.
+func (r *Ranker) Score(x []float64) float64 {
+	z := r.bias
+	for i, v := range x[:numFeatures] {
+		z += r.w[i] * v
+	}
+	return z
+}
+
+// Probability is the calibrated probability of a calibration vector (in
+// CalibrationNames order) of a compiled ranker.
+func (c *Calibration) Probability(x []float64) float64 {
+	z := c.bias
+	for i, v := range x[:numCalibration] {
+		z += c.w[i] * v
+	}
+	return 1 / (1 + math.Exp(-z))
+}

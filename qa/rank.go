@@ -1,0 +1,86 @@
+package qa
+
+import (
+	"math"
+	"sort"
+)
+
+// rank orders the sentences for a question in two stages. The first
+// (stage1, engine.go) scores every sentence that shares a word with the
+// question, cheaply: BM25 over stems weighed by coverage and by evidence
+// of the kind of fact asked for. The second reorders the best of them by
+// the learned ranker (model.go) over the features of each (question,
+// sentence) pair (features.go). Without a ranker, the first stage's order
+// stands.
+//
+// The scores of the reordered candidates are exp(z - best z), so that
+// ratios between scores keep their meaning for the callers that compare
+// or scale them (pick, conversations); the sentences after them keep their
+// first-stage order, below.
+func (e *Engine) rank(q *query) []ranked {
+	out, seen := e.stage1(q)
+	return e.rerank(e.ranker, q, out, seen)
+}
+
+// rerank reorders the first r.Candidates of out (in first-stage order) by
+// the ranker's score.
+func (e *Engine) rerank(r *Ranker, q *query, out []ranked, seen *firstStage) []ranked {
+	if r == nil || len(out) == 0 {
+		return out
+	}
+	k := min(len(out), r.Candidates)
+	e.scoreCandidates(q, out[:k], seen)
+	for i := range out[:k] {
+		out[i].z = r.Score(out[i].x)
+	}
+	tail := 0.0
+	if k < len(out) {
+		tail = out[k].score
+	}
+	top := out[:k]
+	sort.SliceStable(top, func(i, j int) bool { return top[i].z > top[j].z })
+	low := 1.0
+	for i := range top {
+		top[i].score = math.Exp(top[i].z - top[0].z)
+		low = min(low, top[i].score)
+	}
+	for i := k; i < len(out); i++ {
+		out[i].score = low / 2 * out[i].score / tail
+	}
+	return out
+}
+
+// scoreCandidates computes the features of each candidate; cands must be in
+// first-stage order.
+func (e *Engine) scoreCandidates(q *query, cands []ranked, seen *firstStage) {
+	m := e.newMatcher(q)
+	xs := make([]float64, len(cands)*numFeatures)
+	var buf match
+	for i := range cands {
+		x := xs[i*numFeatures : (i+1)*numFeatures : (i+1)*numFeatures]
+		e.features(m, cands, i, seen, x, &buf)
+	}
+	for i := range cands {
+		cands[i].x = xs[i*numFeatures : (i+1)*numFeatures : (i+1)*numFeatures]
+	}
+}
+
+// A firstStage is what the first stage saw of every sentence, for the
+// features of the second: its coverage of the question, and which question
+// words its own text has (a bit per word, the first 64 words).
+type firstStage struct {
+	cover []float64 // in question-weight units, context included
+	words []uint64  // question words the text has, by any alternative
+}
+
+func newFirstStage(cover []float64, n int) *firstStage {
+	return &firstStage{cover: cover, words: make([]uint64, n)}
+}
+
+// mark records that posting p matched alternative a of question word g.
+// A term frequency under 1 is inherited context, not the sentence's text.
+func (f *firstStage) mark(g int, p posting, a alt) {
+	if g < 64 && p.tf >= 1 {
+		f.words[p.doc] |= 1 << g
+	}
+}
