@@ -1,0 +1,386 @@
+// Command train fits the engine's learned ranker and its calibrated
+// abstention, and writes them to qa/data/ranker.json, which the engine
+// embeds.
+//
+//	go run ./internal/train        (make train)
+//
+// It reads the real question sets the repository keeps in testdata, split
+// by article (TEAM.md): it fits on the "fit" part only, chooses between
+// variants (the L2 penalty) by cross-validation over fit articles, and
+// reports the "dev" part; it never reads the held-out part.
+//
+// The ranker is a listwise softmax over each question's first-stage
+// candidates (qa.Inspect): the probability that candidate i is the
+// answering sentence is exp(w.x_i) / sum_j exp(w.x_j), fitted by L-BFGS on
+// standardised features with an L2 penalty. The calibration is a logistic
+// regression of "the sentence the engine chose answers" on the evidence
+// for it, fitted on answerable and unanswerable questions alike, each
+// question described by a ranker that did not see its article (out of
+// fold). The engine declines below the probability at which answering and
+// declining cost the same, when a wrong answer costs -cost times what a
+// declined right answer does: cost/(1+cost).
+//
+// Everything is deterministic: fixed order, no random numbers.
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"flag"
+	"fmt"
+	"hash/fnv"
+	"log"
+	"math"
+	"os"
+	"path/filepath"
+	"runtime"
+	"sort"
+	"strings"
+	"sync"
+
+	"github.com/qabot/qabot/eval"
+	"github.com/qabot/qabot/eval/dataset"
+	"github.com/qabot/qabot/internal/realdata"
+	"github.com/qabot/qabot/lang"
+	"github.com/qabot/qabot/qa"
+)
+
+func main() {
+	var (
+		root       = flag.String("root", ".", "repository root")
+		out        = flag.String("out", "qa/data/ranker.json", "where to write the model, under root; - for stdout")
+		candidates = flag.Int("candidates", qa.DefaultCandidates, "first-stage candidates the ranker reorders")
+		folds      = flag.Int("folds", 5, "cross-validation folds, by article")
+		cost       = flag.Float64("cost", 3, "cost of a wrong answer, in declined right answers")
+		lambdas    = flag.String("lambda", "0.0001,0.001,0.01,0.1", "L2 penalties to choose among by cross-validation")
+		dataDir    = flag.String("data", "testdata/realdata", "the real-data sets, under root")
+		sets       = flag.String("sets", "", "comma-separated prefixes of the sets to use (all when empty)")
+		explainSet = flag.String("explain", "", "print fit questions of this set the ranker gets wrong, and stop")
+	)
+	flag.Parse()
+	log.SetFlags(0)
+	reg, err := lang.Load(lang.Data)
+	if err != nil {
+		log.Fatal(err)
+	}
+	system := realdata.NewQabot(reg)
+	fsys := os.DirFS(*root)
+	fit, err := load(fsys, *dataDir, *sets, map[string]bool{dataset.Fit: true}, system)
+	if err != nil {
+		log.Fatal(err)
+	}
+	dev, err := load(fsys, *dataDir, *sets, map[string]bool{dataset.Dev: true}, system)
+	if err != nil {
+		log.Fatal(err)
+	}
+	arts := append(append([]*article(nil), fit...), dev...)
+	log.Printf("%d fit and %d dev articles, %d and %d questions", len(fit), len(dev), countQ(fit), countQ(dev))
+
+	// Pass 1: the first stage's candidates and their features.
+	lists := inspectAll(arts, nil)
+	var ls []float64
+	for _, s := range strings.Split(*lambdas, ",") {
+		var v float64
+		if _, err := fmt.Sscan(s, &v); err != nil {
+			log.Fatalf("-lambda %q: %v", s, err)
+		}
+		ls = append(ls, v)
+	}
+	names := qa.FeatureNames()
+	fold := func(a *article) int { return int(hash("fold/"+a.a.Key) % uint32(*folds)) }
+	bestL, bestAcc := ls[0], -1.0
+	for _, l := range ls {
+		right, n := 0, 0
+		for f := range *folds {
+			train, test := byFold(fit, fold, f)
+			r := fitRanker(train, lists, names, l, *candidates)
+			rr, nn := top1(test, lists, r)
+			right, n = right+rr, n+nn
+		}
+		acc := float64(right) / float64(max(n, 1))
+		log.Printf("lambda %g: cross-validated top-1 %.1f%% of %d", l, 100*acc, n)
+		if acc > bestAcc+1e-9 {
+			bestL, bestAcc = l, acc
+		}
+	}
+	ranker := fitRanker(fit, lists, names, bestL, *candidates)
+	if *explainSet != "" {
+		explain(fit, lists, ranker, *explainSet, 40)
+		return
+	}
+	report("dev ranking (no abstention)", dev, lists, ranker)
+	report("fit ranking (no abstention)", fit, lists, ranker)
+
+	// Pass 2: calibration on out-of-fold rankers.
+	var samples []calSample
+	for f := range *folds {
+		train, test := byFold(fit, fold, f)
+		r := fitRanker(train, lists, names, bestL, *candidates)
+		samples = append(samples, calibrationSamples(test, r)...)
+	}
+	cal := fitCalibration(samples, *cost)
+	ranker.Calibration = cal
+	if err := ranker.Compile(); err != nil {
+		log.Fatal(err)
+	}
+	devSamples := calibrationSamples(dev, ranker)
+	curve(os.Stdout, "fit (out of fold)", samples, cal)
+	curve(os.Stdout, "dev", devSamples, cal)
+
+	ranker.Note = []string{
+		"Written by `make train` (go run ./internal/train): do not edit by hand.",
+		fmt.Sprintf("Ranker: listwise softmax over %d first-stage candidates, L2 %g chosen by %d-fold cross-validation by article (top-1 %.1f%%).", *candidates, bestL, *folds, 100*bestAcc),
+		fmt.Sprintf("Calibration: logistic on %d out-of-fold fit questions; a wrong answer costs %g declines, so the engine declines below %.3f.", len(samples), *cost, cal.Threshold),
+	}
+	data, err := json.MarshalIndent(ranker, "", "  ")
+	if err != nil {
+		log.Fatal(err)
+	}
+	data = append(data, '\n')
+	if *out == "-" {
+		os.Stdout.Write(data)
+		return
+	}
+	path := *out
+	if !filepath.IsAbs(path) {
+		path = filepath.Join(*root, path)
+	}
+	if err := os.WriteFile(path, data, 0o644); err != nil {
+		log.Fatal(err)
+	}
+}
+
+// byFold returns the articles outside fold f and those in it.
+func byFold(arts []*article, fold func(*article) int, f int) (train, test []*article) {
+	for _, a := range arts {
+		if fold(a) == f {
+			test = append(test, a)
+		} else {
+			train = append(train, a)
+		}
+	}
+	return train, test
+}
+
+func hash(s string) uint32 {
+	h := fnv.New32a()
+	h.Write([]byte(s))
+	return h.Sum32()
+}
+
+func countQ(arts []*article) int {
+	n := 0
+	for _, a := range arts {
+		n += len(a.questions)
+	}
+	return n
+}
+
+// parallel runs fn(0..n-1) on every core; fn writes only its own slot.
+func parallel(n int, fn func(i int)) {
+	var wg sync.WaitGroup
+	next := make(chan int)
+	for range runtime.GOMAXPROCS(0) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range next {
+				fn(i)
+			}
+		}()
+	}
+	for i := range n {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+}
+
+// A qlist is one question's candidates, with which of them answer.
+type qlist struct {
+	q   question
+	x   [][]float64
+	pos []bool
+}
+
+// inspectAll returns, per article and question, the first stage's
+// candidates.
+func inspectAll(arts []*article, r *qa.Ranker) map[*article][]qlist {
+	out := make([][]qlist, len(arts))
+	parallel(len(arts), func(i int) {
+		a := arts[i]
+		for _, q := range a.questions {
+			ins, err := a.engine.Inspect(context.Background(), qa.Question{Text: q.Q}, r)
+			if err != nil {
+				log.Fatal(err)
+			}
+			l := qlist{q: q}
+			for _, c := range ins.Candidates {
+				l.x = append(l.x, c.Features)
+				l.pos = append(l.pos, q.Answerable == eval.Yes && q.right(c.Quote))
+			}
+			out[i] = append(out[i], l)
+		}
+	})
+	m := map[*article][]qlist{}
+	for i, a := range arts {
+		m[a] = out[i]
+	}
+	return m
+}
+
+// fitRanker fits the listwise ranker on the answerable questions of arts
+// that have an answering candidate.
+func fitRanker(arts []*article, lists map[*article][]qlist, names []string, lambda float64, k int) *qa.Ranker {
+	var rows [][]float64
+	var ls []list
+	for _, a := range arts {
+		for _, l := range lists[a] {
+			n := min(k, len(l.x))
+			has := false
+			for _, p := range l.pos[:n] {
+				has = has || p
+			}
+			if !has || n < 2 {
+				continue
+			}
+			rows = append(rows, l.x[:n]...)
+			ls = append(ls, list{x: l.x[:n], pos: l.pos[:n]})
+		}
+	}
+	mean, scale := standardise(rows, len(names))
+	for i := range ls {
+		ls[i].x = apply(ls[i].x, mean, scale)
+	}
+	w := make([]float64, len(names))
+	minimise(func(w, g []float64) float64 { return listLoss(ls, w, lambda, g) }, w, 500)
+	r := &qa.Ranker{Candidates: k, Features: names, Mean: mean, Scale: scale, Weights: round(w)}
+	if err := r.Compile(); err != nil {
+		log.Fatal(err)
+	}
+	return r
+}
+
+// round keeps weights to 6 significant digits, so the file diffs well and
+// reads the same on every machine.
+func round(w []float64) []float64 {
+	out := make([]float64, len(w))
+	for i, v := range w {
+		if v == 0 {
+			continue
+		}
+		e := math.Pow(10, 5-math.Floor(math.Log10(math.Abs(v))))
+		out[i] = math.Round(v*e) / e
+	}
+	return out
+}
+
+// top1 counts the answerable questions whose best candidate under r
+// answers.
+func top1(arts []*article, lists map[*article][]qlist, r *qa.Ranker) (right, n int) {
+	for _, a := range arts {
+		for _, l := range lists[a] {
+			if l.q.Answerable != eval.Yes {
+				continue
+			}
+			n++
+			if best := bestOf(l, r); best >= 0 && l.pos[best] {
+				right++
+			}
+		}
+	}
+	return right, n
+}
+
+func bestOf(l qlist, r *qa.Ranker) int {
+	best, bestZ := -1, math.Inf(-1)
+	for i, x := range l.x[:min(len(l.x), r.Candidates)] {
+		if z := r.Score(x); z > bestZ {
+			best, bestZ = i, z
+		}
+	}
+	return best
+}
+
+// report prints top-1 per set: the first stage's and the ranker's.
+func report(title string, arts []*article, lists map[*article][]qlist, r *qa.Ranker) {
+	type counts struct{ n, first, ranked, any int }
+	by := map[string]*counts{}
+	var sets []string
+	for _, a := range arts {
+		c := by[a.set]
+		if c == nil {
+			c = &counts{}
+			by[a.set] = c
+			sets = append(sets, a.set)
+		}
+		for _, l := range lists[a] {
+			if l.q.Answerable != eval.Yes {
+				continue
+			}
+			c.n++
+			if len(l.pos) > 0 && l.pos[0] {
+				c.first++
+			}
+			if b := bestOf(l, r); b >= 0 && l.pos[b] {
+				c.ranked++
+			}
+			for _, p := range l.pos {
+				if p {
+					c.any++
+					break
+				}
+			}
+		}
+	}
+	sort.Strings(sets)
+	fmt.Printf("== %s: sentence top-1, first stage -> ranker (answer among candidates)\n", title)
+	for _, s := range sets {
+		c := by[s]
+		fmt.Printf("%-28s %5d  %5.1f%% -> %5.1f%%  (%5.1f%%)\n", s, c.n, pct(c.first, c.n), pct(c.ranked, c.n), pct(c.any, c.n))
+	}
+}
+
+func pct(a, b int) float64 { return 100 * float64(a) / float64(max(b, 1)) }
+
+// explain prints the fit questions whose best candidate under r is wrong
+// (for development; never the held-out part).
+func explain(arts []*article, lists map[*article][]qlist, r *qa.Ranker, set string, n int) {
+	names := qa.FeatureNames()
+	for _, a := range arts {
+		if !strings.HasPrefix(a.set, set) {
+			continue
+		}
+		for qi, l := range lists[a] {
+			if l.q.Answerable != eval.Yes || len(l.x) == 0 {
+				continue
+			}
+			b := bestOf(l, r)
+			if l.pos[b] {
+				continue
+			}
+			g := -1
+			for i, p := range l.pos {
+				if p {
+					g = i
+					break
+				}
+			}
+			if n--; n < 0 {
+				return
+			}
+			ins, _ := a.engine.Inspect(context.Background(), qa.Question{Text: l.q.Q}, nil)
+			_ = qi
+			fmt.Printf("\nQ %s  gold=%q\n  chose[%d] %.1f: %s\n", l.q.Q, l.q.Gold, b, r.Score(l.x[b]), ins.Candidates[b].Quote.Text)
+			if g >= 0 {
+				fmt.Printf("  gold [%d] %.1f: %s\n", g, r.Score(l.x[g]), ins.Candidates[g].Quote.Text)
+				for j, nm := range names {
+					if l.x[b][j] != l.x[g][j] {
+						fmt.Printf("    %s %.2f/%.2f", nm, l.x[b][j], l.x[g][j])
+					}
+				}
+				fmt.Println()
+			}
+		}
+	}
+}
