@@ -8,22 +8,22 @@ import "math"
 // for, and what kind of question it is. Fitted by internal/train on
 // answerable and unanswerable real questions alike.
 const (
-	cProb       = iota // the chosen sentence's share of the ranker's softmax over the candidates
-	cScore             // its ranking score
-	cMargin            // its score minus the best other candidate's (capped)
-	cRank              // 1/(1+its place in the ranking)
-	cCoverage          // ranking features of the chosen sentence ...
-	cRelation          //
-	cCovText           //
-	cCovStrong         //
-	cNameMissing       //
-	cFact              //
-	cWindow            //
-	cTyped             // the short answer is a fact of the kind asked for
-	cUnknown           // share of the question's weight no table or article knows
-	cWords             // log(1 + content words of the question)
-	cForeign           // the question is not in the articles' language
-	cKindTime          // the kind of question, by family (the rest: what, which)
+	cProb        = iota // the chosen sentence's share of the ranker's softmax over the candidates
+	cScore              // its ranking score
+	cMargin             // its score minus the best other candidate's (capped)
+	cRank               // 1/(1+its place in the ranking)
+	cCoverage           // ranking features of the chosen sentence ...
+	cRelation           //
+	cCovText            //
+	cCovStrong          //
+	cNameMissing        //
+	cFact               //
+	cWindow             //
+	cTyped              // the short answer is a fact of the kind asked for
+	cUnknown            // share of the question's weight no table or article knows
+	cWords              // log(1 + content words of the question)
+	cForeign            // the question is not in the articles' language
+	cKindTime           // the kind of question, by family (the rest: what, which)
 	cKindNumber
 	cKindPerson
 	cKindPlace

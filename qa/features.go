@@ -14,42 +14,42 @@ import (
 // internal/train, never set by hand. The order is the order of the
 // model file's "features" list, which names them.
 const (
-	fStage1Rel   = iota // first-stage score as a share of the best candidate's
-	fStage1Rank         // 1/(1+first-stage rank)
-	fBM25               // BM25 over stems (with inherited context), per unit of question weight
-	fBM25Rel            // BM25 as a share of the best candidate's
-	fCoverage           // share of the question's weight matched, context included
-	fRelation           // the same, for the words that are not names
-	fCovText            // share matched by the sentence's own words, weighted by how they match
-	fCovStrong          // share matched by the user's words or their full translations
-	fCovContext         // share matched only by context: title, heading, neighbours, article
-	fNames              // share of the question's names the sentence has (1 when it asks none)
-	fNameMissing        // 1 when a name the question asks about is not in the sentence
-	fNumbers            // share of the question's numbers the sentence has (0 when it asks none)
-	fWindow             // matched words / words of the smallest stretch that holds them all
-	fOrder              // share of neighbouring question words found near and in order
-	fFocus              // the word that says what is asked ("how many PEOPLE") is there
-	fFact               // a fact of the kind asked for that the question does not give
-	fFactNear           // 1/(1+distance in words from that fact to a matched word)
-	fFactTime           // fFact for when, since and how-long questions
-	fFactNumber         // fFact for how-many and how-much questions
-	fFactPerson         // fFact for who-questions
-	fFactPlace          // fFact for where-questions
-	fFactName           // fFact for name questions and which/what with a class noun
-	fFactWhy            // fFact for why-questions: a cause clause
-	fFactDefine         // fFact for define questions: a description of the name
-	fCovFact            // fCovText * fFact: the sentence says both
-	fFirst              // the article's first sentence
-	fParaFirst          // the first sentence of its paragraph
-	fPosition           // log(1 + the sentence's index in its article)
-	fLength             // log(1 + its number of content words)
-	fPrevCov            // coverage of the sentence before (same article)
-	fNextCov            // coverage of the sentence after
-	fNeighbourGain      // how much more a neighbour covers, floored at 0
-	fWinCov             // share of the question the sentence and its neighbours have between them
-	fParaCov            // share of the question its paragraph has
-	fParaGain           // fParaCov minus the sentence's own share
-	fParaBest           // no other sentence of its paragraph has more of the question
+	fStage1Rel     = iota // first-stage score as a share of the best candidate's
+	fStage1Rank           // 1/(1+first-stage rank)
+	fBM25                 // BM25 over stems (with inherited context), per unit of question weight
+	fBM25Rel              // BM25 as a share of the best candidate's
+	fCoverage             // share of the question's weight matched, context included
+	fRelation             // the same, for the words that are not names
+	fCovText              // share matched by the sentence's own words, weighted by how they match
+	fCovStrong            // share matched by the user's words or their full translations
+	fCovContext           // share matched only by context: title, heading, neighbours, article
+	fNames                // share of the question's names the sentence has (1 when it asks none)
+	fNameMissing          // 1 when a name the question asks about is not in the sentence
+	fNumbers              // share of the question's numbers the sentence has (0 when it asks none)
+	fWindow               // matched words / words of the smallest stretch that holds them all
+	fOrder                // share of neighbouring question words found near and in order
+	fFocus                // the word that says what is asked ("how many PEOPLE") is there
+	fFact                 // a fact of the kind asked for that the question does not give
+	fFactNear             // 1/(1+distance in words from that fact to a matched word)
+	fFactTime             // fFact for when, since and how-long questions
+	fFactNumber           // fFact for how-many and how-much questions
+	fFactPerson           // fFact for who-questions
+	fFactPlace            // fFact for where-questions
+	fFactName             // fFact for name questions and which/what with a class noun
+	fFactWhy              // fFact for why-questions: a cause clause
+	fFactDefine           // fFact for define questions: a description of the name
+	fCovFact              // fCovText * fFact: the sentence says both
+	fFirst                // the article's first sentence
+	fParaFirst            // the first sentence of its paragraph
+	fPosition             // log(1 + the sentence's index in its article)
+	fLength               // log(1 + its number of content words)
+	fPrevCov              // coverage of the sentence before (same article)
+	fNextCov              // coverage of the sentence after
+	fNeighbourGain        // how much more a neighbour covers, floored at 0
+	fWinCov               // share of the question the sentence and its neighbours have between them
+	fParaCov              // share of the question its paragraph has
+	fParaGain             // fParaCov minus the sentence's own share
+	fParaBest             // no other sentence of its paragraph has more of the question
 	numFeatures
 )
 
