@@ -68,11 +68,27 @@ func (a *app) sentences(ctx context.Context, args []string) error {
 	return out.Flush()
 }
 
+// articleLanguage says what language an article was read in and why.
+func articleLanguage(art *corpus.Article) string {
+	if art.Lang == "" {
+		return ""
+	}
+	s := art.Lang
+	if art.OtherLang != "" {
+		s += " (not a language qabot reads: " + art.OtherLang + ")"
+	}
+	if art.LangReason != "" {
+		s += "; " + art.LangReason
+	}
+	return s
+}
+
 func writeArticle(w *bufio.Writer, art *corpus.Article) {
 	fmt.Fprintf(w, "# %s\n", art.Title)
 	m := art.Meta
 	for _, f := range []struct{ name, value string }{
 		{"id", art.ID},
+		{"language", articleLanguage(art)},
 		{"byline", m.Byline},
 		{"source", m.Source},
 		{"dateline", m.Dateline},
@@ -102,6 +118,8 @@ func writeArticle(w *bufio.Writer, art *corpus.Article) {
 type articleView struct {
 	ID         string         `json:"id"`
 	Title      string         `json:"title"`
+	Lang       string         `json:"lang"`
+	OtherLang  string         `json:"other_lang,omitempty"`
 	Meta       metaView       `json:"meta"`
 	Paragraphs int            `json:"paragraphs"`
 	Sentences  []sentenceView `json:"sentences"`
@@ -151,7 +169,7 @@ type nameView struct {
 func viewArticle(art *corpus.Article) articleView {
 	m := art.Meta
 	meta := metaView{m.Caption, m.Credit, m.Byline, m.Source, m.Dateline, m.Published, m.Headings, m.Tags, m.Related}
-	v := articleView{ID: art.ID, Title: art.Title, Meta: meta, Paragraphs: len(art.Paragraphs), Sentences: []sentenceView{}}
+	v := articleView{ID: art.ID, Title: art.Title, Lang: art.Lang, OtherLang: art.OtherLang, Meta: meta, Paragraphs: len(art.Paragraphs), Sentences: []sentenceView{}}
 	for _, s := range art.Sentences {
 		f := factsView{}
 		for _, d := range s.Facts.Dates {

@@ -2,10 +2,14 @@ package corpus
 
 import (
 	"bytes"
+	"fmt"
+	"io/fs"
 	"regexp"
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/qabot/qabot/lang"
 )
 
 // A Block is one unit of a scraped page after the cleaner has rejoined the
@@ -37,14 +41,23 @@ type Cleaner struct {
 }
 
 // NewCleaner returns a Cleaner with the embedded furniture rules.
-func NewCleaner() (*Cleaner, error) {
+func NewCleaner() (*Cleaner, error) { return NewCleanerFor(lang.Data, "en") }
+
+// NewCleanerFor returns a Cleaner with the embedded furniture rules that
+// hold for every page (data/furniture.txt) and those of one language
+// (data/<code>/furniture.txt in fsys, laid out as lang.Data; optional).
+func NewCleanerFor(fsys fs.FS, code string) (*Cleaner, error) {
 	text, err := loadData("furniture.txt")
 	if err != nil {
 		return nil, err
 	}
-	f, err := ParseFurniture(text)
+	own, err := readLangData(fsys, code, "furniture.txt")
 	if err != nil {
 		return nil, err
+	}
+	f, err := ParseFurniture(text + "\n" + own)
+	if err != nil {
+		return nil, fmt.Errorf("furniture of %s: %w", code, err)
 	}
 	return &Cleaner{Furniture: f}, nil
 }

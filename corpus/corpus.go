@@ -40,6 +40,16 @@ type Article struct {
 	Title string
 	Meta  Meta
 
+	// Lang is the language the article was read in (ISO 639-1): its
+	// stop words, stemming, abbreviations, number formats, words of
+	// saying and time words. LangReason says how it was settled.
+	Lang       string
+	LangReason string
+	// OtherLang is set when the article is in a language qabot does not
+	// read (its code, or "?" when unknown): it was read in Lang, the
+	// nearest, and answers from it are unreliable.
+	OtherLang string
+
 	// Text is the cleaned body: paragraphs separated by "\n\n". Paragraph and
 	// sentence offsets are byte offsets into Text.
 	Text       string

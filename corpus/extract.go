@@ -2,6 +2,7 @@ package corpus
 
 import (
 	"fmt"
+	"io/fs"
 	"regexp"
 	"strconv"
 	"strings"
@@ -9,6 +10,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/qabot/qabot/corpus/timex"
+	"github.com/qabot/qabot/lang"
 )
 
 // A FactExtractor finds the facts of every sentence of an article: numbers
@@ -17,8 +19,28 @@ import (
 // capitalisation elsewhere in the article, and the person last named, decide
 // what a word is and who "he" is.
 type FactExtractor struct {
-	speech, pronoun, org, title, connector, expansion, placePrep, nonUnit, currency, clock, ordinal, opener map[string]bool
-	multiplier                                                                                              map[string]float64
+	speech, pronoun, org, title, connector, expansion, placePrep, nonUnit, currency, clock, ordinal, opener, determiner map[string]bool
+	multiplier                                                                                                          map[string]float64
+	partOf                                                                                                              map[string]bool // "of the" in "420 of the 1,850 jobs"
+
+	// decimalComma: "40,5" is forty and a half, and "1.850" a thousand
+	// and more; otherwise "1,850" is and "2.5" is two and a half.
+	decimalComma bool
+	// groupSpace: a space may group digits ("1 850"), as no-break spaces
+	// always may.
+	groupSpace bool
+	// nounCapitals: the language writes every noun with a capital
+	// (German), so a capital alone does not make a name.
+	nounCapitals bool
+
+	// Stopword reports the language's stop words: at the start of a
+	// sentence they are never names, and after a number never what it
+	// counts. Optional.
+	Stopword func(string) bool
+	// CommonNoun reports words the language's lexicon knows as ordinary
+	// words, for languages that capitalise nouns: "Gewerkschaft" is no
+	// name. Optional.
+	CommonNoun func(string) bool
 
 	// NumberWords maps number words of the article's language ("seven",
 	// "forty", "thousand") to their value. Optional.
@@ -64,8 +86,14 @@ type DateFinder interface {
 
 // NewFactExtractor returns a FactExtractor with the embedded English word
 // lists.
-func NewFactExtractor() (*FactExtractor, error) {
-	text, err := loadData("facts.txt")
+func NewFactExtractor() (*FactExtractor, error) { return NewFactExtractorFor(lang.Data, "en") }
+
+// NewFactExtractorFor returns a FactExtractor with the word lists of
+// data/<code>/facts.txt in fsys (laid out as lang.Data). A language
+// without the file gets empty lists: numbers, acronyms and capitalised
+// names are still found.
+func NewFactExtractorFor(fsys fs.FS, code string) (*FactExtractor, error) {
+	text, err := readLangData(fsys, code, "facts.txt")
 	if err != nil {
 		return nil, err
 	}
@@ -73,14 +101,14 @@ func NewFactExtractor() (*FactExtractor, error) {
 	for _, l := range dataLines(text) {
 		name, words, ok := strings.Cut(l, "\t")
 		if !ok {
-			return nil, fmt.Errorf("facts.txt: want list<TAB>words in %q", l)
+			return nil, fmt.Errorf("%s/facts.txt: want list<TAB>words in %q", code, l)
 		}
 		lists[name] = append(lists[name], strings.Split(words, "|")...)
 	}
 	set := func(name string) map[string]bool {
 		m := map[string]bool{}
 		for _, w := range lists[name] {
-			m[w] = true
+			m[strings.TrimSpace(w)] = true
 		}
 		return m
 	}
@@ -88,13 +116,34 @@ func NewFactExtractor() (*FactExtractor, error) {
 		speech: set("speech"), pronoun: set("pronoun"), org: set("org"), title: set("title"),
 		connector: set("connector"), expansion: set("expansion"), placePrep: set("place_prep"),
 		nonUnit: set("nonunit"), currency: set("currency"), clock: set("clock"), ordinal: set("not_quantity_suffix"), opener: set("opener"),
+		determiner: set("determiner"), partOf: set("part_of"),
 		multiplier: map[string]float64{},
+	}
+	for _, f := range lists["number_format"] {
+		switch strings.TrimSpace(f) {
+		case "decimal_comma":
+			x.decimalComma = true
+		case "group_space":
+			x.groupSpace = true
+		case "":
+		default:
+			return nil, fmt.Errorf("%s/facts.txt: unknown number_format %q", code, f)
+		}
+	}
+	for _, f := range lists["flags"] {
+		switch strings.TrimSpace(f) {
+		case "noun_capitals":
+			x.nounCapitals = true
+		case "":
+		default:
+			return nil, fmt.Errorf("%s/facts.txt: unknown flag %q", code, f)
+		}
 	}
 	for _, m := range lists["multiplier"] {
 		w, v, _ := strings.Cut(m, "=")
 		f, err := strconv.ParseFloat(v, 64)
 		if err != nil {
-			return nil, fmt.Errorf("facts.txt: multiplier %q: %w", m, err)
+			return nil, fmt.Errorf("%s/facts.txt: multiplier %q: %w", code, m, err)
 		}
 		x.multiplier[w] = f
 	}
@@ -106,7 +155,7 @@ func (x *FactExtractor) Extract(a *Article) {
 	toks := make([][]token, len(a.Sentences))
 	caps := capitalisation{}
 	for i, s := range a.Sentences {
-		toks[i] = tokenize(s.Text)
+		toks[i] = x.tokenize(s.Text)
 		caps.count(toks[i])
 	}
 	var dates [][]timex.Expr
@@ -179,21 +228,24 @@ func (t token) allCaps() bool {
 
 // tokenize splits text into words: runs of letters and digits, with inner
 // apostrophes, hyphens, dots and commas between digits ("People's",
-// "ex-nihilo", "3,000", "2.5", "U.S").
-func tokenize(text string) []token {
+// "ex-nihilo", "3,000", "2.5", "U.S"), and the spaces that group digits
+// ("1 850").
+func (x *FactExtractor) tokenize(text string) []token {
 	var out []token
 	start := -1
 	for i, r := range text {
-		inner := (r == '\'' || r == '-' || r == '’' || r == '.' || r == ',' || r == '/') && start >= 0 && i+1 < len(text)
+		inner := (r == '\'' || r == '-' || r == '’' || r == '.' || r == ',' || r == '/' || r == ' ' || isGroupSpace(r)) && start >= 0 && i+1 < len(text)
 		if inner {
 			next, _ := utf8.DecodeRuneInString(text[i+utf8.RuneLen(r):])
 			prev, _ := utf8.DecodeLastRuneInString(text[:i])
-			switch r {
-			case ',', '.':
+			switch {
+			case r == ',' || r == '.':
 				// "3,000", "2.5", and single-letter abbreviations "U.S", "p.m"
 				inner = unicode.IsDigit(prev) && unicode.IsDigit(next) ||
 					r == '.' && unicode.IsLetter(prev) && unicode.IsLetter(next) && (i-start == utf8.RuneLen(prev) || i-start > 2 && text[i-utf8.RuneLen(prev)-1] == '.')
-			case '/':
+			case r == ' ' || isGroupSpace(r):
+				inner = (isGroupSpace(r) || x != nil && x.groupSpace) && digitGroupAt(text, start, i, i+utf8.RuneLen(r))
+			case r == '/':
 				inner = unicode.IsLetter(prev) && unicode.IsLetter(next)
 			default:
 				inner = unicode.IsLetter(next) || unicode.IsDigit(next)
@@ -214,6 +266,35 @@ func tokenize(text string) []token {
 		out = append(out, token{text[start:], start, len(text)})
 	}
 	return out
+}
+
+// tokenize splits text as an English extractor does.
+func tokenize(text string) []token { return (*FactExtractor)(nil).tokenize(text) }
+
+// digitGroupAt reports whether the space at text[sp:next] groups the
+// digits of a number: the word so far (from start) is digits in groups of
+// at most three, and exactly three digits follow the space, then no digit.
+func digitGroupAt(text string, start, sp, next int) bool {
+	head := text[start:sp]
+	last := strings.LastIndexFunc(head, func(r rune) bool { return !unicode.IsDigit(r) })
+	group := head[last+1:]
+	if last >= 0 {
+		_, size := utf8.DecodeRuneInString(head[last:])
+		group = head[last+size:]
+	}
+	if len(group) == 0 || len(group) > 3 || last >= 0 && len(group) != 3 {
+		return false
+	}
+	for _, r := range head {
+		if !unicode.IsDigit(r) && r != ' ' && !isGroupSpace(r) {
+			return false
+		}
+	}
+	n := 0
+	for n < 3 && next+n < len(text) && text[next+n] >= '0' && text[next+n] <= '9' {
+		n++
+	}
+	return n == 3 && (next+n == len(text) || text[next+n] < '0' || text[next+n] > '9')
 }
 
 // capitalisation counts how often each word is written with a capital
@@ -328,21 +409,23 @@ func (x *FactExtractor) numbers(text string, toks []token) []Number {
 	// "420 of the 1,850 jobs": the part counts what the whole counts.
 	for k := 0; k+1 < len(out); k++ {
 		part, whole := &out[k], out[k+1]
-		if part.Unit == "" && whole.Unit != "" && !whole.Money && ofBetween(text[part.End:whole.Start]) {
+		if !x.ofBetween(text[part.End:whole.Start]) {
+			continue
+		}
+		switch {
+		case part.Unit == "" && whole.Unit != "" && !whole.Money:
 			part.Unit = whole.Unit
+		case whole.Unit == "" && part.Unit != "" && !part.Money:
+			out[k+1].Unit = part.Unit // "1 850 salariés sur 2 300"
 		}
 	}
 	return out
 }
 
-// ofBetween reports whether the text between two numbers is "of" or "of
-// the": the first is a part of the second.
-func ofBetween(gap string) bool {
-	switch strings.ToLower(strings.TrimSpace(gap)) {
-	case "of", "of the", "out of":
-		return true
-	}
-	return false
+// ofBetween reports whether the text between two numbers says that the
+// first is a part of the second: "of", "of the", "sur" (part_of).
+func (x *FactExtractor) ofBetween(gap string) bool {
+	return x.partOf[strings.Join(strings.Fields(strings.ToLower(gap)), " ")]
 }
 
 // numberValue reads a token as a number: digits with thousands commas, a
@@ -366,7 +449,7 @@ func (x *FactExtractor) numberValue(t token) (float64, string, bool) {
 		if k := strings.IndexFunc(s, unicode.IsLetter); k > 0 {
 			num, suffix = s[:k], strings.ToLower(s[k:])
 		}
-		v, err := strconv.ParseFloat(strings.ReplaceAll(num, ",", ""), 64)
+		v, err := strconv.ParseFloat(x.plainNumber(num), 64)
 		if err != nil {
 			return 0, "", false
 		}
@@ -381,10 +464,41 @@ func (x *FactExtractor) numberValue(t token) (float64, string, bool) {
 		}
 		return v, unit, true
 	}
-	if v, ok := x.NumberWords[strings.ToLower(s)]; ok {
+	if v, ok := x.NumberWords[strings.ToLower(s)]; ok && !(x.Stopword != nil && x.Stopword(s)) {
+		// A number word that is a stop word ("un", "une", "ein") is an
+		// article far more often than a count.
 		return v, unit, true
 	}
 	return 0, "", false
+}
+
+// plainNumber writes digits as strconv reads them: group separators
+// dropped, the decimal separator a dot. In a language with a decimal comma
+// ("40,5") a dot followed by three digits groups thousands ("1.850");
+// otherwise the comma groups them ("1,850").
+func (x *FactExtractor) plainNumber(num string) string {
+	var b strings.Builder
+	for i, r := range num {
+		switch {
+		case r == ' ' || isGroupSpace(r):
+		case r == ',' && x != nil && x.decimalComma:
+			b.WriteByte('.')
+		case r == ',':
+		case r == '.' && x != nil && x.decimalComma && threeDigitsThenEnd(num[i+1:]):
+		default:
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}
+
+// threeDigitsThenEnd reports whether s starts with exactly three digits
+// that end it or a group.
+func threeDigitsThenEnd(s string) bool {
+	if len(s) < 3 || !isDigits(s[:3]) {
+		return false
+	}
+	return len(s) == 3 || !unicode.IsDigit(rune(s[3]))
 }
 
 func isDigits(s string) bool {
@@ -433,7 +547,7 @@ func isPartOfCode(text string, t token) bool {
 // first modifies the second ("container ships").
 func (x *FactExtractor) unitAfter(toks []token, j, end int) (string, int) {
 	w := toks[j]
-	if x.nonUnit[w.lower()] || w.capitalised() && !x.currency[w.lower()] {
+	if x.nonUnit[w.lower()] || x.nonUnit["@stopwords"] && x.Stopword != nil && x.Stopword(w.text) || w.capitalised() && !x.currency[w.lower()] && !(x.nounCapitals && x.common(w)) {
 		return "", end
 	}
 	unit, end := w.text, w.end
@@ -459,7 +573,7 @@ func (x *FactExtractor) names(text string, toks []token, caps capitalisation, pe
 		// opens one whose first word is no name by itself ("People's ...").
 		for j < len(toks) && toks[j].start-toks[j-1].end <= 1 &&
 			!(isPossessive(toks[j-1]) && (j-1 > i || caps.properOnly(withoutPossessive(toks[j-1])))) {
-			if toks[j].capitalised() {
+			if toks[j].capitalised() && !(x.nounCapitals && x.common(toks[j])) {
 				j++
 				continue
 			}
@@ -506,6 +620,9 @@ func (x *FactExtractor) startsName(text string, toks []token, i int, caps capita
 	if x.pronoun[t.lower()] || x.clock[t.lower()] {
 		return false // "I"; "GMT", "CET" are times, not names
 	}
+	if x.nounCapitals && !t.allCaps() && (x.common(t) || i > 0 && x.determiner[toks[i-1].lower()] && !x.Places[t.lower()]) {
+		return false // "die Gewerkschaft": a noun, as every German noun is capitalised
+	}
 	if i == 0 || opensSentence(text[:t.start]) {
 		if caps.properOnly(withoutPossessive(t)) || t.allCaps() {
 			return true
@@ -514,9 +631,21 @@ func (x *FactExtractor) startsName(text string, toks []token, i int, caps capita
 		// start, the first never written in lower case in the article.
 		next := i + 1
 		return next < len(toks) && toks[next].capitalised() && toks[next].start-t.end == 1 &&
-			caps[withoutPossessive(t)][1] == 0 && !x.opener[t.lower()] && !x.connector[t.lower()] && !x.title[t.lower()]
+			caps[withoutPossessive(t)][1] == 0 && !x.isOpener(t.lower()) && !x.connector[t.lower()] && !x.title[t.lower()]
 	}
 	return true
+}
+
+// isOpener reports a word that opens sentences with a capital and is never
+// a name: the opener list and the language's stop words.
+func (x *FactExtractor) isOpener(lower string) bool {
+	return x.opener[lower] || x.Stopword != nil && x.Stopword(lower)
+}
+
+// common reports a capitalised word the language's lexicon knows as an
+// ordinary word, in a language that capitalises its nouns.
+func (x *FactExtractor) common(t token) bool {
+	return x.CommonNoun != nil && !x.Places[t.lower()] && x.CommonNoun(withoutPossessive(t))
 }
 
 // opensSentence reports whether a word after the given text starts a
@@ -732,6 +861,32 @@ func isWholeQuote(text string) bool {
 	return marks == 2 && IsQuoteMark(first) && IsQuoteMark(last)
 }
 
+// afterQuotation reports whether the verb toks[i] follows the end of a
+// quotation (a comma or quotation mark before it), where languages put
+// the speaker after the verb: "«…», dit-il", "„…“, sagte er".
+func afterQuotation(text string, toks []token, i int) bool {
+	from := 0
+	if i > 0 {
+		from = toks[i-1].end
+	}
+	return strings.ContainsAny(text[from:toks[i].start], ","+QuoteMarks)
+}
+
+// invertedSpeech reads a speech verb joined to its pronoun by hyphens, as
+// French writes them: "dit-il", "a-t-elle", "estime-t-il". It returns the
+// verb and the pronoun.
+func (x *FactExtractor) invertedSpeech(word string) (verb, pron string, ok bool) {
+	if !strings.Contains(word, "-") {
+		return "", "", false
+	}
+	parts := strings.Split(word, "-")
+	verb, pron = parts[0], parts[len(parts)-1]
+	if len(parts) < 2 || !x.speech[verb] || !x.pronoun[strings.ToLower(pron)] {
+		return "", "", false
+	}
+	return verb, pron, true
+}
+
 // quote finds reported speech: a speech verb with its speaker next to it.
 // A pronoun speaker is resolved to the person named last.
 func (x *FactExtractor) quote(text string, toks []token, names []Name, persons []string) *Quote {
@@ -744,17 +899,29 @@ func (x *FactExtractor) quote(text string, toks []token, names []Name, persons [
 		nameEndingAt[n.End] = n
 		nameStartingAt[n.Start] = n
 	}
+	byPronoun := func(q *Quote, p string) {
+		q.Speaker = p
+		if len(persons) > 0 {
+			q.Resolved = persons[len(persons)-1]
+		}
+	}
 	for i, t := range toks {
+		if verb, pron, ok := x.invertedSpeech(t.text); ok {
+			// "dit-il", "a-t-elle déclaré" written as one word: the
+			// pronoun after the verb speaks.
+			q := &Quote{Verb: verb}
+			byPronoun(q, pron)
+			return q
+		}
 		if !x.speech[t.text] {
 			continue // lower case only: "United States" states nothing
 		}
 		q := &Quote{Verb: t.text}
 		switch {
 		case i > 0 && x.pronoun[toks[i-1].lower()]:
-			q.Speaker = toks[i-1].text
-			if len(persons) > 0 {
-				q.Resolved = persons[len(persons)-1]
-			}
+			byPronoun(q, toks[i-1].text)
+		case i+1 < len(toks) && x.pronoun[toks[i+1].text] && toks[i+1].start-t.end == 1 && afterQuotation(text, toks, i):
+			byPronoun(q, toks[i+1].text) // "sagte er", "sa han", "сказал он"
 		case i > 0:
 			if n, ok := nameEndingAt[toks[i-1].end]; ok {
 				q.Speaker, q.Resolved = text[n.Start:n.End], text[n.Start:n.End]
@@ -777,8 +944,12 @@ func (x *FactExtractor) quote(text string, toks []token, names []Name, persons [
 				}
 			}
 		}
-		if q.Speaker == "" && i > 1 && toks[i-2].lower() == "the" {
-			q.Speaker = text[toks[i-2].start:toks[i-1].end]
+		if q.Speaker == "" && i > 1 && x.determiner[toks[i-2].lower()] {
+			q.Speaker = text[toks[i-2].start:toks[i-1].end] // "the union said"
+			q.Resolved = q.Speaker
+		}
+		if q.Speaker == "" && i+2 < len(toks) && x.determiner[toks[i+1].lower()] && toks[i+2].start-toks[i+1].end <= 1 {
+			q.Speaker = text[toks[i+1].start:toks[i+2].end] // "a déclaré le syndicat"
 			q.Resolved = q.Speaker
 		}
 		if q.Speaker != "" {

@@ -9,6 +9,7 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/qabot/qabot/corpus"
+	"github.com/qabot/qabot/lang"
 )
 
 // storyPage returns a small, well-formed invented news page.
@@ -217,4 +218,24 @@ func TestLoadReadErrors(t *testing.T) {
 			t.Errorf("Load article IDs mismatch (-want +got):\n%s", diff)
 		}
 	})
+}
+
+// TestEveryLanguagePipeline builds the cleaner, segmenter and fact
+// extractor of every language, so that a broken data file fails here.
+func TestEveryLanguagePipeline(t *testing.T) {
+	reg, err := lang.Load(lang.Data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, l := range reg.Languages() {
+		if _, err := corpus.NewCleanerFor(lang.Data, l.Code); err != nil {
+			t.Errorf("NewCleanerFor(%s): %v", l.Code, err)
+		}
+		if _, err := corpus.NewSegmenterFor(lang.Data, l.Code, l.IsStopword, nil); err != nil {
+			t.Errorf("NewSegmenterFor(%s): %v", l.Code, err)
+		}
+		if _, err := corpus.NewFactExtractorFor(lang.Data, l.Code); err != nil {
+			t.Errorf("NewFactExtractorFor(%s): %v", l.Code, err)
+		}
+	}
 }

@@ -1,7 +1,11 @@
 package corpus
 
 import (
+	"bytes"
 	"fmt"
+	"io/fs"
+	"strings"
+	"sync"
 
 	"github.com/qabot/qabot/corpus/timex"
 	"github.com/qabot/qabot/lang"
@@ -21,6 +25,44 @@ type Parser struct {
 	// past it are refused with ErrCorpusTooLarge. <= 0 means
 	// DefaultMaxCorpusBytes.
 	MaxCorpusBytes int64
+
+	// Lang forces the language every article is read in (ISO 639-1).
+	// Empty, each article is read in the language its "lang:" line
+	// declares or, without one, the language its words are in (see
+	// UseLanguages). NewParser sets "en"; UseLanguage sets its language.
+	Lang string
+	// Detector, when set, confirms the language of an article whose stop
+	// words leave a doubt (a short passage, a list, a language qabot does
+	// not read). *lang.Detector is one. Optional.
+	Detector LanguageDetector
+
+	langs *languages // set by UseLanguages
+}
+
+// A LanguageDetector names the language of a short text; *lang.Detector
+// is one. prior is the language to prefer when the text is too short to
+// tell.
+type LanguageDetector interface {
+	DetectWithPrior(text, prior string) lang.Guess
+}
+
+// languages holds the pipeline of each language, each built the first
+// time an article in it is read.
+type languages struct {
+	reg   *lang.Registry
+	times map[string]*timex.Language
+	data  fs.FS
+	mu    sync.Mutex
+	by    map[string]*pipeline
+}
+
+// A pipeline is the cleaner, segmenter and fact extractor of one language.
+type pipeline struct {
+	once    sync.Once
+	cleaner *Cleaner
+	seg     *Segmenter
+	facts   *FactExtractor
+	err     error
 }
 
 // DefaultMaxBytes is the default Parser.MaxBytes: far above any news page.
@@ -40,25 +82,84 @@ func NewParser() (*Parser, error) {
 	if err != nil {
 		return nil, fmt.Errorf("new parser: %w", err)
 	}
-	return &Parser{Cleaner: c, Segmenter: s, Facts: x, MaxBytes: DefaultMaxBytes, MaxCorpusBytes: DefaultMaxCorpusBytes}, nil
+	return &Parser{Cleaner: c, Segmenter: s, Facts: x, MaxBytes: DefaultMaxBytes, MaxCorpusBytes: DefaultMaxCorpusBytes, Lang: "en"}, nil
 }
 
-// UseLanguage sets the parser up with the data of the articles' language:
-// its number words ("four diplomats" is a quantity), its place names
-// ("Iceland" is a place) and its time words (dates are found and resolved).
-// tl may be nil, which leaves only four-digit years as dates.
+// UseLanguage sets the parser up to read every article in l: its number
+// words ("four diplomats" is a quantity), its place names ("Iceland" is a
+// place), its stop words, and its time words (dates are found and
+// resolved). tl may be nil, which leaves only four-digit years as dates.
 func (p *Parser) UseLanguage(l *lang.Language, tl *timex.Language) {
-	p.Facts.NumberWords = map[string]float64{}
+	useLanguage(p.Facts, l, tl)
+	p.Lang = l.Code
+}
+
+func useLanguage(x *FactExtractor, l *lang.Language, tl *timex.Language) {
+	x.NumberWords = map[string]float64{}
 	for w, v := range l.NumberWords {
-		p.Facts.NumberWords[w] = float64(v)
+		x.NumberWords[w] = float64(v)
 	}
-	p.Facts.Places = map[string]bool{}
+	x.Places = map[string]bool{}
 	for name := range l.Places().All {
-		p.Facts.Places[name] = true
+		x.Places[name] = true
+	}
+	x.Stopword = l.IsStopword
+	if x.nounCapitals {
+		// The lexicon's one-word entries are ordinary words; their stems
+		// find the inflected forms ("Beschäftigten", "Gewerkschaften").
+		stems := map[string]bool{}
+		for phrase := range l.Lexicon().All {
+			if !strings.ContainsAny(phrase, " -") {
+				stems[l.Stem(phrase)] = true
+			}
+		}
+		x.CommonNoun = func(w string) bool { return stems[l.Stem(w)] }
 	}
 	if tl != nil {
-		p.Facts.Dates = TimexDates{Resolver: &timex.Resolver{Lang: tl}}
+		x.Dates = TimexDates{Resolver: &timex.Resolver{Lang: tl}}
 	}
+}
+
+// UseLanguages sets the parser up to read each article in its own
+// language, with that language's abbreviations, page furniture, number
+// formats, words of saying, number words, places and time words (read
+// from data/<code>/ of lang.Data), and clears Lang. An article's language
+// is the one its "lang:" line declares, else the one whose stop words it
+// uses (lang.Registry.IdentifyText), confirmed by Detector when that
+// leaves a doubt.
+func (p *Parser) UseLanguages(reg *lang.Registry, times map[string]*timex.Language) {
+	p.langs = &languages{reg: reg, times: times, data: lang.Data, by: map[string]*pipeline{}}
+	p.Lang = ""
+}
+
+// pipeline returns the pipeline of a language, built on first use.
+func (ls *languages) pipeline(code string) (*pipeline, error) {
+	ls.mu.Lock()
+	pl := ls.by[code]
+	if pl == nil {
+		pl = &pipeline{}
+		ls.by[code] = pl
+	}
+	ls.mu.Unlock()
+	pl.once.Do(func() {
+		l, ok := ls.reg.Get(code)
+		if !ok {
+			pl.err = fmt.Errorf("language %q not in registry", code)
+			return
+		}
+		tl := ls.times[code]
+		if pl.cleaner, pl.err = NewCleanerFor(ls.data, code); pl.err != nil {
+			return
+		}
+		if pl.seg, pl.err = NewSegmenterFor(ls.data, code, l.IsStopword, tl); pl.err != nil {
+			return
+		}
+		if pl.facts, pl.err = NewFactExtractorFor(ls.data, code); pl.err != nil {
+			return
+		}
+		useLanguage(pl.facts, l, tl)
+	})
+	return pl, pl.err
 }
 
 // Parse turns one raw page into an Article.
@@ -69,17 +170,107 @@ func (p *Parser) Parse(id string, raw []byte) (*Article, error) {
 	if looksBinary(raw) {
 		return nil, ErrBinary
 	}
-	doc := p.Cleaner.Clean(raw)
+	var a Article
+	raw = p.language(&a, raw)
+	cleaner, seg, facts := p.Cleaner, p.Segmenter, p.Facts
+	if p.langs != nil {
+		pl, err := p.langs.pipeline(a.Lang)
+		if err != nil {
+			return nil, err
+		}
+		cleaner, seg, facts = pl.cleaner, pl.seg, pl.facts
+	}
+	doc := cleaner.Clean(raw)
 	if len(doc.Paragraphs) == 0 {
 		return nil, ErrNoText
 	}
-	a := &Article{ID: id, Title: doc.Title, Meta: doc.Meta}
+	a.ID, a.Title, a.Meta = id, doc.Title, doc.Meta
 	if a.Title == "" {
 		a.Title = id
 	}
-	p.Segmenter.Build(a, doc.Paragraphs)
-	p.Facts.Extract(a)
-	return a, nil
+	seg.Build(&a, doc.Paragraphs)
+	facts.Extract(&a)
+	return &a, nil
+}
+
+// identifyBytes is how much of a page language identification reads.
+const identifyBytes = 16 << 10
+
+// sureStopScore is the lang.Identification.Score above which an article's
+// language is not double-checked with the Detector: news text scores
+// 0.2-0.35 in its language.
+const sureStopScore = 0.15
+
+// language settles the language of the article of page raw into a (Lang,
+// OtherLang, LangReason) and returns the page without its "lang:" line.
+func (p *Parser) language(a *Article, raw []byte) []byte {
+	code, line := lang.DeclaredLanguage(string(raw[:min(len(raw), 4096)]))
+	if line != "" {
+		raw = bytes.Replace(raw, []byte(line), nil, 1)
+	}
+	switch {
+	case p.Lang != "":
+		a.Lang, a.LangReason = p.Lang, "set by the reader"
+		return raw
+	case p.langs == nil:
+		a.Lang, a.LangReason = "en", "the default"
+		return raw
+	case code != "":
+		if _, ok := p.langs.reg.Get(code); ok {
+			a.Lang, a.LangReason = code, "declared by its lang: line"
+			return raw
+		}
+		a.OtherLang = code
+	}
+	sample := string(raw[:min(len(raw), identifyBytes)])
+	id := p.langs.reg.IdentifyText(sample)
+	a.Lang = id.Code
+	a.LangReason = fmt.Sprintf("%.0f%% of its words are %s stop words", 100*id.Share, id.Code)
+	if a.OtherLang != "" {
+		a.LangReason = fmt.Sprintf("declared %q, which qabot does not read; read as %s, whose stop words are %.0f%% of its words", a.OtherLang, id.Code, 100*id.Share)
+	}
+	if id.Code == "" {
+		a.Lang, a.LangReason = "en", "no words; the default"
+		return raw
+	}
+	if id.Score >= sureStopScore || a.OtherLang != "" {
+		return raw
+	}
+	if p.Detector == nil {
+		if !id.Supported() {
+			a.OtherLang = "?"
+			a.LangReason += ", too few of its own for a text in it"
+		}
+		return raw
+	}
+	g := p.Detector.DetectWithPrior(detectSample(sample), id.Code)
+	switch {
+	case g.Unsupported:
+		a.OtherLang = g.Other
+		if a.OtherLang == "" {
+			a.OtherLang = "?"
+		}
+		a.LangReason += fmt.Sprintf("; the detector reads it as %s, which qabot does not read", a.OtherLang)
+	case g.Lang != "" && g.Lang != id.Code && g.Confidence > 0.9:
+		a.Lang = g.Lang
+		a.LangReason += fmt.Sprintf("; the detector reads it as %s", g.Lang)
+	}
+	return raw
+}
+
+// detectSample is the part of a page the Detector reads: its first
+// kilobytes, which are plenty for character statistics.
+func detectSample(s string) string {
+	const n = 1500
+	if len(s) <= n {
+		return s
+	}
+	for i := n; i > n-8 && i > 0; i-- {
+		if s[i]&0xC0 != 0x80 {
+			return s[:i]
+		}
+	}
+	return s[:n]
 }
 
 // looksBinary reports whether data is unlikely to be text: NUL bytes or a

@@ -2,9 +2,16 @@ package corpus
 
 import (
 	"bufio"
+	"errors"
+	"fmt"
+	"io/fs"
+	"path"
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/qabot/qabot/corpus/timex"
+	"github.com/qabot/qabot/lang"
 )
 
 // A Segmenter splits paragraphs into sentences.
@@ -19,15 +26,28 @@ type Segmenter struct {
 	// may also end a sentence.
 	abbrev   map[string]bool
 	starters map[string]bool
+	// isStarter stands for starters in a language without a list.
+	isStarter func(word string) bool
+	// ordinalBefore reports the words before which a number and a dot
+	// are an ordinal ("3. Oktober"); nil in languages that write none.
+	ordinalBefore func(word string) bool
 	// MaxQuotedWords is the length above which a quotation is split into
 	// its own sentences instead of being kept whole.
 	MaxQuotedWords int
 }
 
 // NewSegmenter returns a Segmenter with the embedded English abbreviations.
-func NewSegmenter() (*Segmenter, error) {
+func NewSegmenter() (*Segmenter, error) { return NewSegmenterFor(lang.Data, "en", nil, nil) }
+
+// NewSegmenterFor returns a Segmenter for the language code with the
+// abbreviations and sentence openers of data/<code>/ in fsys (laid out as
+// lang.Data; a language without the files has none, and its stop words
+// stand for the openers when stop is not nil) and, when tl is not nil,
+// its month names: in a language that writes ordinals with a dot, "am 3.
+// Oktober" goes on.
+func NewSegmenterFor(fsys fs.FS, code string, stop func(string) bool, tl *timex.Language) (*Segmenter, error) {
 	s := &Segmenter{abbrev: map[string]bool{}, starters: map[string]bool{}, MaxQuotedWords: 60}
-	abbr, err := loadData("abbreviations.txt")
+	abbr, err := readLangData(fsys, code, "abbreviations.txt")
 	if err != nil {
 		return nil, err
 	}
@@ -35,14 +55,33 @@ func NewSegmenter() (*Segmenter, error) {
 		word, flag, _ := strings.Cut(l, " ")
 		s.abbrev[strings.ToLower(word)] = strings.TrimSpace(flag) == "~"
 	}
-	st, err := loadData("starters.txt")
+	st, err := readLangData(fsys, code, "starters.txt")
 	if err != nil {
 		return nil, err
 	}
 	for _, l := range dataLines(st) {
 		s.starters[strings.ToLower(l)] = true
 	}
+	if len(s.starters) == 0 {
+		s.isStarter = stop
+	}
+	if tl != nil && tl.DotOrdinals() {
+		s.ordinalBefore = tl.IsMonth
+	}
 	return s, nil
+}
+
+// readLangData reads data/<code>/<name> from fsys; a missing file reads
+// as empty.
+func readLangData(fsys fs.FS, code, name string) (string, error) {
+	b, err := fs.ReadFile(fsys, path.Join("data", code, name))
+	if errors.Is(err, fs.ErrNotExist) {
+		return "", nil
+	}
+	if err != nil {
+		return "", fmt.Errorf("load %s/%s: %w", code, name, err)
+	}
+	return string(b), nil
 }
 
 // dataLines returns the non-blank lines of a data file that are not
@@ -193,6 +232,9 @@ func (s *Segmenter) breaksAt(text string, i, end int, term rune) bool {
 	}
 	word := wordBefore(text, i)
 	if word == "" {
+		if s.ordinalBefore != nil && isOrdinalNumber(text[:i]) && s.ordinalBefore(firstWord(next)) {
+			return false
+		}
 		return true
 	}
 	// An initial: "J. K. Rowling", "Gen. H. Smith".
@@ -209,7 +251,8 @@ func (s *Segmenter) breaksAt(text string, i, end int, term rune) bool {
 	if !mayEnd {
 		return false
 	}
-	return s.starters[strings.ToLower(firstWord(next))]
+	w := strings.ToLower(firstWord(next))
+	return s.starters[w] || s.isStarter != nil && s.isStarter(w)
 }
 
 // wordBefore returns the run of letters and inner dots that ends at i:
@@ -224,6 +267,17 @@ func wordBefore(text string, i int) string {
 		j -= size
 	}
 	return strings.Trim(text[j:i], ".")
+}
+
+// isOrdinalNumber reports whether text ends with a number that can be a
+// day or an ordinal: one or two digits after a space.
+func isOrdinalNumber(text string) bool {
+	j := len(text)
+	for j > 0 && text[j-1] >= '0' && text[j-1] <= '9' {
+		j--
+	}
+	n := len(text) - j
+	return n >= 1 && n <= 2 && (j == 0 || text[j-1] == ' ')
 }
 
 func firstWord(s string) string {

@@ -671,3 +671,26 @@ func sortedKeys[V any](m map[string]V) []string {
 	sort.Strings(keys)
 	return keys
 }
+
+// IsMonth reports whether word, in any case, is a name or abbreviation of
+// a month in the language ("Oktober", "сентября", "sept."): after "3." a
+// month name makes the dot an ordinal's, not a full stop.
+func (l *Language) IsMonth(word string) bool {
+	w := strings.ToLower(word)
+	for _, p := range l.lex[w] {
+		if len(p.words) != 1 {
+			continue
+		}
+		for _, e := range p.entries {
+			if e.cat == cMonth {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// DotOrdinals reports whether the language writes ordinals with a full
+// stop ("am 3. Oktober", "den 3. mai"), so that a number and a dot need not
+// end a sentence.
+func (l *Language) DotOrdinals() bool { return l.suffixes["."]&sfOrdinal != 0 }
