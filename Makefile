@@ -72,6 +72,8 @@ run:
 test: check-deps
 	$(GO) vet ./...
 	$(GO) test -race ./...
+	@# The generated lexicons against their generator, in full (too slow under -race).
+	$(GO) test -count=1 -run TestCommittedOutput ./lang/internal/genlex
 
 # Fails when a library depends on discordgo. The output of go list is kept
 # first so that grep -q closing the pipe early cannot hide a match.

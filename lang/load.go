@@ -188,6 +188,16 @@ func loadLanguage(fsys fs.FS, dir, name string, errs *ErrorList) (*Language, boo
 			l.glosses[i] = glossTable{data: data, path: p}
 		}
 	}
+	// The concept tables are megabytes: they are read when first used.
+	wordsPath, conceptPath := path.Join(dir, conceptWordsFile), path.Join(dir, conceptFile)
+	_, err1 := fs.Stat(fsys, wordsPath)
+	_, err2 := fs.Stat(fsys, conceptPath)
+	switch {
+	case err1 == nil && err2 == nil:
+		l.concepts = Concepts{fsys: fsys, wordsPath: wordsPath, conceptPath: conceptPath}
+	case err1 == nil || err2 == nil:
+		errs.Add(dir, 0, fmt.Errorf("%s and %s come together; one is missing", conceptWordsFile, conceptFile))
+	}
 	if data, _, ok := file("langid.txt", false); ok {
 		l.langid = data
 	}

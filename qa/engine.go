@@ -96,25 +96,30 @@ type Engine struct {
 	translations map[string]*lazyTable
 }
 
-// A lazyTable is a stemTable built on first use, with a speller over its
-// one-word phrases to put a misspelt question word right.
+// A lazyTable is the translation of one question language into the
+// articles' language: a stemTable of the bilingual files and the concept
+// table, built on first use, and a speller over the one-word phrases of
+// the bilingual files to put a misspelt question word right. (The concept
+// tables' keys are left out of the speller: tens of thousands of words
+// made it slow to build, and it found no more right sentences on the
+// cross-lingual sets.)
 type lazyTable struct {
 	once  sync.Once
 	build func() *stemTable
-	t     *stemTable
-	spell *fuzzyIndex // one-word keys of t, by their folded spelling
+	// newConcepts builds the concept table (nil for none).
+	newConcepts func() *conceptTable
+	concepts    *conceptTable
+	t           tables
+	spellOnce   sync.Once
+	spell       *fuzzyIndex // one-word keys of t, by their folded spelling
 }
 
-func (l *lazyTable) get() *stemTable {
+func (l *lazyTable) get() phraseMatcher {
 	l.once.Do(func() {
-		l.t = l.build()
-		words := map[string]string{}
-		for key := range l.t.m {
-			if !strings.Contains(key, " ") {
-				words[key] = key
-			}
+		if l.newConcepts != nil {
+			l.concepts = l.newConcepts()
 		}
-		l.spell = newFuzzyIndex(words, 1)
+		l.t = tables{l.build(), l.concepts}
 	})
 	return l.t
 }
@@ -122,6 +127,17 @@ func (l *lazyTable) get() *stemTable {
 // speller returns the table's speller, building the table if need be.
 func (l *lazyTable) speller() *fuzzyIndex {
 	l.get()
+	l.spellOnce.Do(func() {
+		words := map[string]string{}
+		if st, ok := l.t[0].(*stemTable); ok {
+			for key := range st.m {
+				if !strings.Contains(key, " ") {
+					words[key] = key
+				}
+			}
+		}
+		l.spell = newFuzzyIndex(words, 1)
+	})
 	return l.spell
 }
 

@@ -105,7 +105,7 @@ func (e *Engine) parse(text string, l *lang.Language) *query {
 		}
 	}
 
-	table := e.synonyms
+	var table phraseMatcher = e.synonyms
 	if l.Code != e.article.l.Code {
 		table = e.translations[l.Code].get()
 	}
@@ -223,7 +223,7 @@ func (e *Engine) onlyNames(q *query) bool {
 
 // group reads the content word or phrase at toks[i] and returns it as a
 // term group, with the number of tokens it covers (0 for a word to skip).
-func (e *Engine) group(q *query, l *lang.Language, table *stemTable, toks []lang.Token, folded, stems []string, i int) (termGroup, int) {
+func (e *Engine) group(q *query, l *lang.Language, table phraseMatcher, toks []lang.Token, folded, stems []string, i int) (termGroup, int) {
 	an := e.analyzers[l.Code]
 	en := e.article
 	g := termGroup{surface: toks[i].Text}
@@ -243,12 +243,15 @@ func (e *Engine) group(q *query, l *lang.Language, table *stemTable, toks []lang
 	}
 	alts, n := table.match(stems[i:])
 	if !native && n <= 1 {
-		// A name the article uses ("Kovac", "Geneva") is that name, even
-		// when the question's language also has a word spelt so.
-		if st, ok := e.idx.vocab[folded[i]]; ok && e.idx.nameStems[st] {
-			g.alts = append([]alt{{stems: []string{st}, weight: weightExact}}, alts...)
-			g.idf = e.groupIDF(g.alts)
-			return g, 1
+		// A name the article uses ("Kovac", "Geneva", "Рама" for
+		// "Rama") is that name, even when the question's language also
+		// has a word spelt so.
+		for _, cand := range spellings(l, folded[i]) {
+			if st, ok := e.idx.vocab[cand]; ok && e.idx.nameStems[st] {
+				g.alts = append([]alt{{stems: []string{st}, weight: weightExact}}, alts...)
+				g.idf = e.groupIDF(g.alts)
+				return g, 1
+			}
 		}
 	}
 	// A single English word takes the native path below, which puts a
@@ -268,12 +271,14 @@ func (e *Engine) group(q *query, l *lang.Language, table *stemTable, toks []lang
 			for _, a := range alts {
 				g.alts = append(g.alts, a)
 				if len(a.stems) == 1 {
+					// A rendering's synonyms and compounds weigh as
+					// much less as the rendering itself does.
 					syn, _ := e.synonyms.match(a.stems)
 					for _, s := range syn {
-						g.alts = append(g.alts, alt{stems: s.stems, weight: s.weight * 0.9})
+						g.alts = append(g.alts, alt{stems: s.stems, weight: a.weight * s.weight * 0.9})
 					}
 					for _, c := range e.idx.bySuffix[a.stems[0]] {
-						g.alts = append(g.alts, alt{stems: []string{c}, weight: weightCompound})
+						g.alts = append(g.alts, alt{stems: []string{c}, weight: a.weight * weightCompound})
 					}
 				}
 			}
@@ -347,7 +352,7 @@ func (e *Engine) group(q *query, l *lang.Language, table *stemTable, toks []lang
 // respell puts a misspelt foreign word right against its language's
 // lexicon ("isolemnt" for "isolement", "expluse" for "expulse") and returns
 // the glosses of the word it stands for, by stem.
-func (e *Engine) respell(l *lang.Language, an *analyzer, table *stemTable, folded string) []alt {
+func (e *Engine) respell(l *lang.Language, an *analyzer, table phraseMatcher, folded string) []alt {
 	lt := e.translations[l.Code]
 	st := an.stem(folded)
 	// Short stems are too close to too many words to be corrected

@@ -85,7 +85,8 @@ func NewResources(opts Options) (*Resources, error) {
 	for _, l := range opts.Languages.Languages() {
 		if l.Code != art.l.Code {
 			from, code := r.analyzers[l.Code], l.Code
-			r.translations[l.Code] = &lazyTable{build: func() *stemTable {
+			ct := func() *conceptTable { return newConceptTable(l, art.l, weightTranslated) }
+			r.translations[l.Code] = &lazyTable{newConcepts: ct, build: func() *stemTable {
 				t := buildTranslations(from, glosses)
 				if opts.Glossary != nil {
 					addGlossary(t, from, glosses, opts.Glossary(code))

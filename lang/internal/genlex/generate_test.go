@@ -1,0 +1,147 @@
+package main
+
+import (
+	"bytes"
+	"compress/gzip"
+	"crypto/sha256"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/qabot/qabot/lang"
+)
+
+// TestCommittedOutput regenerates the concept tables from the committed
+// inputs and compares them byte for byte with lang/data: a hand edit of
+// the output, a changed input or parameter, or a change to the stop words
+// or stemmers that the tables were stemmed with all fail here until
+// `go generate ./lang/...` is run again. The whole output takes about 12
+// CPU seconds; under the race detector that becomes minutes, so there the
+// test only checks every committed file against the SHA-256 list genlex
+// wrote with them, and `make test` runs this test once more without the
+// race detector for the full comparison.
+func TestCommittedOutput(t *testing.T) {
+	reg, err := lang.Load(os.DirFS("../.."))
+	if err != nil {
+		t.Fatal(err)
+	}
+	p := DefaultParams
+	files := map[string][]byte{}
+	if raceEnabled {
+		p.Only = []string{}
+	} else {
+		files, err = Generate(os.DirFS("data"), reg, p)
+	}
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := 2 * (len(languages) + 1); p.Only == nil && len(files) != want {
+		t.Errorf("Generate wrote %d files, want %d", len(files), want)
+	}
+	for name, want := range files {
+		got, err := os.ReadFile(filepath.Join("../../data", name))
+		if err != nil {
+			t.Errorf("%s: %v (run go generate ./lang/...)", name, err)
+			continue
+		}
+		if !bytes.Equal(got, want) {
+			t.Errorf("data/%s differs from what genlex writes (%d bytes, want %d): run go generate ./lang/...", name, len(got), len(want))
+		}
+	}
+	if p.Only == nil {
+		if got, want := readFile(t, filepath.Join("data", manifestFile)), manifest(files); !bytes.Equal(got, want) {
+			t.Errorf("data/%s is not the list of what genlex writes: run go generate ./lang/...", manifestFile)
+		}
+		return
+	}
+	// Every file of the list is the committed file.
+	lines := strings.Split(strings.TrimSpace(string(readFile(t, filepath.Join("data", manifestFile)))), "\n")
+	if len(lines) != 2*(len(languages)+1) {
+		t.Errorf("data/%s lists %d files", manifestFile, len(lines))
+	}
+	for _, line := range lines {
+		sum, name, ok := strings.Cut(line, "  ")
+		if !ok {
+			t.Fatalf("data/%s: bad line %q", manifestFile, line)
+		}
+		data := readFile(t, filepath.Join("../../data", name))
+		if got := fmt.Sprintf("%x", sha256.Sum256(data)); got != sum {
+			t.Errorf("data/%s has SHA-256 %s, genlex wrote %s: run go generate ./lang/...", name, got, sum)
+		}
+	}
+}
+
+func readFile(t *testing.T, path string) []byte {
+	t.Helper()
+	data, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return data
+}
+
+// TestAlign checks the synset ids of the multilingual lists against the
+// English ones: the English Wiktionary list names, for each synset, an
+// English word, which must then be a word of that synset nearly always.
+func TestAlign(t *testing.T) {
+	in := os.DirFS("data")
+	wn, err := readWordnet(in)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := wn.align(in); err != nil {
+		t.Fatal(err)
+	}
+	var total, found, mapped int
+	err = eachGzipLine(in, "wn-wikt-eng.tab.gz", func(_ int, line string) error {
+		f := strings.Split(line, "\t")
+		if len(f) != 3 || strings.HasPrefix(line, "#") {
+			return nil
+		}
+		total++
+		c, ok := wn.omw[f[0]]
+		if !ok {
+			return nil
+		}
+		mapped++
+		if slices.ContainsFunc(wn.lemmas[c], func(l string) bool { return strings.EqualFold(l, f[2]) }) {
+			found++
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	// Wiktionary adds words WordNet lacks (about one in eight), so the
+	// share is not 100%; a wrong shift makes it collapse for the synsets
+	// it moves.
+	if share := float64(found) / float64(total); share < 0.85 || mapped < total*99/100 {
+		t.Errorf("of %d English Wiktionary pairs, %d have a synset and %d name one of its words (%.1f%%)", total, mapped, found, 100*share)
+	}
+}
+
+// TestExtractFormat reads the committed WordNet extracts as Generate does.
+func TestExtractFormat(t *testing.T) {
+	for _, name := range []string{"wn30-senses.tsv.gz", "wn30-links.tsv.gz", "wn30-exc.tsv.gz"} {
+		f, err := os.Open(filepath.Join("data", name))
+		if err != nil {
+			t.Fatal(err)
+		}
+		zr, err := gzip.NewReader(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		data, err := io.ReadAll(zr)
+		f.Close()
+		if err != nil {
+			t.Fatal(err)
+		}
+		if n := bytes.Count(data, []byte("\n")); n < 5000 {
+			t.Errorf("%s has %d lines", name, n)
+		}
+	}
+}

@@ -1,0 +1,83 @@
+// Command genlex writes the concept tables of every supported language,
+// lang/data/<code>/concepts.tsv and concept-words.tsv (format in
+// lang/concepts.go and lang/data/README.md), from Princeton WordNet 3.0
+// and the Open Multilingual Wordnet's lists in its data folder.
+//
+// Run it from the lang directory with `go generate`, or directly:
+//
+//	go run ./internal/genlex -in internal/genlex/data -data data
+//
+// The inputs are copies of ../shared/lexical (see data/README.md there)
+// plus three small extracts of the WordNet 3.0 database, which
+//
+//	go run ./internal/genlex -extract /usr/share/wordnet -in internal/genlex/data
+//
+// rewrites from an unpacked Debian wordnet-base package. The output
+// depends only on the inputs and on the language data it stems with (stop
+// words, stemmers), so the same inputs give the same bytes.
+package main
+
+import (
+	"crypto/sha256"
+	"flag"
+	"fmt"
+	"log"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+
+	"github.com/qabot/qabot/lang"
+)
+
+func main() {
+	in := flag.String("in", "internal/genlex/data", "folder of the input lists")
+	dataDir := flag.String("data", "data", "the language data folder: data/<code>/ (read for stemming, written)")
+	wn := flag.String("extract", "", "instead of generating, extract the WordNet `DIR` (index.*, data.*, *.exc, cntlist.rev) into -in")
+	flag.Parse()
+
+	if *wn != "" {
+		if err := extract(*wn, *in); err != nil {
+			log.Fatalf("genlex: %v", err)
+		}
+		return
+	}
+	reg, err := lang.Load(os.DirFS(filepath.Dir(filepath.Clean(*dataDir))))
+	if err != nil {
+		log.Fatalf("genlex: language data: %v", err)
+	}
+	files, err := Generate(os.DirFS(*in), reg, DefaultParams)
+	if err != nil {
+		log.Fatalf("genlex: %v", err)
+	}
+	names := make([]string, 0, len(files))
+	for name := range files {
+		names = append(names, name)
+	}
+	slices.Sort(names)
+	for _, name := range names {
+		p := filepath.Join(*dataDir, name)
+		if err := os.WriteFile(p, files[name], 0o644); err != nil {
+			log.Fatalf("genlex: %v", err)
+		}
+		fmt.Fprintf(os.Stderr, "genlex: wrote %s (%d bytes)\n", p, len(files[name]))
+	}
+	p := filepath.Join(*in, manifestFile)
+	if err := os.WriteFile(p, manifest(files), 0o644); err != nil {
+		log.Fatalf("genlex: %v", err)
+	}
+}
+
+// manifestFile lists the SHA-256 of every file genlex writes, so that a
+// test can check all of them without regenerating them all.
+const manifestFile = "output.sha256"
+
+// manifest writes "sha256  path" lines, sorted, as sha256sum does.
+func manifest(files map[string][]byte) []byte {
+	var lines []string
+	for name, data := range files {
+		lines = append(lines, fmt.Sprintf("%x  %s\n", sha256.Sum256(data), name))
+	}
+	slices.Sort(lines)
+	return []byte(strings.Join(lines, ""))
+}

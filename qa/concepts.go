@@ -1,0 +1,155 @@
+package qa
+
+import (
+	"slices"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/qabot/qabot/lang"
+)
+
+// A conceptTable says a word of one language in another through the
+// concepts both share (lang.Concepts: WordNet synsets, joined to every
+// language by the Open Multilingual Wordnet). Any pair of languages
+// works the same way, English to English included, where it gives
+// synonyms: no pair goes through a third language's words.
+type conceptTable struct {
+	from, to *lang.Concepts
+	// weight is the weight of the best rendering; the others weigh less
+	// by how much less of the question word's meaning they share.
+	weight float64
+	// self drops the word itself from a table within one language.
+	self bool
+}
+
+// Translation choices, measured on the cross-lingual question sets.
+const (
+	// conceptMinShare drops renderings that share less of the word's
+	// meaning than this, relative to the best one.
+	conceptMinShare = 0.15
+	// conceptMaxAlts caps the renderings of one word.
+	conceptMaxAlts = 8
+	// maxGrammarRunes: a word this short alone is read as grammar, not
+	// looked up ("ab" of "hängen ... ab" is no "ahead"); names and
+	// acronyms have tables of their own.
+	maxGrammarRunes = 2
+)
+
+func newConceptTable(from, to *lang.Language, weight float64) *conceptTable {
+	t := &conceptTable{from: from.Concepts(), to: to.Concepts(), weight: weight, self: from == to}
+	if t.from.Empty() || t.to.Empty() {
+		return nil
+	}
+	return t
+}
+
+// match returns the renderings of the longest phrase of the table that
+// starts stems, and how many stems it covers.
+func (t *conceptTable) match(stems []string) ([]alt, int) {
+	if t == nil {
+		return nil, 0
+	}
+	for n := min(len(stems), lang.MaxConceptWords); n > 0; n-- {
+		if n == 1 && utf8.RuneCountInString(stems[0]) <= maxGrammarRunes {
+			break
+		}
+		key := strings.Join(stems[:n], " ")
+		senses := t.from.Senses(key)
+		if len(senses) == 0 {
+			continue
+		}
+		if alts := t.render(key, senses); len(alts) > 0 {
+			return alts, n
+		}
+	}
+	return nil, 0
+}
+
+// render scores each word of the target language by the meaning it shares
+// with the question word: the sum over shared concepts of the concept's
+// share of the question word times its share of the target word.
+func (t *conceptTable) render(key string, senses []lang.Sense) []alt {
+	type cand struct {
+		stems []string
+		key   string
+		score float64
+		first int // order of discovery, for ties
+	}
+	var cands []*cand
+	byKey := map[string]*cand{}
+	for _, s := range senses {
+		for _, w := range t.to.Words(s.Concept) {
+			k := strings.Join(w.Stems, " ")
+			c, ok := byKey[k]
+			if !ok {
+				c = &cand{stems: w.Stems, key: k, first: len(cands)}
+				byKey[k] = c
+				cands = append(cands, c)
+			}
+			c.score += s.Weight * w.Weight
+		}
+	}
+	if t.self {
+		// The word itself is the question's own reading, not a synonym.
+		cands = slices.DeleteFunc(cands, func(c *cand) bool { return c.key == key })
+	}
+	if len(cands) == 0 {
+		return nil
+	}
+	slices.SortStableFunc(cands, func(a, b *cand) int {
+		switch {
+		case a.score > b.score:
+			return -1
+		case a.score < b.score:
+			return 1
+		}
+		return a.first - b.first
+	})
+	best := cands[0].score
+	out := make([]alt, 0, min(len(cands), conceptMaxAlts))
+	for _, c := range cands {
+		share := c.score / best
+		if share < conceptMinShare || len(out) == conceptMaxAlts {
+			break
+		}
+		out = append(out, alt{stems: c.stems, weight: t.weight * share})
+	}
+	return out
+}
+
+// A phraseMatcher finds the alternatives of the phrase that starts stems.
+type phraseMatcher interface {
+	match(stems []string) ([]alt, int)
+}
+
+// tables joins matchers: the longest phrase wins, and the alternatives of
+// equally long phrases are pooled, earlier tables first.
+type tables []phraseMatcher
+
+func (ts tables) match(stems []string) ([]alt, int) {
+	var (
+		best []alt
+		n    int
+	)
+	for _, t := range ts {
+		if t == nil {
+			continue
+		}
+		alts, k := t.match(stems)
+		switch {
+		case k == 0 || k < n:
+		case k > n:
+			best, n = slices.Clone(alts), k
+		default:
+			for _, a := range alts {
+				i := slices.IndexFunc(best, func(b alt) bool { return slices.Equal(a.stems, b.stems) })
+				if i < 0 {
+					best = append(best, a)
+				} else {
+					best[i].weight = max(best[i].weight, a.weight)
+				}
+			}
+		}
+	}
+	return best, n
+}
