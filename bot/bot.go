@@ -21,6 +21,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 	"unicode/utf8"
 
@@ -46,15 +47,20 @@ type responder func(*discordgo.InteractionResponse) error
 
 // bot holds what the gateway and HTTP front ends share.
 type bot struct {
-	cfg      Config
-	h        command.Handler
-	langs    *lang.Registry
-	log      *slog.Logger
-	api      restAPI
-	limits   *userLimits
-	suggest  suggestions
-	render   renderer
-	channels map[string]bool
+	cfg    Config
+	h      command.Handler
+	langs  *lang.Registry
+	log    *slog.Logger
+	api    restAPI
+	limits *userLimits
+	gate   *gate
+	// busyWarned is when the log last said the bot is refusing questions
+	// (Unix nanoseconds), so that an overload is one line every few
+	// seconds, not one a refusal.
+	busyWarned atomic.Int64
+	suggest    suggestions
+	render     renderer
+	channels   map[string]bool
 
 	// base is the parent of every handler context. It outlives the
 	// context of Serve, so in-flight handlers can finish during shutdown.
@@ -75,6 +81,7 @@ func newBot(cfg Config, h command.Handler, langs *lang.Registry, log *slog.Logge
 	b := &bot{
 		cfg: cfg, h: command.Chain(h, command.Recover()), langs: langs, log: log, api: api,
 		limits:   newUserLimits(cfg.RatePerMinute, cfg.RateBurst, cfg.RateLimiterUsers),
+		gate:     newGate(cfg.MaxConcurrent, cfg.MaxQueued, cfg.QueueWait),
 		channels: map[string]bool{},
 	}
 	for _, id := range cfg.Channels {
@@ -219,11 +226,20 @@ type outcome struct {
 	err   error
 }
 
-// call runs the handler with the bot's deadline, and gives up waiting
-// when the deadline passes even if the handler does not.
+// call runs the handler with the bot's deadline once the gate lets it
+// in, and gives up waiting when the deadline passes even if the handler
+// does not; the handler keeps its slot until it returns, so work whose
+// caller gave up still counts against the bound. A refusal by the gate
+// comes back as errBusy at once.
 func (b *bot) call(ctx context.Context, q command.Query) <-chan outcome {
 	done := make(chan outcome, 1)
 	go func() {
+		release, err := b.gate.enter(ctx)
+		if err != nil {
+			done <- outcome{err: err}
+			return
+		}
+		defer release()
 		r, err := b.h.Handle(ctx, q)
 		done <- outcome{r, err}
 	}()
@@ -250,6 +266,9 @@ func (b *bot) message(o outcome, v view, code string, attrs ...any) message {
 	switch {
 	case errors.As(o.err, &pe):
 		b.log.Error("handler panic", append(attrs, "panic", fmt.Sprint(pe.Value), "stack", string(pe.Stack))...)
+	case errors.Is(o.err, errBusy):
+		b.logBusy(attrs)
+		return text(l.Message("discord_busy", nil), true)
 	case errors.Is(o.err, context.DeadlineExceeded):
 		b.log.Warn("handler timed out", append(attrs, "timeout", b.cfg.HandlerTimeout)...)
 		return text(l.Message("discord_timeout", nil), true)
@@ -259,8 +278,23 @@ func (b *bot) message(o outcome, v view, code string, attrs ...any) message {
 	return text(l.Message("internal_error", nil), true)
 }
 
+// logBusy logs a refusal at debug level, and at most every ten seconds
+// a warning with the totals.
+func (b *bot) logBusy(attrs []any) {
+	b.log.Debug("busy: question refused", attrs...)
+	now := time.Now().UnixNano()
+	last := b.busyWarned.Load()
+	if now-last < int64(10*time.Second) || !b.busyWarned.CompareAndSwap(last, now) {
+		return
+	}
+	running, waiting := b.gate.load()
+	b.log.Warn("busy: refusing questions past the limit; raise QABOT_MAX_CONCURRENT only if the machine has idle CPUs",
+		"running", running, "waiting", waiting, "refused_so_far", b.gate.refused.Load())
+}
+
 // exchange is one interaction being answered.
 type exchange struct {
+	b         *bot
 	i         *discordgo.Interaction
 	respond   responder
 	responded bool
@@ -268,9 +302,15 @@ type exchange struct {
 	user      string
 }
 
+// send sends the first response to the interaction. When the HTTP
+// endpoint has already deferred it, r completes the deferral instead.
 func (x *exchange) send(r *discordgo.InteractionResponse) error {
 	x.responded = true
-	return x.respond(r)
+	err := x.respond(r)
+	if errors.Is(err, errEndpointDeferred) {
+		return x.b.completeDeferred(x, r)
+	}
+	return err
 }
 
 // conversation keys a user's conversation in a channel or DM: follow-ups
@@ -302,7 +342,7 @@ func (b *bot) interaction(i *discordgo.Interaction, respond responder) {
 	if i.GuildLocale != nil {
 		guildLocale = *i.GuildLocale
 	}
-	x := &exchange{i: i, respond: respond, user: interactionUser(i), lang: b.localeLang(i.Locale, guildLocale)}
+	x := &exchange{b: b, i: i, respond: respond, user: interactionUser(i), lang: b.localeLang(i.Locale, guildLocale)}
 	defer b.guard("interaction", func() {
 		m := text(b.lang(x.lang).Message("internal_error", nil), true)
 		if !x.responded {

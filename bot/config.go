@@ -5,6 +5,7 @@ import (
 	"encoding/hex"
 	"fmt"
 	"log/slog"
+	"runtime"
 	"strconv"
 	"strings"
 	"time"
@@ -22,6 +23,7 @@ const (
 	DefaultMaxQuestionRunes = 500
 	DefaultMaxBody          = 64 << 10
 	DefaultRateLimiterUsers = 10000
+	DefaultQueueWait        = 5 * time.Second
 	DefaultRegisterRetry    = time.Second
 	DefaultRegisterRetryMax = 5 * time.Minute
 )
@@ -83,6 +85,13 @@ type Config struct {
 	// Now is the clock of rate limits and signature timestamps; nil means
 	// time.Now.
 	Now func() time.Time
+	// MaxConcurrent (QABOT_MAX_CONCURRENT) bounds the answers computed at
+	// once; default the number of CPUs Go uses. MaxQueued (QABOT_QUEUE)
+	// more wait for one of them, each at most QueueWait; past that the
+	// user is told the bot is busy and to try again. Default 32 per
+	// MaxConcurrent and 5 s.
+	MaxConcurrent, MaxQueued int
+	QueueWait                time.Duration
 	// RegisterRetry and RegisterRetryMax are the first and the longest
 	// wait between attempts to register the commands in the background
 	// (RegisterInBackground); the wait doubles in between.
@@ -200,6 +209,18 @@ func loadConfig(getenv func(string) string, needToken bool) (Config, error) {
 	}
 	if c.RateBurst < 1 {
 		return Config{}, fmt.Errorf("QABOT_RATE_BURST is malformed: want 1 or more, got %d", c.RateBurst)
+	}
+	if c.MaxConcurrent, err = intVar(env, "QABOT_MAX_CONCURRENT", 0); err != nil {
+		return Config{}, err
+	}
+	if c.MaxConcurrent < 0 {
+		return Config{}, fmt.Errorf("QABOT_MAX_CONCURRENT is malformed: want 0 (the default) or more, got %d", c.MaxConcurrent)
+	}
+	if c.MaxQueued, err = intVar(env, "QABOT_QUEUE", 0); err != nil {
+		return Config{}, err
+	}
+	if c.MaxQueued < 0 {
+		return Config{}, fmt.Errorf("QABOT_QUEUE is malformed: want 0 (the default) or more, got %d", c.MaxQueued)
 	}
 	return c, nil
 }
@@ -321,6 +342,15 @@ func (c Config) withDefaults() Config {
 	}
 	if c.Now == nil {
 		c.Now = time.Now
+	}
+	if c.MaxConcurrent <= 0 {
+		c.MaxConcurrent = runtime.GOMAXPROCS(0)
+	}
+	if c.MaxQueued <= 0 {
+		c.MaxQueued = 32 * c.MaxConcurrent
+	}
+	if c.QueueWait <= 0 {
+		c.QueueWait = DefaultQueueWait
 	}
 	if c.RegisterRetry <= 0 {
 		c.RegisterRetry = DefaultRegisterRetry

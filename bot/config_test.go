@@ -61,6 +61,10 @@ func TestLoadConfig(t *testing.T) {
 		{name: "shard count zero", vars: with("SHARD_COUNT", "0"), wantVar: "SHARD_COUNT"},
 		{name: "rate negative", vars: with("QABOT_RATE_PER_MINUTE", "-1"), wantVar: "QABOT_RATE_PER_MINUTE"},
 		{name: "burst zero", vars: with("QABOT_RATE_BURST", "0"), wantVar: "QABOT_RATE_BURST"},
+		{name: "max concurrent not a number", vars: with("QABOT_MAX_CONCURRENT", "many"), wantVar: "QABOT_MAX_CONCURRENT"},
+		{name: "queue negative", vars: with("QABOT_QUEUE", "-1"), wantVar: "QABOT_QUEUE"},
+		{name: "limits", vars: with("QABOT_MAX_CONCURRENT", "3", "QABOT_QUEUE", "7"), want: Config{Token: testToken, AppID: "1100000000000000001", Chat: true, ShardCount: 1,
+			RatePerMinute: DefaultRatePerMinute, RateBurst: DefaultRateBurst, MaxConcurrent: 3, MaxQueued: 7}},
 	}
 	ignore := cmpopts.IgnoreFields(Config{}, "RateLimiterUsers", "DeferAfter", "HandlerTimeout", "ShutdownTimeout", "MaxQuestionRunes", "MaxBody", "Now")
 	for _, tt := range tests {

@@ -22,9 +22,10 @@ import (
 const maxClockSkew = 5 * time.Minute
 
 // inlineWait bounds how long an HTTP interaction waits for its first
-// response; run defers well before, so this only catches bugs, inside
-// Discord's 3 seconds.
-const inlineWait = 2800 * time.Millisecond
+// response. The bot defers well before (Config.DeferAfter), but on a
+// machine too busy to run its goroutines in time the endpoint defers on
+// its own at inlineWait, inside Discord's 3 seconds.
+const inlineWait = 2500 * time.Millisecond
 
 // NewHTTPHandler serves Discord's HTTP interactions endpoint: POST
 // /interactions (signed by Discord with the application's key, checked
@@ -38,7 +39,7 @@ func NewHTTPHandler(cfg Config, h command.Handler, langs *lang.Registry, log *sl
 	cfg = cfg.withDefaults()
 	// A REST-only session: never opened, it only sends follow-ups.
 	rest, _ := discordgo.New("Bot " + string(cfg.Token))
-	b := newBot(cfg, h, langs, log, rest)
+	b := newBot(cfg, h, langs, log, restClient{rest})
 	if err := cfg.ValidateHTTP(); err != nil {
 		b.log.Error("http interactions: every request will be refused", "err", err)
 	}
@@ -110,41 +111,92 @@ func (e *interactionsEndpoint) ServeHTTP(w http.ResponseWriter, r *http.Request)
 		http.Error(w, "shutting down", http.StatusServiceUnavailable)
 		return
 	}
-	first := make(chan inline)
-	var once sync.Once
+	// The first response comes from the interaction's goroutine, or from
+	// here if that goroutine is too late: Discord drops an interaction
+	// not acknowledged within 3 seconds, so at inlineWait the endpoint
+	// defers it itself and the bot completes it through the REST API.
+	ex := &httpExchange{first: make(chan inline)}
 	go func() {
 		defer b.end()
 		defer b.guard("http interaction", nil)
-		b.interaction(&i, func(resp *discordgo.InteractionResponse) error {
-			err := errTooLate
-			once.Do(func() {
-				in := inline{resp: resp, written: make(chan error, 1)}
-				select {
-				case first <- in:
-					err = <-in.written
-				case <-time.After(inlineWait):
-				}
-			})
-			return err
-		})
+		b.interaction(&i, ex.respond)
 	}()
 	timer := time.NewTimer(inlineWait)
 	defer timer.Stop()
+	var in inline
 	select {
-	case in := <-first:
-		err := writeJSON(w, in.resp)
-		if f, ok := w.(http.Flusher); ok {
-			// On the wire before any follow-up edits the response.
-			f.Flush()
-		}
-		in.written <- err
+	case in = <-ex.first:
 	case <-timer.C:
-		b.log.Error("http interaction: no response in time", "interaction", i.ID)
-		http.Error(w, "no response", http.StatusServiceUnavailable)
+		if !ex.give(exchangeDeferred) {
+			in = <-ex.first // handed over just now: it is on its way
+			break
+		}
+		b.log.Warn("http interaction: the bot was late, deferred by the endpoint", "interaction", i.ID)
+		writeJSON(w, endpointDeferral(&i))
+		return
 	case <-r.Context().Done():
+		// The caller is gone: nobody will read a response now.
+		if !ex.give(exchangeAbandoned) {
+			in = <-ex.first
+			in.written <- r.Context().Err()
+		}
+		return
 	}
+	err = writeJSON(w, in.resp)
+	if f, ok := w.(http.Flusher); ok {
+		// On the wire before any follow-up edits the response.
+		f.Flush()
+	}
+	in.written <- err
 }
 
+// An httpExchange hands the first response of an interaction from its
+// goroutine to the HTTP handler, unless the handler has given up waiting
+// and deferred the interaction itself.
+type httpExchange struct {
+	first chan inline
+
+	mu    sync.Mutex
+	state int // one of the states below
+}
+
+const (
+	exchangePending    = iota
+	exchangeHandedOver // the first response is with the HTTP handler
+	exchangeDeferred   // the endpoint deferred the interaction itself
+	exchangeAbandoned  // the HTTP request ended without a response
+)
+
+// respond is the interaction's responder.
+func (x *httpExchange) respond(resp *discordgo.InteractionResponse) error {
+	x.mu.Lock()
+	switch x.state {
+	case exchangeDeferred:
+		x.mu.Unlock()
+		return errEndpointDeferred
+	case exchangeHandedOver, exchangeAbandoned:
+		x.mu.Unlock()
+		return errTooLate // one first response per interaction
+	}
+	x.state = exchangeHandedOver
+	x.mu.Unlock()
+	in := inline{resp: resp, written: make(chan error, 1)}
+	x.first <- in
+	return <-in.written
+}
+
+// give takes the first response away from the interaction's goroutine
+// (state exchangeDeferred or exchangeAbandoned), unless it was already
+// handed over; it reports which.
+func (x *httpExchange) give(state int) bool {
+	x.mu.Lock()
+	defer x.mu.Unlock()
+	if x.state == exchangeHandedOver {
+		return false
+	}
+	x.state = state
+	return true
+}
 func writeJSON(w http.ResponseWriter, v any) error {
 	data, err := json.Marshal(v)
 	if err != nil {

@@ -30,7 +30,8 @@ func Serve(ctx context.Context, cfg Config, h command.Handler, langs *lang.Regis
 	// The bot reads no guild, channel or member state; the cache would
 	// only cost memory.
 	s.StateEnabled = false
-	b := newBot(cfg, h, langs, log, s)
+	api := restClient{s}
+	b := newBot(cfg, h, langs, log, api)
 
 	// The bot user's ID is the application's for every application made
 	// since 2021; READY says for sure.
@@ -49,7 +50,7 @@ func Serve(ctx context.Context, cfg Config, h command.Handler, langs *lang.Regis
 		defer b.end()
 		defer b.guard("INTERACTION_CREATE", nil)
 		b.interaction(ev.Interaction, func(r *discordgo.InteractionResponse) error {
-			return s.InteractionRespond(ev.Interaction, r)
+			return api.InteractionRespond(ev.Interaction, r)
 		})
 	})
 	s.AddHandler(func(s *discordgo.Session, ev *discordgo.MessageCreate) {

@@ -4,7 +4,6 @@ import (
 	"context"
 	"sort"
 	"strings"
-	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -16,9 +15,9 @@ import (
 // frame of the last question. Conversations owns them; the zero value is
 // a conversation with nothing said yet.
 type Conversation struct {
-	mu   sync.Mutex
-	lang string // language of the last turn, the hint for the next
-	f    *frame // nil until the first question
+	mu   ctxMutex // one turn at a time, acquired with the turn's context
+	lang string   // language of the last turn, the hint for the next
+	f    *frame   // nil until the first question
 }
 
 // A frame is the context a follow-up refers to.

@@ -126,8 +126,10 @@ func (s *Conversations) Ask(ctx context.Context, key string, q Question) (Answer
 	if key != "" {
 		c = s.get(key)
 	}
-	c.mu.Lock()
-	defer c.mu.Unlock()
+	if err := c.mu.lock(ctx); err != nil {
+		return Answer{}, err
+	}
+	defer c.mu.unlock()
 	return s.converse(ctx, c, q)
 }
 
