@@ -1,10 +1,7 @@
 # qabot: build, test, benchmark and evaluate. Needs GNU make and Go only.
 #
-#   make run      chat about the embedded article (echo "question" | make run works too)
-#   make test     dependency check, go vet, go test -race
-#   make eval     score the question sets; fails below the thresholds below
-#   make bench    benchmarks, -count $(BENCH_COUNT) times, into bench.txt
-#   make train    refit the ranker and its abstention on the real data (qa/data/ranker.json)
+# `make help` lists the targets: each has a "## what it does" comment on
+# its rule line, which is where a new target documents itself too.
 
 SHELL := bash
 .SHELLFLAGS := -eu -o pipefail -c
@@ -16,6 +13,10 @@ IMAGE       ?= qabot:dev
 ARGS        ?=
 BENCH       ?= .
 BENCH_COUNT ?= 6
+# The race detector needs cgo, so a C compiler: with a working one (go env
+# CGO_ENABLED says 1 and CC is on the PATH) make test runs -race; without,
+# it runs the same tests with CGO_ENABLED=0 and says so on one line.
+CGO_OK      = $(shell [ "$$($(GO) env CGO_ENABLED 2>/dev/null)" = 1 ] && command -v "$$($(GO) env CC 2>/dev/null)" >/dev/null 2>&1 && echo 1)
 # The pure libraries: they must never depend on the Discord adapter.
 LIBS        := ./qa ./corpus ./lang ./command
 
@@ -61,23 +62,29 @@ ARTICLES_CORPUS  := testdata/articles
 # $(call thresholds,PREFIX) expands to the eval flags of a question set.
 thresholds = --min-sentence '$($(1)_MIN_SENTENCE)' --min-answer '$($(1)_MIN_ANSWER)' --min-abstain '$($(1)_MIN_ABSTAIN)'
 
-.PHONY: build run test check-deps bench eval eval-real train fmt lint docker clean
+.PHONY: help build run test check-deps bench eval eval-real train fmt lint docker clean
 
-build:
+help: ## list the targets
+	@echo "Usage: make [target] [VAR=value]"
+	@echo
+	@awk -F ':[^#]*## ' '/^[a-zA-Z0-9_.-]+:[^=]*## / {printf "  %-12s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
+
+build: ## write bin/qabot (static, no cgo)
 	CGO_ENABLED=0 $(GO) build -trimpath -o $(BIN) .
 
-run:
+run: ## chat about the embedded article (ARGS="ask 'question'" for a command)
 	@$(GO) run . $(ARGS)
 
-test: check-deps
-	$(GO) vet ./...
-	$(GO) test -race ./...
+test: check-deps ## dependency check, go vet, go test (-race when a C compiler is there)
+	@$(if $(CGO_OK),,echo "make test: no C compiler (or CGO_ENABLED=0), so no race detector: testing with CGO_ENABLED=0")
+	$(if $(CGO_OK),,CGO_ENABLED=0 )$(GO) vet ./...
+	$(if $(CGO_OK),,CGO_ENABLED=0 )$(GO) test $(if $(CGO_OK),-race) ./...
 	@# The generated lexicons against their generator, in full (too slow under -race).
-	$(GO) test -count=1 -run TestCommittedOutput ./lang/internal/genlex
+	$(if $(CGO_OK),,CGO_ENABLED=0 )$(GO) test -count=1 -run TestCommittedOutput ./lang/internal/genlex
 
 # Fails when a library depends on discordgo. The output of go list is kept
 # first so that grep -q closing the pipe early cannot hide a match.
-check-deps:
+check-deps: ## fail if a library imports discordgo or the binary Bleve
 	@deps="$$($(GO) list -deps $(LIBS))"; \
 	if grep -q discordgo <<<"$$deps"; then \
 		echo "check-deps: $(LIBS) must not depend on discordgo:"; grep discordgo <<<"$$deps"; exit 1; \
@@ -88,12 +95,12 @@ check-deps:
 	fi
 
 # Run benchstat on bench.txt for medians and spreads.
-bench:
+bench: ## benchmarks, BENCH_COUNT times, into bench.txt (BENCH=regexp)
 	$(GO) test -run '^$$' -bench '$(BENCH)' -benchmem -count $(BENCH_COUNT) ./... | tee bench.txt
 
 # Every set is scored even when an earlier one fails, so the output always
 # shows all figures; the target fails if any set is below its thresholds.
-eval: build
+eval: build ## score the question sets; fails below the thresholds above
 	@status=0; \
 	echo "== seed article: tuning questions"; \
 	$(BIN) eval $(call thresholds,SEED) $(SEED_TUNE) || status=1; \
@@ -107,26 +114,38 @@ eval: build
 	exit $$status
 
 # qabot and Bleve BM25 on the real data (see REAL_MIN_* above).
-eval-real:
+eval-real: ## qabot and Bleve BM25 on the real data of testdata/realdata (floors REAL_MIN_*)
 	@echo "== real data (testdata/realdata): qabot and Bleve BM25, the same sentences"
 	@$(GO) run ./internal/realeval --min-sentence '$(REAL_MIN_SENTENCE)' --min-f1 '$(REAL_MIN_F1)' --min-abstain '$(REAL_MIN_ABSTAIN)' $(REAL_ARGS)
 
 # The learned ranker and its calibrated abstention: fitted on the "fit"
 # split of testdata/realdata, variants chosen by cross-validation over fit
 # articles, the "dev" split reported; deterministic (internal/train).
-train:
+train: ## refit the ranker and its abstention on the real data (qa/data/ranker.json)
 	$(GO) run ./internal/train
 
-fmt:
+fmt: ## gofmt every file
 	gofmt -w .
 
-lint:
+lint: ## fail on unformatted files, go vet
 	@unformatted="$$(gofmt -l .)"; \
 	if [ -n "$$unformatted" ]; then echo "gofmt needed:"; echo "$$unformatted"; exit 1; fi
 	$(GO) vet ./...
 
-docker:
-	docker build -t $(IMAGE) .
+# Builds with BuildKit or, with DOCKER_BUILDKIT=0, the legacy builder; then
+# asks the image the README's question and prints its size. Without a Docker
+# daemon it says so and builds nothing (the Dockerfile's syntax and build
+# context are checked by go test: dockerfile_test.go).
+docker: ## build the image IMAGE and smoke-test it (needs a Docker daemon)
+	@if ! docker info >/dev/null 2>&1; then \
+		echo "make docker: skipped: no Docker daemon reachable ('docker info' fails), so no image was built or tested"; exit 0; \
+	fi; \
+	echo "docker build -t $(IMAGE) ."; docker build -t $(IMAGE) .; \
+	echo "docker run --rm $(IMAGE) ask 'when did albania join nato?'"; \
+	out="$$(docker run --rm $(IMAGE) ask 'when did albania join nato?')"; \
+	printf '%s\n' "$$out"; \
+	if ! grep -q 2009 <<<"$$out"; then echo "make docker: FAIL: the image did not answer 2009" >&2; exit 1; fi; \
+	docker image inspect --format '{{.Size}}' $(IMAGE) | awk '{printf "make docker: ok: image $(IMAGE) is %.1f MB\n", $$1/1e6}'
 
-clean:
+clean: ## remove bin, dist and bench.txt
 	rm -rf bin dist bench.txt
