@@ -82,3 +82,27 @@ func TestEndToEnd(t *testing.T) {
 		}
 	})
 }
+
+// TestVersion checks that the binary reports the commit the Go toolchain
+// recorded in it (go version -m), or "unknown" when it recorded none (a
+// build outside a git checkout, a git worktree, or -buildvcs=false).
+func TestVersion(t *testing.T) {
+	bin := mustBuild(t)
+	out, err := exec.Command(bin, "version").Output()
+	if err != nil {
+		t.Fatalf("qabot version: %v", err)
+	}
+	info, err := exec.Command("go", "version", "-m", bin).Output()
+	if err != nil {
+		t.Fatalf("go version -m: %v", err)
+	}
+	want := "unknown"
+	for line := range strings.SplitSeq(string(info), "\n") {
+		if _, rev, ok := strings.Cut(line, "vcs.revision="); ok {
+			want = strings.TrimSpace(rev)
+		}
+	}
+	if !strings.HasPrefix(string(out), "qabot ") || !strings.Contains(string(out), "\ncommit:      "+want) {
+		t.Errorf("qabot version = %q; want the first line \"qabot VERSION\" and the commit %s", out, want)
+	}
+}

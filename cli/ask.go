@@ -13,9 +13,8 @@ import (
 )
 
 func (a *app) askUsage(w io.Writer) {
-	fmt.Fprint(w, `Usage: qabot ask [--json] [--chat] [--lang xx] [--corpus DIR] ["question"]
-
-Answers the question with the sentence of the article that says so, and
+	a.usageLine(w, "ask")
+	fmt.Fprint(w, `Answers the question with the sentence of the article that says so, and
 where that sentence is. Without a question, answers each line of stdin.
 
 With --json, prints one JSON object per question (one line each, flushed

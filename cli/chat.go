@@ -15,9 +15,8 @@ import (
 )
 
 func (a *app) chatUsage(w io.Writer) {
-	fmt.Fprint(w, `Usage: qabot [chat] [--lang xx] [--corpus DIR]
-
-On a terminal: a chat with line editing and history (arrow keys). Type a
+	a.usageLine(w, "chat")
+	fmt.Fprint(w, `On a terminal: a chat with line editing and history (arrow keys). Type a
 question and press Enter. /help shows help, /lang xx answers in language
 xx (/lang auto: the question's), /quit or Ctrl-D ends the chat.
 

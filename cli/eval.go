@@ -16,13 +16,11 @@ import (
 )
 
 func (a *app) evalUsage(w io.Writer) {
-	fmt.Fprint(w, `Usage: qabot eval [--corpus DIR] [--per-question] [--min-sentence P] [--min-answer P] [--min-abstain P] FILE...
-       qabot eval [--split fit,dev] [--per-question] [--min-...] REAL-DATA-FILE...
-
-Scores question files (JSON lines: {"id","lang","q","gold":[...],"ans":[...],
-"answerable":true|false|"either"}) against the engine, in process, exactly
-as ../shared/eval/score.py scores "qabot ask --json": per language and
-overall, sentence@1 (the quote holds a gold substring), answer (the short
+	a.usageLine(w, "eval")
+	fmt.Fprint(w, `Scores question files (JSON lines: {"id","lang","q","gold":[...],"ans":[...],
+"answerable":true|false|"either"}; testdata/eval/README.md) against the
+engine, in process, as if each were asked with "qabot ask --json": per
+language and overall, sentence@1 (the quote holds a gold substring), answer (the short
 answer holds an ans) and abstain (unanswerable questions left unanswered).
 
 A threshold P is a percentage for the overall figure ("70"), per language
@@ -60,7 +58,7 @@ type evalOptions struct {
 func (a *app) evalFlags(o *evalOptions) *flag.FlagSet {
 	fs := a.flagSet("eval")
 	a.corpusFlag(fs)
-	fs.BoolVar(&o.perQuestion, "per-question", false, "print every question scored wrong, as score.py --per-question does")
+	fs.BoolVar(&o.perQuestion, "per-question", false, "print every question scored wrong")
 	fs.Var(&o.thresholds.Sentence, "min-sentence", "fail below `P` percent sentence@1")
 	fs.Var(&o.thresholds.Answer, "min-answer", "fail below `P` percent right short answers")
 	fs.Var(&o.thresholds.Abstain, "min-abstain", "fail below `P` percent right abstentions")

@@ -139,22 +139,55 @@ type app struct {
 	lang      string // QABOT_LANG or --lang; "" detects each question's
 }
 
-// A subcommand is one command of qabot: "qabot ask ...".
+// A subcommand is one command of qabot: "qabot ask ...". Its synopsis
+// names every flag its FlagSet has (TestHelpComplete checks), so that the
+// top-level help, built from the table, and the command's own help agree.
 type subcommand struct {
-	name string
-	run  func(a *app, ctx context.Context, args []string) error
+	name     string
+	synopsis string // what follows "qabot name" in a usage line
+	summary  string // one line for the top-level help
+	// flags returns the command's FlagSet, for the help; nil for none.
+	flags func(a *app) *flag.FlagSet
+	run   func(a *app, ctx context.Context, args []string) error
 }
 
 func subcommands() []subcommand {
 	return []subcommand{
-		{"chat", (*app).chat},
-		{"ask", (*app).ask},
-		{"sentences", (*app).sentences},
-		{"timeline", (*app).timeline},
-		{"eval", (*app).eval},
-		{"serve", (*app).serve},
-		{"serve-http", (*app).serveHTTP},
-		{"help", (*app).help},
+		{"chat", "[--lang xx] [--corpus DIR] [--dict-dir DIR]",
+			"a conversation: on a terminal with line editing and history, otherwise each line of stdin",
+			(*app).chatFlags, (*app).chat},
+		{"ask", `[--json] [--chat] [--lang xx] [--corpus DIR] [--dict-dir DIR] ["question"]`,
+			"answer one question, or each line of stdin",
+			func(a *app) *flag.FlagSet { return a.askFlags(new(bool), new(bool)) }, (*app).ask},
+		{"timeline", "[--from DATE] [--to DATE] [--about WORDS] [--lang xx] [--json] [--corpus DIR] [--dict-dir DIR]",
+			"the dated events of the articles, in date order",
+			func(a *app) *flag.FlagSet { return a.timelineFlags(&timelineOptions{}) }, (*app).timeline},
+		{"sentences", "[--json] [--corpus DIR] [--dict-dir DIR]",
+			"show the articles' sentences, paragraphs and sections",
+			func(a *app) *flag.FlagSet { return a.sentencesFlags(new(bool)) }, (*app).sentences},
+		{"eval", "[--per-question] [--min-sentence P] [--min-answer P] [--min-abstain P] [--split LIST] [--hold-out-min N] [--jobs N] [--corpus DIR] [--dict-dir DIR] FILE...",
+			"score question files (the format of testdata/eval)",
+			func(a *app) *flag.FlagSet { return a.evalFlags(new(evalOptions)) }, (*app).eval},
+		{"serve", "[--corpus DIR] [--dict-dir DIR]",
+			"the Discord bot over the gateway; needs DISCORD_TOKEN, DISCORD_APP_ID",
+			(*app).serveFlags, (*app).serve},
+		{"serve-http", "[--addr HOST:PORT] [--register=false] [--corpus DIR] [--dict-dir DIR]",
+			"Discord's HTTP interactions endpoint; also needs DISCORD_PUBLIC_KEY",
+			func(a *app) *flag.FlagSet { return a.serveHTTPFlags(new(string), new(bool)) }, (*app).serveHTTP},
+		{"version", "", "the module version, commit and commit date qabot was built from",
+			nil, (*app).version},
+		{"help", "[command]", "this help, or a command's", nil, (*app).help},
+	}
+}
+
+// usageLine writes "Usage: qabot NAME SYNOPSIS" and a blank line: the
+// first lines of every command's help.
+func (a *app) usageLine(w io.Writer, name string) {
+	for _, c := range subcommands() {
+		if c.name == name {
+			fmt.Fprintf(w, "Usage: qabot %s\n\n", strings.TrimSpace(c.name+" "+c.synopsis))
+			return
+		}
 	}
 }
 
@@ -306,29 +339,25 @@ func (a *app) parseOnce(fs *flag.FlagSet, args []string, usage func(io.Writer)) 
 }
 
 func (a *app) usage(w io.Writer) {
-	fmt.Fprintf(w, `qabot answers questions about news articles and quotes the sentence that says so.
+	fmt.Fprint(w, `qabot answers questions about news articles and quotes the sentence that says so.
 
 Usage:
-  qabot [chat] [--corpus DIR] [--lang xx]   chat: on a terminal with line editing and history,
-                                            otherwise answer each line of stdin
-  qabot ask [--json] [--lang xx] [--corpus DIR] ["question"]
-                                            answer one question, or each line of stdin
-  qabot sentences [--json] [--corpus DIR]   show the articles' sentences, paragraphs and sections
-  qabot timeline [--json] [--corpus DIR]    dated sentences in date order
-  qabot eval [--corpus DIR] [--min-sentence P] [--min-answer P] [--min-abstain P] FILE...
-                                            score question files (see qabot eval -h)
-  qabot serve [--corpus DIR]                the Discord bot (gateway); needs DISCORD_TOKEN, DISCORD_APP_ID
-  qabot serve-http [--addr HOST:PORT]       Discord's HTTP interactions endpoint; also DISCORD_PUBLIC_KEY
-  qabot help [command]                      this help, or a command's
+  qabot [flags]                 the chat (the same as qabot chat)
+`)
+	for _, c := range subcommands() {
+		fmt.Fprintf(w, "  %s\n      %s\n", strings.TrimSpace("qabot "+c.name+" "+c.synopsis), c.summary)
+	}
+	fmt.Fprintf(w, `
+Run 'qabot help COMMAND' (or qabot COMMAND -h) for a command's flags.
 
 In the chat: /help, /lang xx (or /lang auto), /quit (or Ctrl-D).
 
 Environment (a .env file in the working directory fills in unset variables;
 a variable set to empty in the environment stays empty):
-  %-13s folder whose .txt articles are served instead of the embedded one
-  %-13s reply language: %s; empty or auto: the question's
-  %-13s debug, info, warn (default) or error
-  %-13s folder of installed FreeDict dictionaries (dictd format) to extend the lexicons
+  %-14s folder whose .txt articles are served instead of the embedded one
+  %-14s reply language: %s; empty or auto: the question's
+  %-14s debug, info, warn (default) or error
+  %-14s folder of installed FreeDict dictionaries (dictd format) to extend the lexicons
 
 Exit status: 0 when the command worked, answered or not; 1 on errors
 (unreadable corpus, bad question file, figures below thresholds); 2 on bad usage.

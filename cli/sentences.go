@@ -13,9 +13,8 @@ import (
 )
 
 func (a *app) sentencesUsage(w io.Writer) {
-	fmt.Fprint(w, `Usage: qabot sentences [--json] [--corpus DIR]
-
-Shows how qabot read each article: its title and page metadata, then
+	a.usageLine(w, "sentences")
+	fmt.Fprint(w, `Shows how qabot read each article: its title and page metadata, then
 every sentence with its index and paragraph (both counted from 0, as in
 ask --json) under its section heading. For debugging the cleaner and the
 segmenter, and for people checking a corpus.

@@ -16,9 +16,7 @@ import (
 
 // serve runs the Discord bot over the gateway until the context ends.
 func (a *app) serve(ctx context.Context, args []string) error {
-	fs := a.flagSet("serve")
-	a.corpusFlag(fs)
-	if _, err := a.parse(fs, args, a.serveUsage); err != nil {
+	if _, err := a.parse(a.serveFlags(), args, a.serveUsage); err != nil {
 		return err
 	}
 	cfg, err := bot.LoadConfig(a.getenv)
@@ -37,14 +35,22 @@ func (a *app) serve(ctx context.Context, args []string) error {
 }
 
 func (a *app) serveUsage(w io.Writer) {
-	fmt.Fprint(w, `Usage: qabot serve [--corpus DIR]
-
-Connects to Discord's gateway and answers slash commands (/ask, /timeline,
+	a.usageLine(w, "serve")
+	fmt.Fprint(w, `Connects to Discord's gateway and answers slash commands (/ask, /timeline,
 /source, /help), mentions, direct messages and, when QABOT_CHANNELS is set,
 every message in those channels. Needs DISCORD_TOKEN and DISCORD_APP_ID;
 see .env.example and the Discord section of README.md. Stops cleanly on
 SIGINT or SIGTERM.
+
+Flags:
 `)
+	a.printDefaults(w, a.serveFlags())
+}
+
+func (a *app) serveFlags() *flag.FlagSet {
+	fs := a.flagSet("serve")
+	a.corpusFlag(fs)
+	return fs
 }
 
 // shutdownTimeout bounds how long serve-http waits for requests in flight.
@@ -147,9 +153,8 @@ func (a *app) serveHTTPFlags(addr *string, register *bool) *flag.FlagSet {
 }
 
 func (a *app) serveHTTPUsage(w io.Writer) {
-	fmt.Fprint(w, `Usage: qabot serve-http [--addr HOST:PORT] [--register=false] [--corpus DIR]
-
-Serves Discord's HTTP interactions endpoint at POST /interactions (every
+	a.usageLine(w, "serve-http")
+	fmt.Fprint(w, `Serves Discord's HTTP interactions endpoint at POST /interactions (every
 request's Ed25519 signature checked against DISCORD_PUBLIC_KEY, stale
 timestamps refused) and a health check at GET /healthz. It keeps no state,
 so any number of replicas can run behind a load balancer. It listens at

@@ -24,9 +24,8 @@ import (
 )
 
 func (a *app) timelineUsage(w io.Writer) {
-	fmt.Fprint(w, `Usage: qabot timeline [--from DATE] [--to DATE] [--about WORDS] [--lang xx] [--json] [--corpus DIR]
-
-Lists the dated events of the articles in date order: every date a
+	a.usageLine(w, "timeline")
+	fmt.Fprint(w, `Lists the dated events of the articles in date order: every date a
 sentence gives (a day, a month, a season, a year, a decade, "since ...",
 "until ...", a range), normalised and resolved against the page's own
 date, with the sentence that says so. Vague dates sort at their start
