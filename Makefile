@@ -18,7 +18,7 @@ BENCH_COUNT ?= 6
 # it runs the same tests with CGO_ENABLED=0 and says so on one line.
 CGO_OK      = $(shell [ "$$($(GO) env CGO_ENABLED 2>/dev/null)" = 1 ] && command -v "$$($(GO) env CC 2>/dev/null)" >/dev/null 2>&1 && echo 1)
 # The pure libraries: they must never depend on the Discord adapter.
-LIBS        := ./qa ./corpus ./lang ./command
+LIBS        := ./qa ./corpus ./lang ./command ./summary
 
 # Evaluation thresholds, in percent, as qabot eval reads them: "70" for the
 # overall figure, "en=70,fr=50" per language, or "60,en=70". Each sits a few

@@ -420,8 +420,8 @@ func (b *bot) command(x *exchange) {
 	case command.Timeline:
 		q.Command, q.Text = command.Timeline, stringOpt(opts, optAbout)
 		q.From, q.To = stringOpt(opts, optFrom), stringOpt(opts, optTo)
-	case command.Source:
-		q.Command = command.Source
+	case command.Source, command.Summary:
+		q.Command = data.Name
 	default:
 		q.Command = command.Help
 	}

@@ -61,6 +61,7 @@ func Commands(langs *lang.Registry, maxQuestionRunes int) []*discordgo.Applicati
 		cmd(command.Ask, question, opt(command.Ask, optHide, discordgo.ApplicationCommandOptionBoolean)),
 		cmd(command.Timeline, from, to, about),
 		cmd(command.Source),
+		cmd(command.Summary),
 		cmd(command.Help),
 	}
 }

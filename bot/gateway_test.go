@@ -156,7 +156,7 @@ func TestGateway(t *testing.T) {
 		for _, c := range cmds {
 			names = append(names, c.Name)
 		}
-		if diff := cmp.Diff([]string{"ask", "timeline", "source", "help"}, names); diff != "" {
+		if diff := cmp.Diff([]string{"ask", "timeline", "source", "summary", "help"}, names); diff != "" {
 			t.Fatalf("command names (-want +got):\n%s", diff)
 		}
 		ask := cmds[0]
@@ -337,6 +337,27 @@ func TestGateway(t *testing.T) {
 		want := message(t, langs, "it", "discord_counts", map[string]string{"sentences": "23", "paragraphs": "23"})
 		if !strings.HasPrefix(f.Name, "Albania accuses Iran") || !strings.Contains(f.Value, "RFI") || !strings.Contains(f.Value, want) {
 			t.Errorf("source field = %+v, want title, byline and %q", f, want)
+		}
+	})
+
+	t.Run("summary quotes a few sentences with their paragraphs", func(t *testing.T) {
+		got := g.dispatch(t, discordtest.SlashCommand("summary").WithLocale("fr").From(newUser()))
+		e := got.embed(t)
+		title := message(t, langs, "fr", "summary_title", map[string]string{"title": "Albania accuses Iran of cyber attack and breaks diplomatic ties with Tehran"})
+		if e.Title != title {
+			t.Errorf("summary title = %q, want %q", e.Title, title)
+		}
+		quotes, paras := strings.Count(e.Description, "> "), strings.Count(e.Description, "— Paragraphe ")
+		if quotes < 3 || quotes > 5 || paras != quotes {
+			t.Errorf("summary = %q, want 3 to 5 quoted sentences, each with its paragraph in French", e.Description)
+		}
+	})
+
+	t.Run("a command word in a mention runs the command", func(t *testing.T) {
+		m := discordtest.GuildMessage(discordtest.MentionID(srv.AppID()) + " tl;dr").From(newUser())
+		reply := g.sendMessage(t, m)
+		if len(reply.Embeds) != 1 || !strings.HasPrefix(reply.Embeds[0].Title, "Summary: ") {
+			t.Fatalf("reply to tl;dr = %+v (first embed %+v), want the summary embed", reply, *reply.Embeds[0])
 		}
 	})
 

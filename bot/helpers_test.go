@@ -62,6 +62,14 @@ func mustWorld(tb testing.TB) (*command.Router, *lang.Registry) {
 			return
 		}
 		r := command.NewRouter(e, reg)
+		// As qabot serve wires it: mentions and DMs are turns of a
+		// conversation, and command words ("tl;dr") run their command.
+		convs, err := qa.NewConversations(e, qa.ConversationOptions{})
+		if err != nil {
+			world.err = err
+			return
+		}
+		r.UseConversations(convs)
 		// The router has no timeline yet: a stub returns dated items, one
 		// a line, the way the bot reads timeline replies for now.
 		r.Route(command.Timeline, command.HandlerFunc(func(ctx context.Context, q command.Query) (command.Reply, error) {

@@ -119,6 +119,8 @@ func (r renderer) render(rep command.Reply, v view) message {
 		return r.source(l, rep.Articles)
 	case rep.Command == command.Help:
 		return r.help(l)
+	case rep.Command == command.Summary:
+		return r.summary(l, rep.Summaries)
 	case rep.Command == command.Timeline:
 		return r.timeline(l, rep, v)
 	}
@@ -240,8 +242,45 @@ func (r renderer) help(l *lang.Language) message {
 	d := l.Message("discord_help", map[string]string{
 		"ask": commandName(l, command.Ask), "timeline": commandName(l, command.Timeline),
 		"source": commandName(l, command.Source), "help": commandName(l, command.Help),
+		"summary": commandName(l, command.Summary),
 	})
 	return message{Embeds: []*discordgo.MessageEmbed{{Description: Cut(d, maxDescription), Color: colorInfo}}}
+}
+
+// summary renders the articles' summaries in one embed: each sentence a
+// block quote followed by its paragraph. With several articles, each has a
+// heading and an equal share of the description.
+func (r renderer) summary(l *lang.Language, sums []command.ArticleSummary) message {
+	if len(sums) == 0 {
+		return text(l.Message("no_article", nil), true)
+	}
+	e := &discordgo.MessageEmbed{Color: colorInfo}
+	if len(sums) == 1 {
+		e.Title = Cut(l.Message("summary_title", map[string]string{"title": sums[0].Title}), maxTitle)
+	}
+	share := maxDescription / len(sums)
+	var parts []string
+	for _, s := range sums {
+		var b strings.Builder
+		if len(sums) > 1 {
+			b.WriteString("**" + Escape(l.Message("summary_title", map[string]string{"title": s.Title})) + "**\n")
+		}
+		if len(s.Sentences) == 0 {
+			b.WriteString(Escape(l.Message("summary_empty", nil)))
+		}
+		for i, c := range s.Sentences {
+			if i > 0 {
+				b.WriteString("\n")
+			}
+			where := "— " + l.Message("paragraph_label", map[string]string{"n": strconv.Itoa(c.Paragraph + 1)})
+			b.WriteString(blockQuote(c.Text, max(share/len(s.Sentences)-len(where)-2, 20)))
+			b.WriteString("\n" + where)
+		}
+		parts = append(parts, Cut(b.String(), share-2))
+	}
+	e.Description = Cut(strings.Join(parts, "\n\n"), maxDescription)
+	fitEmbed(e)
+	return message{Embeds: []*discordgo.MessageEmbed{e}}
 }
 
 // timelineItems returns the dated items of a timeline reply: each event's

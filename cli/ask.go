@@ -79,6 +79,10 @@ func (a *app) ask(ctx context.Context, args []string) error {
 			v := toJSON(question, reply)
 			if err != nil {
 				v = errorJSON(question, a.language(""))
+			} else if reply.Command != command.Ask {
+				// "help", "tl;dr": a command word, answered by its command.
+				v.Reason = reasonCommand
+				v.Message = strings.TrimSuffix(a.render(reply, len(b.corpus.Articles)), "\n")
 			}
 			enc := json.NewEncoder(out)
 			enc.SetEscapeHTML(false)
@@ -88,7 +92,7 @@ func (a *app) ask(ctx context.Context, args []string) error {
 		} else {
 			text := a.language("").Message("internal_error", nil) + "\n"
 			if err == nil {
-				text = a.human(reply)
+				text = a.render(reply, len(b.corpus.Articles))
 			}
 			if _, err := io.WriteString(out, text); err != nil {
 				return err

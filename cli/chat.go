@@ -12,13 +12,25 @@ import (
 	"golang.org/x/term"
 
 	"github.com/qabot/qabot/command"
+	"github.com/qabot/qabot/qa"
 )
 
 func (a *app) chatUsage(w io.Writer) {
 	a.usageLine(w, "chat")
 	fmt.Fprint(w, `On a terminal: a chat with line editing and history (arrow keys). Type a
-question and press Enter. /help shows help, /lang xx answers in language
-xx (/lang auto: the question's), /quit or Ctrl-D ends the chat.
+question and press Enter, or a command:
+
+  /summary                                   a short summary of the article
+  /timeline [--from DATE] [--to DATE] [WORDS] the dated events, in order (quote a
+                                             date of several words: --from "July 2022")
+  /source                                    the articles, with their sources
+  /lang xx                                   answer in language xx (/lang auto: the question's)
+  /help                                      the commands
+  /quit                                      end the chat (or Ctrl-D, Ctrl-C)
+
+A message that is only a command word in any of the ten languages ("help",
+"summary", "tl;dr", "timeline", "aide", "Zusammenfassung"...) runs that
+command; the words are in lang/data/<code>/chat.tsv.
 
 The chat is a conversation: follow-ups such as "and the EU?", "who said
 that?", "why?", "source?" or "tell me more" refer to the answers before.
@@ -117,9 +129,13 @@ func (s *chatSession) terminal(ctx context.Context, fd int) error {
 		line, err := readTerminalLine(ctx, t)
 		switch {
 		case errors.Is(err, io.EOF): // Ctrl-D on an empty line, or Ctrl-C
-			t.SetPrompt("") // Terminal.Write redraws the prompt after output
-			fmt.Fprintln(t, a.language("").Message("goodbye", nil))
-			return nil
+			// Not through t: Terminal.Write would redraw the prompt and
+			// the half-typed line after the goodbye.
+			_, err := fmt.Fprintf(a.stdout, "\r\n%s\r\n", a.language("").Message("goodbye", nil))
+			return err
+		case errors.Is(err, errInterrupted):
+			fmt.Fprint(a.stdout, "\r\n") // leave the half-typed line for the shell's prompt
+			return err
 		case errors.Is(err, term.ErrPasteIndicator):
 			// A pasted line is a line like any other.
 		case err != nil:
@@ -174,59 +190,159 @@ func (s *chatSession) handle(ctx context.Context, line string, w io.Writer) (boo
 		io.WriteString(w, "\n")
 	}
 	s.seen++
-	cmd, arg, isCmd := chatCommand(line)
-	if !isCmd {
-		reply, err := a.askTurn(ctx, s.bot, line, s.lang)
-		switch {
-		case errors.Is(err, errInterrupted):
-			return false, err
-		case err != nil:
-			_, err = io.WriteString(w, a.language("").Message("internal_error", nil)+"\n")
+	var q command.Query
+	cmd, arg, _ := strings.Cut(strings.TrimPrefix(line, "/"), " ")
+	cmd, arg = strings.ToLower(cmd), strings.TrimSpace(arg)
+	switch {
+	case !strings.HasPrefix(line, "/"):
+		// A question, or a word that is plainly a command ("help",
+		// "tl;dr"), which the command layer serves as that command.
+		if name, _, ok := s.bot.convs.Command(qa.Question{Text: line, LangHint: s.lang}); ok && name == "quit" {
+			return s.quit(w)
+		}
+		q = command.Query{Command: command.Ask, Text: line, Lang: a.lang, LangHint: s.lang, Session: session}
+	case cmd == "quit" || cmd == "exit" || cmd == "q":
+		return s.quit(w)
+	case cmd == "lang":
+		return true, s.setLang(arg, w)
+	case cmd == command.Help || cmd == command.Source || cmd == command.Summary:
+		q = command.Query{Command: cmd, Lang: a.lang, LangHint: s.lang}
+	case cmd == command.Timeline:
+		var err error
+		if q, err = timelineQuery(arg); err != nil {
+			_, err = fmt.Fprintf(w, "%s\n/timeline [--from DATE] [--to DATE] [WORDS]\n", err)
 			return err == nil, err
 		}
-		s.lang = reply.Lang
-		_, err = io.WriteString(w, a.human(reply))
+		q.Lang, q.LangHint = a.lang, s.lang
+	default:
+		l := a.language(s.lang)
+		_, err := fmt.Fprintf(w, "%s\n/help, /summary, /timeline, /source, /lang xx, /quit\n",
+			l.Message("chat_unknown_command", map[string]string{"command": "/" + cmd}))
 		return err == nil, err
 	}
-	l := a.language("")
-	var err error
-	switch cmd {
-	case "quit", "exit", "q":
-		_, err = fmt.Fprintln(w, l.Message("goodbye", nil))
+	reply, err := a.handle(ctx, s.bot, q)
+	switch {
+	case errors.Is(err, errInterrupted):
 		return false, err
-	case "lang":
-		if arg != "" {
-			if err := a.setLang(arg); err != nil {
-				_, err = fmt.Fprintln(w, err)
-				return err == nil, err
-			}
-		}
-		cur := "auto"
-		if a.lang != "" {
-			cur = a.lang
-			if fl, ok := a.langs.Get(a.lang); ok {
-				cur = fl.Code + " (" + fl.Name + ")"
-			}
-		}
-		_, err = fmt.Fprintf(w, "%s: %s\n", a.language("").Message("language_label", nil), cur)
-	default: // help, and any command qabot does not know
-		_, err = fmt.Fprintf(w, "%s\n\n/help, /lang xx | auto, /quit\n", l.Message("help_text", nil))
+	case err != nil:
+		_, err = io.WriteString(w, a.language("").Message("internal_error", nil)+"\n")
+		return err == nil, err
 	}
+	if reply.Command == command.Ask {
+		s.lang = reply.Lang
+	}
+	_, err = io.WriteString(w, a.render(reply, len(s.bot.corpus.Articles)))
 	return err == nil, err
 }
 
-// chatCommand recognises "/cmd arg" lines, and the bare words help, quit
-// and exit that the help text mentions.
-func chatCommand(line string) (cmd, arg string, ok bool) {
-	if rest, found := strings.CutPrefix(line, "/"); found {
-		cmd, arg, _ = strings.Cut(rest, " ")
-		return strings.ToLower(cmd), strings.TrimSpace(arg), true
+// quit says goodbye and ends the chat.
+func (s *chatSession) quit(w io.Writer) (bool, error) {
+	_, err := fmt.Fprintln(w, s.app.language(s.lang).Message("goodbye", nil))
+	return false, err
+}
+
+// setLang serves /lang: with a code, reply in that language from now on
+// (auto: in each question's); then say which is in force.
+func (s *chatSession) setLang(arg string, w io.Writer) error {
+	a := s.app
+	if arg != "" {
+		if err := a.setLang(arg); err != nil {
+			_, err = fmt.Fprintln(w, err)
+			return err
+		}
 	}
-	switch w := strings.ToLower(line); w {
-	case "help", "quit", "exit":
-		return w, "", true
+	cur := "auto"
+	if a.lang != "" {
+		cur = a.lang
+		if fl, ok := a.langs.Get(a.lang); ok {
+			cur = fl.Code + " (" + fl.Name + ")"
+		}
 	}
-	return "", "", false
+	_, err := fmt.Fprintf(w, "%s: %s\n", a.language("").Message("language_label", nil), cur)
+	return err
+}
+
+// timelineQuery reads the arguments of /timeline: --from DATE, --to DATE
+// and --about WORDS as qabot timeline takes them (a value is one word:
+// quote a date of several, --from "July 2022"), and any other words as the
+// topic.
+func timelineQuery(arg string) (command.Query, error) {
+	q := command.Query{Command: command.Timeline}
+	words, err := splitArgs(arg)
+	if err != nil {
+		return q, err
+	}
+	var about []string
+	for i := 0; i < len(words); i++ {
+		w := words[i]
+		if !strings.HasPrefix(w, "-") {
+			about = append(about, w)
+			continue
+		}
+		name, value, hasValue := strings.Cut(strings.TrimLeft(w, "-"), "=")
+		var dst *string
+		switch name {
+		case "from":
+			dst = &q.From
+		case "to":
+			dst = &q.To
+		case "about":
+			dst = nil
+		default:
+			return q, fmt.Errorf("/timeline: unknown option %s", w)
+		}
+		if !hasValue {
+			if i+1 >= len(words) {
+				return q, fmt.Errorf("/timeline: %s needs a value", w)
+			}
+			i++
+			value = words[i]
+		}
+		if dst == nil {
+			about = append(about, value)
+		} else {
+			*dst = value
+		}
+	}
+	q.Text = strings.Join(about, " ")
+	return q, nil
+}
+
+// splitArgs splits a command line into words as a shell does for simple
+// cases: spaces separate, "double" or 'single' quotes group.
+func splitArgs(s string) ([]string, error) {
+	var (
+		words []string
+		cur   strings.Builder
+		quote rune
+		in    bool
+	)
+	for _, r := range s {
+		switch {
+		case quote != 0 && r == quote:
+			quote = 0
+		case quote != 0:
+			cur.WriteRune(r)
+		case r == '"' || r == '\'':
+			quote, in = r, true
+		case r == ' ' || r == '\t':
+			if in {
+				words = append(words, cur.String())
+				cur.Reset()
+				in = false
+			}
+		default:
+			cur.WriteRune(r)
+			in = true
+		}
+	}
+	if quote != 0 {
+		return nil, fmt.Errorf("unclosed %c quote", quote)
+	}
+	if in {
+		words = append(words, cur.String())
+	}
+	return words, nil
 }
 
 // askTurn sends one turn of the CLI's conversation through the command

@@ -9,7 +9,7 @@ import (
 
 // TestAskJSONChat checks ask --json --chat: the lines of stdin are turns
 // of one conversation, so follow-ups refer back; without --chat the same
-// lines stand alone.
+// lines stand alone, small talk included.
 func TestAskJSONChat(t *testing.T) {
 	in := strings.Join([]string{"hi", natoQ, "source?", "who said that?", "merci !"}, "\n")
 	type want struct {
@@ -31,12 +31,14 @@ func TestAskJSONChat(t *testing.T) {
 			{true, "", natoQuote, "en", false},
 			{false, "small_talk", "", "fr", false},
 		}},
+		// Standing alone, small talk is still small talk, but follow-ups
+		// have nothing to follow.
 		{"single questions", []string{"ask", "--json"}, []want{
-			{false, "not_in_article", "", "", false},
+			{false, "small_talk", "", "en", false},
 			{true, "", natoQuote, "en", false},
 			{any: true},
 			{any: true},
-			{any: true},
+			{false, "small_talk", "", "fr", false},
 		}},
 	}
 	for _, tt := range tests {

@@ -26,6 +26,7 @@ const session = "cli"
 type service struct {
 	corpus  *corpus.Corpus
 	engine  *qa.Engine
+	convs   *qa.Conversations
 	handler command.Handler
 }
 
@@ -175,7 +176,7 @@ func (a *app) buildBot() (*service, error) {
 	}
 	r := command.NewRouter(e, a.langs)
 	r.UseConversations(convs)
-	return &service{corpus: e.Corpus(), engine: e, handler: command.Chain(r, command.Recover())}, nil
+	return &service{corpus: e.Corpus(), engine: e, convs: convs, handler: command.Chain(r, command.Recover())}, nil
 }
 
 // askBot sends one question, standing alone, through the command layer.

@@ -26,10 +26,14 @@ type answerJSON struct {
 	Kind        string   `json:"kind"`
 	Score       float64  `json:"score"`
 	Suggestions []string `json:"suggestions,omitzero"`
-	Reason      string   `json:"reason,omitempty"`  // qa.Reason: not_in_article, question_too_long, ...
+	Reason      string   `json:"reason,omitempty"`  // qa.Reason (not_in_article, question_too_long, ...) or "command"
 	Message     string   `json:"message,omitempty"` // the bot's localised notice, if any
 	Error       string   `json:"error,omitempty"`   // set when answering failed inside qabot
 }
+
+// reasonCommand is the reason of a JSON reply to a message that was a
+// command word ("help", "summary"): message holds the command's output.
+const reasonCommand = "command"
 
 // toJSON turns a reply into the contract's object. question is the line as
 // the user gave it.
@@ -87,6 +91,10 @@ func (a *app) human(r command.Reply) string {
 		b.WriteString(l.Message("quote_label", nil) + ":\n")
 		writeQuote(&b, ans.Quote.Text)
 		b.WriteString(l.Message("source_label", nil) + ": " + where(l, ans.Quote) + "\n")
+	case ans.Reason == qa.ReasonUnsupported && r.Message != "":
+		// One clear message: "I can't read that language yet", not also
+		// "the article doesn't say" about a question it could not read.
+		b.WriteString(r.Message + "\n")
 	case ans.Reason == qa.ReasonNotFound || ans.Reason == qa.ReasonUnsupported:
 		if r.Message != "" {
 			b.WriteString(r.Message + "\n")

@@ -159,6 +159,9 @@ func subcommands() []subcommand {
 		{"ask", `[--json] [--chat] [--lang xx] [--corpus DIR] [--dict-dir DIR] ["question"]`,
 			"answer one question, or each line of stdin",
 			func(a *app) *flag.FlagSet { return a.askFlags(new(bool), new(bool)) }, (*app).ask},
+		{"summary", "[--json] [--lang xx] [--corpus DIR] [--dict-dir DIR]",
+			"a short summary of each article: three to five of its sentences, quoted",
+			func(a *app) *flag.FlagSet { return a.summaryFlags(new(bool)) }, (*app).summary},
 		{"timeline", "[--from DATE] [--to DATE] [--about WORDS] [--lang xx] [--json] [--corpus DIR] [--dict-dir DIR]",
 			"the dated events of the articles, in date order",
 			func(a *app) *flag.FlagSet { return a.timelineFlags(&timelineOptions{}) }, (*app).timeline},
@@ -350,7 +353,10 @@ Usage:
 	fmt.Fprintf(w, `
 Run 'qabot help COMMAND' (or qabot COMMAND -h) for a command's flags.
 
-In the chat: /help, /lang xx (or /lang auto), /quit (or Ctrl-D).
+In the chat: /summary, /timeline [--from DATE] [--to DATE] [WORDS], /source,
+/lang xx (or /lang auto), /help, /quit (or Ctrl-D); a message that is only a
+command word ("help", "summary", "tl;dr", "timeline", in any of the ten
+languages) runs that command.
 
 Environment (a .env file in the working directory fills in unset variables;
 a variable set to empty in the environment stays empty):

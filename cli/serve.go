@@ -36,7 +36,7 @@ func (a *app) serve(ctx context.Context, args []string) error {
 
 func (a *app) serveUsage(w io.Writer) {
 	a.usageLine(w, "serve")
-	fmt.Fprint(w, `Connects to Discord's gateway and answers slash commands (/ask, /timeline,
+	fmt.Fprint(w, `Connects to Discord's gateway and answers slash commands (/ask, /timeline, /summary,
 /source, /help), mentions, direct messages and, when QABOT_CHANNELS is set,
 every message in those channels. Needs DISCORD_TOKEN and DISCORD_APP_ID;
 see .env.example and the Discord section of README.md. Stops cleanly on

@@ -24,11 +24,12 @@ const (
 	Timeline = "timeline"
 	Source   = "source"
 	Help     = "help"
+	Summary  = "summary"
 )
 
 // A Query is one request of a user.
 type Query struct {
-	Command string // Ask, Timeline, Source or Help
+	Command string // Ask, Timeline, Source, Summary or Help
 	// Text is the question for Ask and the topic words for Timeline.
 	Text string
 	// Lang forces the reply language (ISO 639-1). Empty: the question's.
@@ -51,6 +52,8 @@ type Reply struct {
 	Answer *qa.Answer
 	// Articles is set for Source.
 	Articles []ArticleInfo
+	// Summaries is set for Summary: one per article, in corpus order.
+	Summaries []ArticleSummary
 	// Events is set for Timeline: the dated events that match the query,
 	// in date order, with labels in Lang. Never nil for Timeline; empty
 	// when nothing matched, and then Message says why.
@@ -146,6 +149,7 @@ func NewRouter(e *qa.Engine, langs *lang.Registry) *Router {
 		Timeline: HandlerFunc(r.timeline),
 		Source:   HandlerFunc(r.source),
 		Help:     HandlerFunc(r.help),
+		Summary:  HandlerFunc(r.summary),
 	}
 	return r
 }
@@ -175,13 +179,23 @@ func (r *Router) Language(q Query) *lang.Language {
 
 func (r *Router) ask(ctx context.Context, q Query) (Reply, error) {
 	question := qa.Question{Text: q.Text, Lang: q.Lang, LangHint: q.LangHint}
+	if reply, ok, err := r.commandWord(ctx, q, question); ok {
+		return reply, err
+	}
 	var (
 		a   qa.Answer
 		err error
 	)
-	if r.convs != nil && q.Session != "" {
+	switch {
+	case r.convs != nil && q.Session != "":
 		a, err = r.convs.Ask(ctx, q.Session, question)
-	} else {
+	case r.convs != nil:
+		// Standing alone, small talk is still small talk.
+		var ok bool
+		if a, ok = r.convs.SmallTalk(question); !ok {
+			a, err = r.engine.Ask(ctx, question)
+		}
+	default:
 		a, err = r.engine.Ask(ctx, question)
 	}
 	if err != nil {
@@ -200,6 +214,26 @@ func (r *Router) ask(ctx context.Context, q Query) (Reply, error) {
 		reply.Message = r.unsupported()
 	}
 	return reply, nil
+}
+
+// commandWord serves a message that is plainly a command ("help",
+// "tl;dr", "chronologie": the command phrases of chat.tsv) with that
+// command, in the language of the phrase unless q forces one. ok is false
+// for a question.
+func (r *Router) commandWord(ctx context.Context, q Query, question qa.Question) (Reply, bool, error) {
+	if r.convs == nil {
+		return Reply{}, false, nil
+	}
+	name, code, ok := r.convs.Command(question)
+	if !ok || name == Ask {
+		return Reply{}, false, nil
+	}
+	h, ok := r.routes[name]
+	if !ok {
+		return Reply{}, false, nil // "quit": the terminal chat's own
+	}
+	reply, err := h.Handle(ctx, Query{Command: name, Lang: q.Lang, LangHint: code, Session: q.Session})
+	return reply, true, err
 }
 
 // unsupported is the notice for a question in a language qabot lacks:

@@ -19,6 +19,9 @@ type chatCues struct {
 	// that refer back after a determiner ("the group", "la ville").
 	prons map[string][]pronoun
 	nouns map[string][]pronoun
+	// commands maps command phrases (folded words joined by spaces) to
+	// the bot command they name; see conversation_commands.go.
+	commands map[string]string
 	// maxWords is the longest phrase, to bound matching.
 	maxWords int
 }
@@ -76,7 +79,7 @@ type pronoun struct {
 // cues: the language then has follow-ups by structure only (no small talk
 // and no pronouns).
 func loadChatCues(data []byte) *chatCues {
-	c := &chatCues{phrases: map[string][][]string{}, prons: map[string][]pronoun{}, nouns: map[string][]pronoun{}}
+	c := &chatCues{phrases: map[string][][]string{}, prons: map[string][]pronoun{}, nouns: map[string][]pronoun{}, commands: map[string]string{}}
 	eachField(data, func(fields []string) {
 		if len(fields) < 2 {
 			return
@@ -84,6 +87,12 @@ func loadChatCues(data []byte) *chatCues {
 		cat, phrase := fields[0], fields[1]
 		words := foldedWords(phrase)
 		if len(words) == 0 {
+			return
+		}
+		if cat == cueCommand {
+			if len(fields) > 2 && fields[2] != "" {
+				c.commands[strings.Join(words, " ")] = fields[2]
+			}
 			return
 		}
 		if cat == cuePron || cat == cueNoun {

@@ -3,6 +3,7 @@ package qa
 import (
 	"context"
 	"fmt"
+	"regexp"
 	"runtime"
 	"strings"
 	"sync"
@@ -341,7 +342,7 @@ func TestChatCuesEveryLanguage(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	known := map[string]bool{cuePron: true, cueNoun: true}
+	known := map[string]bool{cuePron: true, cueNoun: true, cueCommand: true}
 	for _, c := range allCues {
 		known[c] = true
 	}
@@ -361,8 +362,11 @@ func TestChatCuesEveryLanguage(t *testing.T) {
 					t.Errorf("line %q: unknown category %q", strings.Join(f, "\t"), f[0])
 				case (f[0] == cuePron || f[0] == cueNoun) && len(foldedWords(f[1])) != 1:
 					t.Errorf("line %q: a %s is one word", strings.Join(f, "\t"), f[0])
+				case f[0] == cueCommand && (len(f) != 3 || !regexp.MustCompile(`^[a-z][a-z_-]*$`).MatchString(f[2])):
+					t.Errorf("line %q: want command<TAB>phrase<TAB>command name", strings.Join(f, "\t"))
+				case f[0] == cueCommand:
 				case len(f) == 3 && f[0] != cuePron && f[0] != cueNoun:
-					t.Errorf("line %q: only pron and noun take features", strings.Join(f, "\t"))
+					t.Errorf("line %q: only pron, noun and command take a third column", strings.Join(f, "\t"))
 				case len(f) == 3:
 					for _, w := range strings.Fields(f[2]) {
 						if !features[w] {
@@ -379,6 +383,15 @@ func TestChatCuesEveryLanguage(t *testing.T) {
 			}
 			if len(c.prons) == 0 {
 				t.Error("no pronoun")
+			}
+			names := map[string]bool{}
+			for _, name := range c.commands {
+				names[name] = true
+			}
+			for _, name := range []string{"help", "summary", "timeline"} {
+				if !names[name] {
+					t.Errorf("no command phrase for %s", name)
+				}
 			}
 		})
 	}
