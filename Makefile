@@ -62,7 +62,7 @@ ARTICLES_CORPUS  := testdata/articles
 # $(call thresholds,PREFIX) expands to the eval flags of a question set.
 thresholds = --min-sentence '$($(1)_MIN_SENTENCE)' --min-answer '$($(1)_MIN_ANSWER)' --min-abstain '$($(1)_MIN_ABSTAIN)'
 
-.PHONY: help build run test check-deps bench eval eval-real train fmt lint docker clean
+.PHONY: help build run test check-deps bench eval eval-real train report report-eval report-eval-langs report-dialogues report-bleve report-conversations report-bench report-binary fmt lint docker clean
 
 help: ## list the targets
 	@echo "Usage: make [target] [VAR=value]"
@@ -123,6 +123,52 @@ eval-real: ## qabot and Bleve BM25 on the real data of testdata/realdata (floors
 # articles, the "dev" split reported; deterministic (internal/train).
 train: ## refit the ranker and its abstention on the real data (qa/data/ranker.json)
 	$(GO) run ./internal/train
+
+# Every table of README.md sits between "<!-- report: COMMAND -->" and
+# "<!-- /report -->"; make report runs each COMMAND from the repository root
+# and puts what it prints in between (internal/readme). To add a table, add
+# such a block to the README with the command that prints it, e.g. a
+# report-* target below. CHECK=1 writes nothing and fails if a table would
+# change; ONLY=TEXT reruns only the blocks whose command contains TEXT.
+report: build ## regenerate every table of the README from the commands that measure it (CHECK=1, ONLY=TEXT)
+	$(GO) run ./internal/readme $(if $(CHECK),-check) $(if $(ONLY),-only '$(ONLY)') README.md
+
+report-eval: build ## the README's evaluation table (markdown)
+	@echo '| set | questions | sentence@1 | answer | abstain |'
+	@echo '| --- | ---: | ---: | ---: | ---: |'
+	@$(BIN) eval --row 'seed article, tuning (10 languages)' $(SEED_TUNE)
+	@$(BIN) eval --row 'seed article, held-out (10 languages)' $(SEED_HELDOUT)
+	@$(BIN) eval --corpus $(ARTICLES_CORPUS) --row 'three test articles as one corpus, tuning (en)' $(ARTICLES_TUNE)
+	@$(BIN) eval --corpus $(ARTICLES_CORPUS) --row 'three test articles, held-out (en)' $(ARTICLES_HELDOUT)
+
+report-eval-langs: build ## the seed tuning figures per language (markdown)
+	@$(BIN) eval --markdown $(SEED_TUNE)
+
+report-dialogues: ## the scripted dialogues' figures (markdown)
+	@$(GO) run ./internal/report dialogues
+
+report-bleve: ## qabot against a Bleve BM25 baseline on the English sets (markdown)
+	@$(GO) run ./internal/report bleve
+
+report-conversations: ## the heap one kept conversation costs (a sentence of the README)
+	@$(GO) test ./qa -run '^$$' -bench 'Conversations100k$$' -benchtime 1x | \
+		awk '/B\/conv/ { for (i = 1; i < NF; i++) { if ($$(i+1) == "kept") k = $$i; if ($$(i+1) == "B/conv") b = $$i } } \
+		END { if (!k) exit 1; printf "A store of conversations stays bounded: it keeps the %d used last, at about %.1f KB of heap each,\nand forgets any idle for 30 minutes (`BenchmarkConversations100k` in `qa`, `make report-conversations`).\n", k, b/1024 }'
+
+# The benchmarks the README quotes, REPORT_COUNT runs each, as medians.
+REPORT_COUNT ?= 3
+report-bench: ## medians of the README's benchmarks (markdown; a few minutes)
+	@{ $(GO) test -run '^$$' -bench '^Benchmark(Ask|AskMultilingual|BleveSearch|New|StartToFirstAnswer|Memory)$$' -benchmem -count $(REPORT_COUNT) ./qa; \
+	   $(GO) test -run '^$$' -bench '^BenchmarkDetect$$' -benchmem -count $(REPORT_COUNT) ./lang; \
+	   $(GO) test -run '^$$' -bench '^BenchmarkSentences$$' -benchmem -count $(REPORT_COUNT) ./summary; \
+	   $(GO) test -run '^$$' -bench '^Benchmark(GatewayLatency|HTTPInteractions)$$' -benchtime 3000x -cpu 2 -count $(REPORT_COUNT) ./bot; \
+	} | $(GO) run ./internal/report bench
+
+report-binary: build ## the size of bin/qabot, and stripped as the Docker image builds it
+	@CGO_ENABLED=0 $(GO) build -trimpath -ldflags '-s -w' -o $(BIN).stripped . ; \
+	size() { stat -c %s "$$1" | awk '{printf "%.1f MB", $$1/1e6}'; }; \
+	echo "The binary is $$(size $(BIN)) ($$(size $(BIN).stripped) stripped, as the Docker image builds it): \`make report-binary\`."; \
+	rm -f $(BIN).stripped
 
 fmt: ## gofmt every file
 	gofmt -w .

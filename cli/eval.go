@@ -48,6 +48,8 @@ Flags:
 
 type evalOptions struct {
 	perQuestion bool
+	markdown    bool
+	row         string
 	thresholds  eval.Thresholds
 	// real data only
 	splits     string
@@ -59,6 +61,8 @@ func (a *app) evalFlags(o *evalOptions) *flag.FlagSet {
 	fs := a.flagSet("eval")
 	a.corpusFlag(fs)
 	fs.BoolVar(&o.perQuestion, "per-question", false, "print every question scored wrong")
+	fs.BoolVar(&o.markdown, "markdown", false, "print the figures per language as a markdown table (for make report)")
+	fs.StringVar(&o.row, "row", "", "print only the overall figures, as one markdown table row labelled `LABEL` (for make report)")
 	fs.Var(&o.thresholds.Sentence, "min-sentence", "fail below `P` percent sentence@1")
 	fs.Var(&o.thresholds.Answer, "min-answer", "fail below `P` percent right short answers")
 	fs.Var(&o.thresholds.Abstain, "min-abstain", "fail below `P` percent right abstentions")
@@ -132,9 +136,16 @@ func (a *app) eval(ctx context.Context, args []string) error {
 	if o.perQuestion {
 		report.WriteMisses(out)
 	}
-	report.WriteTable(out)
-	fmt.Fprintf(out, "time %.2fs for %d questions\n", elapsed.Seconds(), len(qs))
-	report.WriteOverall(out)
+	switch {
+	case o.row != "":
+		report.WriteMarkdownRow(out, o.row)
+	case o.markdown:
+		report.WriteMarkdown(out)
+	default:
+		report.WriteTable(out)
+		fmt.Fprintf(out, "time %.2fs for %d questions\n", elapsed.Seconds(), len(qs))
+		report.WriteOverall(out)
+	}
 	if err := out.Flush(); err != nil {
 		return err
 	}

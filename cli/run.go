@@ -168,7 +168,7 @@ func subcommands() []subcommand {
 		{"sentences", "[--json] [--corpus DIR] [--dict-dir DIR]",
 			"show the articles' sentences, paragraphs and sections",
 			func(a *app) *flag.FlagSet { return a.sentencesFlags(new(bool)) }, (*app).sentences},
-		{"eval", "[--per-question] [--min-sentence P] [--min-answer P] [--min-abstain P] [--split LIST] [--hold-out-min N] [--jobs N] [--corpus DIR] [--dict-dir DIR] FILE...",
+		{"eval", "[--per-question] [--markdown] [--row LABEL] [--min-sentence P] [--min-answer P] [--min-abstain P] [--split LIST] [--hold-out-min N] [--jobs N] [--corpus DIR] [--dict-dir DIR] FILE...",
 			"score question files (the format of testdata/eval)",
 			func(a *app) *flag.FlagSet { return a.evalFlags(new(evalOptions)) }, (*app).eval},
 		{"serve", "[--corpus DIR] [--dict-dir DIR]",

@@ -228,6 +228,39 @@ func (r *Report) WriteOverall(w io.Writer) error {
 	return err
 }
 
+// MarkdownHeader is the header of the tables WriteMarkdown and
+// WriteMarkdownRow write: a first column (a language or a label), then the
+// number of questions and the three figures.
+func MarkdownHeader(first string) string {
+	return "| " + first + " | questions | sentence@1 | answer | abstain |\n| --- | ---: | ---: | ---: | ---: |\n"
+}
+
+// WriteMarkdown prints the per-language figures and the overall ones as a
+// markdown table, for the README (make report).
+func (r *Report) WriteMarkdown(w io.Writer) error {
+	var b strings.Builder
+	b.WriteString(MarkdownHeader("language"))
+	for _, l := range r.Langs() {
+		writeRow(&b, l, r.ByLang[l])
+	}
+	writeRow(&b, "all", r.Total)
+	_, err := io.WriteString(w, b.String())
+	return err
+}
+
+// WriteMarkdownRow prints the overall figures as one markdown table row
+// whose first cell is label.
+func (r *Report) WriteMarkdownRow(w io.Writer, label string) error {
+	var b strings.Builder
+	writeRow(&b, label, r.Total)
+	_, err := io.WriteString(w, b.String())
+	return err
+}
+
+func writeRow(b *strings.Builder, first string, c Counts) {
+	fmt.Fprintf(b, "| %s | %d | %.1f%% | %.1f%% | %.1f%% |\n", first, c.N(), c.SentenceRate(), c.AnswerRate(), c.AbstainRate())
+}
+
 // WriteMisses prints one line per miss, as score.py --per-question does.
 func (r *Report) WriteMisses(w io.Writer) error {
 	var b strings.Builder

@@ -313,3 +313,29 @@ func BenchmarkNorm(b *testing.B) {
 		Norm(s)
 	}
 }
+
+func TestWriteMarkdown(t *testing.T) {
+	r := &Report{
+		ByLang: map[string]Counts{
+			"fr": {Answerable: 3, Unanswerable: 1, Sentence: 2, Answer: 1, Abstain: 1},
+			"en": {Answerable: 4, Unanswerable: 0, Sentence: 4, Answer: 3},
+		},
+		Total: Counts{Answerable: 7, Unanswerable: 1, Sentence: 6, Answer: 4, Abstain: 1},
+	}
+	var b strings.Builder
+	if err := r.WriteMarkdown(&b); err != nil {
+		t.Fatal(err)
+	}
+	want := "| language | questions | sentence@1 | answer | abstain |\n| --- | ---: | ---: | ---: | ---: |\n" +
+		"| en | 4 | 100.0% | 75.0% | 0.0% |\n| fr | 4 | 66.7% | 33.3% | 100.0% |\n| all | 8 | 85.7% | 57.1% | 100.0% |\n"
+	if got := b.String(); got != want {
+		t.Errorf("WriteMarkdown() =\n%s\nwant\n%s", got, want)
+	}
+	b.Reset()
+	if err := r.WriteMarkdownRow(&b, "a set"); err != nil {
+		t.Fatal(err)
+	}
+	if got, want := b.String(), "| a set | 8 | 85.7% | 57.1% | 100.0% |\n"; got != want {
+		t.Errorf("WriteMarkdownRow() = %q, want %q", got, want)
+	}
+}

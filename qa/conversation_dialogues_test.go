@@ -1,104 +1,37 @@
 package qa_test
 
 import (
-	"bufio"
 	"context"
-	"encoding/json"
 	"fmt"
 	"io/fs"
 	"os"
-	"sort"
 	"strings"
 	"sync"
 	"testing"
 
 	"github.com/qabot/qabot/eval"
+	"github.com/qabot/qabot/internal/dialogues"
 	"github.com/qabot/qabot/lang"
 	"github.com/qabot/qabot/qa"
 	"github.com/qabot/qabot/seeds"
 )
 
-// A dialogue is one line of testdata/dialogues/*.jsonl (see the README
-// there).
-type dialogue struct {
-	ID     string `json:"id"`
-	Lang   string `json:"lang"`
-	Corpus string `json:"corpus"`
-	Turns  []struct {
-		Q          string   `json:"q"`
-		Type       string   `json:"type"`
-		Gold       []string `json:"gold"`
-		Ans        []string `json:"ans"`
-		Lang       string   `json:"lang"`
-		Answerable *bool    `json:"answerable"`
-		Expect     string   `json:"expect"`
-	} `json:"turns"`
-}
-
-func readDialogues(t *testing.T, name string) []dialogue {
+func readDialogues(t *testing.T, name string) []dialogues.Dialogue {
 	t.Helper()
 	f, err := os.Open("../testdata/dialogues/" + name)
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer f.Close()
-	var out []dialogue
-	sc := bufio.NewScanner(f)
-	sc.Buffer(nil, 1<<20)
-	for sc.Scan() {
-		if strings.TrimSpace(sc.Text()) == "" {
-			continue
-		}
-		var d dialogue
-		if err := json.Unmarshal(sc.Bytes(), &d); err != nil {
-			t.Fatalf("%s: %v", name, err)
-		}
-		out = append(out, d)
-	}
-	if err := sc.Err(); err != nil {
+	ds, err := dialogues.Read(f, name)
+	if err != nil {
 		t.Fatal(err)
 	}
-	return out
+	return ds
 }
 
-// followUpTypes are the turn types that refer back (README).
-var followUpTypes = map[string]bool{"ellipsis": true, "pronoun": true, "why": true, "source": true, "more": true, "who_said": true, "clarify": true}
-
-// dialogueScore counts a run of dialogues.
-type dialogueScore struct {
-	turns, right           int
-	followUps, followRight int
-	wronglyFresh           int // follow-ups read as fresh questions
-	// afterRight counts the follow-ups whose previous turn was answered
-	// right: what the conversation does when the engine did its part.
-	afterRight, afterRightOK int
-	freshAsFollowUp          int // fresh questions read as follow-ups (not an error by itself)
-	byType                   map[string][2]int
-	misses                   []string
-}
-
-func (s *dialogueScore) String() string {
-	types := make([]string, 0, len(s.byType))
-	for k := range s.byType {
-		types = append(types, k)
-	}
-	sort.Strings(types)
-	var b strings.Builder
-	fmt.Fprintf(&b, "turns %d/%d right; follow-ups %d/%d right (%.1f%%), %d/%d after a right turn; follow-ups read as fresh %d; fresh read as follow-up %d\n",
-		s.right, s.turns, s.followRight, s.followUps, s.followRate(), s.afterRightOK, s.afterRight, s.wronglyFresh, s.freshAsFollowUp)
-	for _, k := range types {
-		fmt.Fprintf(&b, "  %-12s %d/%d\n", k, s.byType[k][0], s.byType[k][1])
-	}
-	return b.String()
-}
-
-func (s *dialogueScore) followRate() float64 {
-	return 100 * float64(s.followRight) / float64(max(s.followUps, 1))
-}
-
-// runDialogues feeds every dialogue to its own conversation and scores
-// each reply as the README says.
-func runDialogues(t *testing.T, engines map[string]*qa.Engine, ds []dialogue) *dialogueScore {
+// runDialogues scores dialogues, each in a conversation of its own.
+func runDialogues(t *testing.T, engines map[string]*qa.Engine, ds []dialogues.Dialogue) *dialogues.Score {
 	t.Helper()
 	stores := map[string]*qa.Conversations{}
 	for name, e := range engines {
@@ -108,87 +41,11 @@ func runDialogues(t *testing.T, engines map[string]*qa.Engine, ds []dialogue) *d
 		}
 		stores[name] = s
 	}
-	sc := &dialogueScore{byType: map[string][2]int{}}
-	for _, d := range ds {
-		prevOK := true
-		store := stores[d.Corpus]
-		if store == nil {
-			t.Fatalf("%s: no corpus %q", d.ID, d.Corpus)
-		}
-		for i, turn := range d.Turns {
-			q := qa.Question{Text: turn.Q}
-			if i == 0 {
-				// The user's locale, as Discord gives it; later turns
-				// take the conversation's own language.
-				q.LangHint = d.Lang
-			}
-			a, err := store.Ask(context.Background(), d.ID, q)
-			if err != nil {
-				t.Fatalf("%s turn %d: %v", d.ID, i, err)
-			}
-			var ok bool
-			switch {
-			case turn.Expect == "clarify":
-				ok = a.Reason == qa.ReasonClarify && !a.Answered
-			case turn.Type == "smalltalk":
-				ok = a.Reason == qa.ReasonSmallTalk && !a.Answered
-			case turn.Answerable != nil && !*turn.Answerable:
-				ok = !a.Answered
-			default:
-				ok = a.Answered && eval.Hit(a.Quote.Text, turn.Gold)
-			}
-			sc.turns++
-			c := sc.byType[turn.Type]
-			c[1]++
-			if ok {
-				sc.right++
-				c[0]++
-			}
-			sc.byType[turn.Type] = c
-			follow := followUpTypes[turn.Type]
-			if follow {
-				sc.followUps++
-				if ok {
-					sc.followRight++
-				}
-				if prevOK {
-					sc.afterRight++
-					if ok {
-						sc.afterRightOK++
-					}
-				}
-				if a.Turn == qa.TurnFresh {
-					sc.wronglyFresh++
-				}
-			}
-			if turn.Type == "fresh" && a.Turn != qa.TurnFresh {
-				sc.freshAsFollowUp++
-			}
-			if !ok || follow && a.Turn == qa.TurnFresh {
-				got := a.Quote.Text
-				if !a.Answered {
-					got = "(" + string(a.Reason) + ") " + a.Message
-				}
-				mark := ""
-				if follow && prevOK {
-					mark = " [after a right turn]"
-				}
-				sc.misses = append(sc.misses, fmt.Sprintf("%s #%d %s/%s%s %q: %s", d.ID, i, turn.Type, a.Turn, mark, turn.Q, firstRunes(got, 110)))
-			}
-			if turn.Type != "smalltalk" {
-				prevOK = ok
-			}
-		}
+	sc, err := dialogues.Run(context.Background(), stores, ds)
+	if err != nil {
+		t.Fatal(err)
 	}
 	return sc
-}
-
-func firstRunes(s string, n int) string {
-	r := []rune(s)
-	if len(r) > n {
-		return string(r[:n]) + "…"
-	}
-	return s
 }
 
 var (
@@ -234,7 +91,7 @@ const minFollowUpRate = 73.0
 
 func TestDialogues(t *testing.T) {
 	es := dialogueEngines(t)
-	var ds []dialogue
+	var ds []dialogues.Dialogue
 	for _, file := range []string{"seed.jsonl", "articles.jsonl"} {
 		for _, d := range readDialogues(t, file) {
 			d.Corpus = strings.TrimSuffix(file, ".jsonl")
@@ -242,15 +99,15 @@ func TestDialogues(t *testing.T) {
 		}
 	}
 	sc := runDialogues(t, es, ds)
-	for _, m := range sc.misses {
+	for _, m := range sc.Misses {
 		t.Log(m)
 	}
 	t.Logf("seed+articles: %s", sc)
-	if r := sc.followRate(); r < minFollowUpRate {
+	if r := sc.FollowRate(); r < minFollowUpRate {
 		t.Errorf("follow-up turns right = %.1f%%, want at least %.1f%%", r, minFollowUpRate)
 	}
-	if sc.wronglyFresh > 0 {
-		t.Errorf("%d follow-up turns were answered as fresh questions, want 0", sc.wronglyFresh)
+	if sc.WronglyFresh > 0 {
+		t.Errorf("%d follow-up turns were answered as fresh questions, want 0", sc.WronglyFresh)
 	}
 }
 
@@ -332,20 +189,4 @@ func TestFreshQuestionsAsAsk(t *testing.T) {
 	if small > 0 {
 		t.Errorf("%d questions taken for small talk, want 0", small)
 	}
-}
-
-// TestDialoguesHeldout reports, without a threshold, the figures of the
-// dialogues kept aside (testdata/dialogues/heldout.jsonl): they were never
-// used to tune the conversation, so they say how it does on dialogues no
-// one here has seen. Only the totals are logged, not the turns.
-func TestDialoguesHeldout(t *testing.T) {
-	es := dialogueEngines(t)
-	ds := readDialogues(t, "heldout.jsonl")
-	for _, d := range ds {
-		if es[d.Corpus] == nil {
-			t.Fatalf("%s: unknown corpus %q", d.ID, d.Corpus)
-		}
-	}
-	sc := runDialogues(t, es, ds)
-	t.Logf("heldout: %s", sc)
 }
