@@ -365,132 +365,6 @@ func TestEvalFailsBelowThreshold(t *testing.T) {
 	}
 }
 
-// TestChatCommands checks that every command the chat's help lists works,
-// typed with a slash or, for the plain command words of chat.tsv, alone.
-func TestChatCommands(t *testing.T) {
-	tests := []struct {
-		name  string
-		stdin string
-		want  []string // in order in stdout
-		not   []string // nowhere in stdout
-	}{
-		{
-			name:  "help lists every command",
-			stdin: "/help\n",
-			want:  []string{"/summary", "/timeline [--from DATE] [--to DATE] [WORDS]", "/source", "/lang xx", "/help", "/quit"},
-		},
-		{
-			name:  "summary",
-			stdin: "/summary\n",
-			want:  []string{"Summary: Albania accuses Iran", "> ", "(Paragraph 1)", "> ", "> "},
-			not:   []string{"Answer:", "The article doesn't say"},
-		},
-		{
-			name:  "command words",
-			stdin: "tldr\nhelp\ntimeline\nsummary\n",
-			want:  []string{"Summary: ", "Type your question, or a command", "Date", "2009", "Summary: "},
-			not:   []string{"Answer:", "The article doesn't say"},
-		},
-		{
-			name:  "command words of other languages",
-			stdin: "Zusammenfassung\naide\n",
-			want:  []string{"Zusammenfassung: Albania accuses Iran", "Tapez votre question"},
-		},
-		{
-			name:  "timeline with filters",
-			stdin: "/timeline --from 2009 --to 2013\n",
-			want:  []string{"Date", "2009", "since 2013"},
-			not:   []string{"1981", "July 2022"},
-		},
-		{
-			name:  "timeline with a quoted date",
-			stdin: "/timeline --from \"December 2018\" --to=2021\n",
-			want:  []string{"Date", "since December 2018"},
-			not:   []string{"1981", "2009", "July 2022"},
-		},
-		{
-			name:  "timeline about a topic",
-			stdin: "/timeline revolution\n",
-			want:  []string{"1979"},
-			not:   []string{"2009"},
-		},
-		{
-			name:  "source",
-			stdin: "/source\n",
-			want:  []string{"About the article", "Albania accuses Iran", "By: RFI", "sentences in"},
-		},
-		{
-			name:  "unknown command",
-			stdin: "/nope\n" + natoQ + "\n",
-			want:  []string{"I don't know the command /nope.", "/help", "Answer: 2009"},
-		},
-		{
-			name:  "bad timeline option",
-			stdin: "/timeline --since 2009\n",
-			want:  []string{"unknown option --since", "/timeline [--from DATE]"},
-		},
-		{
-			name:  "quit in another language",
-			stdin: "quitter\n" + natoQ + "\n",
-			want:  []string{"Goodbye"},
-			not:   []string{"Answer:"},
-		},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			r := mustRun(t, tt.stdin, nil)
-			if r.code != cli.ExitOK || r.stderr != "" {
-				t.Fatalf("qabot with stdin %q: code %d, stderr %q", tt.stdin, r.code, r.stderr)
-			}
-			rest := r.stdout
-			for _, w := range tt.want {
-				i := strings.Index(rest, w)
-				if i < 0 {
-					t.Fatalf("stdout lacks %q (in order):\n%s", w, r.stdout)
-				}
-				rest = rest[i+len(w):]
-			}
-			for _, n := range tt.not {
-				if strings.Contains(r.stdout, n) {
-					t.Errorf("stdout has %q, want it absent:\n%s", n, r.stdout)
-				}
-			}
-		})
-	}
-}
-
-// TestAskOneMessage checks qabot ask on what is not a question about the
-// article: small talk as the chat answers it, one message for a language
-// qabot does not read, and command words.
-func TestAskOneMessage(t *testing.T) {
-	tests := []struct {
-		question string
-		want     string // the whole output
-		prefix   bool   // want is only the start
-	}{
-		{"hi", "Hello! Ask me anything about “Albania accuses Iran of cyber attack and breaks diplomatic ties with Tehran”.\n", false},
-		{"thank you!", "You're welcome", true},
-		{"ما هي عاصمة ألبانيا؟", "Sorry, I can't read that language yet. I understand: Deutsch, English, español, français, magyar, italiano, norsk bokmål, português, русский, svenska.\n", false},
-		{"阿尔巴尼亚什么时候加入北约？", "Sorry, I can't read that language yet. I understand: Deutsch, English, español, français, magyar, italiano, norsk bokmål, português, русский, svenska.\n", false},
-		{"tl;dr", "Summary: Albania accuses Iran", true},
-	}
-	for _, tt := range tests {
-		r := mustRun(t, "", nil, "ask", tt.question)
-		if r.code != cli.ExitOK || r.stderr != "" {
-			t.Fatalf("qabot ask %q: code %d, stderr %q", tt.question, r.code, r.stderr)
-		}
-		if tt.prefix && !strings.HasPrefix(r.stdout, tt.want) || !tt.prefix && r.stdout != tt.want {
-			t.Errorf("qabot ask %q = %q; want %q", tt.question, r.stdout, tt.want)
-		}
-	}
-
-	r := mustRun(t, "", nil, "ask", "--json", "help")
-	rs := mustReplies(t, r.stdout)
-	if len(rs) != 1 || rs[0].Reason != "command" || !strings.Contains(rs[0].Message, "/summary") {
-		t.Errorf("qabot ask --json help = %s; want reason command and the help in message", r.stdout)
-	}
-}
-
 // TestSummary checks qabot summary: three to five sentences of each
 // article, in the article's order, quoted exactly.
 func TestSummary(t *testing.T) {
@@ -536,5 +410,15 @@ func TestSummary(t *testing.T) {
 	r = mustRun(t, "", nil, "summary", "--lang", "fr")
 	if !strings.HasPrefix(r.stdout, "Résumé : Albania accuses Iran") || strings.Count(r.stdout, "(Paragraphe ") < 3 {
 		t.Errorf("qabot summary --lang fr =\n%s\nwant the French title and paragraph labels", r.stdout)
+	}
+}
+
+// TestAskJSONCommandWord checks that a command word asked with --json
+// comes back with reason "command" and the command's output as message.
+func TestAskJSONCommandWord(t *testing.T) {
+	r := mustRun(t, "", nil, "ask", "--json", "help")
+	rs := mustReplies(t, r.stdout)
+	if len(rs) != 1 || rs[0].Reason != "command" || !strings.Contains(rs[0].Message, "/summary") {
+		t.Errorf("qabot ask --json help = %s; want reason command and the help in message", r.stdout)
 	}
 }
