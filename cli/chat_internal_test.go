@@ -187,3 +187,18 @@ func TestAskOneMessage(t *testing.T) {
 		}
 	}
 }
+
+// TestReplyLanguage checks that --lang, QABOT_LANG and /lang choose the
+// language of the reply only: the question is read in its own language.
+func TestReplyLanguage(t *testing.T) {
+	s := mustSeedChat(t)
+	defer func() { s.app.lang = "" }()
+	out, _ := chatLines(t, s, "/lang fr", "when did albania join nato?", "is albania a member of nato?", "hi", "/lang auto")
+	for _, want := range []string{"Langue: fr (français)", "Réponse: 2009", "Réponse: Oui", "Bonjour !", "Language: auto"} {
+		i := strings.Index(out, want)
+		if i < 0 {
+			t.Fatalf("chat lacks %q (in order):\n%s", want, out)
+		}
+		out = out[i+len(want):]
+	}
+}

@@ -422,3 +422,12 @@ func TestAskJSONCommandWord(t *testing.T) {
 		t.Errorf("qabot ask --json help = %s; want reason command and the help in message", r.stdout)
 	}
 }
+
+// TestAskLangFlag checks the example end to end: --lang sets the
+// reply's language, and the English question is still read as English.
+func TestAskLangFlag(t *testing.T) {
+	r := mustRun(t, "", map[string]string{"QABOT_LANG": "de"}, "ask", "--lang", "fr", natoQ)
+	if r.code != cli.ExitOK || !strings.HasPrefix(r.stdout, "Réponse: 2009\n") {
+		t.Errorf("qabot ask --lang fr %q = code %d, %q; want \"Réponse: 2009\" first", natoQ, r.code, r.stdout)
+	}
+}

@@ -32,7 +32,8 @@ type Query struct {
 	Command string // Ask, Timeline, Source, Summary or Help
 	// Text is the question for Ask and the topic words for Timeline.
 	Text string
-	// Lang forces the reply language (ISO 639-1). Empty: the question's.
+	// Lang forces the reply language (ISO 639-1); the question is still
+	// read in its own. Empty: reply in the question's language.
 	Lang string
 	// LangHint is the language to prefer when a question is too short to
 	// tell: the user's Discord locale, or the CLI's previous turn.
@@ -178,7 +179,13 @@ func (r *Router) Language(q Query) *lang.Language {
 }
 
 func (r *Router) ask(ctx context.Context, q Query) (Reply, error) {
-	question := qa.Question{Text: q.Text, Lang: q.Lang, LangHint: q.LangHint}
+	// Lang sets the language of the reply only: the question is read in
+	// its own language, with the chosen one as the guess for a question
+	// too short to tell.
+	question := qa.Question{Text: q.Text, Reply: q.Lang, LangHint: q.LangHint}
+	if question.LangHint == "" {
+		question.LangHint = q.Lang
+	}
 	if reply, ok, err := r.commandWord(ctx, q, question); ok {
 		return reply, err
 	}

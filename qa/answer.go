@@ -30,6 +30,13 @@ type Question struct {
 	// Lang forces the language of the question and of the reply (an ISO
 	// 639-1 code such as "fr"). Empty means detect it.
 	Lang string
+	// Reply forces the language of the reply only: the question is still
+	// read in its own language (detected unless Lang forces it), and the
+	// short answer, the bot's messages and Answer.Lang are in Reply.
+	// Empty: reply in the question's language. This is what --lang and
+	// QABOT_LANG set: "when did albania join nato?" with Reply "fr" is
+	// read as English and answered "2009" in French.
+	Reply string
 	// LangHint is the language to prefer when the question is too short to
 	// tell: the user's Discord locale, or the previous turn's language.
 	LangHint string

@@ -112,7 +112,11 @@ func (s *Conversations) converse(ctx context.Context, c *Conversation, q Questio
 		// of the language the conversation is in.
 		l = h
 	}
-	if a, ok := s.smallTalk(text, l, q.LangHint, q.Lang); ok {
+	replyLang := q.Lang
+	if q.Reply != "" {
+		replyLang = q.Reply
+	}
+	if a, ok := s.smallTalk(text, l, q.LangHint, replyLang); ok {
 		c.lang = a.Lang
 		return a, nil
 	}
@@ -123,6 +127,9 @@ func (s *Conversations) converse(ctx context.Context, c *Conversation, q Questio
 	}
 	c.lang = l.Code
 	t := s.read(text, l)
+	if r, ok := e.langs.Get(q.Reply); ok {
+		t.out, t.q.out = r, r
+	}
 	f := c.f
 	if f != nil && f.pending {
 		f.pending = false
@@ -162,7 +169,8 @@ func (t *turn) core() string {
 // A turn is one message read for the conversation.
 type turn struct {
 	text   string
-	l      *lang.Language
+	l      *lang.Language // the language the message is written in
+	out    *lang.Language // the reply's: l unless the user chose one (Question.Reply)
 	cues   *chatCues
 	words  []string // folded tokens
 	marks  []string // cue category covering each token, "" for none
@@ -187,7 +195,7 @@ func (s *Conversations) read(text string, l *lang.Language) *turn {
 	e := s.e
 	cues := s.cuesOf(l.Code)
 	toks, words := foldedTokens(text)
-	t := &turn{text: text, l: l, cues: cues, words: words}
+	t := &turn{text: text, l: l, out: l, cues: cues, words: words}
 	t.marks = cues.marks(words, cueFiller, cueLight, cueDet, cueDem, cueAnd, cueFirst, cueSecond)
 	t.q = e.parse(text, l)
 	t.phrase = len(l.QuestionPhrases(text)) > 0
@@ -507,7 +515,7 @@ func (s *Conversations) fresh(ctx context.Context, c *Conversation, t *turn) (An
 	if a, ok := s.clarifyFresh(c, t); ok {
 		return a, nil
 	}
-	a, err := s.e.Ask(ctx, Question{Text: t.core(), Lang: t.l.Code})
+	a, err := s.e.Ask(ctx, Question{Text: t.core(), Lang: t.l.Code, Reply: t.out.Code})
 	if err != nil {
 		return a, err
 	}
@@ -1033,7 +1041,7 @@ func containsInt(list []int, v int) bool {
 
 // toAnswer turns a result into the reply to turn t.
 func (s *Conversations) toAnswer(t *turn, q *query, res result) Answer {
-	a := Answer{Question: t.text, Lang: t.l.Code, Kind: q.kind}
+	a := Answer{Question: t.text, Lang: t.out.Code, Kind: q.kind}
 	if res.found {
 		a.Answered = true
 		a.Text = res.text

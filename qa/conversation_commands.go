@@ -71,5 +71,9 @@ func (s *Conversations) SmallTalk(q Question) (Answer, bool) {
 	if text == "" || !hasWord(text) {
 		return Answer{}, false
 	}
-	return s.smallTalk(text, s.e.questionLanguage(text, q), q.LangHint, q.Lang)
+	forced := q.Lang
+	if q.Reply != "" {
+		forced = q.Reply
+	}
+	return s.smallTalk(text, s.e.questionLanguage(text, q), q.LangHint, forced)
 }

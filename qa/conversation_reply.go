@@ -65,7 +65,7 @@ func (s *Conversations) titles() string {
 // request answers a request about the last answer.
 func (s *Conversations) request(c *Conversation, t *turn) Answer {
 	f := c.f
-	a := Answer{Question: t.text, Lang: t.l.Code}
+	a := Answer{Question: t.text, Lang: t.out.Code}
 	if f == nil || f.doc < 0 && t.request != cueMore {
 		if f != nil && t.request == cueWhy {
 			// "why?" after a question the article did not answer: ask
@@ -73,7 +73,7 @@ func (s *Conversations) request(c *Conversation, t *turn) Answer {
 			return s.followUp(c, t, TurnEllipsis)
 		}
 		a.Reason = ReasonNoContext
-		a.Message = t.l.Message(string(ReasonNoContext), nil)
+		a.Message = t.out.Message(string(ReasonNoContext), nil)
 		a.Turn = requestTurn(t.request)
 		return a
 	}
@@ -108,7 +108,7 @@ func (s *Conversations) request(c *Conversation, t *turn) Answer {
 		d := s.next(f, t)
 		if d < 0 {
 			a.Reason = ReasonNoMore
-			a.Message = t.l.Message(string(ReasonNoMore), nil)
+			a.Message = t.out.Message(string(ReasonNoMore), nil)
 			return a
 		}
 		s.quote(&a, d, "")
@@ -166,7 +166,7 @@ func (s *Conversations) reason(f *frame, t *turn) (int, string) {
 			return n, c
 		}
 	}
-	q := &query{text: t.text, lang: t.l, kind: KindWhy, focus: map[string]bool{}, mentioned: map[string]bool{}}
+	q := &query{text: t.text, lang: t.l, out: t.out, kind: KindWhy, focus: map[string]bool{}, mentioned: map[string]bool{}}
 	for _, tg := range f.topic {
 		for _, a := range tg.g.alts {
 			for _, st := range a.stems {
@@ -248,7 +248,7 @@ func (s *Conversations) next(f *frame, t *turn) int {
 			return cands[0]
 		}
 	}
-	q := &query{text: t.text, lang: t.l, kind: f.kind, focus: map[string]bool{}, mentioned: map[string]bool{}}
+	q := &query{text: t.text, lang: t.l, out: t.out, kind: f.kind, focus: map[string]bool{}, mentioned: map[string]bool{}}
 	for _, tg := range f.topic {
 		q.group = append(q.group, scaleGroup(tg.g, tg.w))
 	}
@@ -319,7 +319,7 @@ func (s *Conversations) facts(q *query, d int) []fact {
 			if (x.Kind == timex.Duration || x.Kind == timex.Set) != durations || !durations && x.Value == "" {
 				continue
 			}
-			out = append(out, fact{text: e.renderDate(q.lang, x), value: x.Value, start: x.Start, end: x.End})
+			out = append(out, fact{text: e.renderDate(q.reply(), x), value: x.Value, start: x.Start, end: x.End})
 		}
 	case KindHowMany, KindHowMuch:
 		for _, n := range sen.Facts.Numbers {
@@ -454,9 +454,9 @@ func (s *Conversations) clarify(f *frame, t *turn, choices []choice) Answer {
 		labels[i] = ch.label
 	}
 	return Answer{
-		Question: t.text, Lang: t.l.Code, Kind: t.q.kind, Reason: ReasonClarify, Turn: t.turnOr(TurnFresh),
+		Question: t.text, Lang: t.out.Code, Kind: t.q.kind, Reason: ReasonClarify, Turn: t.turnOr(TurnFresh),
 		Clarify: labels,
-		Message: t.l.Message("clarify_which", map[string]string{"first": "“" + labels[0] + "”", "second": "“" + labels[1] + "”"}),
+		Message: t.out.Message("clarify_which", map[string]string{"first": "“" + labels[0] + "”", "second": "“" + labels[1] + "”"}),
 	}
 }
 
@@ -597,7 +597,7 @@ func (s *Conversations) answerChoice(c *Conversation, t *turn, i int) Answer {
 	f := c.f
 	ch := f.choices[i]
 	f.picked = i
-	a := Answer{Question: t.text, Lang: t.l.Code, Kind: f.kind, Turn: TurnClarify}
+	a := Answer{Question: t.text, Lang: t.out.Code, Kind: f.kind, Turn: TurnClarify}
 	s.quote(&a, ch.doc, ch.text)
 	a.Score = 1
 	for _, g := range t.own {

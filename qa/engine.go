@@ -196,6 +196,10 @@ func (e *Engine) prepare(q Question) (ans Answer, qy *query, ok bool) {
 	if l != nil {
 		ans.Lang = l.Code
 	}
+	out, replyForced := e.langs.Get(q.Reply)
+	if replyForced {
+		ans.Lang = out.Code
+	}
 	switch {
 	case text == "":
 		ans.Reason = ReasonEmpty
@@ -211,10 +215,15 @@ func (e *Engine) prepare(q Question) (ans Answer, qy *query, ok bool) {
 		// A language qabot does not speak: still try names and numbers,
 		// which are written alike everywhere, but say so.
 		ans.Unsupported = true
-		ans.Lang = e.article.l.Code
 		l = e.article.l
+		if !replyForced {
+			ans.Lang = l.Code
+		}
 	}
 	qy = e.parse(text, l)
+	if replyForced {
+		qy.out = out
+	}
 	if ans.Unsupported {
 		// Only the words written as the article writes them (names,
 		// numbers) mean anything here; the rest would only dilute them.

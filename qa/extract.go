@@ -188,17 +188,17 @@ func (e *Engine) extract(q *query, d int) (extraction, bool) {
 	switch q.kind {
 	case KindWhen, KindSince:
 		if d, ok := e.pickDate(q, s, near, false); ok {
-			return typed(e.renderDate(q.lang, d))
+			return typed(e.renderDate(q.reply(), d))
 		}
 		return extraction{}, false
 	case KindHowLong:
 		if d, ok := e.pickDate(q, s, near, true); ok {
-			return typed(e.renderDate(q.lang, d))
+			return typed(e.renderDate(q.reply(), d))
 		}
 		// "How long has Ruritania hosted them?" - "since 2013": the start
 		// of the period says how long, where no duration does.
 		if d, ok := e.sinceDate(q, s); ok {
-			return typed(e.renderDate(q.lang, d))
+			return typed(e.renderDate(q.reply(), d))
 		}
 		if n, ok := e.pickNumber(q, s, near); ok {
 			return typed(n.Text)
@@ -206,13 +206,13 @@ func (e *Engine) extract(q *query, d int) (extraction, bool) {
 		return untyped(e.rest(q, doc))
 	case KindHowMany, KindHowMuch:
 		if n, ok := e.pickNumber(q, s, near); ok {
-			return typed(e.renderNumber(q.lang, n))
+			return typed(e.renderNumber(q.reply(), n))
 		}
 		// "How many hours did they get?" - "within 24 hours": a count of
 		// time is a duration, which the date reader took.
 		if q.kind == KindHowMany {
 			if d, ok := e.pickDate(q, s, near, true); ok {
-				return typed(e.renderDate(q.lang, d))
+				return typed(e.renderDate(q.reply(), d))
 			}
 		}
 		// "How much data was lost?" - "no irreversible erasure of data".
@@ -977,9 +977,9 @@ func (e *Engine) yesNo(q *query, d *doc) string {
 		neg++ // "is it the first?" - "it is the third"
 	}
 	if neg%2 == 1 {
-		return q.lang.Message("no", nil)
+		return q.reply().Message("no", nil)
 	}
-	return q.lang.Message("yes", nil)
+	return q.reply().Message("yes", nil)
 }
 
 // negationScope is how many content words after a negation it may bear

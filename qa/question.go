@@ -13,8 +13,11 @@ import (
 // A query is a question analysed for retrieval: its kind, and its content
 // words as groups of ways to say each of them in the articles' language.
 type query struct {
-	text  string
-	lang  *lang.Language
+	text string
+	lang *lang.Language // the language the question is written in
+	// out is the language of the reply when the user chose one
+	// (Question.Reply); nil replies in lang. Read it through reply().
+	out   *lang.Language
 	kind  Kind
 	toks  []lang.Token
 	group []termGroup
@@ -30,6 +33,15 @@ type query struct {
 	// hasClass is unset when there is none.
 	class    corpus.NameKind
 	hasClass bool
+}
+
+// reply returns the language to write the answer in: dates, numbers,
+// yes and no.
+func (q *query) reply() *lang.Language {
+	if q.out != nil {
+		return q.out
+	}
+	return q.lang
 }
 
 // A termGroup is one content word (or phrase) of the question with its
