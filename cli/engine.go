@@ -65,7 +65,7 @@ func (a *app) loadEngine() (*qa.Engine, error) {
 	switch {
 	case e != nil && errors.As(err, &list):
 		for _, fe := range list {
-			fmt.Fprintf(a.stderr, "qabot: warning: skipped %s: %v\n", fe.Name, fe.Err)
+			fmt.Fprintf(a.stderr, "qabot: warning: skipped %s: %v\n", fe.Path, fe.Err)
 		}
 	case e != nil && err == nil:
 	case errors.Is(err, corpus.ErrNoArticles):

@@ -124,19 +124,19 @@ func Load(fsys fs.FS, p *Parser) (*Corpus, error) {
 		}
 		raw, err := readArticle(fsys, name, e, int64(p.MaxBytes), budget)
 		if err != nil {
-			errs.Add(name, err)
+			errs.Add(name, 0, err)
 			continue
 		}
 		budget -= int64(len(raw))
 		a, err := p.Parse(strings.TrimSuffix(name, ".txt"), raw)
 		if err != nil {
-			errs.Add(name, err)
+			errs.Add(name, 0, err)
 			continue
 		}
 		c.Articles = append(c.Articles, a)
 	}
 	if len(c.Articles) == 0 && len(errs) == 0 {
-		errs.Add(".", ErrNoArticles)
+		errs.Add(".", 0, ErrNoArticles)
 	}
 	return &c, errs.Err()
 }

@@ -137,8 +137,8 @@ func TestLoadReportsEveryBadFile(t *testing.T) {
 	}
 	for i, w := range want {
 		fe := list[i]
-		if fe.Name != w.name || !errors.Is(fe, w.err) {
-			t.Errorf("Load error %d = %s: %v, want %s: %v", i, fe.Name, fe.Err, w.name, w.err)
+		if fe.Path != w.name || !errors.Is(fe, w.err) {
+			t.Errorf("Load error %d = %s: %v, want %s: %v", i, fe.Path, fe.Err, w.name, w.err)
 		}
 	}
 
@@ -152,7 +152,7 @@ func TestLoadReportsEveryBadFile(t *testing.T) {
 		t.Errorf("errors.Is(Load error, ErrNoArticles) = true, want false: two articles loaded")
 	}
 	var fe *corpus.FileError
-	if !errors.As(err, &fe) || fe.Name != "b-binary.txt" {
+	if !errors.As(err, &fe) || fe.Path != "b-binary.txt" {
 		t.Errorf("errors.As(Load error, *FileError) = %v, want the first bad file b-binary.txt", fe)
 	}
 	for _, w := range want {
@@ -211,7 +211,7 @@ func TestLoadReadErrors(t *testing.T) {
 		}
 		c, err := corpus.Load(fsys, p)
 		var fe *corpus.FileError
-		if !errors.As(err, &fe) || fe.Name != "a.txt" || !errors.Is(err, fs.ErrPermission) {
+		if !errors.As(err, &fe) || fe.Path != "a.txt" || !errors.Is(err, fs.ErrPermission) {
 			t.Errorf("Load error = %v, want a FileError for a.txt wrapping %v", err, fs.ErrPermission)
 		}
 		if diff := cmp.Diff([]string{"b"}, articleIDs(c)); diff != "" {

@@ -95,7 +95,7 @@ func fileErr(err error, name string) error {
 		return nil
 	}
 	for _, fe := range list {
-		if fe.Name == name {
+		if fe.Path == name {
 			return fe.Err
 		}
 	}

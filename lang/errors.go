@@ -6,8 +6,8 @@ import (
 	"strings"
 )
 
-// Error is one problem found in the language data: a file that cannot be
-// read or parsed, or one bad line of it.
+// Error is one problem of a file: a file that cannot be read or parsed, or
+// one bad line of it (language data, an article of a corpus).
 type Error struct {
 	Path string // file path inside the fs.FS, e.g. "data/fr/questions.tsv"
 	Line int    // 1-based line number, 0 when the problem concerns the whole file
@@ -25,7 +25,9 @@ func (e *Error) Unwrap() error { return e.Err }
 
 // ErrorList collects every problem of a load instead of stopping at the
 // first one, in the manner of go/scanner.ErrorList, so a data author sees
-// all the mistakes of a file at once.
+// all the mistakes of a file at once. It is the one error-list type of
+// qabot's libraries: corpus reports its unreadable articles with it too
+// (corpus.ErrorList is this type).
 type ErrorList []*Error
 
 // Add appends a problem.
@@ -43,6 +45,11 @@ func (l ErrorList) Sort() {
 	})
 }
 
+// maxShown is how many problems Error names before it counts the rest.
+const maxShown = 10
+
+// Error names the problems, up to maxShown of them: "3 problems: a.txt:
+// not a text file; b.txt: ...".
 func (l ErrorList) Error() string {
 	switch len(l) {
 	case 0:
@@ -51,8 +58,16 @@ func (l ErrorList) Error() string {
 		return l[0].Error()
 	}
 	var b strings.Builder
-	b.WriteString(l[0].Error())
-	fmt.Fprintf(&b, " (and %d more errors)", len(l)-1)
+	fmt.Fprintf(&b, "%d problems: ", len(l))
+	for i, e := range l[:min(len(l), maxShown)] {
+		if i > 0 {
+			b.WriteString("; ")
+		}
+		b.WriteString(e.Error())
+	}
+	if len(l) > maxShown {
+		fmt.Fprintf(&b, "; and %d more", len(l)-maxShown)
+	}
 	return b.String()
 }
 
