@@ -676,7 +676,7 @@ func (x *FactExtractor) splitRun(text string, run, toks []token, at int, persons
 		}
 		end := part[len(part)-1].end
 		if n := possessiveLen(part[len(part)-1]); n > 0 {
-			end -= n // "Iran's" names Iran
+			end -= n // "Borduria's" names Borduria
 		}
 		n := Name{Span: Span{Text: text[part[0].start:end], Start: part[0].start, End: end}}
 		if last := len(part) - 1; last > 0 && isDigits(part[last].text) {

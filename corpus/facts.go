@@ -49,7 +49,7 @@ type Acronym struct {
 
 // A Quote is reported speech and who it is attributed to.
 type Quote struct {
-	Speaker  string // as written: "Adrienne Watson", "he", "the union"
+	Speaker  string // as written: "Anna Kovac", "he", "the union"
 	Resolved string // the person a pronoun stands for; the speaker otherwise
 	Verb     string // "said", "wrote", "told"
 }

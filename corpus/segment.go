@@ -302,7 +302,7 @@ func appendRange(out [][2]int, text string, start, end int) [][2]int {
 }
 
 // mergeFragments joins a one-word "sentence" to the one before it: scrapes
-// leave stray words ("... of the regime. Iranian.") that mean nothing alone.
+// leave stray words ("... of the old regime. Syldavian.") that mean nothing alone.
 func (s *Segmenter) mergeFragments(rs [][2]int, text string) [][2]int {
 	out := rs[:0]
 	for _, r := range rs {

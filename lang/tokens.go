@@ -49,7 +49,7 @@ type Token struct {
 //   - an elided article or pronoun is its own token, apostrophe included:
 //     "l'OTAN" -> "l'", "OTAN"; "qu'est-ce" -> "qu'", "est-ce";
 //     "dell'UE" -> "dell'", "UE";
-//   - English clitics split off: "Iran's" -> "Iran", "'s"; "didn't" ->
+//   - English clitics split off: "Borduria's" -> "Borduria", "'s"; "didn't" ->
 //     "did", "n't"; "I'm" -> "I", "'m";
 //   - other inner apostrophes stay inside the word: "aujourd'hui".
 func Tokens(s string) []Token {

@@ -44,8 +44,8 @@ type Conversations struct {
 	// name's kind, to know what a question's name is.
 	nameKinds map[string]corpus.NameKind
 	// genders maps the stems of a person's name to 'm' or 'f', learnt
-	// from the article's own pronouns ("..., he said" resolved to Edi
-	// Rama), so that "she" finds the right person.
+	// from the article's own pronouns ("..., she said" resolved to Anna
+	// Kovac), so that "she" finds the right person.
 	genders map[string]byte
 
 	mu    sync.Mutex
