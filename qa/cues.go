@@ -237,8 +237,13 @@ func (c *cues) after(d *doc, start int, kind string) bool {
 	if end < 0 {
 		return false
 	}
-	if end > 0 && d.toks[end-1].folded == "the" {
-		end--
+	if end > 0 {
+		for _, a := range c.phrases["article"] {
+			if len(a) == 1 && d.toks[end-1].folded == a[0] {
+				end--
+				break
+			}
+		}
 	}
 	for _, cue := range c.phrases[kind] {
 		if k := end - len(cue); k >= 0 && matchWords(d.toks[k:end], cue) {
