@@ -56,7 +56,12 @@ func mustWorld(tb testing.TB) (*command.Router, *lang.Registry) {
 			world.err = err
 			return
 		}
-		e, err := qa.New(c, qa.Options{Languages: reg, Detector: lang.NewDetector(reg)})
+		d, err := lang.DefaultDetector()
+		if err != nil {
+			world.err = err
+			return
+		}
+		e, err := qa.New(c, qa.Options{Languages: reg, Detector: d})
 		if err != nil {
 			world.err = err
 			return

@@ -7,7 +7,6 @@ import (
 	"io/fs"
 	"os"
 	"strings"
-	"sync"
 	"time"
 
 	"github.com/qabot/qabot/command"
@@ -57,10 +56,7 @@ func (a *app) loadEngine() (*qa.Engine, error) {
 	if err != nil {
 		return nil, err
 	}
-	// The language detector trains on its profiles while the articles are
-	// read and indexed: on two cores that halves the time to the first
-	// answer.
-	e, err := qa.Load(fsys, qa.Options{Languages: a.langs, Detector: trainDetector(a.langs), Glossary: a.glossaries()})
+	e, err := qa.Load(fsys, qa.Options{Languages: a.langs, Detector: a.detector(), Glossary: a.glossaries()})
 	var list corpus.ErrorList
 	switch {
 	case e != nil && errors.As(err, &list):
@@ -80,24 +76,16 @@ func (a *app) loadEngine() (*qa.Engine, error) {
 	return e, nil
 }
 
-// A pendingDetector is a language detector still being built in the
-// background; the first question waits for it.
-type pendingDetector struct {
-	once  sync.Once
-	ready chan *lang.Detector
-	d     *lang.Detector
-}
-
-func trainDetector(langs *lang.Registry) *pendingDetector {
-	p := &pendingDetector{ready: make(chan *lang.Detector, 1)}
-	go func() { p.ready <- lang.NewDetector(langs) }()
-	return p
-}
-
-// DetectWithPrior implements qa.LanguageDetector.
-func (p *pendingDetector) DetectWithPrior(text, prior string) lang.Guess {
-	p.once.Do(func() { p.d = <-p.ready })
-	return p.d.DetectWithPrior(text, prior)
+// detector returns the language detector trained at build time, or, if
+// its tables are damaged (which TestDefaultDetectorUpToDate rules out),
+// one trained now.
+func (a *app) detector() *lang.Detector {
+	d, err := lang.DefaultDetector()
+	if err != nil {
+		a.log.Warn("the built-in language detector is unusable; training one", "err", err)
+		return lang.NewDetector(a.langs)
+	}
+	return d
 }
 
 // glossaries returns the engine's Glossary option: the FreeDict

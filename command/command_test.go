@@ -18,7 +18,11 @@ func mustSeedRouter(t *testing.T) *command.Router {
 	if err != nil {
 		t.Fatal(err)
 	}
-	e, err := qa.Load(seeds.FS, qa.Options{Languages: reg, Detector: lang.NewDetector(reg)})
+	d, err := lang.DefaultDetector()
+	if err != nil {
+		t.Fatal(err)
+	}
+	e, err := qa.Load(seeds.FS, qa.Options{Languages: reg, Detector: d})
 	if err != nil {
 		t.Fatal(err)
 	}

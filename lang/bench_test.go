@@ -35,3 +35,14 @@ func BenchmarkDetect(b *testing.B) {
 		i++
 	}
 }
+
+// BenchmarkDefaultDetector measures what a process pays for its detector
+// at start: reading the tables embedded at build time.
+func BenchmarkDefaultDetector(b *testing.B) {
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := DefaultDetector(); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

@@ -2,6 +2,7 @@ package lang
 
 import (
 	"math"
+	"math/bits"
 	"slices"
 	"strings"
 	"unicode"
@@ -23,34 +24,30 @@ import (
 // A Detector is read-only once built and safe for concurrent use.
 type Detector struct {
 	models []model // supported languages first, then other languages
-	grams  map[uint64]int32
-	counts []uint16 // counts[row*len(models)+m]: n-gram row's count in model m
-	words  map[string]int32
-	wcount []uint16 // wcount[row*len(models)+m]
-	wordV  float64
 	tune   tuning
-	// openers maps a folded first word of a question to the supported
-	// models whose questions.tsv starts with it.
-	openers map[string][]int
+	// grams and words map an n-gram's hash and a folded word to their
+	// counts in each model; opens holds, for each word row, the models
+	// whose questions start with the word (a little-endian uint32 mask).
+	grams, words table
+	opens        []byte
 	// logCount[c] is log(c+α) for every count c that occurs: scoring then
 	// looks logarithms up instead of computing one per gram and model.
 	logCount []float64
+	// blob is the encoded detector the tables above are views of (see
+	// detect_table.go): the precomputed one embedded in the binary, or
+	// one just trained.
+	blob []byte
 }
 
 type model struct {
 	code      string
 	supported bool
+	romanised bool // trained on a transliteration into Latin letters
 	script    string
-	// romanised is set on the extra model of a language written in
-	// another script that people also type in Latin letters ("kto
-	// vyigral"): it is trained on the transliterated text.
-	romanised *Language
 	// logDen[n] is log(N + α·V) for n-grams of order n, the denominator of
 	// every n-gram probability; wordDen the same for words.
 	logDen  [maxOrder + 1]float64
-	total   [maxOrder + 1]float64
 	wordDen float64
-	words   float64
 }
 
 const (
@@ -108,144 +105,6 @@ type Guess struct {
 	// looks like ("sq", "nl"), when one of the detector's profiles
 	// matched; "" otherwise.
 	Other string
-}
-
-// NewDetector trains a detector on the langid.txt of every language of r
-// that has one, and on r's unsupported-language texts.
-func NewDetector(r *Registry) *Detector {
-	d := &Detector{tune: defaultTuning(), grams: make(map[uint64]int32, 1<<16), words: make(map[string]int32, 1<<12), openers: map[string][]int{}}
-	for _, l := range r.langs {
-		if len(l.langid) > 0 {
-			d.models = append(d.models, model{code: l.Code, supported: true})
-		}
-	}
-	for _, l := range r.langs {
-		if len(l.langid) > 0 && l.translit != nil {
-			d.models = append(d.models, model{code: l.Code, supported: true, romanised: l})
-		}
-	}
-	others := make([]string, 0, len(r.others))
-	for code := range r.others {
-		if _, dup := r.byCode[code]; !dup {
-			others = append(others, code)
-		}
-	}
-	slices.Sort(others)
-	for _, code := range others {
-		d.models = append(d.models, model{code: code})
-	}
-	k := len(d.models)
-	d.counts = make([]uint16, 0, 1<<15*k)
-	texts := make([][]byte, k)
-	for i, m := range d.models {
-		if l, ok := r.byCode[m.code]; ok && m.supported {
-			texts[i] = l.langid
-		} else {
-			texts[i] = r.others[m.code]
-		}
-	}
-	for i := range d.models {
-		m := &d.models[i]
-		scripts := map[string]int{}
-		text := string(texts[i])
-		countGram := func(h uint64, n int) {
-			row, ok := d.grams[h]
-			if !ok {
-				row = int32(len(d.grams))
-				d.grams[h] = row
-				d.counts = append(d.counts, make([]uint16, k)...)
-			}
-			c := &d.counts[int(row)*k+i]
-			if *c < math.MaxUint16 {
-				*c++
-			}
-			m.total[n]++
-		}
-		countWord := func(w string, times int) {
-			row, ok := d.words[w]
-			if !ok {
-				row = int32(len(d.words))
-				d.words[w] = row
-				d.wcount = append(d.wcount, make([]uint16, k)...)
-			}
-			c := &d.wcount[int(row)*k+i]
-			*c = uint16(min(int(*c)+times, math.MaxUint16))
-			m.words += float64(times)
-		}
-		// spellings returns the forms of a training word to learn: the word,
-		// or for a romanised model its few likeliest Latin spellings.
-		spellings := func(w string) []string {
-			if m.romanised != nil {
-				return m.romanised.TransliterateVariants(w, 3)
-			}
-			return []string{w}
-		}
-		eachLineText(text, func(line string) {
-			for _, dw := range detectWords(line, nil) {
-				for _, w := range spellings(dw.text) {
-					grams(w, countGram)
-					// The same word as typed without accents, so casual
-					// spelling is not penalised.
-					f := Fold(w)
-					if f != w {
-						grams(f, countGram)
-					}
-					if !dw.name {
-						// Names belong to no language; training sentences
-						// are full of them.
-						countWord(f, 1)
-					}
-					for _, r := range w {
-						scripts[scriptOf(r)]++
-					}
-				}
-			}
-		})
-		m.script = majority(scripts)
-		if l, ok := r.byCode[m.code]; ok && m.supported {
-			// Stop words and question words are the surest cues of a short
-			// question; make sure the word model knows them all.
-			for w := range l.stop {
-				for _, sp := range spellings(w) {
-					countWord(sp, 2)
-				}
-			}
-			for key := range l.questions.All {
-				first, _, _ := strings.Cut(key, " ")
-				for _, sp := range spellings(first) {
-					countWord(sp, 2)
-					if !slices.Contains(d.openers[sp], i) {
-						d.openers[sp] = append(d.openers[sp], i)
-					}
-				}
-			}
-		}
-	}
-	maxCount := uint16(0)
-	for _, c := range d.counts {
-		maxCount = max(maxCount, c)
-	}
-	for _, c := range d.wcount {
-		maxCount = max(maxCount, c)
-	}
-	d.logCount = make([]float64, int(maxCount)+1)
-	for c := range d.logCount {
-		d.logCount[c] = math.Log(float64(c) + alpha)
-	}
-	// Vocabulary sizes for smoothing.
-	var vocab [maxOrder + 1]float64
-	for h := range d.grams {
-		vocab[gramOrder(h)]++
-	}
-	d.wordV = float64(len(d.words))
-	for i := range d.models {
-		m := &d.models[i]
-		for n := 1; n <= maxOrder; n++ {
-			m.logDen[n] = math.Log(m.total[n] + alpha*vocab[n])
-		}
-		m.wordDen = math.Log(m.words + alpha*d.wordV)
-	}
-	return d
 }
 
 // Detect guesses the language of text.
@@ -356,7 +215,7 @@ func (d *Detector) evidence(words []dword) (known, plain int) {
 			continue
 		}
 		plain++
-		if _, ok := d.words[Fold(w.text)]; ok {
+		if _, ok := d.words.row(wordKey(Fold(w.text))); ok {
 			known++
 		}
 	}
@@ -366,13 +225,12 @@ func (d *Detector) evidence(words []dword) (known, plain int) {
 // allKnownTo reports whether model m's word list has every word of words
 // that is not a name.
 func (d *Detector) allKnownTo(m int, words []dword) bool {
-	k := len(d.models)
 	for _, w := range words {
 		if w.name {
 			continue
 		}
-		row, ok := d.words[Fold(w.text)]
-		if !ok || d.wcount[int(row)*k+m] == 0 {
+		row, ok := d.words.row(wordKey(Fold(w.text)))
+		if !ok || d.words.count(row, m) == 0 {
 			return false
 		}
 	}
@@ -433,6 +291,19 @@ func (d *Detector) score(words []dword, script string) ([]float64, int) {
 		return scores, 0
 	}
 	n := 0
+	// lcs[i] is model i's log count of the gram or word at hand.
+	var lcs [maxModels]float64
+	lc0 := d.logCount[0]
+	counts := func(t *table, row int, ok bool) {
+		for i := range k {
+			lcs[i] = lc0
+		}
+		if ok {
+			for e, end := t.span(row); e < end; e++ {
+				lcs[t.model[e]] = d.logCount[le16(t.counts, e)]
+			}
+		}
+	}
 	for _, dw := range words {
 		w := dw.text
 		weight := 1.0
@@ -441,34 +312,27 @@ func (d *Detector) score(words []dword, script string) ([]float64, int) {
 		}
 		grams(w, func(h uint64, order int) {
 			n++
-			row, ok := d.grams[h]
-			for i := range d.models {
-				if !active[i] {
-					continue
+			row, ok := d.grams.row(h)
+			counts(&d.grams, row, ok)
+			for i := range k {
+				if active[i] {
+					scores[i] += weight * (lcs[i] - d.models[i].logDen[order])
 				}
-				lc := d.logCount[0]
-				if ok {
-					lc = d.logCount[d.counts[int(row)*k+i]]
-				}
-				scores[i] += weight * (lc - d.models[i].logDen[order])
 			}
 		})
-		f := Fold(w)
-		row, ok := d.words[f]
-		for i := range d.models {
-			if !active[i] {
-				continue
+		row, ok := d.words.row(wordKey(Fold(w)))
+		counts(&d.words, row, ok)
+		for i := range k {
+			if active[i] {
+				scores[i] += weight * d.tune.wordWeight * (lcs[i] - d.models[i].wordDen)
 			}
-			lc := d.logCount[0]
-			if ok {
-				lc = d.logCount[d.wcount[int(row)*k+i]]
-			}
-			scores[i] += weight * d.tune.wordWeight * (lc - d.models[i].wordDen)
 		}
 	}
 	if len(words) > 0 {
-		for _, i := range d.openers[Fold(words[0].text)] {
-			scores[i] += d.tune.openerBonus
+		if row, ok := d.words.row(wordKey(Fold(words[0].text))); ok {
+			for mask := le32(d.opens, row); mask != 0; mask &= mask - 1 {
+				scores[bits.TrailingZeros32(mask)] += d.tune.openerBonus
+			}
 		}
 	}
 	return scores, n

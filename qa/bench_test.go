@@ -251,8 +251,8 @@ func BenchmarkResourcesEngine(b *testing.B) {
 
 // BenchmarkStartToFirstAnswer measures everything a fresh process does
 // before it can print its first answer, in process: load the language
-// data, parse the embedded corpus and build the engine (qa.Load), build the
-// detector, and answer one question. cli's benchmark of the same name adds
+// data, parse the embedded corpus and build the engine (qa.Load), open the
+// detector trained at build time, and answer one question. cli's benchmark of the same name adds
 // the command layer and JSON output. The "fr" case also pays for building the French
 // translation table, which the engine builds on the first French question.
 // Process exec and the Go runtime's own start are not included (a few ms).
@@ -269,7 +269,11 @@ func BenchmarkStartToFirstAnswer(b *testing.B) {
 				if err != nil {
 					b.Fatal(err)
 				}
-				e, err := qa.Load(seeds.FS, qa.Options{Languages: reg, Detector: lang.NewDetector(reg)})
+				d, err := lang.DefaultDetector()
+				if err != nil {
+					b.Fatal(err)
+				}
+				e, err := qa.Load(seeds.FS, qa.Options{Languages: reg, Detector: d})
 				if err != nil {
 					b.Fatal(err)
 				}
@@ -327,7 +331,11 @@ func BenchmarkMemory(b *testing.B) {
 	var heap, sys uint64
 	for b.Loop() {
 		reg := mustRegistry(b)
-		e := mustNew(b, seedCorpus(b), qa.Options{Languages: reg, Detector: lang.NewDetector(reg)})
+		d, err := lang.DefaultDetector()
+		if err != nil {
+			b.Fatal(err)
+		}
+		e := mustNew(b, seedCorpus(b), qa.Options{Languages: reg, Detector: d})
 		for _, q := range qs {
 			if _, err := e.Ask(context.Background(), qa.Question{Text: q}); err != nil {
 				b.Fatal(err)
