@@ -67,7 +67,7 @@ thresholds = --min-sentence '$($(1)_MIN_SENTENCE)' --min-answer '$($(1)_MIN_ANSW
 help: ## list the targets
 	@echo "Usage: make [target] [VAR=value]"
 	@echo
-	@awk -F ':[^#]*## ' '/^[a-zA-Z0-9_.-]+:[^=]*## / {printf "  %-12s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
+	@awk -F ':[^#]*## ' '/^[a-zA-Z0-9_.-]+:[^=]*## / {printf "  %-21s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
 
 build: ## write bin/qabot (static, no cgo)
 	CGO_ENABLED=0 $(GO) build -trimpath -o $(BIN) .
