@@ -163,6 +163,7 @@ report-bench: ## medians of the README's benchmarks (markdown; a few minutes)
 	   $(GO) test -run '^$$' -bench '^BenchmarkSentences$$' -benchmem -count $(REPORT_COUNT) ./summary; \
 	   $(GO) test -run '^$$' -bench '^Benchmark(GatewayLatency|HTTPInteractions)$$' -benchtime 3000x -cpu 2 -count $(REPORT_COUNT) ./bot; \
 	} | $(GO) run ./internal/report bench
+	@echo; echo "Measured on $$(nproc 2>/dev/null || echo '?') cores, load average $$(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || echo unknown) when the run ended ($$(go env GOOS)/$$(go env GOARCH), $$(go env GOVERSION))."
 
 report-binary: build ## the size of bin/qabot, and stripped as the Docker image builds it
 	@CGO_ENABLED=0 $(GO) build -trimpath -ldflags '-s -w' -o $(BIN).stripped . ; \
