@@ -77,6 +77,41 @@ func TestThirdParty(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	// Data files outside those folders, such as generated tables beside
+	// their package's code: everything that is not code, documentation or
+	// the project's own build files.
+	own := map[string]bool{".ci/run": true, ".dockerignore": true, ".env.example": true, ".gitignore": true,
+		"Dockerfile": true, "LICENSE": true, "Makefile": true, "NOTICE": true, "go.mod": true, "go.sum": true}
+	err = filepath.WalkDir(".", func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		p = filepath.ToSlash(p)
+		if d.IsDir() {
+			for _, r := range roots {
+				if p == r {
+					return filepath.SkipDir // checked below
+				}
+			}
+			if d.Name() == ".git" || p == "bin" || p == "dist" {
+				return filepath.SkipDir
+			}
+			return nil
+		}
+		// Code, documentation, and what .gitignore keeps out of the tree.
+		ext := path.Ext(p)
+		if own[p] || ext == ".go" || ext == ".md" || ext == ".test" || ext == ".out" || ext == ".prof" ||
+			strings.HasPrefix(d.Name(), ".") || strings.HasPrefix(d.Name(), "coverage.") || p == "bench.txt" {
+			return nil
+		}
+		if !covered(p, patterns) {
+			t.Errorf("%s: no row of THIRD_PARTY.md covers it; add its source and licence", p)
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
 	for _, root := range roots {
 		err := filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
 			if err != nil || d.IsDir() {
