@@ -88,7 +88,7 @@ func (e *Engine) calibrationFeatures(q *query, ranked []ranked, i int, x extract
 	}
 	c[cUnknown] = ev.Unknown
 	c[cWords] = math.Log1p(float64(len(q.group)))
-	if q.lang != nil && q.lang.Code != e.article.l.Code {
+	if q.lang != nil && q.lang.Code != e.idx.docs[r.doc].an.l.Code {
 		c[cForeign] = 1
 	}
 	switch family(q) {

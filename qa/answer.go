@@ -145,6 +145,7 @@ type Evidence struct {
 type Citation struct {
 	ArticleID string
 	Article   string // the article's title
+	Lang      string // the language the article is written in (ISO 639-1)
 	Paragraph int    // 0-based paragraph index
 	Section   string // section heading, if any
 	Sentence  int    // 0-based sentence index in the article

@@ -41,7 +41,8 @@ type Options struct {
 	// Data is where the engine reads its own data files (synonyms, answer
 	// cues), laid out as data/<code>/<file>. Default: lang.Data.
 	Data fs.FS
-	// ArticleLang is the language of the articles. Default "en".
+	// ArticleLang forces the language every article is read in. Empty,
+	// each article is read in its own (corpus.Article.Lang).
 	ArticleLang string
 	// MaxQuestionRunes refuses longer questions. Default 500.
 	MaxQuestionRunes int
@@ -77,10 +78,14 @@ type Engine struct {
 	opts      Options
 	corpus    *corpus.Corpus
 	langs     *lang.Registry
-	article   *analyzer            // the articles' language
+	res       *Resources
+	article   *analyzer            // the language most of the articles are in
 	analyzers map[string]*analyzer // by language code
-	idx       *index
-	synonyms  *stemTable // article language -> itself
+	// articleLangs lists the languages of the articles, the commonest
+	// first (its first is article's).
+	articleLangs []string
+	idx          *index
+	synonyms     *stemTable // article language -> itself
 	// dictionary holds the words of the article language that the
 	// engine's data knows, so that a real word is never "corrected".
 	dictionary map[string]bool
@@ -321,6 +326,7 @@ func (e *Engine) cite(d int) Citation {
 	return Citation{
 		ArticleID: doc.article.ID,
 		Article:   doc.article.Title,
+		Lang:      doc.an.l.Code,
 		Paragraph: doc.sentence.Paragraph,
 		Section:   doc.sentence.Section,
 		Sentence:  doc.sentence.Index,

@@ -535,7 +535,7 @@ func (e *Engine) factOf(q *query, d *doc, pos [][]int) (fact, near float64) {
 				continue
 			}
 			v := 0.5
-			if n.Unit != "" && q.focus[e.article.stem(n.Unit)] || q.kind == KindHowMuch && n.Money {
+			if n.Unit != "" && q.focus[d.an.stem(n.Unit)] || q.kind == KindHowMuch && n.Money {
 				v = 1
 			}
 			take(v, n.Start, n.End)

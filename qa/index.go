@@ -29,7 +29,8 @@ const (
 // A doc is one indexed sentence.
 type doc struct {
 	article  *corpus.Article
-	artIdx   int // index of the article in the corpus
+	artIdx   int       // index of the article in the corpus
+	an       *analyzer // the article's language
 	sentence *corpus.Sentence
 	toks     []docToken // the sentence's words, in order
 	length   float64    // number of content words
@@ -72,11 +73,12 @@ type index struct {
 	bySuffix map[string][]string
 }
 
-// buildIndex indexes every sentence of c, analysed with en (the articles'
-// language).
-func buildIndex(c *corpus.Corpus, an *analyzer) *index {
+// buildIndex indexes every sentence of c, each article analysed in its
+// language (analyzerOf).
+func buildIndex(c *corpus.Corpus, analyzerOf func(*corpus.Article) *analyzer) *index {
 	ix := &index{termIDs: map[string]int32{}, vocab: map[string]string{}, nameStems: map[string]bool{}}
 	for ai, a := range c.Articles {
+		an := analyzerOf(a)
 		artStems := map[string]bool{}
 		ix.articleStems = append(ix.articleStems, artStems)
 		titleStems := an.stems(a.Title)
@@ -84,7 +86,7 @@ func buildIndex(c *corpus.Corpus, an *analyzer) *index {
 		var prevStems []string
 		for i := range a.Sentences {
 			s := &a.Sentences[i]
-			d := doc{article: a, artIdx: ai, sentence: s, names: map[string]bool{}}
+			d := doc{article: a, artIdx: ai, an: an, sentence: s, names: map[string]bool{}}
 			tf := map[string]float64{}
 			for _, t := range lang.Tokens(s.Text) {
 				dt := docToken{Token: t, folded: lang.Fold(t.Text)}

@@ -17,10 +17,13 @@ type query struct {
 	lang *lang.Language // the language the question is written in
 	// out is the language of the reply when the user chose one
 	// (Question.Reply); nil replies in lang. Read it through reply().
-	out   *lang.Language
-	kind  Kind
-	toks  []lang.Token
-	group []termGroup
+	out *lang.Language
+	// target is the language of the articles the words are said in
+	// (a merged query: of the commonest one).
+	target *analyzer
+	kind   Kind
+	toks   []lang.Token
+	group  []termGroup
 	// focus holds the stems of the words right after the question phrase
 	// ("how many PEOPLE", "which COUNTRY"): what the answer must be.
 	focus map[string]bool
@@ -51,6 +54,7 @@ type termGroup struct {
 	alts    []alt
 	idf     float64 // how much the group weighs in coverage
 	unknown bool    // nothing the engine knows matched the word
+	at, n   int     // the tokens of the question it reads: toks[at:at+n]
 }
 
 // Weights of alternatives by where they come from.
@@ -65,9 +69,23 @@ const (
 	weightUnknown    = 0.6 // share of coverage an unknown foreign word costs
 )
 
-// parse analyses a question written in l.
+// parse analyses a question written in l for the articles: in their
+// language, or, when they are in several, in each of them (mergeQueries).
 func (e *Engine) parse(text string, l *lang.Language) *query {
-	q := &query{text: text, lang: l, focus: map[string]bool{}, mentioned: map[string]bool{}}
+	if len(e.articleLangs) <= 1 {
+		return e.parseFor(text, l, e.article)
+	}
+	qs := make([]*query, len(e.articleLangs))
+	for i, code := range e.articleLangs {
+		qs[i] = e.parseFor(text, l, e.analyzers[code])
+	}
+	return mergeQueries(qs)
+}
+
+// parseFor analyses a question written in l for articles in the language
+// of target: its words become ways to say them in that language.
+func (e *Engine) parseFor(text string, l *lang.Language, target *analyzer) *query {
+	q := &query{text: text, lang: l, target: target, focus: map[string]bool{}, mentioned: map[string]bool{}}
 	q.toks = lang.Tokens(text)
 	folded := make([]string, len(q.toks))
 	for i, t := range q.toks {
@@ -96,7 +114,7 @@ func (e *Engine) parse(text string, l *lang.Language) *query {
 				// "combien coûte", "wie viel kostet": a how-much phrase
 				// may hold the verb that says what is measured; it stays a
 				// word of the question when the articles use it.
-				if k == KindHowMuch && t.Start > m.Start && !an.isStop(folded[i]) && e.phraseWordKnown(l, stems[i]) {
+				if k == KindHowMuch && t.Start > m.Start && !an.isStop(folded[i]) && e.phraseWordKnown(l, target, stems[i]) {
 					continue
 				}
 				skip[i] = true
@@ -117,9 +135,9 @@ func (e *Engine) parse(text string, l *lang.Language) *query {
 		}
 	}
 
-	var table phraseMatcher = e.synonyms
-	if l.Code != e.article.l.Code {
-		table = e.translations[l.Code].get()
+	table := e.synonymsOf(target)
+	if lt := e.translation(l, target); lt != nil {
+		table = lt.get()
 	}
 	for i := 0; i < len(q.toks); {
 		if skip[i] {
@@ -147,6 +165,7 @@ func (e *Engine) parse(text string, l *lang.Language) *query {
 				q.mentioned[s] = true
 			}
 		}
+		g.at, g.n = i, n
 		q.group = append(q.group, g)
 		i += n
 	}
@@ -197,12 +216,13 @@ func (e *Engine) addOpposites(q *query) {
 
 // phraseWordKnown reports whether a word of a question phrase, read as a
 // content word, would match the articles: itself, or a translation.
-func (e *Engine) phraseWordKnown(l *lang.Language, stem string) bool {
-	if l.Code == e.article.l.Code {
+func (e *Engine) phraseWordKnown(l *lang.Language, target *analyzer, stem string) bool {
+	lt := e.translation(l, target)
+	if lt == nil {
 		_, ok := e.idx.termID(stem)
 		return ok
 	}
-	alts, _ := e.translations[l.Code].get().match([]string{stem})
+	alts, _ := lt.get().match([]string{stem})
 	return e.known(alts)
 }
 
@@ -237,7 +257,7 @@ func (e *Engine) onlyNames(q *query) bool {
 // term group, with the number of tokens it covers (0 for a word to skip).
 func (e *Engine) group(q *query, l *lang.Language, table phraseMatcher, toks []lang.Token, folded, stems []string, i int) (termGroup, int) {
 	an := e.analyzers[l.Code]
-	en := e.article
+	en := q.target
 	g := termGroup{surface: toks[i].Text}
 	native := l.Code == en.l.Code
 
@@ -285,7 +305,7 @@ func (e *Engine) group(q *query, l *lang.Language, table phraseMatcher, toks []l
 				if len(a.stems) == 1 {
 					// A rendering's synonyms and compounds weigh as
 					// much less as the rendering itself does.
-					syn, _ := e.synonyms.match(a.stems)
+					syn, _ := e.synonymsOf(en).match(a.stems)
 					for _, s := range syn {
 						g.alts = append(g.alts, alt{stems: s.stems, weight: a.weight * s.weight * 0.9})
 					}
@@ -313,15 +333,15 @@ func (e *Engine) group(q *query, l *lang.Language, table phraseMatcher, toks []l
 	if native {
 		st := stems[i]
 		if _, ok := e.idx.termID(st); !ok {
-			if c, n := e.repair(folded, i); n > 0 {
+			if c, n := e.repair(en, folded, i); n > 0 {
 				g.alts = append(g.alts, alt{stems: []string{c}, weight: weightCorrected})
-				e.addSynonyms(&g, c)
+				e.addSynonyms(en, &g, c)
 				g.idf = e.groupIDF(g.alts)
 				return g, n
 			}
 		}
 		g.alts = append(g.alts, alt{stems: []string{st}, weight: weightExact})
-		e.addSynonyms(&g, st)
+		e.addSynonyms(en, &g, st)
 		g.idf = e.groupIDF(g.alts)
 		g.unknown = !e.known(g.alts)
 		return g, 1
@@ -337,7 +357,7 @@ func (e *Engine) group(q *query, l *lang.Language, table phraseMatcher, toks []l
 			return g, 1
 		}
 	}
-	if alts := e.respell(l, an, table, folded[i]); len(alts) > 0 {
+	if alts := e.respell(l, an, e.translation(l, en), table, folded[i]); len(alts) > 0 {
 		g.alts = alts
 		g.idf = e.groupIDF(g.alts)
 		return g, 1
@@ -364,8 +384,7 @@ func (e *Engine) group(q *query, l *lang.Language, table phraseMatcher, toks []l
 // respell puts a misspelt foreign word right against its language's
 // lexicon ("isolemnt" for "isolement", "expluse" for "expulse") and returns
 // the glosses of the word it stands for, by stem.
-func (e *Engine) respell(l *lang.Language, an *analyzer, table phraseMatcher, folded string) []alt {
-	lt := e.translations[l.Code]
+func (e *Engine) respell(l *lang.Language, an *analyzer, lt *lazyTable, table phraseMatcher, folded string) []alt {
 	st := an.stem(folded)
 	// Short stems are too close to too many words to be corrected
 	// ("egentlig" is no "agent").
@@ -396,7 +415,7 @@ func isClitic(folded string) bool {
 
 // repair puts right a misspelt English question word: two words the
 // article writes as one ("cyber attack" / "cyberattack"), or a typo.
-func (e *Engine) repair(folded []string, i int) (string, int) {
+func (e *Engine) repair(target *analyzer, folded []string, i int) (string, int) {
 	if i+1 < len(folded) {
 		if st, ok := e.idx.vocab[folded[i]+folded[i+1]]; ok {
 			return st, 2
@@ -407,17 +426,17 @@ func (e *Engine) repair(folded []string, i int) (string, int) {
 	}
 	// A real word the article does not use is not a typo: "supposed" is
 	// not "support", nor "near" "year".
-	if !e.dictionary[folded[i]] {
+	if !e.isWord(target, folded[i]) {
 		if w, _, ok := e.idx.fuzzy.correct(folded[i]); ok {
 			return e.idx.fuzzy.stemOf(w), 1
 		}
-		if w, _, ok := e.idx.fuzzy.correct(e.article.stem(folded[i])); ok {
+		if w, _, ok := e.idx.fuzzy.correct(target.stem(folded[i])); ok {
 			return e.idx.fuzzy.stemOf(w), 1
 		}
 	}
 	// A shorter form of a longer article word: "dictator" and
 	// "dictatorship", "organis" and "organisation".
-	if st := e.article.stem(folded[i]); utf8.RuneCountInString(st) >= 5 {
+	if st := target.stem(folded[i]); utf8.RuneCountInString(st) >= 5 {
 		if w, ok := e.idx.prefixed(st); ok {
 			return w, 1
 		}
@@ -425,8 +444,8 @@ func (e *Engine) repair(folded []string, i int) (string, int) {
 	return "", 0
 }
 
-func (e *Engine) addSynonyms(g *termGroup, stem string) {
-	syn, _ := e.synonyms.match([]string{stem})
+func (e *Engine) addSynonyms(target *analyzer, g *termGroup, stem string) {
+	syn, _ := e.synonymsOf(target).match([]string{stem})
 	g.alts = append(g.alts, syn...)
 	for _, c := range e.idx.bySuffix[stem] {
 		g.alts = append(g.alts, alt{stems: []string{c}, weight: weightCompound})

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"slices"
 	"sync"
 
 	"github.com/qabot/qabot/corpus"
@@ -28,6 +29,14 @@ type Resources struct {
 	times        map[string]*timex.Language
 	cues         *cues
 	translations map[string]*lazyTable
+	// pairs holds the translations between any two languages (pairs.go);
+	// glosses the English stems of the bilingual files' glosses.
+	pairs     pairTables
+	glossOnce sync.Once
+	glosses   *glossStems
+	// forced is set when Options.ArticleLang names the articles'
+	// language; otherwise each article is read in its own.
+	forced bool
 
 	parserOnce sync.Once
 	parser     *corpus.Parser
@@ -43,7 +52,8 @@ func NewResources(opts Options) (*Resources, error) {
 	if opts.Data == nil {
 		opts.Data = lang.Data
 	}
-	if opts.ArticleLang == "" {
+	forced := opts.ArticleLang != ""
+	if !forced {
 		opts.ArticleLang = "en"
 	}
 	if opts.MaxQuestionRunes <= 0 {
@@ -58,7 +68,7 @@ func NewResources(opts Options) (*Resources, error) {
 	if opts.MinCoverage <= 0 {
 		opts.MinCoverage = DefaultMinCoverage
 	}
-	r := &Resources{opts: opts, langs: opts.Languages, analyzers: map[string]*analyzer{}, translations: map[string]*lazyTable{}}
+	r := &Resources{opts: opts, langs: opts.Languages, analyzers: map[string]*analyzer{}, translations: map[string]*lazyTable{}, forced: forced}
 	for _, l := range opts.Languages.Languages() {
 		r.analyzers[l.Code] = &analyzer{l: l, memo: map[string]string{}}
 	}
@@ -127,12 +137,11 @@ func (r *Resources) Engine(c *corpus.Corpus) (*Engine, error) {
 	if c == nil || len(c.Articles) == 0 {
 		return nil, fmt.Errorf("qa: %w", corpus.ErrNoArticles)
 	}
-	// The index stems the corpus's words with an analyzer of its own,
-	// whose memo sits over the shared one: the shared memo is never
-	// written, so engines are built concurrently without locks.
-	art := &analyzer{l: r.article.l, shared: r.article.memo, memo: map[string]string{}}
+	// The index stems each article's words with an analyzer of its
+	// language whose memo sits over the shared one: the shared memo is
+	// never written, so engines are built concurrently without locks.
 	e := &Engine{
-		opts: r.opts, corpus: c, langs: r.langs, article: art,
+		opts: r.opts, corpus: c, langs: r.langs, res: r,
 		synonyms: r.synonyms, dictionary: r.dictionary, times: r.times,
 		cues: r.cues, translations: r.translations, ranker: r.opts.Ranker,
 		analyzers: make(map[string]*analyzer, len(r.analyzers)),
@@ -140,15 +149,44 @@ func (r *Resources) Engine(c *corpus.Corpus) (*Engine, error) {
 	for code, an := range r.analyzers {
 		e.analyzers[code] = an
 	}
-	e.analyzers[art.l.Code] = art
-	e.idx = buildIndex(c, art)
-	art.frozen = true // shared by concurrent questions from now on
+	sentences := map[string]int{}
+	for _, a := range c.Articles {
+		code := r.articleLang(a)
+		if _, ok := sentences[code]; !ok {
+			e.articleLangs = append(e.articleLangs, code)
+			shared := r.analyzers[code]
+			e.analyzers[code] = &analyzer{l: shared.l, shared: shared.memo, memo: map[string]string{}}
+		}
+		sentences[code] += len(a.Sentences)
+	}
+	// The articles' language is the one most of their sentences are in;
+	// the answer extraction reads the text in it.
+	slices.SortStableFunc(e.articleLangs, func(a, b string) int { return sentences[b] - sentences[a] })
+	e.article = e.analyzers[e.articleLangs[0]]
+	e.idx = buildIndex(c, func(a *corpus.Article) *analyzer { return e.analyzers[r.articleLang(a)] })
+	for _, code := range e.articleLangs {
+		e.analyzers[code].frozen = true // shared by concurrent questions from now on
+	}
 	return e, nil
 }
 
-// Parser returns a parser for the articles' language, built on first use:
-// it reads number words and place names of the articles' language, so
-// "four diplomats" is a quantity and "Iceland" a place. Like Load, it is
+// articleLang returns the language an article is read in: the one the
+// options force, else its own, else the resources' one.
+func (r *Resources) articleLang(a *corpus.Article) string {
+	if r.forced {
+		return r.article.l.Code
+	}
+	if _, ok := r.analyzers[a.Lang]; ok {
+		return a.Lang
+	}
+	return r.article.l.Code
+}
+
+// Parser returns a parser that reads each article in its own language
+// (or every one in Options.ArticleLang when set), built on first use: it
+// reads the number words, place names, words of saying and time words of
+// that language, so "four diplomats" is a quantity, "Iceland" a place
+// and "lundi 30 octobre" a date. Like Load, it is
 // what turns pages into a corpus for Engine.
 func (r *Resources) Parser() (*corpus.Parser, error) {
 	r.parserOnce.Do(func() {
@@ -157,7 +195,13 @@ func (r *Resources) Parser() (*corpus.Parser, error) {
 			r.parserErr = err
 			return
 		}
-		p.UseLanguage(r.article.l, r.times[r.article.l.Code])
+		p.UseLanguages(r.langs, r.times)
+		if r.forced {
+			p.Lang = r.article.l.Code
+		}
+		if r.opts.Detector != nil {
+			p.Detector = r.opts.Detector
+		}
 		r.parser = p
 	})
 	return r.parser, r.parserErr
