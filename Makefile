@@ -62,7 +62,7 @@ ARTICLES_CORPUS  := testdata/articles
 # $(call thresholds,PREFIX) expands to the eval flags of a question set.
 thresholds = --min-sentence '$($(1)_MIN_SENTENCE)' --min-answer '$($(1)_MIN_ANSWER)' --min-abstain '$($(1)_MIN_ABSTAIN)'
 
-.PHONY: help build run test check-deps bench eval eval-real train report report-eval report-eval-langs report-dialogues report-bleve report-conversations report-bench report-binary fmt lint docker clean
+.PHONY: help build run test check-deps bench eval eval-real train report report-eval report-eval-langs report-dialogues report-bleve report-conversations report-bench report-perf report-binary fmt lint docker clean
 
 help: ## list the targets
 	@echo "Usage: make [target] [VAR=value]"
@@ -95,8 +95,9 @@ check-deps: ## fail if a library imports discordgo or the binary Bleve
 	fi
 
 # Run benchstat on bench.txt for medians and spreads.
-bench: ## benchmarks, BENCH_COUNT times, into bench.txt (BENCH=regexp)
+bench: ## benchmarks, BENCH_COUNT times, into bench.txt (BENCH=regexp), then the scale, start-up and load tables
 	$(GO) test -run '^$$' -bench '$(BENCH)' -benchmem -count $(BENCH_COUNT) ./... | tee bench.txt
+	@echo; $(GO) run ./internal/report perf < bench.txt || true
 
 # Every set is scored even when an earlier one fails, so the output always
 # shows all figures; the target fails if any set is below its thresholds.
@@ -164,6 +165,17 @@ report-bench: ## medians of the README's benchmarks (markdown; a few minutes)
 	   $(GO) test -run '^$$' -bench '^Benchmark(GatewayLatency|HTTPInteractions)$$' -benchtime 3000x -cpu 2 -count $(REPORT_COUNT) ./bot; \
 	} | $(GO) run ./internal/report bench
 	@echo; echo "Measured on $$(nproc 2>/dev/null || echo '?') cores, load average $$(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || echo unknown) when the run ended ($$(go env GOOS)/$$(go env GOARCH), $$(go env GOVERSION))."
+
+# Corpus sizes (articles) of BenchmarkScale; 10000 needs several GB of
+# memory until the index is compact.
+SCALE_SIZES ?= 1,100,1000
+report-perf: ## qabot against Bleve at each corpus size, start-up, memory, a burst of /ask (markdown; several minutes)
+	@{ $(GO) test -run '^$$' -bench '^BenchmarkScale$$' -count $(REPORT_COUNT) ./qa -args -scale.sizes $(SCALE_SIZES); \
+	   $(GO) test -run '^$$' -bench '^Benchmark(StartToFirstAnswer|Memory)$$' -count $(REPORT_COUNT) ./qa; \
+	   $(GO) test -run '^$$' -bench '^BenchmarkDefaultDetector$$' -count $(REPORT_COUNT) ./lang; \
+	   $(GO) test -run '^$$' -bench '^BenchmarkProcess$$' -benchtime 20x -count $(REPORT_COUNT) .; \
+	   $(GO) test -run '^$$' -bench '^BenchmarkHTTPAskBurst$$' -benchtime 2x -count $(REPORT_COUNT) ./bot; \
+	} | $(GO) run ./internal/report perf
 
 report-binary: build ## the size of bin/qabot, and stripped as the Docker image builds it
 	@CGO_ENABLED=0 $(GO) build -trimpath -ldflags '-s -w' -o $(BIN).stripped . ; \

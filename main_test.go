@@ -16,7 +16,7 @@ import (
 
 // mustBuild builds the qabot binary once per test run, as `make build`
 // does, into a temporary folder.
-func mustBuild(t *testing.T) string {
+func mustBuild(t testing.TB) string {
 	t.Helper()
 	bin := filepath.Join(t.TempDir(), "qabot")
 	cmd := exec.Command("go", "build", "-trimpath", "-o", bin, ".")

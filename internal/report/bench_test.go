@@ -34,3 +34,29 @@ ok  	github.com/qabot/qabot/bot	3.1s
 		t.Error("benchTable(no results) = nil error; want one")
 	}
 }
+
+func TestPerfTables(t *testing.T) {
+	in := `pkg: github.com/qabot/qabot/qa
+BenchmarkScale/articles=100/qabot-2   	 200	 8315947 ns/op	 10766 B/sentence	 432.0 build-cpu-ms	 2000000 cpu-ns/question	 2428 sentences	 93.50 top1-%
+BenchmarkScale/articles=100/bleve-2   	 200	 252300 ns/op	 100000 cpu-ns/question	 2428 sentences	 89.50 top1-%
+BenchmarkScale/articles=100/qabot-2   	 200	 8315947 ns/op	 10766 B/sentence	 432.0 build-cpu-ms	 2200000 cpu-ns/question	 2428 sentences	 93.50 top1-%
+BenchmarkScale/articles=100/bleve-2   	 200	 252300 ns/op	 100000 cpu-ns/question	 2428 sentences	 89.50 top1-%
+pkg: github.com/qabot/qabot
+BenchmarkProcess-2   	 10	 400069561 ns/op	 29.53 RSS-MB	 107.0 cpu-ms	 29.90 max-RSS-MB	 395.5 start-ms
+`
+	var out strings.Builder
+	if err := perfTables(strings.NewReader(in), &out); err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{
+		"| 100 | 2,428 | 2.1 ms | 100.0 µs | 21.0× | 94% / 90% | 10.5 KB | 432.0 ms |",
+		"| `qabot ask --json QUESTION`, exec to exit (`BenchmarkProcess`) | 395.5 ms wall, 107.0 ms CPU, 29.5 MB peak resident |",
+	} {
+		if !strings.Contains(out.String(), want) {
+			t.Errorf("perfTables output lacks %q:\n%s", want, out.String())
+		}
+	}
+	if err := perfTables(strings.NewReader("pkg: x\nBenchmarkOther-2 1 5 ns/op\n"), &out); err == nil {
+		t.Error("perfTables without a performance benchmark = nil error")
+	}
+}

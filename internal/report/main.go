@@ -8,6 +8,7 @@
 //	go run ./internal/report dialogues
 //	go run ./internal/report bleve
 //	go test -run '^$' -bench . -count 3 ./qa | go run ./internal/report bench
+//	go test -run '^$' -bench Scale -count 3 ./qa | go run ./internal/report perf
 package main
 
 import (
@@ -32,9 +33,10 @@ func main() {
 		"dialogues": dialogueTable,
 		"bleve":     bleveTable,
 		"bench":     func(w io.Writer) error { return benchTable(os.Stdin, w) },
+		"perf":      func(w io.Writer) error { return perfTables(os.Stdin, w) },
 	}
 	if len(os.Args) != 2 || reports[os.Args[1]] == nil {
-		fmt.Fprintln(os.Stderr, "usage: go run ./internal/report dialogues|bleve|bench")
+		fmt.Fprintln(os.Stderr, "usage: go run ./internal/report dialogues|bleve|bench|perf")
 		os.Exit(2)
 	}
 	if err := reports[os.Args[1]](os.Stdout); err != nil {

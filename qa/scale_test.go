@@ -1,0 +1,144 @@
+//go:build unix
+
+package qa_test
+
+import (
+	"context"
+	"flag"
+	"fmt"
+	"runtime"
+	"strconv"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/qabot/qabot/internal/bleveindex"
+	"github.com/qabot/qabot/internal/gencorpus"
+	"github.com/qabot/qabot/lang"
+	"github.com/qabot/qabot/qa"
+)
+
+var scaleSizes = flag.String("scale.sizes", "1,100,1000", "comma-separated corpus sizes (articles) of BenchmarkScale; 10000 needs several GB until the index is compact")
+
+// scaleQuestions is how many generated questions BenchmarkScale asks in
+// turn at each size.
+const scaleQuestions = 200
+
+// A scaled is one generated corpus with the engine and the Bleve index
+// over it, built once per size for every sub-benchmark.
+type scaled struct {
+	engine    *qa.Engine
+	bleve     *bleveindex.Index
+	questions []gencorpus.Question
+	sentences int
+	// Costs of building the engine: CPU time, and heap in use after a GC
+	// beyond what it was before.
+	buildCPU  time.Duration
+	heapBytes uint64
+}
+
+var scaledCorpora sync.Map // size -> *scaled
+
+func scaleCorpus(b *testing.B, n int) *scaled {
+	if s, ok := scaledCorpora.Load(n); ok {
+		return s.(*scaled)
+	}
+	g := gencorpus.Generate(n, 1, 2)
+	fsys := g.FS()
+	reg := mustRegistry(b)
+	d, err := lang.DefaultDetector()
+	if err != nil {
+		b.Fatal(err)
+	}
+	var ms runtime.MemStats
+	runtime.GC()
+	runtime.ReadMemStats(&ms)
+	before := ms.HeapInuse
+	cpu := cpuTime(b)
+	e := mustLoad(b, fsys, qa.Options{Languages: reg, Detector: d})
+	s := &scaled{engine: e, buildCPU: cpuTime(b) - cpu, sentences: e.Corpus().Sentences()}
+	runtime.GC()
+	runtime.ReadMemStats(&ms)
+	s.heapBytes = ms.HeapInuse - min(before, ms.HeapInuse)
+	if s.bleve, err = bleveindex.New(e.Corpus()); err != nil {
+		b.Fatal(err)
+	}
+	// The same questions at every size: those about the first articles,
+	// which every larger corpus holds too.
+	for _, q := range g.Questions {
+		if len(s.questions) < scaleQuestions {
+			s.questions = append(s.questions, q)
+		}
+	}
+	scaledCorpora.Store(n, s)
+	return s
+}
+
+// BenchmarkScale answers the same generated questions over generated
+// corpora of 1, 100 and 1,000 articles (-scale.sizes), with qabot and with
+// a Bleve BM25 index of the same sentences, in the same run: per-question
+// time and CPU, and how often the top sentence is the one the question was
+// written from (top1-%). The qabot line also reports the engine's build
+// (build-cpu-ms) and its heap per sentence (B/sentence).
+//
+//	go test ./qa -run '^$' -bench 'Scale' -scale.sizes 1,100,1000,10000
+func BenchmarkScale(b *testing.B) {
+	for _, f := range strings.Split(*scaleSizes, ",") {
+		n, err := strconv.Atoi(strings.TrimSpace(f))
+		if err != nil || n < 1 {
+			b.Fatalf("-scale.sizes: %q is not a size", f)
+		}
+		b.Run(fmt.Sprintf("articles=%d/qabot", n), func(b *testing.B) {
+			s := scaleCorpus(b, n)
+			ctx := context.Background()
+			top := func(q gencorpus.Question) string {
+				a, err := s.engine.Ask(ctx, qa.Question{Text: q.Text})
+				if err != nil {
+					b.Fatal(err)
+				}
+				if a.Answered {
+					return a.Quote.Text
+				}
+				if len(a.Suggestions) > 0 {
+					return a.Suggestions[0].Text
+				}
+				return ""
+			}
+			benchScale(b, s, top)
+			b.ReportMetric(float64(s.buildCPU.Milliseconds()), "build-cpu-ms")
+			b.ReportMetric(float64(s.heapBytes)/float64(s.sentences), "B/sentence")
+		})
+		b.Run(fmt.Sprintf("articles=%d/bleve", n), func(b *testing.B) {
+			s := scaleCorpus(b, n)
+			benchScale(b, s, func(q gencorpus.Question) string {
+				t, _, err := s.bleve.Top(q.Text)
+				if err != nil {
+					b.Fatal(err)
+				}
+				return t
+			})
+		})
+	}
+}
+
+// benchScale asks the questions in turn, one an iteration, after asking
+// each once to count how often top finds its sentence.
+func benchScale(b *testing.B, s *scaled, top func(gencorpus.Question) string) {
+	right := 0
+	for _, q := range s.questions {
+		if top(q) == q.Gold {
+			right++
+		}
+	}
+	b.ReportAllocs()
+	cpu := cpuTime(b)
+	i := 0
+	for b.Loop() {
+		top(s.questions[i%len(s.questions)])
+		i++
+	}
+	reportCPU(b, cpu, "cpu-ns/question")
+	b.ReportMetric(100*float64(right)/float64(len(s.questions)), "top1-%")
+	b.ReportMetric(float64(s.sentences), "sentences")
+}
