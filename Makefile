@@ -82,6 +82,13 @@ test: check-deps ## dependency check, go vet, go test (-race when a C compiler i
 	@# The generated lexicons against their generator, in full (too slow under -race).
 	$(if $(CGO_OK),,CGO_ENABLED=0 )$(GO) test -count=1 -run TestCommittedOutput ./lang/internal/genlex
 
+# The store tests against a real PostgreSQL server, started for the run
+# from Debian's postgresql package (installed with apt-get when missing and
+# possible). See .ci/postgres.
+.PHONY: test-postgres
+test-postgres:
+	.ci/postgres
+
 # Fails when a library depends on discordgo. The output of go list is kept
 # first so that grep -q closing the pipe early cannot hide a match.
 check-deps: ## fail if a library imports discordgo or the binary Bleve
