@@ -11,6 +11,7 @@ import (
 	"fmt"
 	"runtime/debug"
 	"strconv"
+	"time"
 
 	"github.com/qabot/qabot/corpus"
 	"github.com/qabot/qabot/lang"
@@ -43,6 +44,12 @@ type Query struct {
 	Session string
 	// From and To bound a timeline (dates as the user wrote them).
 	From, To string
+	// Scope names whose articles answer: a Discord server, a DM, the
+	// CLI's local scope (see package store). Empty: the default articles.
+	Scope string
+	// Article is set for the Article command, Vote for Feedback.
+	Article *ArticleRequest
+	Vote    *Vote
 }
 
 // A Reply is what a handler gives back; front ends only render it.
@@ -65,6 +72,8 @@ type Reply struct {
 	// Private asks the front end to show the reply to the asker only
 	// (an ephemeral Discord message): errors and refusals.
 	Private bool
+	// Manage is set for the Article command.
+	Manage *ArticleReply
 }
 
 // ArticleInfo describes one article of the corpus for /source.
@@ -73,6 +82,13 @@ type ArticleInfo struct {
 	Byline, Source        string
 	Credit, Published     string
 	Sentences, Paragraphs int
+	// For articles a scope added (package library): the number users
+	// remove or show it by, its language, where it came from, who added
+	// it and when.
+	Number    int64
+	Lang, URL string
+	AddedBy   string
+	Added     time.Time
 }
 
 // A Handler answers queries. Handle must be safe for concurrent use and
