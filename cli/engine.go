@@ -152,6 +152,17 @@ func (a *app) loadBot(ctx context.Context) (*service, error) {
 }
 
 func (a *app) buildBot() (*service, error) {
+	if a.corpusDir == "" && !a.noStore {
+		// Articles added with qabot add replace the embedded ones.
+		st, err := a.openStore(context.Background(), false)
+		if err != nil {
+			return nil, err
+		}
+		if st != nil {
+			s, _, err := a.libraryService(context.Background(), st)
+			return s, err
+		}
+	}
 	e, err := a.loadEngine()
 	if err != nil {
 		return nil, err

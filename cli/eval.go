@@ -104,6 +104,7 @@ func (a *app) eval(ctx context.Context, args []string) error {
 		}
 		qs = append(qs, more...)
 	}
+	a.noStore = true
 	b, err := a.loadBot(ctx)
 	if err != nil {
 		return err

@@ -137,6 +137,9 @@ type app struct {
 	corpusDir string // QABOT_CORPUS or --corpus; "" serves the embedded seeds
 	dictDir   string // QABOT_DICT_DIR or --dict-dir: installed FreeDict dictionaries
 	lang      string // QABOT_LANG or --lang; "" detects each question's
+	// noStore keeps the article store out (qabot eval scores the files
+	// it is given, whatever was added).
+	noStore bool
 }
 
 // A subcommand is one command of qabot: "qabot ask ...". Its synopsis
@@ -177,6 +180,15 @@ func subcommands() []subcommand {
 		{"serve-http", "[--addr HOST:PORT] [--register=false] [--corpus DIR] [--dict-dir DIR]",
 			"Discord's HTTP interactions endpoint; also needs DISCORD_PUBLIC_KEY",
 			func(a *app) *flag.FlagSet { return a.serveHTTPFlags(new(string), new(bool)) }, (*app).serveHTTP},
+		{"add", "URL|FILE...",
+			"add web pages or saved .html/.txt files to the local articles, which replace the embedded one",
+			nil, (*app).add},
+		{"articles", "[list | show N | remove N...]",
+			"the local articles: list them, show the text extracted from one, remove some",
+			nil, (*app).articlesCmd},
+		{"report", "[--scope SCOPE]",
+			"the questions qabot declined most often and the answers voted down",
+			func(a *app) *flag.FlagSet { return a.reportFlags(new(string)) }, (*app).report},
 		{"version", "", "the module version, commit and commit date qabot was built from",
 			nil, (*app).version},
 		{"help", "[command]", "this help, or a command's", nil, (*app).help},

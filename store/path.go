@@ -2,7 +2,7 @@ package store
 
 import (
 	"errors"
-	"os"
+	"fmt"
 	"path/filepath"
 	"runtime"
 )
@@ -16,12 +16,19 @@ const (
 // DefaultPath returns the SQLite file to use: QABOT_DB when set, else
 // qabot.db in the user's data folder ($XDG_DATA_HOME/qabot, or
 // ~/.local/share/qabot on Linux and other Unix systems, ~/Library/Application
-// Support/qabot on macOS, %LocalAppData%\qabot on Windows).
+// Support/qabot on macOS, %LocalAppData%\qabot on Windows). Only getenv
+// is read, so a program given a made-up environment never touches the
+// user's real database; without any of these variables it is
+// ErrNoDatabase.
 func DefaultPath(getenv func(string) string) (string, error) {
 	if p := getenv(EnvDB); p != "" {
 		return p, nil
 	}
-	return filepath.Join(dataDir(getenv), "qabot", "qabot.db"), nil
+	dir := dataDir(getenv)
+	if dir == "" {
+		return "", fmt.Errorf("%w: set %s to the database file", ErrNoDatabase, EnvDB)
+	}
+	return filepath.Join(dir, "qabot", "qabot.db"), nil
 }
 
 func dataDir(getenv func(string) string) string {
@@ -41,15 +48,14 @@ func dataDir(getenv func(string) string) string {
 	if h := home(getenv); h != "" {
 		return filepath.Join(h, ".local", "share")
 	}
-	return os.TempDir()
+	return ""
 }
 
 func home(getenv func(string) string) string {
-	if h := getenv("HOME"); h != "" {
+	if h := getenv("HOME"); h != "" && filepath.IsAbs(h) {
 		return h
 	}
-	h, _ := os.UserHomeDir()
-	return h
+	return getenv("USERPROFILE")
 }
 
 // ErrNoDatabase means no database exists yet where one would be opened.

@@ -322,3 +322,9 @@ func TestDefaultPath(t *testing.T) {
 		t.Errorf("DefaultPath = %q; want .../qabot/qabot.db", p)
 	}
 }
+
+func TestDefaultPathNeedsEnvironment(t *testing.T) {
+	if p, err := store.DefaultPath(func(string) string { return "" }); !errors.Is(err, store.ErrNoDatabase) {
+		t.Errorf("DefaultPath with an empty environment = %q, %v; want ErrNoDatabase", p, err)
+	}
+}
