@@ -87,7 +87,7 @@ func newBot(cfg Config, h command.Handler, langs *lang.Registry, log *slog.Logge
 	for _, id := range cfg.Channels {
 		b.channels[id] = true
 	}
-	b.render = renderer{langs: langs, article: b.article}
+	b.render = renderer{langs: langs, article: b.articleInfo, votes: cfg.Votes}
 	b.base, b.cancel = context.WithCancel(context.Background())
 	return b
 }
@@ -141,7 +141,7 @@ func (b *bot) warm() {
 		ctx, cancel := context.WithTimeout(b.base, time.Minute)
 		defer cancel()
 		start := time.Now()
-		b.article("")
+		b.articleInfo("")
 		s := harvest(ctx, b.h, b.langs)
 		b.suggest.set(s)
 		n := 0
@@ -154,7 +154,7 @@ func (b *bot) warm() {
 
 // article returns what /source says about an article, for citations. It
 // asks the handler once; a failure is retried on the next call.
-func (b *bot) article(id string) (command.ArticleInfo, bool) {
+func (b *bot) articleInfo(id string) (command.ArticleInfo, bool) {
 	b.artMu.Lock()
 	defer b.artMu.Unlock()
 	if b.articles == nil {
@@ -232,6 +232,10 @@ type outcome struct {
 // caller gave up still counts against the bound. A refusal by the gate
 // comes back as errBusy at once.
 func (b *bot) call(ctx context.Context, q command.Query) <-chan outcome {
+	return b.callWith(ctx, q, b.h.Handle)
+}
+
+func (b *bot) callWith(ctx context.Context, q command.Query, handle func(context.Context, command.Query) (command.Reply, error)) <-chan outcome {
 	done := make(chan outcome, 1)
 	go func() {
 		release, err := b.gate.enter(ctx)
@@ -240,7 +244,12 @@ func (b *bot) call(ctx context.Context, q command.Query) <-chan outcome {
 			return
 		}
 		defer release()
-		r, err := b.h.Handle(ctx, q)
+		defer func() {
+			if v := recover(); v != nil {
+				done <- outcome{err: &command.PanicError{Value: v, Stack: debug.Stack()}}
+			}
+		}()
+		r, err := handle(ctx, q)
 		done <- outcome{r, err}
 	}()
 	return done
@@ -408,10 +417,13 @@ func boolOpt(m map[string]*discordgo.ApplicationCommandInteractionDataOption, na
 func (b *bot) command(x *exchange) {
 	data := x.i.ApplicationCommandData()
 	opts := optionMap(data.Options)
-	q := command.Query{LangHint: x.lang}
+	q := command.Query{LangHint: x.lang, Scope: scopeOf(x.i.GuildID, x.user)}
 	v := view{}
 	hide := false
 	switch data.Name {
+	case command.Article:
+		b.article(x, data)
+		return
 	case command.Ask:
 		v.question = stringOpt(opts, optQuestion)
 		q.Command, q.Text = command.Ask, stripMentions(v.question)
@@ -441,11 +453,17 @@ func (b *bot) command(x *exchange) {
 // ready within DeferAfter, else by deferring and completing the response
 // later. update is for components, whose answer replaces their message.
 func (b *bot) run(x *exchange, q command.Query, v view, hide, update bool) {
+	b.runWith(x, q, v, hide, update, b.h.Handle)
+}
+
+// runWith is run with a handler function of its own (which may do more
+// than the bot's handler, such as downloading an attachment first).
+func (b *bot) runWith(x *exchange, q command.Query, v view, hide, update bool, handle func(context.Context, command.Query) (command.Reply, error)) {
 	start := time.Now()
 	ctx, cancel := context.WithTimeout(b.base, b.cfg.HandlerTimeout)
 	defer cancel()
 	attrs := []any{"interaction", x.i.ID, "command", q.Command, "user", x.user}
-	done := b.call(ctx, q)
+	done := b.callWith(ctx, q, handle)
 	timer := time.NewTimer(b.cfg.DeferAfter)
 	defer timer.Stop()
 	select {
@@ -528,6 +546,10 @@ func (b *bot) autocomplete(x *exchange) {
 // button's custom ID, so no state is kept between clicks.
 func (b *bot) component(x *exchange) {
 	data := x.i.MessageComponentData()
+	if strings.HasPrefix(data.CustomID, votePrefix) {
+		b.vote(x, data.CustomID)
+		return
+	}
 	page, q, ok := parseTimelineID(data.CustomID)
 	if !ok {
 		m := text(b.lang(x.lang).Message("discord_expired", nil), true)
@@ -586,7 +608,7 @@ func (b *bot) chat(m *discordgo.Message, selfID string) {
 	}
 	ctx, cancel := context.WithTimeout(b.base, b.cfg.HandlerTimeout)
 	defer cancel()
-	q := command.Query{Command: command.Ask, Text: stripMentions(question), Session: conversation(m.Author.ID, m.ChannelID)}
+	q := command.Query{Command: command.Ask, Text: stripMentions(question), Session: conversation(m.Author.ID, m.ChannelID), Scope: scopeOf(m.GuildID, m.Author.ID)}
 	msg := b.message(wait(ctx, b.call(ctx, q)), view{question: question, query: q}, "", attrs...)
 	msg.Ephemeral = false // messages cannot be private; errors are short and safe to show
 	reply(msg)

@@ -63,6 +63,7 @@ func Commands(langs *lang.Registry, maxQuestionRunes int) []*discordgo.Applicati
 		cmd(command.Source),
 		cmd(command.Summary),
 		cmd(command.Help),
+		articleCommand(loc),
 	}
 }
 

@@ -11,6 +11,8 @@ import (
 	"time"
 
 	"github.com/bwmarrin/discordgo"
+
+	"github.com/qabot/qabot/fetch"
 )
 
 // Default settings; each can be changed on a Config after LoadConfig.
@@ -96,6 +98,16 @@ type Config struct {
 	// wait between attempts to register the commands in the background
 	// (RegisterInBackground); the wait doubles in between.
 	RegisterRetry, RegisterRetryMax time.Duration
+
+	// AdminRoles (QABOT_ADMIN_ROLE) are role IDs whose members may add and
+	// remove articles, besides those with the Manage Server permission.
+	AdminRoles []string
+	// Votes puts 👍/👎 buttons under every answer; the handler must serve
+	// command.Feedback (package library does).
+	Votes bool
+	// Fetcher downloads the files attached to /article add; nil refuses
+	// attachments.
+	Fetcher *fetch.Fetcher
 }
 
 // LoadConfig reads the configuration from getenv (os.Getenv, or a map in
@@ -221,6 +233,18 @@ func loadConfig(getenv func(string) string, needToken bool) (Config, error) {
 	}
 	if c.MaxQueued < 0 {
 		return Config{}, fmt.Errorf("QABOT_QUEUE is malformed: want 0 (the default) or more, got %d", c.MaxQueued)
+	}
+	if s := env("QABOT_ADMIN_ROLE"); s != "" {
+		for _, id := range strings.Split(s, ",") {
+			id = strings.TrimSpace(id)
+			if id == "" {
+				continue
+			}
+			if !isSnowflake(id) {
+				return Config{}, fmt.Errorf("QABOT_ADMIN_ROLE is malformed: want comma-separated role IDs, got %q", clip(id))
+			}
+			c.AdminRoles = append(c.AdminRoles, id)
+		}
 	}
 	return c, nil
 }

@@ -156,7 +156,7 @@ func TestGateway(t *testing.T) {
 		for _, c := range cmds {
 			names = append(names, c.Name)
 		}
-		if diff := cmp.Diff([]string{"ask", "timeline", "source", "summary", "help"}, names); diff != "" {
+		if diff := cmp.Diff([]string{"ask", "timeline", "source", "summary", "help", "article"}, names); diff != "" {
 			t.Fatalf("command names (-want +got):\n%s", diff)
 		}
 		ask := cmds[0]

@@ -89,6 +89,8 @@ type renderer struct {
 	// article returns what the bot knows of an article for citations;
 	// ok is false when it is unknown.
 	article func(id string) (command.ArticleInfo, bool)
+	// votes puts 👍/👎 buttons under every answer.
+	votes bool
 }
 
 func (r renderer) lang(code string) *lang.Language {
@@ -114,7 +116,13 @@ func (r renderer) render(rep command.Reply, v view) message {
 	l := r.lang(rep.Lang)
 	switch {
 	case rep.Command == command.Ask && rep.Answer != nil && rep.Message == "":
-		return r.answer(l, *rep.Answer, v.question)
+		m := r.answer(l, *rep.Answer, v.question)
+		if r.votes && rep.Answer.Answered {
+			m.Components = voteButtons(l, *rep.Answer)
+		}
+		return m
+	case rep.Command == command.Article && rep.Manage != nil:
+		return r.manage(l, rep)
 	case rep.Command == command.Source:
 		return r.source(l, rep.Articles)
 	case rep.Command == command.Help:

@@ -14,6 +14,7 @@ import (
 	"text/tabwriter"
 	"time"
 
+	"github.com/qabot/qabot/bot"
 	"github.com/qabot/qabot/command"
 	"github.com/qabot/qabot/corpus"
 	"github.com/qabot/qabot/fetch"
@@ -413,4 +414,73 @@ The questions qabot declined most often and the answers users voted down,
 by article: from the CLI (the local scope) or from a Discord server
 (--scope guild:<server ID>).
 `)
+}
+
+// fetchTimeout bounds the download of a page or an attached file.
+const fetchTimeout = 8 * time.Second
+
+// discordOptions turns on what the Discord front ends get from the
+// store: vote buttons, and attachments fetched through the guard. With
+// --corpus there is no store, and neither.
+func (a *app) discordOptions(cfg *bot.Config) error {
+	if a.corpusDir != "" {
+		return nil
+	}
+	allow, err := fetch.ParseAllow(a.getenv(EnvFetchAllow))
+	if err != nil {
+		return usagef("%s: %v", EnvFetchAllow, err)
+	}
+	cfg.Votes = true
+	cfg.Fetcher = fetch.New(fetch.Options{Policy: fetch.Policy{Allow: allow}, Timeout: fetchTimeout})
+	return nil
+}
+
+// serveBot is the service of the Discord front ends: with --corpus, that
+// folder for every server as before; otherwise the store (created if need
+// be), where each server and DM keeps its own articles. It gives up with
+// errInterrupted as soon as ctx is done.
+func (a *app) serveBot(ctx context.Context) (*service, error) {
+	if a.corpusDir != "" {
+		return a.loadBot(ctx)
+	}
+	type loaded struct {
+		s   *service
+		err error
+	}
+	done := make(chan loaded, 1)
+	go func() {
+		s, err := a.buildServeBot(context.WithoutCancel(ctx))
+		done <- loaded{s, err}
+	}()
+	select {
+	case l := <-done:
+		return l.s, l.err
+	case <-ctx.Done():
+		go func() {
+			if l := <-done; l.s != nil {
+				l.s.close()
+			}
+		}()
+		return nil, errInterrupted
+	}
+}
+
+func (a *app) buildServeBot(ctx context.Context) (*service, error) {
+	st, err := a.openStore(ctx, true)
+	if err != nil {
+		return nil, fmt.Errorf("open the article store: %w", err)
+	}
+	lib, err := a.buildLibrary(st)
+	if err != nil {
+		st.Close()
+		return nil, err
+	}
+	e, err := lib.Engine(ctx, "")
+	if err != nil {
+		lib.Close()
+		st.Close()
+		return nil, err
+	}
+	return &service{corpus: e.Corpus(), engine: e, handler: command.Chain(lib, command.Recover()),
+		closers: []func(){lib.Close, func() { st.Close() }}}, nil
 }

@@ -27,6 +27,15 @@ type service struct {
 	engine  *qa.Engine
 	convs   *qa.Conversations
 	handler command.Handler
+	// closers release the store and the library, when there are some.
+	closers []func()
+}
+
+// close releases what the service holds.
+func (s *service) close() {
+	for _, c := range s.closers {
+		c()
+	}
 }
 
 // articles returns the folder of articles to serve: the corpus folder, or
@@ -159,8 +168,13 @@ func (a *app) buildBot() (*service, error) {
 			return nil, err
 		}
 		if st != nil {
-			s, _, err := a.libraryService(context.Background(), st)
-			return s, err
+			s, lib, err := a.libraryService(context.Background(), st)
+			if err != nil {
+				st.Close()
+				return nil, err
+			}
+			s.closers = []func(){lib.Close, func() { st.Close() }}
+			return s, nil
 		}
 	}
 	e, err := a.loadEngine()

@@ -23,10 +23,14 @@ func (a *app) serve(ctx context.Context, args []string) error {
 	if err != nil {
 		return err
 	}
-	b, err := a.loadBot(ctx)
+	if err := a.discordOptions(&cfg); err != nil {
+		return err
+	}
+	b, err := a.serveBot(ctx)
 	if err != nil {
 		return err
 	}
+	defer b.close()
 	a.log.Info("serving Discord", "config", cfg)
 	if err := bot.Serve(ctx, cfg, b.handler, a.langs, a.log); err != nil && !errors.Is(err, context.Canceled) {
 		return fmt.Errorf("serve: %w", err)
@@ -75,6 +79,9 @@ func (a *app) serveHTTP(ctx context.Context, args []string) error {
 	if err != nil {
 		return err
 	}
+	if err := a.discordOptions(&cfg); err != nil {
+		return err
+	}
 	ln, err := net.Listen("tcp", addr)
 	if err != nil {
 		return fmt.Errorf("serve-http: %w", err)
@@ -90,8 +97,9 @@ func (a *app) serveHTTP(ctx context.Context, args []string) error {
 	if register {
 		registered = bot.RegisterInBackground(ctx, cfg, a.langs, a.log)
 	}
-	b, err := a.loadBot(ctx)
+	b, err := a.serveBot(ctx)
 	if err == nil {
+		defer b.close()
 		engine.set(b.handler)
 		a.log.Info("engine ready: answering interactions")
 	}

@@ -51,6 +51,10 @@ type Vote struct {
 	User                    string
 	Question, Answer, Quote string
 	ArticleID, ArticleTitle string
+	// Sentence is the index of the quoted sentence in the article, from
+	// which the handler fills Quote and ArticleTitle when they are empty;
+	// -1 for none.
+	Sentence int
 }
 
 // An ArticleReply is what an Article query gives back.

@@ -323,6 +323,14 @@ func (l *Library) feedback(ctx context.Context, q command.Query) (command.Reply,
 	if l.keyErr != nil {
 		return command.Reply{}, l.keyErr
 	}
+	if s, err := l.served(ctx, q.Scope); err == nil && v.ArticleID != "" && v.Sentence >= 0 {
+		// The quote as the article has it, not as the message showed it.
+		for _, a := range s.engine.Corpus().Articles {
+			if a.ID == v.ArticleID && v.Sentence < len(a.Sentences) {
+				v.Quote, v.ArticleTitle = a.Sentences[v.Sentence].Text, a.Title
+			}
+		}
+	}
 	kind := store.KindDown
 	if v.Up {
 		kind = store.KindUp
