@@ -9,6 +9,8 @@
 # does not invalidate.
 FROM golang:1.26 AS build
 WORKDIR /src
+# The folder of the article database, owned by the image's nonroot user.
+RUN mkdir -p /out/data && chown 65532:65532 /out/data
 COPY go.mod go.sum ./
 RUN go mod download
 COPY . .
@@ -18,8 +20,15 @@ RUN CGO_ENABLED=0 go build -trimpath -ldflags "-s -w" -o /out/qabot .
 # data, no shell, no package manager, runs as an unprivileged user.
 FROM gcr.io/distroless/static-debian12:nonroot
 COPY --from=build /out/qabot /qabot
+COPY --from=build --chown=nonroot:nonroot /out/data /data
 USER nonroot:nonroot
-# The seed article and language data are embedded; mount a folder and set
-# QABOT_CORPUS=/corpus to serve other articles.
+# The articles each server adds, the votes and the declined questions live
+# in an SQLite file on the /data volume: mount one (docker run -v
+# qabot-data:/data) so that they survive a new container. Set
+# QABOT_DATABASE_URL to share a PostgreSQL database between replicas
+# instead. The seed article and language data are embedded; mount a folder
+# and set QABOT_CORPUS=/corpus to serve other articles.
+ENV QABOT_DB=/data/qabot.db
+VOLUME ["/data"]
 ENTRYPOINT ["/qabot"]
 CMD ["serve"]
