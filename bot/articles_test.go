@@ -83,6 +83,7 @@ func startLibraryGateway(t *testing.T) *libraryGateway {
 		Token: bot.Secret(srv.Token()), AppID: srv.AppID(), GuildID: discordtest.DefaultGuildID,
 		RatePerMinute: 600, RateBurst: 100, DeferAfter: time.Second, HandlerTimeout: time.Minute, Now: g.clock.Now,
 		Votes: true, AdminRoles: []string{adminRole},
+		Fetcher: fetch.New(fetch.Options{Policy: loopback, Timeout: time.Minute}), // the "CDN" of attachments is the loopback site
 	}
 	var ctx context.Context
 	ctx, g.cancel = context.WithCancel(context.Background())
@@ -146,6 +147,18 @@ func TestArticleCommands(t *testing.T) {
 		t.Errorf("/article add by the admin role = %q", byRole.text())
 	}
 
+	// An attached file: the bot downloads it through the guarded fetcher.
+	page := g.site.URL + "/es-sequia-embalses"
+	file := g.dispatch(t, asModerator(articleCmd("add", discordtest.AttachmentOption("file", "sequia.html", "text/html; charset=utf-8", 4000, page)).WithLocale("es-ES").From(mod)))
+	if !strings.Contains(file.text(), "Los embalses de la cuenca del Tormes") || !strings.Contains(file.text(), "He añadido") {
+		t.Errorf("/article add file = %q", file.text())
+	}
+	// An attachment pointing at a private address is refused like a URL.
+	private := g.dispatch(t, asModerator(articleCmd("add", discordtest.AttachmentOption("file", "x.html", "text/html", 10, "http://10.0.0.1/x.html")).From(mod)))
+	if want := message(t, langs, "en", "fetch_blocked_address", nil); !strings.Contains(private.text(), want) {
+		t.Errorf("/article add file at a private address = %q", private.text())
+	}
+
 	// The server's questions are answered from its articles, with vote
 	// buttons under the answer.
 	ask := discordtest.SlashCommand("ask", discordtest.String("question", "How much did the repairs cost?")).From(newUser())
@@ -187,7 +200,7 @@ func TestArticleCommands(t *testing.T) {
 	}
 
 	list = g.dispatch(t, articleCmd("list").From(newUser()))
-	if lt := list.text(); !strings.Contains(lt, "1. Harbour at Kellwick") || !strings.Contains(lt, "2. Council approves budget") {
+	if lt := list.text(); !strings.Contains(lt, "1. Harbour at Kellwick") || !strings.Contains(lt, "2. Council approves budget") || !strings.Contains(lt, "3. Los embalses") {
 		t.Errorf("/article list = %q", lt)
 	}
 	show := g.dispatch(t, articleCmd("show", discordtest.Int("number", 2)).From(newUser()))

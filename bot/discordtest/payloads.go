@@ -114,10 +114,24 @@ type InteractionData struct {
 	Components    []json.RawMessage       `json:"components,omitempty"`
 }
 
-// Resolved holds the users and members that user options refer to.
+// Resolved holds the users and members that user options refer to, and
+// the files of attachment options.
 type Resolved struct {
-	Users   map[string]User   `json:"users,omitempty"`
-	Members map[string]Member `json:"members,omitempty"`
+	Users       map[string]User               `json:"users,omitempty"`
+	Members     map[string]Member             `json:"members,omitempty"`
+	Attachments map[string]ResolvedAttachment `json:"attachments,omitempty"`
+}
+
+// ResolvedAttachment is a file a user attached to an attachment option:
+// Discord uploads it to its CDN and sends its URL. Tests serve the file
+// from a loopback server of their own and give its URL here.
+type ResolvedAttachment struct {
+	ID          string `json:"id"`
+	Filename    string `json:"filename"`
+	ContentType string `json:"content_type,omitempty"`
+	Size        int    `json:"size"`
+	URL         string `json:"url"`
+	ProxyURL    string `json:"proxy_url"`
 }
 
 // CommandOption is one option value of an invoked command. Value is a
@@ -129,8 +143,10 @@ type CommandOption struct {
 	Options []CommandOption                        `json:"options,omitempty"`
 	Focused bool                                   `json:"focused,omitempty"`
 
-	// user is kept so SlashCommand can fill data.resolved.
-	user *User
+	// user and attachment are kept so SlashCommand can fill
+	// data.resolved.
+	user       *User
+	attachment *ResolvedAttachment
 }
 
 // String returns a string option.
@@ -156,6 +172,14 @@ func Bool(name string, value bool) CommandOption {
 // UserOption returns a user option; the user also appears in data.resolved.
 func UserOption(name string, u User) CommandOption {
 	return CommandOption{Name: name, Type: discordgo.ApplicationCommandOptionUser, Value: u.ID, user: &u}
+}
+
+// AttachmentOption returns an attachment option: its value is the
+// attachment's ID, and the file (with the URL it is downloaded from)
+// appears in data.resolved.
+func AttachmentOption(name, filename, contentType string, size int, url string) CommandOption {
+	a := ResolvedAttachment{ID: NewSnowflake(), Filename: filename, ContentType: contentType, Size: size, URL: url, ProxyURL: url}
+	return CommandOption{Name: name, Type: discordgo.ApplicationCommandOptionAttachment, Value: a.ID, attachment: &a}
 }
 
 // Subcommand returns a subcommand with its own options.
@@ -368,9 +392,21 @@ func resolve(options []CommandOption) *Resolved {
 	var walk func([]CommandOption)
 	walk = func(opts []CommandOption) {
 		for _, o := range opts {
+			if o.attachment != nil {
+				if r == nil {
+					r = &Resolved{}
+				}
+				if r.Attachments == nil {
+					r.Attachments = map[string]ResolvedAttachment{}
+				}
+				r.Attachments[o.attachment.ID] = *o.attachment
+			}
 			if o.user != nil {
 				if r == nil {
-					r = &Resolved{Users: map[string]User{}, Members: map[string]Member{}}
+					r = &Resolved{}
+				}
+				if r.Users == nil {
+					r.Users, r.Members = map[string]User{}, map[string]Member{}
 				}
 				r.Users[o.user.ID] = *o.user
 				r.Members[o.user.ID] = Member{Roles: []string{}, JoinedAt: "2024-01-15T10:00:00.000000+00:00", Permissions: "2248473465835073"}
