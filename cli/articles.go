@@ -32,6 +32,9 @@ const (
 	EnvMaxArticles = "QABOT_MAX_ARTICLES" // articles a scope may hold
 )
 
+// fetchTimeout bounds the download of a page or an attached file.
+const fetchTimeout = 8 * time.Second
+
 // openStore opens the article database: PostgreSQL when
 // QABOT_DATABASE_URL is set, else the SQLite file of QABOT_DB or the
 // user's data folder. Without create, a SQLite file that does not exist
@@ -84,7 +87,9 @@ func (a *app) buildLibrary(st store.Store) (*library.Library, error) {
 	}
 	return library.New(library.Options{
 		Store: st, Resources: res, Languages: a.langs, Default: def,
-		Fetcher:     fetch.New(fetch.Options{Policy: fetch.Policy{Allow: allow}}),
+		// Under the bot's 10-second handler deadline, so that a slow site
+		// gets its own message rather than a generic timeout.
+		Fetcher:     fetch.New(fetch.Options{Policy: fetch.Policy{Allow: allow}, Timeout: fetchTimeout}),
 		Extractor:   ingest.New(ingest.Options{Cleaner: cleaner, Detect: func(text string) string { return detector.DetectWithPrior(text, "").Lang }}),
 		MaxArticles: maxArticles,
 		Log:         a.log,
@@ -415,9 +420,6 @@ by article: from the CLI (the local scope) or from a Discord server
 (--scope guild:<server ID>).
 `)
 }
-
-// fetchTimeout bounds the download of a page or an attached file.
-const fetchTimeout = 8 * time.Second
 
 // discordOptions turns on what the Discord front ends get from the
 // store: vote buttons, and attachments fetched through the guard. With
