@@ -152,7 +152,7 @@ func (b *bot) warm() {
 	}()
 }
 
-// article returns what /source says about an article, for citations. It
+// articleInfo returns what /source says about an article, for citations. It
 // asks the handler once; a failure is retried on the next call.
 func (b *bot) articleInfo(id string) (command.ArticleInfo, bool) {
 	b.artMu.Lock()
@@ -561,6 +561,7 @@ func (b *bot) component(x *exchange) {
 		return
 	}
 	q.LangHint = x.lang
+	q.Scope = scopeOf(x.i.GuildID, x.user) // the page of this server's timeline
 	b.run(x, q, view{query: q, page: page}, false, true)
 }
 
