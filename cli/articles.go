@@ -425,7 +425,7 @@ by article: from the CLI (the local scope) or from a Discord server
 // store: vote buttons, and attachments fetched through the guard. With
 // --corpus there is no store, and neither.
 func (a *app) discordOptions(cfg *bot.Config) error {
-	if a.corpusDir != "" {
+	if !a.servesStore() {
 		return nil
 	}
 	allow, err := fetch.ParseAllow(a.getenv(EnvFetchAllow))
@@ -437,12 +437,29 @@ func (a *app) discordOptions(cfg *bot.Config) error {
 	return nil
 }
 
+// servesStore reports whether the Discord front ends keep articles in a
+// store: always, unless --corpus names a folder or the environment names
+// no place for the database.
+func (a *app) servesStore() bool {
+	if a.corpusDir != "" {
+		return false
+	}
+	if a.getenv(store.EnvDatabaseURL) != "" {
+		return true
+	}
+	_, err := store.DefaultPath(a.getenv)
+	return err == nil
+}
+
 // serveBot is the service of the Discord front ends: with --corpus, that
 // folder for every server as before; otherwise the store (created if need
 // be), where each server and DM keeps its own articles. It gives up with
 // errInterrupted as soon as ctx is done.
 func (a *app) serveBot(ctx context.Context) (*service, error) {
-	if a.corpusDir != "" {
+	if !a.servesStore() {
+		if a.corpusDir == "" {
+			a.log.Warn("no article store: set " + store.EnvDB + " or " + store.EnvDatabaseURL + " (or HOME) so that servers can add articles")
+		}
 		return a.loadBot(ctx)
 	}
 	type loaded struct {
