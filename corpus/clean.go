@@ -26,6 +26,9 @@ type Document struct {
 	Title      string
 	Meta       Meta
 	Paragraphs []DocParagraph
+	// Lang is the language the page declares (ISO 639-1), for
+	// Parser.ParseDocument; "" has it identified from the text.
+	Lang string
 }
 
 // A DocParagraph is a paragraph of story text and the heading it falls under.

@@ -65,7 +65,7 @@ func (a *Article) Text() string {
 // Document returns the article in the form corpus.Parser.ParseDocument
 // takes.
 func (a *Article) Document() corpus.Document {
-	d := corpus.Document{Title: a.Title, Paragraphs: a.Paragraphs}
+	d := corpus.Document{Title: a.Title, Paragraphs: a.Paragraphs, Lang: a.Lang}
 	d.Meta.Byline = a.Byline
 	d.Meta.Published = a.Published
 	d.Meta.Caption = a.Caption

@@ -314,7 +314,7 @@ func articleID(id int64) string { return "a" + strconv.FormatInt(id, 10) }
 
 // document turns a stored article into the form the parser reads.
 func document(a store.Article) corpus.Document {
-	d := corpus.Document{Title: a.Title}
+	d := corpus.Document{Title: a.Title, Lang: a.Lang}
 	d.Meta.Byline = a.Byline
 	d.Meta.Published = a.Published
 	d.Meta.Caption = a.Caption
