@@ -82,13 +82,28 @@ func startLibraryGateway(t *testing.T) *libraryGateway {
 	cfg := bot.Config{
 		Token: bot.Secret(srv.Token()), AppID: srv.AppID(), GuildID: discordtest.DefaultGuildID,
 		RatePerMinute: 600, RateBurst: 100, DeferAfter: time.Second, HandlerTimeout: time.Minute, Now: g.clock.Now,
-		Votes: true, AdminRoles: []string{adminRole},
+		ShutdownTimeout: 2 * time.Second,
+		Votes:           true, AdminRoles: []string{adminRole},
 		Fetcher: fetch.New(fetch.Options{Policy: loopback, Timeout: time.Minute}), // the "CDN" of attachments is the loopback site
 	}
 	var ctx context.Context
 	ctx, g.cancel = context.WithCancel(context.Background())
 	go func() { g.served <- bot.Serve(ctx, cfg, lib, langs, g.logs.logger()) }()
-	t.Cleanup(func() { g.stop(t) })
+	t.Cleanup(func() {
+		// As gateway.stop, with more patience for a loaded machine: the
+		// background harvest of suggestions asks the library hundreds of
+		// questions.
+		g.done = true
+		g.cancel()
+		select {
+		case err := <-g.served:
+			if err != nil {
+				t.Errorf("Serve() = %v", err)
+			}
+		case <-time.After(time.Minute):
+			t.Errorf("Serve did not return a minute after its context was cancelled")
+		}
+	})
 	if _, err := srv.WaitFor(testContext(t), discordtest.Dispatched("READY")); err != nil {
 		t.Fatalf("bot did not connect: %v\nlogs:\n%s", err, g.logs)
 	}
