@@ -250,6 +250,9 @@ func (l *Library) maybeRefresh(sc *scope, now time.Time) {
 func (l *Library) rebuild(ctx context.Context, sc *scope, force bool) (*served, error) {
 	sc.build.Lock()
 	defer sc.build.Unlock()
+	// What is built now is checked now: the next check is due only
+	// RefreshEvery later.
+	sc.checked.Store(l.opts.Now().UnixNano())
 	arts, err := l.opts.Store.Articles(ctx, sc.name)
 	if err != nil {
 		if s := sc.cur.Load(); s != nil {

@@ -305,7 +305,9 @@ func TestEviction(t *testing.T) {
 	now := time.Date(2024, 1, 1, 0, 0, 0, 0, time.UTC)
 	var mu sync.Mutex
 	clock := func() time.Time { mu.Lock(); defer mu.Unlock(); return now }
-	e := newLibrary(t, "", library.Options{IdleAfter: time.Hour, MaxEngines: 2, Now: clock})
+	// No refresh from the store in between (it would hold a scope's build
+	// lock, and Evict leaves a scope being built alone).
+	e := newLibrary(t, "", library.Options{IdleAfter: time.Hour, MaxEngines: 2, Now: clock, RefreshEvery: 1000 * time.Hour})
 	for _, s := range []string{"guild:1", "guild:2", "guild:3"} {
 		manage(t, e.lib, s, command.ArticleRequest{Action: command.ArticleAdd, URL: e.srv.URL + "/page/en-harbour-reopens", Admin: true})
 		ask(t, e.lib, s, "How much did the repairs cost?")
