@@ -207,9 +207,8 @@ func readArticleFile(name string, max int) (*command.File, error) {
 }
 
 func (a *app) addUsage(w io.Writer) {
-	fmt.Fprintf(w, `Usage: qabot add URL|FILE...
-
-Adds articles to the local scope: web pages by URL (fetched safely: only
+	a.usageLine(w, "add")
+	fmt.Fprintf(w, `Adds articles to the local scope: web pages by URL (fetched safely: only
 public http and https addresses, 5 MB at most), or saved .html and .txt
 files. The questions of qabot, qabot ask and qabot timeline are then
 answered from them instead of the embedded article. They are kept in %s
@@ -365,9 +364,8 @@ func (a *app) printReport(l *lang.Language, r command.Reply) {
 }
 
 func (a *app) articlesUsage(w io.Writer) {
-	fmt.Fprint(w, `Usage: qabot articles [list | show N | remove N...]
-
-Lists the articles of the local scope (qabot add puts them there) with
+	a.usageLine(w, "articles")
+	fmt.Fprint(w, `Lists the articles of the local scope (qabot add puts them there) with
 their numbers, shows the text extracted from one, or removes some. Without
 articles, qabot answers from the embedded one.
 `)
@@ -413,12 +411,14 @@ func (a *app) reportFlags(scope *string) *flag.FlagSet {
 }
 
 func (a *app) reportUsage(w io.Writer) {
-	fmt.Fprint(w, `Usage: qabot report [--scope SCOPE]
-
-The questions qabot declined most often and the answers users voted down,
+	a.usageLine(w, "report")
+	fmt.Fprint(w, `The questions qabot declined most often and the answers users voted down,
 by article: from the CLI (the local scope) or from a Discord server
 (--scope guild:<server ID>).
+
+Flags:
 `)
+	a.printDefaults(w, a.reportFlags(new(string)))
 }
 
 // discordOptions turns on what the Discord front ends get from the
