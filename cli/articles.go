@@ -62,7 +62,7 @@ func (a *app) openStore(ctx context.Context, create bool) (*store.DB, error) {
 // buildLibrary builds the library of every scope over st, with the
 // embedded articles as the default of scopes that have none.
 func (a *app) buildLibrary(st store.Store) (*library.Library, error) {
-	detector := trainDetector(a.langs)
+	detector := a.detector()
 	res, err := qa.NewResources(qa.Options{Languages: a.langs, Detector: detector, Glossary: a.glossaries()})
 	if err != nil {
 		return nil, err
