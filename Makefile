@@ -86,7 +86,7 @@ test: check-deps ## dependency check, go vet, go test (-race when a C compiler i
 # from Debian's postgresql package (installed with apt-get when missing and
 # possible). See .ci/postgres.
 .PHONY: test-postgres
-test-postgres:
+test-postgres: ## the store tests against a throw-away PostgreSQL server (installed from Debian when missing)
 	.ci/postgres
 
 # Fails when a library depends on discordgo. The output of go list is kept
