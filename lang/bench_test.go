@@ -46,3 +46,30 @@ func BenchmarkDefaultDetector(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkConcepts renders French words in English through the concept
+// tables, as the engine does for a French question over an English
+// article: the senses of a key, then the English words of each sense. One
+// op is one key (every 50th one-word French key, fixed order).
+func BenchmarkConcepts(b *testing.B) {
+	r := mustLoad(b)
+	fr, _ := r.Get("fr")
+	en, _ := r.Get("en")
+	from, to := fr.Concepts(), en.Concepts()
+	var keys []string
+	n := 0
+	from.Keys(func(k string) bool {
+		if n++; n%50 == 0 {
+			keys = append(keys, k)
+		}
+		return true
+	})
+	b.ReportAllocs()
+	i := 0
+	for b.Loop() {
+		for _, s := range from.Senses(keys[i%len(keys)]) {
+			to.Words(s.Concept)
+		}
+		i++
+	}
+}

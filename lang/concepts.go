@@ -3,41 +3,48 @@ package lang
 import (
 	"bytes"
 	"io/fs"
-	"strconv"
 	"strings"
 	"sync"
+
+	"github.com/qabot/qabot/lang/internal/conceptfile"
 )
 
 // Concept tables join the words of every language through shared
 // meanings: the synsets of Princeton WordNet 3.0, to which the Open
 // Multilingual Wordnet links the words of the other languages. Each
-// language has two generated files (lang/internal/genlex, see
-// data/README.md):
+// language has one generated file, concepts.bin (lang/internal/genlex,
+// see data/README.md), holding two tables:
 //
-//	concepts.tsv       key<TAB>concept:weight concept:weight ...
-//	concept-words.tsv  concept<TAB>stems:weight|stems:weight ...
+//	key     -> concept:weight ...   (a word or phrase to what it means)
+//	concept -> stems:weight ...     (a meaning to the words that say it)
 //
 // A key is a word or phrase as the engine reads a question: the folded
 // Snowball stems of all its words, stop words included, joined by spaces.
-// A concept is a synset, written as a short base-36 id shared by every
-// language's files. The weight, 1-100, is how much of the word's meaning
-// the concept holds (commonest sense first); in concept-words.tsv it is
-// how much of the listed word's meaning the concept is. stems are the
-// content stems of the word, as the index reads an article.
+// A concept is a synset, numbered the same way in every language's file.
+// The weight, 1-100, is how much of the word's meaning the concept holds
+// (commonest sense first); in the second table it is how much of the
+// listed word's meaning the concept is. stems are the content stems of the
+// word, as the index reads an article.
 //
 // So a question word of any language finds the words of any article
 // language that share its concepts: no pair of languages needs a table of
-// its own, and no pair goes through English words. Both files are sorted
-// by their first field and searched in place, so loading them costs
-// nothing and a lookup is a binary search.
+// its own, and no pair goes through English words. The file is read in
+// place, without parsing: a lookup is a binary search over front-coded
+// blocks of sorted strings, or a jump to a bucket of concepts.
+//
+// The file format is in lang/internal/conceptfile.
 
-// MaxConceptWords is the longest phrase, in words, of concepts.tsv.
+// MaxConceptWords is the longest phrase, in words, of the concept tables.
 const MaxConceptWords = 4
+
+// A Concept is a WordNet synset, numbered the same in every language's
+// concept table.
+type Concept uint32
 
 // A Sense is one concept a word or phrase can mean, with how much of
 // its meaning the concept holds (0-1).
 type Sense struct {
-	Concept string
+	Concept Concept
 	Weight  float64
 }
 
@@ -48,40 +55,37 @@ type ConceptWord struct {
 	Weight float64
 }
 
-// Concepts is a language's concept tables, read from their files on first
+// Concepts is a language's concept tables, read from their file on first
 // use. The zero value is empty.
 type Concepts struct {
-	fsys                   fs.FS
-	wordsPath, conceptPath string
-	once                   sync.Once
-	words                  []byte // concepts.tsv
-	concepts               []byte // concept-words.tsv
+	fsys fs.FS
+	path string
+	once sync.Once
+	t    *conceptfile.Table
 }
 
-// conceptFiles are the file names of a language's concept tables.
-const (
-	conceptWordsFile = "concepts.tsv"
-	conceptFile      = "concept-words.tsv"
-)
+// ConceptFile is the file name of a language's concept tables.
+const ConceptFile = "concepts.bin"
 
-// Concepts returns the language's concept tables (empty when the files are
-// absent).
+// Concepts returns the language's concept tables (empty when the file is
+// absent or malformed).
 func (l *Language) Concepts() *Concepts {
 	c := &l.concepts
 	c.once.Do(func() {
 		if c.fsys == nil {
 			return
 		}
-		// A file that cannot be read leaves its table empty; Load has
-		// already checked that both exist.
-		c.words, _ = fs.ReadFile(c.fsys, c.wordsPath)
-		c.concepts, _ = fs.ReadFile(c.fsys, c.conceptPath)
+		// One copy of the file, on the first question that needs it.
+		data, err := fs.ReadFile(c.fsys, c.path)
+		if err == nil {
+			c.t, _ = conceptfile.Parse(data)
+		}
 	})
 	return c
 }
 
 // Empty reports whether the tables hold nothing.
-func (c *Concepts) Empty() bool { return c == nil || len(c.words) == 0 }
+func (c *Concepts) Empty() bool { return c == nil || c.t.Len() == 0 }
 
 // Senses returns the concepts of a key (stems joined by spaces), heaviest
 // first, or nil when the key is not in the table.
@@ -89,55 +93,51 @@ func (c *Concepts) Senses(key string) []Sense {
 	if c == nil {
 		return nil
 	}
-	rest, ok := findLine(c.words, key)
-	if !ok {
+	vs := c.t.Senses(key)
+	if vs.Len() == 0 {
 		return nil
 	}
-	out := make([]Sense, 0, strings.Count(rest, " ")+1)
-	for f := range strings.SplitSeq(rest, " ") {
-		id, w, ok := strings.Cut(f, ":")
-		if !ok {
-			continue
-		}
-		n, err := strconv.Atoi(w)
-		if err != nil {
-			continue
-		}
-		out = append(out, Sense{Concept: id, Weight: float64(n) / 100})
+	out := make([]Sense, vs.Len())
+	for i := range out {
+		id, w := vs.At(i)
+		out[i] = Sense{Concept: Concept(id), Weight: float64(w) / 100}
 	}
 	return out
 }
 
 // HasKey reports whether a key is in the table, without decoding it.
 func (c *Concepts) HasKey(key string) bool {
-	if c == nil {
-		return false
-	}
-	_, ok := findLine(c.words, key)
-	return ok
+	return c != nil && c.t.Senses(key).Len() > 0
 }
 
 // Words returns the words of the language that say concept, heaviest
 // first.
-func (c *Concepts) Words(concept string) []ConceptWord {
+func (c *Concepts) Words(concept Concept) []ConceptWord {
 	if c == nil {
 		return nil
 	}
-	rest, ok := findLine(c.concepts, concept)
-	if !ok {
+	vs := c.t.Words(uint32(concept))
+	n := vs.Len()
+	if n == 0 {
 		return nil
 	}
-	out := make([]ConceptWord, 0, strings.Count(rest, "|")+1)
-	for f := range strings.SplitSeq(rest, "|") {
-		i := strings.LastIndexByte(f, ':')
-		if i <= 0 {
-			continue
+	// The stems of every word in one string, one word a line.
+	var arr [256]byte
+	buf := arr[:0]
+	for i := range n {
+		id, _ := vs.At(i)
+		buf, _ = c.t.String(int(id), buf)
+		buf = append(buf, '\n')
+	}
+	all := string(buf)
+	out := make([]ConceptWord, 0, n)
+	for i := range n {
+		line, rest, _ := strings.Cut(all, "\n")
+		all = rest
+		_, w := vs.At(i)
+		if line != "" {
+			out = append(out, ConceptWord{Stems: strings.Fields(line), Weight: float64(w) / 100})
 		}
-		n, err := strconv.Atoi(f[i+1:])
-		if err != nil {
-			continue
-		}
-		out = append(out, ConceptWord{Stems: strings.Fields(f[:i]), Weight: float64(n) / 100})
 	}
 	return out
 }
@@ -148,45 +148,25 @@ func (c *Concepts) Keys(fn func(key string) bool) {
 	if c == nil {
 		return
 	}
-	data := c.words
-	for len(data) > 0 {
-		line := data
-		if i := bytes.IndexByte(data, '\n'); i >= 0 {
-			line, data = data[:i], data[i+1:]
-		} else {
-			data = nil
+	c.t.Each(func(key []byte, senses int) bool {
+		if senses == 0 || bytes.IndexByte(key, ' ') >= 0 {
+			return true
 		}
-		key, _, _ := bytes.Cut(line, []byte{'\t'})
-		if len(key) > 0 && bytes.IndexByte(key, ' ') < 0 && !fn(string(key)) {
-			return
-		}
-	}
+		return fn(string(key))
+	})
 }
 
-// findLine finds the line of data, sorted by its first tab-separated
-// field, whose first field is key, and returns the rest of it.
-func findLine(data []byte, key string) (string, bool) {
-	lo, hi := 0, len(data) // line starts in [lo, hi)
-	for lo < hi {
-		mid := lo + (hi-lo)/2
-		// The line holding mid starts after the previous newline.
-		start := bytes.LastIndexByte(data[lo:mid], '\n') + 1 + lo
-		end := bytes.IndexByte(data[start:], '\n')
-		if end < 0 {
-			end = len(data)
-		} else {
-			end += start
-		}
-		line := data[start:end]
-		k, rest, _ := bytes.Cut(line, []byte{'\t'})
-		switch {
-		case string(k) == key:
-			return string(rest), true
-		case string(k) < key:
-			lo = end + 1
-		default:
-			hi = start
-		}
+// EachKey calls fn with every key of the table and its senses, in order,
+// until fn returns false (for tools and tests).
+func (c *Concepts) EachKey(fn func(key string, senses []Sense) bool) {
+	if c == nil {
+		return
 	}
-	return "", false
+	c.t.Each(func(key []byte, senses int) bool {
+		if senses == 0 {
+			return true
+		}
+		k := string(key)
+		return fn(k, c.Senses(k))
+	})
 }

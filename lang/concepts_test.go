@@ -4,75 +4,68 @@ import (
 	"strings"
 	"testing"
 	"testing/fstest"
+
+	"github.com/qabot/qabot/lang/internal/conceptfile"
 )
 
-func TestFindLine(t *testing.T) {
-	data := []byte("a\t1\nb c\t2\nbb\t3\nd\t4\n")
-	for _, tc := range []struct {
-		key, want string
-		ok        bool
-	}{
-		{"a", "1", true}, {"b c", "2", true}, {"bb", "3", true}, {"d", "4", true},
-		{"", "", false}, {"b", "", false}, {"c", "", false}, {"e", "", false}, {"0", "", false},
-	} {
-		got, ok := findLine(data, tc.key)
-		if got != tc.want || ok != tc.ok {
-			t.Errorf("findLine(%q) = %q, %v; want %q, %v", tc.key, got, ok, tc.want, tc.ok)
-		}
-	}
-	if _, ok := findLine(nil, "a"); ok {
-		t.Error("findLine(nil) found a line")
-	}
-	if got, ok := findLine([]byte("x\ty"), "x"); !ok || got != "y" {
-		t.Errorf("findLine without a final newline = %q, %v", got, ok)
-	}
-}
-
-// TestConceptFiles checks every generated table: sorted by its first field
-// with no repeats (or the binary search would miss keys), well-formed, and
-// every concept a word names has words in the other file.
+// TestConceptFiles checks every generated table: it parses, its keys are
+// sorted with no repeats (or the binary search would miss keys), every
+// key's senses are found by Senses and weigh 0-1, and every concept a
+// key names has words in some language's table (genlex keeps only
+// concepts that join two languages).
 func TestConceptFiles(t *testing.T) {
 	reg, err := Load(Data)
 	if err != nil {
 		t.Fatal(err)
 	}
+	words := map[Concept]bool{}
+	senses := map[string][]Concept{}
 	for _, l := range reg.Languages() {
 		c := l.Concepts()
 		if c.Empty() {
 			t.Errorf("%s: no concept tables", l.Code)
 			continue
 		}
-		for _, f := range []struct {
-			name string
-			data []byte
-		}{{conceptWordsFile, c.words}, {conceptFile, c.concepts}} {
-			prev := ""
-			for i, line := range strings.Split(strings.TrimSuffix(string(f.data), "\n"), "\n") {
-				key, rest, ok := strings.Cut(line, "\t")
-				if !ok || key == "" || rest == "" || strings.Contains(rest, "\t") {
-					t.Errorf("%s/%s:%d: bad line %q", l.Code, f.name, i+1, line)
-					continue
+		prev, n := "", 0
+		c.EachKey(func(key string, ss []Sense) bool {
+			if n > 0 && key <= prev {
+				t.Errorf("%s: key %q after %q: not sorted", l.Code, key, prev)
+			}
+			prev = key
+			n++
+			if !c.HasKey(key) || len(c.Senses(key)) != len(ss) || len(ss) == 0 {
+				t.Errorf("%s: key %q: HasKey %v, Senses %v, listed with %v", l.Code, key, c.HasKey(key), c.Senses(key), ss)
+			}
+			for i, s := range ss {
+				if s.Weight <= 0 || s.Weight > 1 || i > 0 && s.Weight > ss[i-1].Weight {
+					t.Errorf("%s: %q senses %v: weights out of 0-1 or not heaviest first", l.Code, key, ss)
 				}
-				if i > 0 && key <= prev {
-					t.Errorf("%s/%s:%d: %q after %q: not sorted", l.Code, f.name, i+1, key, prev)
+				if len(senses[l.Code]) < 5000 {
+					senses[l.Code] = append(senses[l.Code], s.Concept)
 				}
-				prev = key
+			}
+			return true
+		})
+		if n < 5000 {
+			t.Errorf("%s: %d keys", l.Code, n)
+		}
+	}
+	for _, l := range reg.Languages() {
+		for _, cs := range senses {
+			for _, c := range cs {
+				if !words[c] && len(l.Concepts().Words(c)) > 0 {
+					words[c] = true
+				}
 			}
 		}
-		n := 0
-		c.Keys(func(key string) bool {
-			n++
-			senses := c.Senses(key)
-			if len(senses) == 0 {
-				t.Errorf("%s: key %q has no senses", l.Code, key)
+	}
+	for code, cs := range senses {
+		for _, c := range cs {
+			if !words[c] {
+				t.Errorf("%s: concept %d has no words in any language", code, c)
+				break
 			}
-			for _, s := range senses {
-				if s.Weight <= 0 || s.Weight > 1 {
-					t.Errorf("%s: %q sense %v", l.Code, key, s)
-				}
-			}
-			return n < 2000
-		})
+		}
 	}
 }
 
@@ -103,37 +96,56 @@ func TestConceptsLookup(t *testing.T) {
 		found = found || strings.Join(w.Stems, " ") == Fold(de.Stem("Regierung"))
 	}
 	if !found {
-		t.Errorf("the first concept of gobierno (%s) has no German word regier: %v", gob[0].Concept, de.Concepts().Words(gob[0].Concept))
+		t.Errorf("the first concept of gobierno (%d) has no German word regier: %v", gob[0].Concept, de.Concepts().Words(gob[0].Concept))
 	}
 	if es.Concepts().HasKey("no such key") || es.Concepts().Senses("zzzz") != nil {
 		t.Error("a missing key was found")
 	}
 }
 
-func TestConceptFilesComeTogether(t *testing.T) {
+// TestConceptsFromFile reads a small table written by conceptfile, as
+// genlex writes them, and checks that a malformed file reads as empty.
+func TestConceptsFromFile(t *testing.T) {
+	data, err := conceptfile.Encode(
+		map[string][]conceptfile.Sense{"zee": {{Concept: 1, Weight: 100}}, "sea": {{Concept: 1, Weight: 60}, {Concept: 7, Weight: 40}}},
+		map[uint32][]conceptfile.Word{1: {{Stems: "sea", Weight: 100}, {Stems: "ocean", Weight: 50}}},
+	)
+	if err != nil {
+		t.Fatal(err)
+	}
 	fsys := fstest.MapFS{}
 	for name, data := range map[string]string{
 		"meta.json":     `{"code":"xx","name":"xx","english":"Xx","stemmer":"none"}`,
 		"stopwords.txt": "de\n", "questions.tsv": "wie\twho\n", "messages.json": "{}",
-		"concepts.tsv": "zee\t1:100\n",
+		ConceptFile: string(data),
 	} {
 		fsys["data/xx/"+name] = &fstest.MapFile{Data: []byte(data)}
 	}
-	_, err := Load(fsys)
-	if err == nil || !strings.Contains(err.Error(), "concept-words.tsv") {
-		t.Errorf("Load with concepts.tsv alone: err = %v, want one naming concept-words.tsv", err)
+	fsys["data/yy/"+ConceptFile] = &fstest.MapFile{Data: data[:len(data)-1]}
+	for _, name := range []string{"meta.json", "stopwords.txt", "questions.tsv", "messages.json"} {
+		fsys["data/yy/"+name] = &fstest.MapFile{Data: []byte(strings.ReplaceAll(string(fsys["data/xx/"+name].Data), "xx", "yy"))}
 	}
-	fsys["data/xx/concept-words.tsv"] = &fstest.MapFile{Data: []byte("1\tsea:100|ocean:50\n")}
 	reg, err := Load(fsys)
 	if err != nil {
 		t.Fatal(err)
 	}
 	xx, _ := reg.Get("xx")
-	got := xx.Concepts().Words("1")
+	got := xx.Concepts().Words(1)
 	if len(got) != 2 || got[0].Stems[0] != "sea" || got[1].Weight != 0.5 {
 		t.Errorf("Words(1) = %v", got)
 	}
-	if s := xx.Concepts().Senses("zee"); len(s) != 1 || s[0].Concept != "1" || s[0].Weight != 1 {
+	if s := xx.Concepts().Senses("zee"); len(s) != 1 || s[0].Concept != 1 || s[0].Weight != 1 {
 		t.Errorf("Senses(zee) = %v", s)
+	}
+	if s := xx.Concepts().Senses("sea"); len(s) != 2 || s[1].Concept != 7 || s[1].Weight != 0.4 {
+		t.Errorf("Senses(sea) = %v", s)
+	}
+	// "ocean" is a word of concept 1, not a key.
+	if xx.Concepts().HasKey("ocean") || xx.Concepts().Senses("ocean") != nil || xx.Concepts().Words(7) != nil {
+		t.Error("a string that is no key has senses, or a concept without words has words")
+	}
+	yy, _ := reg.Get("yy")
+	if !yy.Concepts().Empty() {
+		t.Error("a truncated concept file reads as a table")
 	}
 }

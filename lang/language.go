@@ -58,7 +58,7 @@ type Language struct {
 	glosses   [len(glossFiles)]glossTable // lexicon, places, orgs
 	translit  *transliterator
 	langid    []byte   // training text for the language identifier
-	concepts  Concepts // concepts.tsv and concept-words.tsv, read on first use
+	concepts  Concepts // concepts.bin, read on first use
 }
 
 // Stem returns the Snowball stem of word, lower-cased. Words of one or two

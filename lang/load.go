@@ -189,14 +189,8 @@ func loadLanguage(fsys fs.FS, dir, name string, errs *ErrorList) (*Language, boo
 		}
 	}
 	// The concept tables are megabytes: they are read when first used.
-	wordsPath, conceptPath := path.Join(dir, conceptWordsFile), path.Join(dir, conceptFile)
-	_, err1 := fs.Stat(fsys, wordsPath)
-	_, err2 := fs.Stat(fsys, conceptPath)
-	switch {
-	case err1 == nil && err2 == nil:
-		l.concepts = Concepts{fsys: fsys, wordsPath: wordsPath, conceptPath: conceptPath}
-	case err1 == nil || err2 == nil:
-		errs.Add(dir, 0, fmt.Errorf("%s and %s come together; one is missing", conceptWordsFile, conceptFile))
+	if p := path.Join(dir, ConceptFile); exists(fsys, p) {
+		l.concepts = Concepts{fsys: fsys, path: p}
 	}
 	if data, _, ok := file("langid.txt", false); ok {
 		l.langid = data
@@ -452,4 +446,10 @@ func (r *Registry) checkMessages(errs *ErrorList) {
 			}
 		}
 	}
+}
+
+// exists reports whether a file is there, without reading it.
+func exists(fsys fs.FS, name string) bool {
+	_, err := fs.Stat(fsys, name)
+	return err == nil
 }

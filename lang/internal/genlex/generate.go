@@ -2,7 +2,6 @@ package main
 
 import (
 	"bufio"
-	"bytes"
 	"compress/gzip"
 	"fmt"
 	"io"
@@ -14,6 +13,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/qabot/qabot/lang"
+	"github.com/qabot/qabot/lang/internal/conceptfile"
 )
 
 // Params are the choices of the generator, measured on the real question
@@ -185,7 +185,7 @@ type link struct {
 }
 
 // Generate reads the inputs and returns the files to write, by path
-// relative to the language data folder ("en/concepts.tsv").
+// relative to the language data folder ("en/concepts.bin").
 func Generate(in fs.FS, reg *lang.Registry, p Params) (map[string][]byte, error) {
 	wn, err := readWordnet(in)
 	if err != nil {
@@ -224,13 +224,8 @@ func Generate(in fs.FS, reg *lang.Registry, p Params) (map[string][]byte, error)
 	}
 	g.addRelated(en, true)
 	g.addInflections(en)
-	if p.Only == nil || slices.Contains(p.Only, "en") {
-		g.write(out, l, en)
-	}
+	tables := map[*lang.Language]*table{l: g.table(l, en)}
 	for _, lg := range languages {
-		if p.Only != nil && !slices.Contains(p.Only, lg.code) {
-			continue
-		}
 		l, ok := reg.Get(lg.code)
 		if !ok {
 			return nil, fmt.Errorf("language data has no %s", lg.code)
@@ -245,9 +240,71 @@ func Generate(in fs.FS, reg *lang.Registry, p Params) (map[string][]byte, error)
 		}
 		v := g.foreignVectors(lists)
 		g.addRelated(v, false)
-		g.write(out, l, v)
+		tables[l] = g.table(l, v)
+	}
+	prune(tables)
+	for l, t := range tables {
+		if p.Only != nil && !slices.Contains(p.Only, l.Code) {
+			continue
+		}
+		data, err := conceptfile.Encode(t.senses, t.words)
+		if err != nil {
+			return nil, fmt.Errorf("%s: %w", l.Code, err)
+		}
+		out[l.Code+"/"+lang.ConceptFile] = data
 	}
 	return out, nil
+}
+
+// A table is a language's concept tables before they are written.
+type table struct {
+	senses map[string][]conceptfile.Sense // key -> senses, heaviest first
+	words  map[uint32][]conceptfile.Word  // concept -> words, heaviest first
+}
+
+// prune drops what no pair of two languages can use: the engine renders a
+// question word of one language in the words of another (the same
+// language has its own synonyms), so a concept counts in a language's keys
+// only when another language has words for it, and in its words only when
+// another language's keys name it. A key left without senses goes too.
+// The renderings of every pair stay exactly what they were.
+func prune(tables map[*lang.Language]*table) {
+	named := map[uint32]map[*lang.Language]bool{} // concept -> languages whose keys name it
+	said := map[uint32]map[*lang.Language]bool{}  // concept -> languages with words for it
+	mark := func(m map[uint32]map[*lang.Language]bool, c uint32, l *lang.Language) {
+		if m[c] == nil {
+			m[c] = map[*lang.Language]bool{}
+		}
+		m[c][l] = true
+	}
+	for l, t := range tables {
+		for _, ss := range t.senses {
+			for _, s := range ss {
+				mark(named, s.Concept, l)
+			}
+		}
+		for c := range t.words {
+			mark(said, c, l)
+		}
+	}
+	other := func(m map[*lang.Language]bool, l *lang.Language) bool {
+		return len(m) > 1 || len(m) == 1 && !m[l]
+	}
+	for l, t := range tables {
+		for key, ss := range t.senses {
+			ss = slices.DeleteFunc(ss, func(s conceptfile.Sense) bool { return !other(said[s.Concept], l) })
+			if len(ss) == 0 {
+				delete(t.senses, key)
+			} else {
+				t.senses[key] = ss
+			}
+		}
+		for c := range t.words {
+			if !other(named[c], l) {
+				delete(t.words, c)
+			}
+		}
+	}
 }
 
 type generator struct {
@@ -453,8 +510,8 @@ func (g *generator) addInflections(vs map[string]vector) {
 	}
 }
 
-// write renders a language's vectors as its two files.
-func (g *generator) write(out map[string][]byte, l *lang.Language, vs map[string]vector) {
+// table renders a language's vectors as its concept tables.
+func (g *generator) table(l *lang.Language, vs map[string]vector) *table {
 	keys := map[string]vector{}                // key -> summed vector
 	concepts := map[int32]map[string]float64{} // concept -> content stems -> weight
 	lemmas := make([]string, 0, len(vs))
@@ -503,33 +560,15 @@ func (g *generator) write(out map[string][]byte, l *lang.Language, vs map[string
 		}
 	}
 
-	var words bytes.Buffer
-	sortedKeys := make([]string, 0, len(keys))
-	for k := range keys {
-		sortedKeys = append(sortedKeys, k)
-	}
-	slices.Sort(sortedKeys)
-	for _, key := range sortedKeys {
-		v := g.cut(keys[key])
-		words.WriteString(key)
-		words.WriteByte('\t')
-		for i, c := range byWeight(v) {
-			if i > 0 {
-				words.WriteByte(' ')
-			}
-			fmt.Fprintf(&words, "%s:%d", conceptID(c), quantize(v[c]))
+	senses := make(map[string][]conceptfile.Sense, len(keys))
+	for key, v := range keys {
+		v = g.cut(v)
+		for _, c := range byWeight(v) {
+			senses[key] = append(senses[key], conceptfile.Sense{Concept: uint32(c), Weight: quantize(v[c])})
 		}
-		words.WriteByte('\n')
 	}
-
-	var cw bytes.Buffer
-	ids := make([]int32, 0, len(concepts))
-	for c := range concepts {
-		ids = append(ids, c)
-	}
-	slices.SortFunc(ids, func(a, b int32) int { return strings.Compare(conceptID(a), conceptID(b)) })
-	for _, c := range ids {
-		m := concepts[c]
+	words := make(map[uint32][]conceptfile.Word, len(concepts))
+	for c, m := range concepts {
 		list := make([]string, 0, len(m))
 		for s := range m {
 			list = append(list, s)
@@ -540,18 +579,11 @@ func (g *generator) write(out map[string][]byte, l *lang.Language, vs map[string
 			}
 			return strings.Compare(a, b)
 		})
-		cw.WriteString(conceptID(c))
-		cw.WriteByte('\t')
-		for i, s := range list {
-			if i > 0 {
-				cw.WriteByte('|')
-			}
-			fmt.Fprintf(&cw, "%s:%d", s, quantize(m[s]))
+		for _, s := range list {
+			words[uint32(c)] = append(words[uint32(c)], conceptfile.Word{Stems: s, Weight: quantize(m[s])})
 		}
-		cw.WriteByte('\n')
 	}
-	out[l.Code+"/concepts.tsv"] = words.Bytes()
-	out[l.Code+"/concept-words.tsv"] = cw.Bytes()
+	return &table{senses: senses, words: words}
 }
 
 // byWeight lists a vector's concepts heaviest first (quantized, so the
@@ -565,16 +597,13 @@ func byWeight(v vector) []int32 {
 		if qa, qb := quantize(v[a]), quantize(v[b]); qa != qb {
 			return qb - qa
 		}
-		return strings.Compare(conceptID(a), conceptID(b))
+		// Ties in base-36 order, as the first tables were written.
+		return strings.Compare(strconv.FormatInt(int64(a), 36), strconv.FormatInt(int64(b), 36))
 	})
 	return list
 }
 
 func quantize(w float64) int { return max(1, min(100, int(math.Round(w*100)))) }
-
-// conceptID writes a concept index in base 36: short, and the same in
-// every language's files.
-func conceptID(c int32) string { return strconv.FormatInt(int64(c), 36) }
 
 // isStop and isClitic read a folded word as the engine's analyzer does
 // (qa/analyzer.go): a stop word, a hyphenated run of stop words and

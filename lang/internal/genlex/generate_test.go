@@ -13,6 +13,7 @@ import (
 	"testing"
 
 	"github.com/qabot/qabot/lang"
+	"github.com/qabot/qabot/lang/internal/conceptfile"
 )
 
 // TestCommittedOutput regenerates the concept tables from the committed
@@ -39,7 +40,7 @@ func TestCommittedOutput(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if want := 2 * (len(languages) + 1); p.Only == nil && len(files) != want {
+	if want := len(languages) + 1; p.Only == nil && len(files) != want {
 		t.Errorf("Generate wrote %d files, want %d", len(files), want)
 	}
 	for name, want := range files {
@@ -60,7 +61,7 @@ func TestCommittedOutput(t *testing.T) {
 	}
 	// Every file of the list is the committed file.
 	lines := strings.Split(strings.TrimSpace(string(readFile(t, filepath.Join("data", manifestFile)))), "\n")
-	if len(lines) != 2*(len(languages)+1) {
+	if len(lines) != len(languages)+1 {
 		t.Errorf("data/%s lists %d files", manifestFile, len(lines))
 	}
 	for _, line := range lines {
@@ -143,5 +144,35 @@ func TestExtractFormat(t *testing.T) {
 		if n := bytes.Count(data, []byte("\n")); n < 5000 {
 			t.Errorf("%s has %d lines", name, n)
 		}
+	}
+}
+
+// TestPrune keeps a concept in a language's keys only when another
+// language has words for it, and in its words only when another
+// language's keys name it.
+func TestPrune(t *testing.T) {
+	a, b := &lang.Language{Code: "a"}, &lang.Language{Code: "b"}
+	tables := map[*lang.Language]*table{
+		a: {
+			senses: map[string][]conceptfile.Sense{"x": {{Concept: 1, Weight: 60}, {Concept: 2, Weight: 40}}, "only": {{Concept: 1, Weight: 100}}},
+			words:  map[uint32][]conceptfile.Word{1: {{Stems: "x", Weight: 100}}, 2: {{Stems: "x", Weight: 50}}},
+		},
+		b: {
+			senses: map[string][]conceptfile.Sense{"y": {{Concept: 2, Weight: 100}}},
+			words:  map[uint32][]conceptfile.Word{2: {{Stems: "y", Weight: 100}}, 3: {{Stems: "y", Weight: 10}}},
+		},
+	}
+	prune(tables)
+	if got := tables[a].senses; len(got) != 1 || !slices.Equal(got["x"], []conceptfile.Sense{{Concept: 2, Weight: 40}}) {
+		t.Errorf("a's keys after prune: %v", got)
+	}
+	if got := tables[a].words; len(got) != 1 || got[2] == nil {
+		t.Errorf("a's words after prune: %v", got)
+	}
+	if got := tables[b].words; len(got) != 1 || got[2] == nil {
+		t.Errorf("b's words after prune: %v", got)
+	}
+	if got := tables[b].senses; len(got) != 1 {
+		t.Errorf("b's keys after prune: %v", got)
 	}
 }

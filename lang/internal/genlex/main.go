@@ -1,7 +1,7 @@
 // Command genlex writes the concept tables of every supported language,
-// lang/data/<code>/concepts.tsv and concept-words.tsv (format in
-// lang/concepts.go and lang/data/README.md), from Princeton WordNet 3.0
-// and the Open Multilingual Wordnet's lists in its data folder.
+// lang/data/<code>/concepts.bin (meaning in lang/concepts.go, format in
+// lang/internal/conceptfile), from Princeton WordNet 3.0 and the Open
+// Multilingual Wordnet's lists in its data folder.
 //
 // Run it from the lang directory with `go generate`, or directly:
 //
@@ -12,7 +12,11 @@
 //
 //	go run ./internal/genlex -extract /usr/share/wordnet -in internal/genlex/data
 //
-// rewrites from an unpacked Debian wordnet-base package. The output
+// rewrites from an unpacked Debian wordnet-base package, and
+//
+//	go run ./internal/genlex -dump data/de/concepts.bin
+//
+// prints a table as text. The output
 // depends only on the inputs and on the language data it stems with (stop
 // words, stemmers), so the same inputs give the same bytes.
 package main
@@ -28,13 +32,28 @@ import (
 	"strings"
 
 	"github.com/qabot/qabot/lang"
+	"github.com/qabot/qabot/lang/internal/conceptfile"
 )
 
 func main() {
 	in := flag.String("in", "internal/genlex/data", "folder of the input lists")
 	dataDir := flag.String("data", "data", "the language data folder: data/<code>/ (read for stemming, written)")
 	wn := flag.String("extract", "", "instead of generating, extract the WordNet `DIR` (index.*, data.*, *.exc, cntlist.rev) into -in")
+	dump := flag.String("dump", "", "instead of generating, print the concept `FILE` as text")
 	flag.Parse()
+
+	if *dump != "" {
+		data, err := os.ReadFile(*dump)
+		if err != nil {
+			log.Fatalf("genlex: %v", err)
+		}
+		t, ok := conceptfile.Parse(data)
+		if !ok {
+			log.Fatalf("genlex: %s is not a concept table", *dump)
+		}
+		fmt.Print(conceptfile.Dump(t))
+		return
+	}
 
 	if *wn != "" {
 		if err := extract(*wn, *in); err != nil {
