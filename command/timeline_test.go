@@ -193,3 +193,46 @@ func TestTimelineCancelled(t *testing.T) {
 		t.Error("Handle with a cancelled context = nil error, want the context's")
 	}
 }
+
+// An invented French page: the timeline reads its dates in French, and a
+// topic typed in English finds its French sentences.
+const frenchStrikePage = `Grève à la fonderie de Marsac
+
+Publié le : 09/11/2023 - 18:25
+
+Les ouvriers de la fonderie de Marsac ont reconduit jeudi la grève entamée lundi 30 octobre.
+
+La direction a proposé une prime, que le syndicat a refusée mardi.
+
+Une nouvelle réunion est prévue jeudi 16 novembre à la préfecture.
+`
+
+func TestTimelineOfAFrenchPage(t *testing.T) {
+	r := mustRouter(t, fstest.MapFS{"marsac.txt": {Data: []byte(frenchStrikePage)}})
+	tests := []struct {
+		name string
+		q    command.Query
+		want []string
+	}{
+		{"every event, labels in English", command.Query{Lang: "en"},
+			[]string{"30 October 2023", "7 November 2023", "9 November 2023", "16 November 2023"}},
+		{"labels in French", command.Query{Lang: "fr"},
+			[]string{"30 octobre 2023", "7 novembre 2023", "9 novembre 2023", "16 novembre 2023"}},
+		{"a topic in English", command.Query{Lang: "en", Text: "strike"},
+			[]string{"30 October 2023", "9 November 2023"}},
+		{"a topic in French", command.Query{Lang: "fr", Text: "réunion"},
+			[]string{"16 novembre 2023"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			tt.q.Command = command.Timeline
+			got, err := r.Handle(context.Background(), tt.q)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if diff := cmp.Diff(tt.want, labels(got.Events)); diff != "" {
+				t.Errorf("timeline %+v (-want +got):\n%s", tt.q, diff)
+			}
+		})
+	}
+}

@@ -25,6 +25,12 @@ type Query struct {
 	// article language's analyzer, so that "expelled" finds "expel".
 	// Nil compares lower-cased, accent-folded words.
 	Stems func(text string) []string
+	// About, when set, decides what an event is about in place of About
+	// and Stems: it reports whether the sentence of an event (article ID,
+	// sentence index) is about the topic. The engine gives one that reads
+	// the topic in the user's language and every article in its own
+	// (qa.Engine.Topic).
+	AboutSentence func(articleID string, sentence int) bool
 }
 
 // Filter returns the events that q selects, in the order given. It does
@@ -35,7 +41,7 @@ func Filter(events []Event, q Query) []Event {
 		stems = words
 	}
 	about := map[string]bool{}
-	if strings.TrimSpace(q.About) != "" {
+	if q.AboutSentence == nil && strings.TrimSpace(q.About) != "" {
 		for _, s := range stems(q.About) {
 			about[s] = true
 		}
@@ -47,6 +53,9 @@ func Filter(events []Event, q Query) []Event {
 			continue
 		}
 		if len(about) > 0 && !shares(stems(e.Quote), about) {
+			continue
+		}
+		if q.AboutSentence != nil && !q.AboutSentence(e.ArticleID, e.Sentence) {
 			continue
 		}
 		out = append(out, e)

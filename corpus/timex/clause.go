@@ -37,10 +37,11 @@ func clausesOf(p *parser, ms []mention) clauses {
 }
 
 // contentWord reports whether the word at k is in no lexicon category but
-// the reporting verbs, which are content words like any other verb.
+// the reporting verbs and the verbs of the past, which are content words
+// like any other verb.
 func (p *parser) contentWord(k int) bool {
 	for _, m := range p.matches(k) {
-		if m.e.cat != cReporting {
+		if m.e.cat != cReporting && m.e.cat != cPast {
 			return false
 		}
 	}

@@ -44,9 +44,20 @@
 // Habits. A month or season without a year, in a clause with a habitual
 // word ("usually", "often", "now") or a set expression ("every year"), and
 // no future cue, recurs: it becomes a Set with an unknown year ("XXXX-07",
-// P1Y), which Format renders "every July" and a timeline leaves out. Tense
-// is not parsed; the habitual words stand for it, so "It is now clear that
-// the fire started in July" is read as a habit too.
+// P1Y), which Format renders "every July" and a timeline leaves out. The
+// habitual words stand for the tense here, so "It is now clear that the
+// fire started in July" is read as a habit too.
+//
+// Story and tense. The tense of a date's clause is the past or future word
+// nearest to it within ten tokens ("had", "will", "could", "était", "wird",
+// "будет"), or a verb ending ("-ed", "-ait", "-ала"), which is weaker than
+// a preposition's lean ("is reached by mid-November" is the future). A
+// yearless month in the future is the first one after the reference ("could
+// review it at its meeting in September"); in the past, unless it falls
+// within a month of the reference (the news's own time), it is the first
+// one on or after the story's last date of the three sentences before, if
+// that is not after the reference ("Enrolment began in March 2022. By
+// August, 300 had signed up": August 2022).
 //
 // Parts of a period. "earlier this year" and "later this month" take mod
 // EARLY or LATE, as a label can say, and an interval cut at the reference
@@ -136,7 +147,12 @@
 //	timeWords       words after a number that make it a time ("p.m.").
 //	partsOfDay      words kept in a weekday's span ("Monday night").
 //	future          cues within the twelve tokens before a partial date or
-//	                weekday that make it lean to the future ("will").
+//	                weekday that make it lean to the future ("will"), and
+//	                that mark a clause in the future (see Story and tense).
+//	past            words that mark a clause in the past ("had", "était").
+//	pastEndings,    verb endings of the past ("ed", "ait") and of the
+//	futureEndings   future ("ra", "rá"), counted on words of four letters
+//	                or more.
 //	durationOf      words after a count-less plural unit that make it a
 //	                duration ("decades of isolation").
 //	approx          skipped before an amount ("more than", "at least").

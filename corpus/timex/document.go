@@ -142,9 +142,12 @@ func (r *Resolver) Document(anchors []string, sentences []string) Doc {
 			if i >= leadSentences {
 				break
 			}
-			for _, m := range ps.ms {
+			for j, m := range ps.ms {
 				if m.form != fmDate || m.d.weekday < 0 || m.d.day == 0 {
 					continue
+				}
+				if fut, _ := ps.p.future(ps.ms, j); fut {
+					continue // "a meeting is planned for Thursday 16 November" is not the news's day
 				}
 				var tmp Expr
 				d, ok := m.d, true

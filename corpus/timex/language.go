@@ -32,6 +32,9 @@ type Language struct {
 	ordinalStyle string
 	render       map[string]string
 	contractions [][2]string
+	// pastEndings and futureEndings are verb endings that tell a clause's
+	// tense (time.json).
+	pastEndings, futureEndings []string
 }
 
 // label is the name of a month, weekday or season in labels: nom stands
@@ -108,9 +111,17 @@ type file struct {
 		// word ("1990-es évek"), as the suffix alone also makes adjectives.
 		NeedAfter bool `json:"needAfter"`
 	} `json:"decade"`
-	TimeWords      []string          `json:"timeWords"`
-	PartsOfDay     []string          `json:"partsOfDay"`
-	Future         []string          `json:"future"`
+	TimeWords  []string `json:"timeWords"`
+	PartsOfDay []string `json:"partsOfDay"`
+	Future     []string `json:"future"`
+	// Past words mark a clause told in the past ("had", "était", "hatte");
+	// a word ending in one of PastEndings ("-ed", "-ait", "-ала") or
+	// FutureEndings ("-ra", "-rá") does so too. A yearless month in a
+	// clause in the past follows the story's last date; in one in the
+	// future, it is the next one after the reference.
+	Past           []string          `json:"past"`
+	PastEndings    []string          `json:"pastEndings"`
+	FutureEndings  []string          `json:"futureEndings"`
 	DurationOf     []string          `json:"durationOf"`
 	Approx         []string          `json:"approx"`
 	Sets           map[string]string `json:"sets"`
@@ -274,6 +285,7 @@ const (
 	cTimeWord
 	cPartOfDay
 	cFuture
+	cPast
 	cDurationOf
 	cApprox
 	cSet
@@ -555,6 +567,8 @@ func ParseLanguage(code string, data []byte) (*Language, error) {
 	b.addAll(f.TimeWords, entry{cat: cTimeWord})
 	b.addAll(f.PartsOfDay, entry{cat: cPartOfDay})
 	b.addAll(f.Future, entry{cat: cFuture})
+	b.addAll(f.Past, entry{cat: cPast})
+	l.pastEndings, l.futureEndings = lowerAll(f.PastEndings), lowerAll(f.FutureEndings)
 	b.addAll(f.DurationOf, entry{cat: cDurationOf})
 	b.addAll(f.Approx, entry{cat: cApprox})
 	for _, s := range sortedKeys(f.Sets) {
@@ -694,3 +708,11 @@ func (l *Language) IsMonth(word string) bool {
 // stop ("am 3. Oktober", "den 3. mai"), so that a number and a dot need not
 // end a sentence.
 func (l *Language) DotOrdinals() bool { return l.suffixes["."]&sfOrdinal != 0 }
+
+func lowerAll(words []string) []string {
+	out := make([]string, len(words))
+	for i, w := range words {
+		out[i] = strings.ToLower(w)
+	}
+	return out
+}

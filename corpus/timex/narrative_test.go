@@ -212,3 +212,50 @@ func TestPartOfPeriod(t *testing.T) {
 		}
 	}
 }
+
+// A yearless month takes its year from the story and the tense: told in
+// the past, it follows the story's last date; told in the future, it is
+// the next one after the reference (15 March 2024); near the reference,
+// it is the news's own. The articles are invented.
+func TestStoryAndTense(t *testing.T) {
+	const p = timex.Point
+	runNarratives(t, "en", []narrative{
+		{"past months follow the story", []string{
+			"Enrolment began in June 2022, and the first classes met in a church hall.",
+			"By August, more than 300 adults had signed up, and the last of them enrolled in November.",
+		}, []resolved{{1, "By August", "2022-08", timex.Until}, {1, "November", "2022-11", p}}},
+		{"a modal is the future", []string{
+			"The council said it could review the grant at its meeting in September.",
+		}, []resolved{{0, "September", "2024-09", p}}},
+		{"the past without a story is the last one", []string{
+			"The harbour froze in December, the coastguard said.",
+		}, []resolved{{0, "December", "2023-12", p}}},
+	})
+	runNarratives(t, "fr", []narrative{
+		{"French: past months follow the story", []string{
+			"Les inscriptions ont commencé en mars 2022 dans une salle paroissiale.",
+			"En novembre, plus de 300 adultes s'étaient inscrits.",
+		}, []resolved{{1, "novembre", "2022-11", p}}},
+		{"French: the conditional is the future", []string{
+			"Le conseil pourrait réexaminer la subvention lors de sa réunion de septembre.",
+		}, []resolved{{0, "septembre", "2024-09", p}}},
+	})
+	runNarratives(t, "de", []narrative{
+		{"German: past months follow the story", []string{
+			"Die Anmeldung begann im März 2022 in einem Gemeindesaal.",
+			"Im November hatten sich mehr als 300 Erwachsene angemeldet.",
+		}, []resolved{{1, "November", "2022-11", p}}},
+		{"German: the future", []string{
+			"Der Rat wird den Zuschuss auf seiner Sitzung im September prüfen.",
+		}, []resolved{{0, "September", "2024-09", p}}},
+	})
+	runNarratives(t, "ru", []narrative{
+		{"Russian: past months follow the story", []string{
+			"Запись началась в марте 2022 года в зале приходской церкви.",
+			"В ноябре записались более 300 взрослых.",
+		}, []resolved{{1, "ноябре", "2022-11", p}}},
+		{"Russian: the future", []string{
+			"Совет рассмотрит вопрос о гранте на заседании в сентябре и будет голосовать.",
+		}, []resolved{{0, "сентябре", "2024-09", p}}},
+	})
+}

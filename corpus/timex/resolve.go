@@ -104,21 +104,7 @@ func (r *resolution) sentence(p *parser, ms []mention) []Expr {
 		e.Text = p.src[e.Start:e.End]
 		e.Kind, e.Mod = m.kind, m.mod
 	}
-	lean := func(i int) (bool, string) {
-		if ms[i].lean {
-			return true, fmt.Sprintf("%q", p.src[p.toks[ms[i].start].start:p.toks[ms[i].start].end])
-		}
-		lo := ms[i].start - 12
-		if i > 0 && ms[i-1].end > lo {
-			lo = ms[i-1].end
-		}
-		for k := max(lo, 0); k < ms[i].start; k++ {
-			if e, next := p.find(k, cFuture); e != nil {
-				return true, fmt.Sprintf("%q", p.src[p.toks[k].start:p.toks[next-1].end])
-			}
-		}
-		return false, ""
-	}
+	lean := func(i int) (bool, string) { return p.future(ms, i) }
 
 	// Pass 1: expressions that need no other date of the sentence.
 	for i, m := range ms {
@@ -194,7 +180,8 @@ func (r *resolution) sentence(p *parser, ms []mention) []Expr {
 		if m.form == fmRange {
 			res[i], ok[i] = r.rangePartial(&out[i], m, donors, l, why)
 		} else {
-			res[i], ok[i] = r.partial(&out[i], m, donors, l, why)
+			t, _ := p.tenseOf(ms, i)
+			res[i], ok[i] = r.partial(&out[i], m, donors, l, why, t == tensePast)
 		}
 		if len(donors) == 0 && skipped != nil && !(m.d.weekday >= 0 && m.d.month == 0) {
 			out[i].Reason += fmt.Sprintf(" (%q is in another clause)", skipped.text)
@@ -478,7 +465,7 @@ func (r *resolution) rangePartial(e *Expr, m mention, donors []donor, lean bool,
 		e.Reason = fmt.Sprintf("year %d from the end of the range", b.year)
 	default:
 		var tmp Expr
-		ra, okA := r.partial(&tmp, mention{form: fmDate, d: a, start: m.start}, donors, lean, why)
+		ra, okA := r.partial(&tmp, mention{form: fmDate, d: a, start: m.start}, donors, lean, why, false)
 		if !okA || ra.year == 0 {
 			r.fillRange(e, a, b)
 			e.Reason = tmp.Reason
@@ -497,7 +484,7 @@ func (r *resolution) rangePartial(e *Expr, m mention, donors []donor, lean bool,
 
 // partial infers the year of a date written without one, or resolves a
 // weekday on its own.
-func (r *resolution) partial(e *Expr, m mention, donors []donor, lean bool, why string) (date, bool) {
+func (r *resolution) partial(e *Expr, m mention, donors []donor, lean bool, why string, past bool) (date, bool) {
 	d := m.d
 	if d.weekday >= 0 && d.month == 0 {
 		return r.weekday(e, d, lean, why)
@@ -529,6 +516,15 @@ func (r *resolution) partial(e *Expr, m mention, donors []donor, lean bool, why 
 		return d, true
 	}
 	got, reason := r.nearYear(d, lean, why)
+	// A month told in the past that is not the reference's own, nor
+	// within a month of it, follows the story's last date.
+	if past && d.weekday < 0 && !r.nearRef(got) {
+		if c, why, ok := r.storyYear(d); ok {
+			e.Reason = why
+			fill(e, c)
+			return c, true
+		}
+	}
 	// A date just before, with its year written, sets the narrative year
 	// when the partial date lies within two months of it.
 	if r.prev != nil && r.prev.yearText && r.prev.d.prec >= Month && r.prev.d.year != got.year {
