@@ -8,7 +8,9 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"path/filepath"
 	"slices"
+	"strings"
 	"time"
 
 	"github.com/qabot/qabot/eval"
@@ -26,7 +28,8 @@ answer holds an ans) and abstain (unanswerable questions left unanswered).
 A threshold P is a percentage for the overall figure ("70"), per language
 ("en=70,fr=50"), or both ("60,en=70"). When a figure falls below its
 threshold, qabot eval says which on stderr and exits 1. Figures with no
-question to count are not checked.
+question to count are not checked. --per-question refuses files under a
+heldout/ folder: nobody may look at those questions.
 
 Real-data files are recognised by their content: the qa-data format
 (testdata/realdata/qa-data/*.jsonl.gz, lines with their paragraph) and the
@@ -90,6 +93,13 @@ func (a *app) eval(ctx context.Context, args []string) error {
 			return usagef("eval: give real-data files (qa-data, xquad-dev) and question files about the served corpus in separate runs")
 		}
 		return a.evalReal(ctx, o, files)
+	}
+	if o.perQuestion {
+		for _, name := range files {
+			if slices.Contains(strings.Split(filepath.ToSlash(filepath.Clean(name)), "/"), "heldout") {
+				return usagef("eval: --per-question would print the questions of %s, a held-out set nobody may look at", name)
+			}
+		}
 	}
 	var qs []eval.Question
 	for _, name := range files {

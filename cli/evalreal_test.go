@@ -85,3 +85,21 @@ func TestEvalRealData(t *testing.T) {
 		t.Errorf("eval mixing formats: code %d, stderr %q", r.code, r.stderr)
 	}
 }
+
+// TestEvalHeldoutFolder: the questions of a held-out set are never printed.
+func TestEvalHeldoutFolder(t *testing.T) {
+	file := filepath.Join(t.TempDir(), "heldout", "seed", "en.jsonl")
+	if err := os.MkdirAll(filepath.Dir(file), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(file, []byte(evalQuestions), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	r := mustRun(t, "", nil, "eval", "--per-question", file)
+	if r.code != cli.ExitUsage || !strings.Contains(r.stderr, "held-out set") || r.stdout != "" {
+		t.Errorf("eval --per-question on a heldout/ file: code %d, stdout %q, stderr %q", r.code, r.stdout, r.stderr)
+	}
+	if r := mustRun(t, "", nil, "eval", file); r.code != cli.ExitOK || !strings.Contains(r.stdout, "overall sentence@1") {
+		t.Errorf("eval on a heldout/ file: code %d, stderr %q", r.code, r.stderr)
+	}
+}
