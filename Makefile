@@ -45,14 +45,14 @@ ARTICLES_HELDOUT_MIN_ABSTAIN ?= 45
 # main reached when they were set; the held-out split is printed apart and
 # never gates the build. REAL_ARGS adds realeval flags (--sample 20 scores a
 # fixed fifth of the articles, --sets xquad a few sets).
-REAL_MIN_SENTENCE ?= en.squad1.0-train.sample=65,en.tydiqa-goldp-train.sample=46,nb.norquad-news-train=53,nb.norquad-wiki-train=60,pt.squad1.1-pt-train.sample=50,ru.tydiqa-goldp-dev=41,sv.swequad-mc-train=63,xquad-dev/mono-de=57,xquad-dev/mono-es=62,xquad-dev/mono-ru=66,xquad-dev/xling-de=40,xquad-dev/xling-en=69,xquad-dev/xling-es=50,xquad-dev/xling-ru=36
+REAL_MIN_SENTENCE ?= en.squad1.0-train.sample=65,en.tydiqa-goldp-train.sample=46,nb.norquad-news-train=53,nb.norquad-wiki-train=60,pt.squad1.1-pt-train.sample=50,ru.tydiqa-goldp-dev=41,sv.swequad-mc-train=63,xquad-dev/mono-de=57,xquad-dev/mono-es=62,xquad-dev/mono-ru=66,xquad-dev/xling-de=47,xquad-dev/xling-en=69,xquad-dev/xling-es=57,xquad-dev/xling-ru=46
 REAL_MIN_F1 ?= 22
 REAL_MIN_ABSTAIN ?= 69
 REAL_ARGS ?=
 
-# Question sets (testdata/eval/README.md). Held-out questions are never
-# looked at while tuning, so they are scored apart: a gap between the two
-# figures means the engine has been fitted to the tuning set.
+# Question sets (testdata/eval/README.md). The old held-out sets
+# (*.heldout.jsonl) were used to choose changes: contaminated, they are
+# checked like tuning sets and only labelled apart.
 SEED_TUNE        := $(filter-out %.heldout.jsonl,$(wildcard testdata/eval/seed/*.jsonl))
 SEED_HELDOUT     := $(wildcard testdata/eval/seed/*.heldout.jsonl)
 # The fresh held-out set (testdata/eval/README.md): nobody looks at it,
@@ -65,7 +65,7 @@ ARTICLES_CORPUS  := testdata/articles
 # $(call thresholds,PREFIX) expands to the eval flags of a question set.
 thresholds = --min-sentence '$($(1)_MIN_SENTENCE)' --min-answer '$($(1)_MIN_ANSWER)' --min-abstain '$($(1)_MIN_ABSTAIN)'
 
-.PHONY: help build run test check-deps bench eval eval-real train report report-eval report-eval-langs report-dialogues report-bleve report-conversations report-bench report-perf report-binary fmt lint docker clean
+.PHONY: help build run test check-deps bench eval eval-real train report report-eval report-eval-langs report-real report-dialogues report-bleve report-conversations report-bench report-perf report-binary fmt lint docker clean
 
 help: ## list the targets
 	@echo "Usage: make [target] [VAR=value]"
@@ -150,12 +150,16 @@ report-eval: build ## the README's evaluation table (markdown)
 	@echo '| set | questions | sentence@1 | answer | abstain |'
 	@echo '| --- | ---: | ---: | ---: | ---: |'
 	@$(BIN) eval --row 'seed article, tuning (10 languages)' $(SEED_TUNE)
-	@$(BIN) eval --row 'seed article, held-out (10 languages)' $(SEED_HELDOUT)
+	@$(BIN) eval --row 'seed article, old held-out (10 languages; contaminated)' $(SEED_HELDOUT)
+	@$(BIN) eval --row 'seed article, fresh held-out (10 languages; never looked at)' $(SEED_FRESH)
 	@$(BIN) eval --corpus $(ARTICLES_CORPUS) --row 'three test articles as one corpus, tuning (en)' $(ARTICLES_TUNE)
-	@$(BIN) eval --corpus $(ARTICLES_CORPUS) --row 'three test articles, held-out (en)' $(ARTICLES_HELDOUT)
+	@$(BIN) eval --corpus $(ARTICLES_CORPUS) --row 'three test articles, old held-out (en; contaminated)' $(ARTICLES_HELDOUT)
 
 report-eval-langs: build ## the seed tuning figures per language (markdown)
 	@$(BIN) eval --markdown $(SEED_TUNE)
+
+report-real: ## qabot against Bleve BM25 on the real data, fit+dev and held-out apart (markdown; a few minutes)
+	@$(GO) run ./internal/realeval --markdown
 
 report-dialogues: ## the scripted dialogues' figures (markdown)
 	@$(GO) run ./internal/report dialogues
