@@ -34,8 +34,8 @@ type Question struct {
 	// read in its own language (detected unless Lang forces it), and the
 	// short answer, the bot's messages and Answer.Lang are in Reply.
 	// Empty: reply in the question's language. This is what --lang and
-	// QABOT_LANG set: "when did albania join nato?" with Reply "fr" is
-	// read as English and answered "2009" in French.
+	// QABOT_LANG set: "when did the bridge open?" with Reply "fr" is read
+	// as English and answered with the date in French.
 	Reply string
 	// LangHint is the language to prefer when the question is too short to
 	// tell: the user's Discord locale, or the previous turn's language.
