@@ -85,10 +85,10 @@ type Engine struct {
 	// first (its first is article's).
 	articleLangs []string
 	idx          *index
-	synonyms     *stemTable // article language -> itself
+	synonyms     phraseMatcher // article language -> itself
 	// dictionary holds the words of the article language that the
 	// engine's data knows, so that a real word is never "corrected".
-	dictionary map[string]bool
+	dictionary wordSet
 	// times holds each language's month and weekday names and date
 	// layouts, for writing dates in the reply's language.
 	times map[string]*timex.Language

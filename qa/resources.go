@@ -24,8 +24,8 @@ type Resources struct {
 	langs        *lang.Registry
 	article      *analyzer            // the articles' language; frozen
 	analyzers    map[string]*analyzer // by language code; frozen
-	synonyms     *stemTable
-	dictionary   map[string]bool
+	synonyms     phraseMatcher
+	dictionary   wordSet
 	times        map[string]*timex.Language
 	cues         *cues
 	translations map[string]*lazyTable
@@ -49,6 +49,8 @@ func NewResources(opts Options) (*Resources, error) {
 	if opts.Languages == nil {
 		return nil, errors.New("qa: Options.Languages is required")
 	}
+	// The embedded data's synonym table was built with qabot (syntable.go).
+	embedded := opts.Data == nil || opts.Data == fs.FS(lang.Data)
 	if opts.Data == nil {
 		opts.Data = lang.Data
 	}
@@ -80,16 +82,22 @@ func NewResources(opts Options) (*Resources, error) {
 	// The synonyms are the slowest part: they are read on the other core
 	// while the cues and time words are, with an analyzer of their own so
 	// the two never share a memo; its stems join the shared memo after.
-	r.dictionary = map[string]bool{}
 	var (
 		synErr error
 		synAn  = &analyzer{l: art.l, memo: map[string]string{}}
 		done   = make(chan struct{})
 	)
-	go func() {
-		defer close(done)
-		r.synonyms, synErr = loadSynonyms(opts.Data, synAn, r.dictionary)
-	}()
+	if t, err := embeddedSynonyms(); embedded && art.l.Code == "en" && err == nil {
+		r.synonyms, r.dictionary = t, t
+		close(done)
+	} else {
+		dict := mapWords{}
+		r.dictionary = dict
+		go func() {
+			defer close(done)
+			r.synonyms, synErr = loadSynonyms(opts.Data, synAn, dict)
+		}()
+	}
 	var err error
 	glosses := newGlossStems(art)
 	for _, l := range opts.Languages.Languages() {

@@ -37,7 +37,7 @@ func (e *Engine) synonymsOf(target *analyzer) phraseMatcher {
 // into another word of the articles.
 func (e *Engine) isWord(target *analyzer, folded string) bool {
 	if target.l.Code == e.res.article.l.Code {
-		return e.dictionary[folded]
+		return e.dictionary.has(folded)
 	}
 	if _, ok := target.l.Lexicon().Lookup(folded); ok {
 		return true
