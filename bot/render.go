@@ -167,11 +167,15 @@ func (r renderer) answer(l *lang.Language, a qa.Answer, question string) message
 				b.WriteString(blockQuote(s.Text, maxFieldValue))
 			}
 			e.Description = Cut(b.String(), maxDescription)
-			e.Footer = &discordgo.MessageEmbedFooter{Text: Cut(r.citation(l, qa.Citation{ArticleID: a.Suggestions[0].ArticleID, Article: a.Suggestions[0].Article, Paragraph: -1}), maxFooter)}
+			e.Footer = &discordgo.MessageEmbedFooter{Text: Cut(r.citation(l, qa.Citation{ArticleID: a.Suggestions[0].ArticleID, Article: a.Suggestions[0].Article, Lang: a.Suggestions[0].Lang, NameLang: a.Suggestions[0].NameLang, Paragraph: -1}), maxFooter)}
 		}
 	}
 	if q := strings.TrimSpace(question); q != "" {
 		e.Fields = []*discordgo.MessageEmbedField{{Name: l.Message("discord_question_label", nil), Value: Cut(Escape(q), maxFieldValue)}}
+	}
+	if a.Notice != "" {
+		// How far to trust the answer: before the quote, escaped.
+		e.Description = Cut(Escape(a.Notice)+"\n\n"+e.Description, maxDescription)
 	}
 	fitEmbed(e)
 	return message{Embeds: []*discordgo.MessageEmbed{e}}
@@ -193,6 +197,9 @@ func (r renderer) citation(l *lang.Language, c qa.Citation) string {
 	parts := []string{}
 	if c.Article != "" {
 		parts = append(parts, c.Article)
+	}
+	if id := "in_language_" + c.Lang; c.NameLang && c.Lang != l.Code && l.HasMessage(id) {
+		parts = append(parts, l.Message(id, nil)) // an article in another language than the reply's
 	}
 	if c.Paragraph >= 0 {
 		parts = append(parts, l.Message("paragraph_label", map[string]string{"n": strconv.Itoa(c.Paragraph + 1)}))

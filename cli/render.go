@@ -21,6 +21,7 @@ type answerJSON struct {
 	Answer      string   `json:"answer"`
 	Quote       string   `json:"quote"`
 	Article     string   `json:"article"`
+	ArticleLang string   `json:"article_lang,omitempty"` // the language the article is written in
 	Paragraph   int      `json:"paragraph"`
 	Sentence    int      `json:"sentence"`
 	Kind        string   `json:"kind"`
@@ -28,6 +29,7 @@ type answerJSON struct {
 	Suggestions []string `json:"suggestions,omitzero"`
 	Reason      string   `json:"reason,omitempty"`  // qa.Reason (not_in_article, question_too_long, ...) or "command"
 	Message     string   `json:"message,omitempty"` // the bot's localised notice, if any
+	Notice      string   `json:"notice,omitempty"`  // how far to trust the answer (qa.Answer.Notice), localised
 	Error       string   `json:"error,omitempty"`   // set when answering failed inside qabot
 }
 
@@ -46,11 +48,13 @@ func toJSON(question string, r command.Reply) answerJSON {
 	}
 	out.Kind = string(a.Kind)
 	out.Reason = string(a.Reason)
+	out.Notice = a.Notice
 	if a.Answered {
 		out.Answered = true
 		out.Answer = a.Text
 		out.Quote = a.Quote.Text
 		out.Article = a.Quote.Article
+		out.ArticleLang = a.Quote.Lang
 		out.Paragraph = a.Quote.Paragraph
 		out.Sentence = a.Quote.Sentence
 		out.Score = a.Score
@@ -78,6 +82,9 @@ func (a *app) human(r command.Reply) string {
 	l := a.language(r.Lang)
 	var b strings.Builder
 	ans := r.Answer
+	if ans != nil && ans.Notice != "" {
+		b.WriteString(ans.Notice + "\n")
+	}
 	switch {
 	case ans == nil:
 		b.WriteString(r.Message)
@@ -127,10 +134,14 @@ func writeQuote(b *strings.Builder, text string) {
 	}
 }
 
-// where names the place of a sentence for people: article title, section
-// heading when there is one, and the paragraph counted from 1.
+// where names the place of a sentence for people: article title, its
+// language when it is not the reply's, section heading when there is one,
+// and the paragraph counted from 1.
 func where(l *lang.Language, c qa.Citation) string {
 	s := c.Article
+	if id := "in_language_" + c.Lang; c.NameLang && c.Lang != l.Code && l.HasMessage(id) {
+		s += " (" + l.Message(id, nil) + ")"
+	}
 	if c.Section != "" {
 		s += " — " + c.Section
 	}

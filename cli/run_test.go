@@ -38,6 +38,7 @@ type reply struct {
 	Answer      string    `json:"answer"`
 	Quote       string    `json:"quote"`
 	Article     string    `json:"article"`
+	ArticleLang string    `json:"article_lang"`
 	Paragraph   int       `json:"paragraph"`
 	Sentence    int       `json:"sentence"`
 	Kind        string    `json:"kind"`
@@ -45,6 +46,7 @@ type reply struct {
 	Suggestions *[]string `json:"suggestions"`
 	Reason      string    `json:"reason"`
 	Message     string    `json:"message"`
+	Notice      string    `json:"notice"`
 }
 
 // mustReplies decodes one JSON object per line of out, strictly.

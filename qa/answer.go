@@ -107,6 +107,13 @@ type Answer struct {
 	// answered, best first.
 	Suggestions []Citation
 
+	// Notice is what the user should know about how far to trust the
+	// answer, localised, and NoticeID its message id (notice.go): the
+	// article is in a language qabot does not read, or little of the
+	// question could be said in the article's language. Empty otherwise;
+	// a conversation gives each notice once.
+	Notice, NoticeID string
+
 	// Turn says how a conversation read the question; empty for Ask.
 	Turn Turn
 	// Message is the bot's own reply, localised, when the turn was not a
@@ -145,7 +152,13 @@ type Evidence struct {
 type Citation struct {
 	ArticleID string
 	Article   string // the article's title
-	Lang      string // the language the article is written in (ISO 639-1)
+	// Lang is the language the article is written in (ISO 639-1); for an
+	// article in a language qabot does not read, the one it seems to be
+	// in (corpus.Article.OtherLang).
+	Lang string
+	// NameLang is set when a reply should name Lang beside the title: the
+	// corpus mixes languages, or qabot does not read the article's.
+	NameLang  bool
 	Paragraph int    // 0-based paragraph index
 	Section   string // section heading, if any
 	Sentence  int    // 0-based sentence index in the article

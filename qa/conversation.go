@@ -14,6 +14,8 @@ type Conversation struct {
 	mu   ctxMutex // one turn at a time, acquired with the turn's context
 	lang string   // language of the last turn, the hint for the next
 	f    *frame   // nil until the first question
+	// noticed holds the notices already given (Answer.noticeKey).
+	noticed map[string]bool
 }
 
 // A frame is the context a follow-up refers to.

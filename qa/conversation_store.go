@@ -130,7 +130,24 @@ func (s *Conversations) Ask(ctx context.Context, key string, q Question) (Answer
 		return Answer{}, err
 	}
 	defer c.mu.unlock()
-	return s.converse(ctx, c, q)
+	a, err := s.converse(ctx, c, q)
+	if err == nil && a.Turn != TurnSmallTalk && (a.Answered || a.Reason == ReasonNotFound) {
+		if a.NoticeID == "" {
+			s.e.notice(&a, c.lang)
+		}
+		// Each notice is said once a conversation: the user knows it.
+		if k := a.noticeKey(); k != "" {
+			if c.noticed[k] {
+				a.Notice, a.NoticeID = "", ""
+			} else {
+				if c.noticed == nil {
+					c.noticed = map[string]bool{}
+				}
+				c.noticed[k] = true
+			}
+		}
+	}
+	return a, err
 }
 
 // Len returns the number of conversations kept, expired ones left out.

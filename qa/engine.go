@@ -184,7 +184,9 @@ func (e *Engine) Ask(ctx context.Context, q Question) (Answer, error) {
 	if !ok {
 		return ans, nil
 	}
-	return e.finish(ans, qy, e.answer(qy)), nil
+	ans = e.finish(ans, qy, e.answer(qy))
+	e.notice(&ans, qy.lang.Code)
+	return ans, nil
 }
 
 // prepare reads a question up to the query the ranking takes; ok is false
@@ -326,12 +328,22 @@ func (e *Engine) cite(d int) Citation {
 	return Citation{
 		ArticleID: doc.article.ID,
 		Article:   doc.article.Title,
-		Lang:      doc.an.l.Code,
+		Lang:      citedLang(doc.article, doc.an),
+		NameLang:  len(e.articleLangs) > 1 || doc.article.OtherLang != "",
 		Paragraph: doc.sentence.Paragraph,
 		Section:   doc.sentence.Section,
 		Sentence:  doc.sentence.Index,
 		Text:      doc.sentence.Text,
 	}
+}
+
+// citedLang is the language a citation names: the article's, or the one
+// it seems written in when qabot does not read it ("?" when unknown).
+func citedLang(a *corpus.Article, an *analyzer) string {
+	if a.OtherLang != "" {
+		return a.OtherLang
+	}
+	return an.l.Code
 }
 
 // isNameGroup reports whether a question word is (part of) a name the

@@ -1,0 +1,57 @@
+package qa
+
+// Notices tell the user, in their language, when an answer rests on a
+// path the engine cannot trust: an article in a language qabot does not
+// read, or a question of which little could be said in the article's
+// language. Each is a message id of lang/data/*/messages.json.
+const (
+	NoticeArticleUnsupported = "notice_article_unsupported"
+	NoticeNoTranslation      = "notice_no_translation"
+)
+
+// maxForeignUnknown is the share of a question's weight, in words neither
+// the article nor the translation tables know, above which a question
+// asked in another language than the article's is said to have no
+// reliable path to it.
+const maxForeignUnknown = 0.5
+
+// notice sets the notice of an answer: about the article of its quote, or
+// of its first suggestion when it has none. qlang is the language the
+// question is written in.
+func (e *Engine) notice(a *Answer, qlang string) {
+	c, ok := a.Quote, a.Answered
+	if !ok && len(a.Suggestions) > 0 {
+		c, ok = a.Suggestions[0], true
+	}
+	if !ok {
+		return
+	}
+	reply, found := e.langs.Get(a.Lang)
+	if !found {
+		return
+	}
+	for _, art := range e.corpus.Articles {
+		if art.ID == c.ArticleID && art.OtherLang != "" {
+			a.NoticeID = NoticeArticleUnsupported
+			a.Notice = reply.Message(a.NoticeID, map[string]string{"article": art.Title})
+			return
+		}
+	}
+	if qlang != "" && c.Lang != "" && qlang != c.Lang && a.Evidence.Unknown > maxForeignUnknown {
+		a.NoticeID = NoticeNoTranslation
+		a.Notice = reply.Message(a.NoticeID, map[string]string{"in_language": reply.Message("in_language_"+c.Lang, nil)})
+	}
+}
+
+// NoticeKey says which notice an answer gives and about what, so that a
+// conversation says it once: the notice's id and the article.
+func (a Answer) noticeKey() string {
+	if a.NoticeID == "" {
+		return ""
+	}
+	id := a.Quote.ArticleID
+	if !a.Answered && len(a.Suggestions) > 0 {
+		id = a.Suggestions[0].ArticleID
+	}
+	return a.NoticeID + "\x00" + id
+}
