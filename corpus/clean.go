@@ -140,9 +140,16 @@ func (c *Cleaner) assignRoles(blocks []Block, captures []string) {
 	if len(blocks) == 0 {
 		return
 	}
+	// A page may be one long line of prose, as a whole scraped page
+	// saved on one line is: it has no title line, and the story starts
+	// at its first block.
+	first := 1
+	if blocks[0].Role == RoleBody && isProse(blocks[0].Text) {
+		first = 0
+	}
 	// Rules that only make sense in one region of the page fall back to
 	// body text elsewhere, so "By Tuesday evening, ..." stays story.
-	start := c.headEnd(blocks)
+	start := c.headEnd(blocks, first)
 	end := c.tailStart(blocks, start)
 	for i := range blocks {
 		b := &blocks[i]
@@ -169,7 +176,7 @@ func (c *Cleaner) assignRoles(blocks []Block, captures []string) {
 		}
 	}
 
-	if blocks[0].Role == RoleBody {
+	if first == 1 && blocks[0].Role == RoleBody {
 		blocks[0].Role = RoleTitle
 	}
 	for i := 1; i < len(blocks); i++ {
@@ -232,12 +239,13 @@ func (c *Cleaner) assignRoles(blocks []Block, captures []string) {
 	}
 }
 
-// headEnd returns the index of the first block of story: a sentence of
-// some length that no rule claims and that is not a photo caption.
-func (c *Cleaner) headEnd(blocks []Block) int {
-	for i := 1; i < len(blocks); i++ {
+// headEnd returns the index of the first block of story, from first on:
+// a sentence of some length that no rule claims and that is not a photo
+// caption, or a block of prose whose end the scrape cut off.
+func (c *Cleaner) headEnd(blocks []Block, first int) int {
+	for i := first; i < len(blocks); i++ {
 		b := blocks[i]
-		if b.Role != RoleBody || !endsSentence(b.Text) || wordCount(b.Text) < 6 {
+		if b.Role != RoleBody || !(endsSentence(b.Text) && wordCount(b.Text) >= 6 || isProse(b.Text)) {
 			continue
 		}
 		if i+1 < len(blocks) && blocks[i+1].Role == RoleCredit {
@@ -269,6 +277,18 @@ func (c *Cleaner) tailStart(blocks []Block, head int) int {
 	}
 	return i
 }
+
+// isProse reports whether a block is running text whatever its end: too
+// long for a line of furniture (see maxFurnitureWords), with a sentence
+// ending inside it. A whole page scraped onto one line is one, and so is a
+// paragraph cut off before its last full stop.
+func isProse(s string) bool {
+	return wordCount(s) > maxFurnitureWords && innerSentenceEnd.MatchString(s)
+}
+
+// innerSentenceEnd matches the end of a sentence followed by the start of
+// another: ". The", "?” She", "). «Nous".
+var innerSentenceEnd = regexp.MustCompile(`[.!?…]['"’”»)\]]*\s+['"“«„(]?\p{Lu}`)
 
 // nextIsBody reports whether the block after i that is not furniture is
 // story text, as a heading's next block must be.

@@ -569,6 +569,35 @@ func TestClean(t *testing.T) {
 			},
 		},
 		{
+			// A whole scraped page saved on one line, as Natural Questions
+			// keeps its pages: its end is furniture, not a full stop.
+			"a page on one line after its title",
+			page("Harbour of Skellby",
+				"Harbour of Skellby - wiki Harbour of Skellby Jump to: navigation, search The harbour of Skellby was dug in 1871 by the town's fishermen. "+
+					"It was deepened in 1950 for the ferries. Its pier was closed in 2024 after a storm. Text is available under a licence About the wiki"),
+			Document{
+				Title: "Harbour of Skellby",
+				Paragraphs: []DocParagraph{{Text: "Harbour of Skellby - wiki Harbour of Skellby Jump to: navigation, search The harbour of Skellby was dug in 1871 by the town's fishermen. " +
+					"It was deepened in 1950 for the ferries. Its pier was closed in 2024 after a storm. Text is available under a licence About the wiki"}},
+			},
+		},
+		{
+			"a page that is one line of prose, without a title line",
+			[]byte("The harbour of Skellby was dug in 1871 by the town's fishermen and their families. It was deepened in 1950 for the ferries, and its pier was closed in 2024 after a storm that the town still talks about"),
+			Document{
+				Paragraphs: []DocParagraph{{Text: "The harbour of Skellby was dug in 1871 by the town's fishermen and their families. It was deepened in 1950 for the ferries, and its pier was closed in 2024 after a storm that the town still talks about"}},
+			},
+		},
+		{
+			"a long headline is still a title",
+			page("Council votes to close the old ferry pier after a storm tore away its decking and the repairs were found to cost more than a new pier on the north side",
+				"The harbour council voted on Monday to close the old ferry pier for good."),
+			Document{
+				Title:      "Council votes to close the old ferry pier after a storm tore away its decking and the repairs were found to cost more than a new pier on the north side",
+				Paragraphs: []DocParagraph{{Text: "The harbour council voted on Monday to close the old ferry pier for good."}},
+			},
+		},
+		{
 			"page of only furniture has no paragraphs",
 			page("Share", "Advertisement", "Read more", "Subscribe to our newsletter"),
 			Document{},
