@@ -59,6 +59,9 @@ type Language struct {
 	translit  *transliterator
 	langid    []byte   // training text for the language identifier
 	concepts  Concepts // concepts.bin, read on first use
+	// compoundLinks are the joining letters of compounds, "" first; nil
+	// when the language does not write compounds as one word.
+	compoundLinks []string
 }
 
 // Stem returns the Snowball stem of word, lower-cased. Words of one or two

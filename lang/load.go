@@ -110,6 +110,9 @@ type meta struct {
 	English string   `json:"english"`
 	Stemmer string   `json:"stemmer"`
 	Locales []string `json:"locales"`
+	// CompoundLinks, for a language that writes compounds as one word,
+	// are the joining letters between two parts (lang.SplitCompound).
+	CompoundLinks []string `json:"compound_links"`
 }
 
 func loadLanguage(fsys fs.FS, dir, name string, errs *ErrorList) (*Language, bool) {
@@ -146,6 +149,9 @@ func loadLanguage(fsys fs.FS, dir, name string, errs *ErrorList) (*Language, boo
 		questions: newPhrases[Question](),
 		numbers:   map[string]Number{},
 		messages:  map[string]string{},
+	}
+	if len(m.CompoundLinks) > 0 {
+		l.compoundLinks = append([]string{""}, m.CompoundLinks...)
 	}
 	file := func(base string, required bool) ([]byte, string, bool) {
 		p := path.Join(dir, base)

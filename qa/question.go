@@ -97,6 +97,12 @@ func (e *Engine) parseFor(text string, l *lang.Language, target *analyzer) *quer
 		stems[i] = an.stem(t.Text)
 	}
 
+	table := e.synonymsOf(target)
+	if lt := e.translation(l, target); lt != nil {
+		table = lt.get()
+	}
+	q.toks, folded, stems = e.splitCompounds(l, target, table, q.toks, folded, stems)
+
 	skip := make([]bool, len(q.toks))
 	focusAt := -1
 	for _, m := range l.QuestionPhrases(text) {
@@ -135,10 +141,6 @@ func (e *Engine) parseFor(text string, l *lang.Language, target *analyzer) *quer
 		}
 	}
 
-	table := e.synonymsOf(target)
-	if lt := e.translation(l, target); lt != nil {
-		table = lt.get()
-	}
 	for i := 0; i < len(q.toks); {
 		if skip[i] {
 			i++
