@@ -8,7 +8,7 @@ import (
 
 // verbatimDirs hold every article of the repository: the sentences qabot
 // quotes from them must be their source text.
-var verbatimDirs = []string{"../seeds", "../testdata/articles", "../testdata/realdata"}
+var verbatimDirs = []string{"../seeds", "../testdata/articles", "../testdata/langarticles", "../testdata/realdata"}
 
 // TestQuotesAreVerbatim checks that every sentence of every article in the
 // repository is the page's own text, character for character (quotation

@@ -97,7 +97,9 @@
 //	                "sept.").
 //	weekdays        7 objects of the same shape, Monday first.
 //	seasons         4 objects, spring, summer, autumn, winter; genitive is
-//	                the form in labels ("sommaren 2022", "2022 nyara").
+//	                the form in labels ("sommaren 2022", "2022 nyara");
+//	                in lists the forms that mean "in <season>" by
+//	                themselves, needing no preposition (Russian "летом").
 //	ambiguous       forms that are also ordinary words ("may", "fall",
 //	                "été", "vår"); they need a number, a preposition or a
 //	                last/next word beside them.
@@ -127,10 +129,13 @@
 //	shift           ago and hence (from the reference date), earlier and
 //	                later (from the previous date), each {before, after}:
 //	                "il y a deux ans", "two years ago", "a month earlier".
-//	preps           point, since, until, between, from, and, to, within,
-//	                for, every: words introducing an expression. since,
-//	                until, between, from, within, for and every stay in the
-//	                matched text; point words do not.
+//	preps           point, since, onward, until, between, from, and, to,
+//	                within, for, every: words introducing an expression.
+//	                onward words are since words that open a period to
+//	                come ("ab Donnerstag", "à partir de lundi"): like
+//	                "until", they lean to the future unless the clause is
+//	                told in the past. Words other than point words stay in
+//	                the matched text.
 //	postpositions   since, until, within, for, between placed after the
 //	                expression ("2013 óta", "24 órán belül", "között").
 //	mods, modsAfter EARLY, MID, LATE, START, END phrases before (or after)
@@ -167,6 +172,10 @@
 //	                after the reference ("earlier", "plus tard").
 //	fixedDurations  phrases with a period ("a quarter of a century").
 //	yearFirst       dates may be written year, month, day (Hungarian).
+//	nounCapitals    the language capitalises every noun (German): a bare
+//	                year before a word in lower case is not the modifier
+//	                of a noun ("the 2013 floods"), so it is a date ("die
+//	                Bundeswehr 2013 nach dem Hochwasser").
 //	plural          plural rule for labels: one_other, fr, slavic, none.
 //	ordinalStyle    how {ord} is written: en (21st), dot (21.), roman,
 //	                sv (2:a, 11:e).

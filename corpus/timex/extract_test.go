@@ -166,6 +166,8 @@ func TestExtract(t *testing.T) {
 		{"ru early decade", "ru", "в начале 1990-х годов", []got{{"в начале 1990-х годов", "199X", decade, timex.Point, timex.ModStart}}},
 		{"ru ago", "ru", "два года назад", []got{pt("два года назад", "2020", year)}},
 		{"ru trap clock", "ru", "в 18 часов", nil},
+		{"ru season adverb", "ru", "Летом трубы прорывало трижды.", []got{pt("Летом", "2022-SU", season)}},
+		{"ru season adverb, past", "ru", "Зимой трубы уже прорывало.", []got{pt("Зимой", "2021-WI", season)}},
 
 		// German.
 		{"de year", "de", "Was geschah im Jahr 2009?", []got{pt("Jahr 2009", "2009", year)}},
@@ -177,6 +179,13 @@ func TestExtract(t *testing.T) {
 		{"de every", "de", "alle 11 Tage", []got{{"alle 11 Tage", "P11D", day, timex.Set, ""}}},
 		{"de dotted date", "de", "am 07.11.2024", []got{pt("07.11.2024", "2024-11-07", day)}},
 		{"de until end", "de", "bis Ende 2026", []got{{"bis Ende 2026", "2026", year, timex.Until, timex.ModEnd}}},
+		{"de bare year before a lower-case word", "de", "wie sie die Bundeswehr 2013 nach dem Hochwasser errichtet hatte", []got{pt("2013", "2013", year)}},
+		{"de at the earliest", "de", "könnte frühestens 2029 fertig sein", []got{pt("2029", "2029", year)}},
+		{"de onward leans to the future", "de", "Die Stadt setzt ab Montag mehr Busse ein.", []got{{"ab Montag", "2022-09-12", day, timex.Since, ""}}},
+		{"de since stays in the past", "de", "Die Brücke ist seit Montag gesperrt.", []got{{"seit Montag", "2022-09-05", day, timex.Since, ""}}},
+
+		// A range of weekdays: the end is the first such day after the start.
+		{"fr weekday range", "fr", "évacués dans la nuit de mardi à mercredi", []got{{"de mardi à mercredi", "2022-09-06/2022-09-07", day, timex.Range, ""}}},
 
 		// Italian.
 		{"it year", "it", "Cosa è successo nel 2009?", []got{pt("2009", "2009", year)}},

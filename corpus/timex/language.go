@@ -27,6 +27,7 @@ type Language struct {
 	suffixes     map[string]suffixRole
 	decadeAfter  bool // decades need an after word
 	yearFirst    bool // dates may be written year, month, day (Hungarian)
+	nounCapitals bool // every noun is capitalised (German)
 	hasTo        bool // "from X to Y" has its own words, apart from "between X and Y"
 	plural       string
 	ordinalStyle string
@@ -137,6 +138,7 @@ type file struct {
 	// "later this month", "plus tôt cette année".
 	ThisPart     position          `json:"thisPart"`
 	YearFirst    bool              `json:"yearFirst"`
+	NounCapitals bool              `json:"nounCapitals"`
 	Plural       string            `json:"plural"`
 	OrdinalStyle string            `json:"ordinalStyle"`
 	Render       map[string]string `json:"render"`
@@ -151,6 +153,9 @@ type wordForms struct {
 	Cases map[string]string `json:"cases"`
 	Forms []string          `json:"forms"`
 	Abbr  []string          `json:"abbr"`
+	// In are the forms that carry "in" themselves, as a preposition
+	// would: Russian "летом" (in summer), Hungarian "nyáron".
+	In []string `json:"in"`
 }
 
 type unitForms struct {
@@ -306,6 +311,8 @@ const (
 	fUnitFor                // unit form that means "for ..." (Hungarian "évig")
 	fAfter                  // shift word placed after the amount
 	fAnaphoric              // relative phrase counted from the previous date ("the next day")
+	fIn                     // form that carries "in" itself ("летом": in summer)
+	fOnward                 // since word that starts a period to come ("ab Donnerstag")
 )
 
 // Shift roles, stored in entry.val for cShift.
@@ -416,6 +423,9 @@ func ParseLanguage(code string, data []byte) (*Language, error) {
 		for _, s := range w.Abbr {
 			b.add(s, entry{cat: c, val: val, flags: fAbbr})
 		}
+		for _, s := range w.In {
+			b.add(s, entry{cat: c, val: val, flags: fIn})
+		}
 	}
 	for i, m := range f.Months {
 		l.months[i] = newLabel(m)
@@ -517,6 +527,7 @@ func ParseLanguage(code string, data []byte) (*Language, error) {
 	prepCats := map[string]category{
 		"point": cPoint, "since": cSince, "until": cUntil, "between": cBetween, "from": cFrom,
 		"and": cAnd, "to": cTo, "within": cWithin, "for": cFor, "every": cEvery,
+		"onward": cSince,
 	}
 	for _, name := range sortedKeys(f.Preps) {
 		words := f.Preps[name]
@@ -524,7 +535,11 @@ func ParseLanguage(code string, data []byte) (*Language, error) {
 		if !ok {
 			return nil, fmt.Errorf("unknown preposition role %q", name)
 		}
-		b.addAll(words, entry{cat: c})
+		var fl uint16
+		if name == "onward" {
+			fl = fOnward
+		}
+		b.addAll(words, entry{cat: c, flags: fl})
 		if c == cTo && len(words) > 0 {
 			l.hasTo = true
 		}
@@ -562,6 +577,7 @@ func ParseLanguage(code string, data []byte) (*Language, error) {
 	b.addAll(f.ClockPreps, entry{cat: cClock})
 	l.decadeAfter = f.Decade.NeedAfter
 	l.yearFirst = f.YearFirst
+	l.nounCapitals = f.NounCapitals
 	b.addAll(f.Decade.Before, entry{cat: cDecadeBefore})
 	b.addAll(f.Decade.After, entry{cat: cDecadeAfter})
 	b.addAll(f.TimeWords, entry{cat: cTimeWord})

@@ -258,6 +258,9 @@ func (p *parser) parseAt(i int) (mention, bool) {
 				switch c.form {
 				case fmDate, fmDeictic, fmShift:
 					c.kind = Since
+					// "ab Donnerstag", "à partir de lundi": a period to
+					// come, unless the clause is told in the past.
+					c.lean = m.e.flags&fOnward != 0
 				case fmDuration:
 					c.kind = Duration
 				default:
@@ -1074,7 +1077,7 @@ func (p *parser) seasonDate(i int, c ctx) (date, int, bool) {
 	if p.has(next, cDeictic) && !p.has(p.skipDeictic(next), cUnit) {
 		return d, next, true
 	}
-	if e.flags&fAmbiguous != 0 || !(c.prep || c.article) {
+	if e.flags&fAmbiguous != 0 || !(c.prep || c.article || e.flags&fIn != 0) {
 		return d, i, false
 	}
 	return d, next, true
@@ -1297,7 +1300,7 @@ func (p *parser) bareYearOK(i, end int) bool {
 		return true
 	}
 	r, _ := utf8.DecodeRuneInString(p.src[n.start:n.end])
-	if unicode.IsUpper(r) {
+	if unicode.IsUpper(r) || p.l.nounCapitals {
 		return true
 	}
 	// "the 1979 revolution": a determiner before makes it an adjective.

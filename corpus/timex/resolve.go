@@ -476,6 +476,18 @@ func (r *resolution) rangePartial(e *Expr, m mention, donors []donor, lean bool,
 		if b.month > 0 && b.month < a.month {
 			b.year++
 		}
+		if b.weekday >= 0 && b.month == 0 && a.day > 0 {
+			// "de mardi à mercredi": the end is the first such weekday
+			// after the start.
+			t := day(a.year, a.month, a.day)
+			gap := (b.weekday - int(t.Weekday()) + 7) % 7
+			if gap == 0 {
+				gap = 7
+			}
+			weekday := b.weekday
+			b = dateOf(t.AddDate(0, 0, gap))
+			b.weekday = weekday
+		}
 		e.Reason = tmp.Reason
 	}
 	r.fillRange(e, a, b)
