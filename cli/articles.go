@@ -75,6 +75,11 @@ func (a *app) buildLibrary(st store.Store) (*library.Library, error) {
 	if err != nil {
 		return nil, err
 	}
+	// Text files are cleaned in their own language, as --corpus reads them.
+	parser, err := res.Parser()
+	if err != nil {
+		return nil, err
+	}
 	allow, err := fetch.ParseAllow(a.getenv(EnvFetchAllow))
 	if err != nil {
 		return nil, usagef("%s: %v", EnvFetchAllow, err)
@@ -90,7 +95,7 @@ func (a *app) buildLibrary(st store.Store) (*library.Library, error) {
 		// Under the bot's 10-second handler deadline, so that a slow site
 		// gets its own message rather than a generic timeout.
 		Fetcher:     fetch.New(fetch.Options{Policy: fetch.Policy{Allow: allow}, Timeout: fetchTimeout}),
-		Extractor:   ingest.New(ingest.Options{Cleaner: cleaner, Detect: func(text string) string { return detector.DetectWithPrior(text, "").Lang }}),
+		Extractor:   ingest.New(ingest.Options{Cleaner: cleaner, Clean: parser.CleanPage, Detect: func(text string) string { return detector.DetectWithPrior(text, "").Lang }}),
 		MaxArticles: maxArticles,
 		Log:         a.log,
 	})

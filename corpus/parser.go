@@ -193,6 +193,28 @@ func (p *Parser) Parse(id string, raw []byte) (*Article, error) {
 	return &a, nil
 }
 
+// CleanPage cleans a raw page as Parse does before segmenting it: in the
+// language the page declares on its "lang:" line or is written in, with
+// that language's furniture rules ("Publicité", "Lire aussi"). The
+// Document's Lang is that language, or the one the page declares when
+// qabot does not read it; "" when nothing says.
+func (p *Parser) CleanPage(raw []byte) Document {
+	var a Article
+	raw = p.language(&a, raw)
+	cleaner := p.Cleaner
+	if p.langs != nil {
+		if pl, err := p.langs.pipeline(a.Lang); err == nil {
+			cleaner = pl.cleaner
+		}
+	}
+	doc := cleaner.Clean(raw)
+	doc.Lang = a.Lang
+	if a.OtherLang != "" {
+		doc.Lang = strings.Trim(a.OtherLang, "?")
+	}
+	return doc
+}
+
 // identifyBytes is how much of a page language identification reads.
 const identifyBytes = 16 << 10
 

@@ -82,8 +82,13 @@ func (a *Article) Document() corpus.Document {
 
 // Options configure an Extractor.
 type Options struct {
-	// Cleaner cleans plain-text files. Required for Text.
+	// Cleaner cleans plain-text files. Required for Text unless Clean is
+	// set.
 	Cleaner *corpus.Cleaner
+	// Clean, when set, cleans plain-text files instead of Cleaner, in
+	// the language each is written in, and says which (Document.Lang), as
+	// a --corpus folder is read: corpus.Parser.CleanPage.
+	Clean func(raw []byte) corpus.Document
 	// Detect names the language of a text (ISO 639-1) when the page does
 	// not say; nil leaves it unknown.
 	Detect func(text string) string
@@ -119,16 +124,24 @@ func (x *Extractor) Extract(body []byte, contentType, pageURL string) (*Article,
 // Text reads a plain-text article with the same cleaner as the files of a
 // corpus folder.
 func (x *Extractor) Text(body []byte, contentType string) (*Article, error) {
-	if x.opts.Cleaner == nil {
+	if x.opts.Cleaner == nil && x.opts.Clean == nil {
 		return nil, errors.New("ingest: Options.Cleaner is required for text")
 	}
 	text := decode(body, contentType)
-	doc := x.opts.Cleaner.Clean([]byte(text))
+	var doc corpus.Document
+	if x.opts.Clean != nil {
+		doc = x.opts.Clean([]byte(text))
+	} else {
+		doc = x.opts.Cleaner.Clean([]byte(text))
+	}
 	if len(doc.Paragraphs) == 0 {
 		return nil, ErrNoArticle
 	}
 	a := &Article{Title: doc.Title, Byline: doc.Meta.Byline, Published: doc.Meta.Published, Caption: doc.Meta.Caption, Paragraphs: doc.Paragraphs}
-	a.Lang = x.detect(a)
+	a.Lang = doc.Lang
+	if a.Lang == "" {
+		a.Lang = x.detect(a)
+	}
 	return a, nil
 }
 

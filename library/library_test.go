@@ -114,7 +114,11 @@ func newLibrary(t testing.TB, file string, opts library.Options) *env {
 	}
 	e := &env{db: db, file: file, srv: site(t)}
 	opts.Store, opts.Resources, opts.Languages, opts.Default = db, shared.res, shared.langs, shared.def
-	opts.Extractor = ingest.New(ingest.Options{Cleaner: c})
+	p, err := shared.res.Parser()
+	if err != nil {
+		t.Fatal(err)
+	}
+	opts.Extractor = ingest.New(ingest.Options{Cleaner: c, Clean: p.CleanPage})
 	allow := []netip.Prefix{netip.MustParsePrefix("127.0.0.0/8")}
 	opts.Fetcher = fetch.New(fetch.Options{Policy: fetch.Policy{Allow: allow}, Dialer: loopbackOnly{t}, Timeout: time.Minute})
 	e.lib, err = library.New(opts)
