@@ -29,6 +29,7 @@ func TestReadFiles(t *testing.T) {
 		"pt.squad1.1-pt-train.sample": 2110, "sv.swequad-mc-train": 962,
 		"xquad-dev/mono-de": 623, "xquad-dev/mono-es": 623, "xquad-dev/mono-ru": 623,
 		"xquad-dev/xling-de": 623, "xquad-dev/xling-en": 623, "xquad-dev/xling-es": 623, "xquad-dev/xling-ru": 623,
+		"xquad-dev/en-over-de": 623, "xquad-dev/en-over-es": 623, "xquad-dev/en-over-ru": 623,
 	}
 	for _, f := range files {
 		s, err := realdata.ReadFile(fsys, f, realdata.DefaultMinParagraphs)
