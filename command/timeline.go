@@ -3,68 +3,35 @@ package command
 import (
 	"context"
 	"errors"
-	"fmt"
-	"slices"
 	"strings"
 	"sync"
 	"time"
 
-	"github.com/qabot/qabot/corpus/timex"
-	"github.com/qabot/qabot/lang"
 	"github.com/qabot/qabot/timeline"
 )
 
-// timelineData is what the Timeline handler builds once per engine: the
-// events of the corpus in order, the time words of every language, and the
-// languages the articles are read in (the engine says which).
-type timelineData struct {
-	events       []timeline.Event
-	times        map[string]*timex.Language
-	articleLangs []string
-	err          error
-}
-
-// timelineCache builds timelineData on the first /timeline, so start-up and
-// routers that never serve one do not pay for it.
+// timelineCache builds the events of the engine's corpus, in order, on
+// the first /timeline, so start-up and routers that never serve one do
+// not pay for it.
 type timelineCache struct {
-	once sync.Once
-	data timelineData
+	once   sync.Once
+	events []timeline.Event
 }
 
-func (r *Router) timelineData() *timelineData {
-	r.timelines.once.Do(func() {
-		d := &r.timelines.data
-		d.times, d.err = timex.LoadLanguages(lang.Data)
-		if d.err != nil {
-			d.err = fmt.Errorf("timeline: %w", d.err)
-			return
-		}
-		d.events = timeline.Build(r.engine.Corpus())
-		d.articleLangs = r.engine.ArticleLanguages()
-	})
-	return &r.timelines.data
+func (r *Router) timelineEvents() []timeline.Event {
+	r.timelines.once.Do(func() { r.timelines.events = timeline.Build(r.engine.Corpus()) })
+	return r.timelines.events
 }
 
 func (r *Router) timeline(ctx context.Context, q Query) (Reply, error) {
 	if err := ctx.Err(); err != nil {
 		return Reply{}, err
 	}
-	d := r.timelineData()
-	if d.err != nil {
-		return Reply{}, d.err
-	}
+	all := r.timelineEvents()
 	l := r.Language(q)
 	reply := Reply{Command: Timeline, Lang: l.Code, Events: []timeline.Event{}}
-
-	// Dates typed by the user are read in the reply's language, then in
-	// English and the articles' languages, so "--lang fr --from 2022-07"
-	// and "--from July 2022" both work.
-	var dateLangs []*timex.Language
-	for _, code := range append([]string{l.Code, "en"}, d.articleLangs...) {
-		if tl := d.times[code]; tl != nil && !slices.Contains(dateLangs, tl) {
-			dateLangs = append(dateLangs, tl)
-		}
-	}
+	// Dates typed by the user are read in the languages the engine says.
+	dateLangs := r.engine.DateLanguages(l.Code)
 	// The topic is read by the engine, in the user's language, against
 	// each article in its own.
 	tq := timeline.Query{}
@@ -97,10 +64,10 @@ func (r *Router) timeline(ctx context.Context, q Query) (Reply, error) {
 		bound.set(begin, end)
 	}
 
-	events := timeline.Filter(d.events, tq)
-	reply.Events = timeline.Localize(events, d.times[l.Code], l)
+	events := timeline.Filter(all, tq)
+	reply.Events = timeline.Localize(events, r.engine.TimeLanguage(l.Code), l)
 	switch {
-	case len(d.events) == 0:
+	case len(all) == 0:
 		reply.Message = l.Message("timeline_empty", nil)
 	case len(events) == 0:
 		reply.Message = l.Message("timeline_no_match", nil)

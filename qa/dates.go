@@ -1,0 +1,26 @@
+package qa
+
+import (
+	"slices"
+
+	"github.com/qabot/qabot/corpus/timex"
+)
+
+// TimeLanguage returns the time words of a language (month and weekday
+// names, date layouts), nil when it has none: what a reply in that
+// language writes dates with.
+func (e *Engine) TimeLanguage(code string) *timex.Language { return e.times[code] }
+
+// DateLanguages returns the languages a date typed by a user of language
+// user is read in, in order: the user's, English, then the languages the
+// articles are read in, each once ("--lang fr --from 2022-07", "--from
+// July 2022" and "--from juillet 2022" over a French page all work).
+func (e *Engine) DateLanguages(user string) []*timex.Language {
+	var out []*timex.Language
+	for _, code := range append([]string{user, "en"}, e.ArticleLanguages()...) {
+		if tl := e.times[code]; tl != nil && !slices.Contains(out, tl) {
+			out = append(out, tl)
+		}
+	}
+	return out
+}
