@@ -354,7 +354,7 @@ func (s *Conversations) clarifyFresh(c *Conversation, t *turn) (Answer, bool) {
 			return Answer{}, false
 		}
 	}
-	ranked := e.rank(q)
+	ranked := e.rankTop(q, clarifyDepth)
 	if len(ranked) < 2 {
 		return Answer{}, false
 	}

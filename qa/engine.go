@@ -12,7 +12,6 @@ import (
 	"fmt"
 	"io/fs"
 	"regexp"
-	"sort"
 	"strings"
 	"sync"
 	"unicode"
@@ -387,17 +386,6 @@ const coverageFloor = 0.3
 // sentence's article counts, relative to finding it in the sentence.
 const weightArticle = 0.1
 
-func (e *Engine) articleHas(g termGroup, art int) bool {
-	for _, a := range g.alts {
-		for _, st := range a.stems {
-			if e.idx.articleStems[art][st] {
-				return true
-			}
-		}
-	}
-	return false
-}
-
 // A ranked is a sentence with its score for one query.
 type ranked struct {
 	doc      int
@@ -414,98 +402,10 @@ type ranked struct {
 	z float64
 }
 
-// stage1 scores every sentence that matches at least one question word,
-// and returns what it saw of every sentence for the second stage.
+// stage1 scores every sentence that matches at least one question word
+// or whose article does (candidates.go), best first, and returns what it
+// saw of every sentence for the second stage.
 func (e *Engine) stage1(q *query) ([]ranked, *firstStage) {
-	n := len(e.idx.docs)
-	score := make([]float64, n)
-	cover := make([]float64, n)
-	seen := newFirstStage(cover, n)
-	relCover := make([]float64, n)
-	groupScore := make([]float64, n)
-	groupCover := make([]float64, n)
-	matched := make([]bool, n)
-	touched := make([]int32, 0, 32)
-	totalIDF, relIDF := 0.0, 0.0
-	for gi, g := range q.group {
-		totalIDF += g.idf
-		isName := e.isNameGroup(g)
-		if !isName {
-			relIDF += g.idf
-		}
-		touched = touched[:0]
-		// An alternative never counts for more than the word the user
-		// wrote would: "Portuguese" is rarer than "Portugal" in an article
-		// about Portugal, and must not outweigh it.
-		ceiling := e.ownIDF(g)
-		for _, a := range g.alts {
-			per := a.weight / float64(len(a.stems))
-			for _, st := range a.stems {
-				tid, ok := e.idx.termID(st)
-				if !ok {
-					continue
-				}
-				damp := 1.0
-				if ceiling > 0 && e.idx.idf[tid] > ceiling {
-					damp = ceiling / e.idx.idf[tid]
-				}
-				for _, p := range e.idx.post[tid] {
-					s := e.idx.bm25(tid, p) * per * damp
-					if e.idx.docs[p.doc].names[st] {
-						s *= 1.3
-					}
-					if groupScore[p.doc] == 0 && groupCover[p.doc] == 0 {
-						touched = append(touched, p.doc)
-					}
-					groupScore[p.doc] = max(groupScore[p.doc], s)
-					groupCover[p.doc] = max(groupCover[p.doc], per*min(1, float64(p.tf)))
-					seen.mark(gi, p, a)
-				}
-			}
-		}
-		for _, d := range touched {
-			score[d] += groupScore[d]
-			cover[d] += g.idf * groupCover[d]
-			if !isName {
-				relCover[d] += g.idf * groupCover[d]
-			}
-			matched[d] = true
-		}
-		// A word the sentence lacks but its article has counts a little:
-		// it tells articles apart and stands in for "it" and "the river".
-		for d := range score {
-			if !matched[d] && e.articleHas(g, e.idx.docs[d].artIdx) {
-				score[d] += weightArticle * g.idf
-				cover[d] += weightArticle * g.idf
-			}
-		}
-		for _, d := range touched {
-			groupScore[d], groupCover[d], matched[d] = 0, 0, false
-		}
-	}
-	var out []ranked
-	for d := range score {
-		if score[d] <= 0 {
-			continue
-		}
-		r := ranked{doc: d, bm25: score[d]}
-		if totalIDF > 0 {
-			r.coverage = cover[d] / totalIDF
-		}
-		r.relation = 1
-		if relIDF > 0 {
-			r.relation = relCover[d] / relIDF
-		}
-		// BM25 rewards a rare word matched twice; coverage rewards a
-		// sentence that matches all of the question. Both count.
-		r.score = score[d] * (1 + 0.3*e.evidence(q, d)) * (coverageFloor + r.coverage)
-		out = append(out, r)
-	}
-	sort.Slice(out, func(i, j int) bool {
-		if out[i].score != out[j].score {
-			return out[i].score > out[j].score
-		}
-		return out[i].doc < out[j].doc
-	})
+	out, seen, _ := e.candidates(context.Background(), q, 0)
 	return out, seen
 }

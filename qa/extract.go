@@ -34,7 +34,7 @@ func (e *Engine) answer(q *query) result {
 	if len(q.group) == 0 {
 		return result{}
 	}
-	return e.pick(q, e.rank(q))
+	return e.pick(q, e.rankTop(q, askDepth))
 }
 
 // pick chooses the answer among ranked sentences, best first. It is apart

@@ -34,7 +34,6 @@ type doc struct {
 	sentence *corpus.Sentence
 	toks     []docToken // the sentence's words, in order
 	length   float64    // number of content words
-	names    map[string]bool
 }
 
 // A docToken is a word of a sentence with its stem.
@@ -71,12 +70,16 @@ type index struct {
 	// bySuffix maps the tails of long stems to the stems: "attack" to
 	// "cyberattack", so the part finds the compound.
 	bySuffix map[string][]string
+	// cand is what the first stage of the ranking reads (candidates.go).
+	cand candIndex
 }
 
 // buildIndex indexes every sentence of c, each article analysed in its
 // language (analyzerOf).
 func buildIndex(c *corpus.Corpus, analyzerOf func(*corpus.Article) *analyzer) *index {
 	ix := &index{termIDs: map[string]int32{}, vocab: map[string]string{}, nameStems: map[string]bool{}}
+	var nameHits []nameHit
+	names := map[string]bool{}
 	for ai, a := range c.Articles {
 		an := analyzerOf(a)
 		artStems := map[string]bool{}
@@ -86,7 +89,8 @@ func buildIndex(c *corpus.Corpus, analyzerOf func(*corpus.Article) *analyzer) *i
 		var prevStems []string
 		for i := range a.Sentences {
 			s := &a.Sentences[i]
-			d := doc{article: a, artIdx: ai, an: an, sentence: s, names: map[string]bool{}}
+			d := doc{article: a, artIdx: ai, an: an, sentence: s}
+			clear(names)
 			tf := map[string]float64{}
 			for _, t := range lang.Tokens(s.Text) {
 				dt := docToken{Token: t, folded: lang.Fold(t.Text)}
@@ -105,7 +109,7 @@ func buildIndex(c *corpus.Corpus, analyzerOf func(*corpus.Article) *analyzer) *i
 			}
 			for _, n := range s.Facts.Names {
 				for _, st := range an.stems(n.Text) {
-					d.names[st] = true
+					names[st] = true
 					ix.nameStems[st] = true
 				}
 			}
@@ -135,6 +139,9 @@ func buildIndex(c *corpus.Corpus, analyzerOf func(*corpus.Article) *analyzer) *i
 					ix.post = append(ix.post, nil)
 				}
 				ix.post[tid] = append(ix.post[tid], posting{doc: id, tf: float32(n)})
+				if names[stem] {
+					nameHits = append(nameHits, nameHit{term: tid, doc: id})
+				}
 			}
 			ix.docs = append(ix.docs, d)
 		}
@@ -163,6 +170,7 @@ func buildIndex(c *corpus.Corpus, analyzerOf func(*corpus.Article) *analyzer) *i
 		spell[w] = st
 		spell[st] = st
 	}
+	ix.buildCandidates(nameHits)
 	ix.fuzzy = newFuzzyIndex(spell, 2)
 	ix.bySuffix = map[string][]string{}
 	for st := range ix.termIDs {
@@ -249,8 +257,5 @@ func (ix *index) termID(stem string) (int32, bool) {
 
 // bm25 returns the BM25 contribution of one occurrence count.
 func (ix *index) bm25(tid int32, p posting) float64 {
-	d := &ix.docs[p.doc]
-	tf := float64(p.tf)
-	norm := 1 - bm25B + bm25B*d.length/math.Max(ix.avgLen, 1)
-	return ix.idf[tid] * tf * (bm25K1 + 1) / (tf + bm25K1*norm)
+	return bm25Of(ix.idf[tid], p.tf, ix.cand.norm[p.doc])
 }

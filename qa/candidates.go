@@ -1,0 +1,472 @@
+package qa
+
+import (
+	"context"
+	"math"
+	"slices"
+	"sort"
+	"sync"
+)
+
+// Candidate generation: the first stage of the ranking (rank.go), over
+// data the index computes once (candIndex) so that a question costs what
+// its words' postings cost, not what the corpus holds.
+//
+// A sentence's first-stage score is, per question word in order, its BM25
+// contribution when the sentence has the word, else weightArticle times the
+// word's weight when its article has it elsewhere; then that sum times the
+// evidence factor and the coverage factor (stage1). The sentences no
+// posting reaches but whose article has a question word all score alike
+// within their article, so they are kept per article, not per sentence.
+// When the caller wants only the best k (Ask), the evidence factor, the one
+// part that looks at a sentence's facts, is computed only for sentences
+// whose score can still reach the k-th best: it lies between 1 and 1.3, so
+// a sentence's score is bounded on both sides before it is known
+// (candidates).
+
+// A candIndex is what the first stage reads of the index, laid out flat.
+type candIndex struct {
+	// artStart[a] is the first sentence of article a; artStart has one
+	// more entry, the number of sentences. The sentences of an article are
+	// consecutive in index.docs.
+	artStart []int32
+	// norm is each sentence's BM25 length normalisation, docArt its
+	// article.
+	norm   []float64
+	docArt []int32
+	// postOff[t] is where term t's postings start in the flat array that
+	// index.post slices; nameBit has a bit per posting there: the term is
+	// a word of a name the sentence holds (such a match weighs more).
+	postOff []int32
+	nameBit []uint64
+	// arts[artOff[t]:artOff[t+1]] are the articles whose sentences have
+	// term t among their own words (not only as inherited context),
+	// ascending.
+	artOff []int32
+	arts   []int32
+	pool   sync.Pool // *stage1Buf
+}
+
+// A nameHit records, while the index is built, that a sentence's posting
+// of a term is a word of one of its names.
+type nameHit struct{ term, doc int32 }
+
+// bm25Of is the BM25 contribution of a term of weight idf found tf times
+// in a sentence of length normalisation norm.
+func bm25Of(idf float64, tf float32, norm float64) float64 {
+	t := float64(tf)
+	return idf * t * (bm25K1 + 1) / (t + bm25K1*norm)
+}
+
+// buildCandidates lays out the first stage's data once the postings, the
+// idf and the average length are known.
+func (ix *index) buildCandidates(names []nameHit) {
+	c := &ix.cand
+	articles := 0
+	if n := len(ix.docs); n > 0 {
+		articles = ix.docs[n-1].artIdx + 1
+	}
+	c.artStart = make([]int32, articles+1)
+	for a, d := 0, 0; a <= articles; a++ {
+		for d < len(ix.docs) && ix.docs[d].artIdx < a {
+			d++
+		}
+		c.artStart[a] = int32(d)
+	}
+	c.norm = make([]float64, len(ix.docs))
+	c.docArt = make([]int32, len(ix.docs))
+	for i := range ix.docs {
+		c.norm[i] = 1 - bm25B + bm25B*ix.docs[i].length/math.Max(ix.avgLen, 1)
+		c.docArt[i] = int32(ix.docs[i].artIdx)
+	}
+
+	// One array for every posting: no slack left by appends, and a place
+	// for a bit per posting.
+	total := 0
+	for _, p := range ix.post {
+		total += len(p)
+	}
+	flat := make([]posting, 0, total)
+	c.postOff = make([]int32, len(ix.post)+1)
+	c.artOff = make([]int32, len(ix.post)+1)
+	for t, p := range ix.post {
+		off := len(flat)
+		c.postOff[t] = int32(off)
+		flat = append(flat, p...)
+		ix.post[t] = flat[off:len(flat):len(flat)]
+		c.artOff[t] = int32(len(c.arts))
+		last := int32(-1)
+		for _, q := range ix.post[t] {
+			if a := c.docArt[q.doc]; q.tf >= 1 && a != last {
+				c.arts = append(c.arts, a)
+				last = a
+			}
+		}
+	}
+	c.postOff[len(ix.post)] = int32(len(flat))
+	c.artOff[len(ix.post)] = int32(len(c.arts))
+	c.arts = slices.Clip(c.arts)
+	c.nameBit = make([]uint64, (len(flat)+63)/64)
+	for _, h := range names {
+		p := ix.post[h.term]
+		if i, ok := slices.BinarySearchFunc(p, h.doc, func(p posting, d int32) int { return int(p.doc - d) }); ok {
+			k := int(c.postOff[h.term]) + i
+			c.nameBit[k/64] |= 1 << (k % 64)
+		}
+	}
+}
+
+// articles returns the number of articles.
+func (c *candIndex) articles() int { return len(c.artStart) - 1 }
+
+// A stage1Buf is the scratch of one question's first stage, reused from
+// question to question (candIndex.pool): arrays over every sentence and
+// article that only the touched entries of are reset.
+type stage1Buf struct {
+	slot    []int32   // per sentence: its slot, or -1 when no posting reached it
+	artMark []int32   // per article: 1 + the last question word it has
+	artAcc  []float64 // per article: the score a sentence of it with no question word has
+	cover   []float64 // per sentence: firstStage.cover
+	words   []uint64  // per sentence: firstStage.words
+	slots   []slot
+	marked  []int32 // articles with a question word, in the order met
+	garts   []int32 // articles with the current question word
+	touched []int32 // slots the current question word reached
+	lbs     []float64
+}
+
+// A slot is a sentence a posting reached.
+type slot struct {
+	doc, art int32
+	gStamp   int32   // 1 + the question word gScore and gCover are for
+	matched  int32   // 1 + the last question word the sentence matched
+	score    float64 // BM25 with inherited context and article words
+	cover    float64 // coverage, in question-weight units
+	rel      float64 // the same, for the words that are not names
+	gScore   float64 // the current word's best BM25 contribution
+	gCover   float64 // and its best coverage
+}
+
+func (c *candIndex) get(docs int) *stage1Buf {
+	if b, ok := c.pool.Get().(*stage1Buf); ok && len(b.slot) == docs {
+		return b
+	}
+	b := &stage1Buf{
+		slot:    make([]int32, docs),
+		artMark: make([]int32, c.articles()),
+		artAcc:  make([]float64, c.articles()),
+		cover:   make([]float64, docs),
+		words:   make([]uint64, docs),
+	}
+	for i := range b.slot {
+		b.slot[i] = -1
+	}
+	return b
+}
+
+// put resets what the question touched and keeps b for the next one.
+func (c *candIndex) put(b *stage1Buf) {
+	for _, s := range b.slots {
+		b.slot[s.doc] = -1
+		b.cover[s.doc] = 0
+		b.words[s.doc] = 0
+	}
+	for _, a := range b.marked {
+		b.artMark[a] = 0
+		b.artAcc[a] = 0
+		clear(b.cover[c.artStart[a]:c.artStart[a+1]])
+	}
+	b.slots, b.marked, b.garts, b.touched, b.lbs = b.slots[:0], b.marked[:0], b.garts[:0], b.touched[:0], b.lbs[:0]
+	c.pool.Put(b)
+}
+
+// candidates scores the sentences for q as stage1 describes and returns
+// them best first: every sentence with a positive score when k <= 0, else
+// the k best, exactly as the full list would begin. It also returns what
+// the first stage saw of every sentence, and the scratch to give back
+// (candIndex.put) once the firstStage is no longer read. It returns
+// nothing once ctx ends: it checks between question words and every few
+// thousand postings.
+func (e *Engine) candidates(ctx context.Context, q *query, k int) ([]ranked, *firstStage, *stage1Buf) {
+	ix := e.idx
+	c := &ix.cand
+	b := c.get(len(ix.docs))
+	totalIDF, relIDF := 0.0, 0.0
+	visited := 0
+	for gi, g := range q.group {
+		if ctx.Err() != nil {
+			c.put(b)
+			return nil, nil, nil
+		}
+		stamp := int32(gi + 1)
+		totalIDF += g.idf
+		isName := e.isNameGroup(g)
+		if !isName {
+			relIDF += g.idf
+		}
+		b.touched = b.touched[:0]
+		// An alternative never counts for more than the word the user
+		// wrote would: "Portuguese" is rarer than "Portugal" in an article
+		// about Portugal, and must not outweigh it.
+		ceiling := e.ownIDF(g)
+		for _, a := range g.alts {
+			per := a.weight / float64(len(a.stems))
+			for _, st := range a.stems {
+				tid, ok := ix.termID(st)
+				if !ok {
+					continue
+				}
+				idf := ix.idf[tid]
+				damp := 1.0
+				if ceiling > 0 && idf > ceiling {
+					damp = ceiling / idf
+				}
+				post := ix.post[tid]
+				if visited += len(post); visited > checkPostings {
+					if ctx.Err() != nil {
+						c.put(b)
+						return nil, nil, nil
+					}
+					visited = 0
+				}
+				off := int(c.postOff[tid])
+				for i, p := range post {
+					s := bm25Of(idf, p.tf, c.norm[p.doc]) * per * damp
+					if k := off + i; c.nameBit[k/64]&(1<<(k%64)) != 0 {
+						s *= 1.3
+					}
+					si := b.slot[p.doc]
+					if si < 0 {
+						si = int32(len(b.slots))
+						b.slot[p.doc] = si
+						art := c.docArt[p.doc]
+						// What the earlier words' articles gave it.
+						acc := b.artAcc[art]
+						b.slots = append(b.slots, slot{doc: p.doc, art: art, score: acc, cover: acc})
+					}
+					sl := &b.slots[si]
+					if sl.gStamp != stamp {
+						sl.gStamp, sl.gScore, sl.gCover = stamp, 0, 0
+					}
+					if sl.gScore == 0 && sl.gCover == 0 {
+						b.touched = append(b.touched, si)
+					}
+					sl.gScore = max(sl.gScore, s)
+					sl.gCover = max(sl.gCover, per*min(1, float64(p.tf)))
+					// A term frequency under 1 is inherited context, not
+					// the sentence's text (firstStage.mark).
+					if gi < 64 && p.tf >= 1 {
+						b.words[p.doc] |= 1 << gi
+					}
+				}
+			}
+		}
+		for _, si := range b.touched {
+			sl := &b.slots[si]
+			sl.score += sl.gScore
+			sl.cover += g.idf * sl.gCover
+			if !isName {
+				sl.rel += g.idf * sl.gCover
+			}
+			sl.matched = stamp
+		}
+		// A word the sentence lacks but its article has counts a little:
+		// it tells articles apart and stands in for "it" and "the river".
+		b.garts = b.garts[:0]
+		for _, a := range g.alts {
+			for _, st := range a.stems {
+				tid, ok := ix.termID(st)
+				if !ok {
+					continue
+				}
+				for _, art := range c.arts[c.artOff[tid]:c.artOff[tid+1]] {
+					switch b.artMark[art] {
+					case stamp:
+						continue
+					case 0:
+						b.marked = append(b.marked, art)
+					}
+					b.artMark[art] = stamp
+					b.garts = append(b.garts, art)
+				}
+			}
+		}
+		if len(b.garts) > 0 {
+			for si := range b.slots {
+				sl := &b.slots[si]
+				if sl.matched != stamp && b.artMark[sl.art] == stamp {
+					sl.score += weightArticle * g.idf
+					sl.cover += weightArticle * g.idf
+				}
+			}
+			for _, art := range b.garts {
+				b.artAcc[art] += weightArticle * g.idf
+			}
+		}
+	}
+
+	// What the second stage reads of every sentence: the sentences no
+	// posting reached have their article's score as their coverage.
+	for i := range b.slots {
+		b.cover[b.slots[i].doc] = b.slots[i].cover
+	}
+	for _, art := range b.marked {
+		acc := b.artAcc[art]
+		for d := c.artStart[art]; d < c.artStart[art+1]; d++ {
+			if b.slot[d] < 0 {
+				b.cover[d] = acc
+			}
+		}
+	}
+	seen := &firstStage{cover: b.cover, words: b.words}
+
+	mk := func(d int32, score, cover, rel float64) ranked {
+		r := ranked{doc: int(d), bm25: score}
+		if totalIDF > 0 {
+			r.coverage = cover / totalIDF
+		}
+		r.relation = 1
+		if relIDF > 0 {
+			r.relation = rel / relIDF
+		}
+		return r
+	}
+	// final is stage1's score: BM25 rewards a rare word matched twice;
+	// coverage rewards a sentence that matches all of the question. Both
+	// count.
+	final := func(r *ranked) {
+		r.score = r.bm25 * (1 + 0.3*e.evidence(q, r.doc)) * (coverageFloor + r.coverage)
+	}
+	// The evidence factor lies in [1, 1.3]: the bounds of a score before
+	// its evidence is looked at.
+	lower := func(r *ranked) float64 { return r.bm25 * (coverageFloor + r.coverage) }
+	upper := func(r *ranked) float64 { return r.bm25 * 1.3 * (coverageFloor + r.coverage) }
+
+	// tau is a score that k sentences reach for sure: the k-th largest
+	// lower bound. No sentence whose upper bound is below it is among the
+	// k best.
+	tau := math.Inf(-1)
+	if k > 0 {
+		h := b.lbs[:0]
+		push := func(v float64) {
+			if len(h) < k {
+				h = append(h, v)
+				for i := len(h) - 1; i > 0; { // sift up (min-heap)
+					p := (i - 1) / 2
+					if h[p] <= h[i] {
+						break
+					}
+					h[p], h[i] = h[i], h[p]
+					i = p
+				}
+				return
+			}
+			if v <= h[0] {
+				return
+			}
+			h[0] = v
+			for i := 0; ; { // sift down
+				l, m := 2*i+1, i
+				if l < len(h) && h[l] < h[m] {
+					m = l
+				}
+				if l+1 < len(h) && h[l+1] < h[m] {
+					m = l + 1
+				}
+				if m == i {
+					break
+				}
+				h[m], h[i] = h[i], h[m]
+				i = m
+			}
+		}
+		for i := range b.slots {
+			s := &b.slots[i]
+			if s.score > 0 {
+				r := mk(s.doc, s.score, s.cover, s.rel)
+				push(lower(&r))
+			}
+		}
+		for _, art := range b.marked {
+			if acc := b.artAcc[art]; acc > 0 {
+				r := mk(-1, acc, acc, 0)
+				lb := lower(&r)
+				for d, n := c.artStart[art], 0; d < c.artStart[art+1] && n < k; d++ {
+					if b.slot[d] < 0 {
+						push(lb)
+						n++
+					}
+				}
+			}
+		}
+		if len(h) == k {
+			tau = h[0]
+		}
+		b.lbs = h
+	}
+
+	var out []ranked
+	for i := range b.slots {
+		s := &b.slots[i]
+		if s.score <= 0 {
+			continue
+		}
+		r := mk(s.doc, s.score, s.cover, s.rel)
+		if upper(&r) < tau {
+			continue
+		}
+		final(&r)
+		out = append(out, r)
+	}
+	for _, art := range b.marked {
+		acc := b.artAcc[art]
+		if acc <= 0 {
+			continue
+		}
+		if r := mk(-1, acc, acc, 0); upper(&r) < tau {
+			continue
+		}
+		for d := c.artStart[art]; d < c.artStart[art+1]; d++ {
+			if b.slot[d] < 0 {
+				r := mk(d, acc, acc, 0)
+				final(&r)
+				out = append(out, r)
+			}
+		}
+	}
+	sort.Slice(out, func(i, j int) bool {
+		if out[i].score != out[j].score {
+			return out[i].score > out[j].score
+		}
+		return out[i].doc < out[j].doc
+	})
+	if k > 0 && len(out) > k {
+		out = slices.Clip(out[:k])
+	}
+	return out, seen, b
+}
+
+// checkPostings is how many postings the first stage reads between two
+// looks at its context: a few microseconds of work.
+const checkPostings = 4096
+
+// askDepth is how many of the best sentences answering a question reads:
+// pick tries the first five, suggests the first maxSuggestions, and
+// weighs the margin over the second.
+const askDepth = 5
+
+// rankTop is rank for a caller that reads only the first k sentences of
+// the ranking (at least): the first stage keeps its best k, and as many
+// as the ranker reorders and the one after them.
+func (e *Engine) rankTop(q *query, k int) []ranked {
+	if r := e.ranker; r != nil {
+		k = max(k, r.Candidates+1)
+	}
+	out, seen, b := e.candidates(context.Background(), q, k)
+	if b == nil {
+		return nil
+	}
+	out = e.rerank(e.ranker, q, out, seen)
+	e.idx.cand.put(b)
+	return out
+}
