@@ -1,14 +1,27 @@
 package qa
 
-import "unicode/utf8"
+import (
+	"cmp"
+	"slices"
+	"unicode/utf8"
+)
 
 // A fuzzyIndex finds the words of a vocabulary within a small edit
 // distance of a misspelt word, by the symmetric-delete method (SymSpell):
 // every word is stored under the strings it gives when one or two letters
-// are deleted, so a lookup costs a few map probes instead of a scan.
+// are deleted, so a lookup costs a few probes instead of a scan.
+//
+// The deletion strings are not kept: each is stored as a 64-bit hash next
+// to the number of its word, in one sorted array (12 bytes a variant
+// instead of a map entry with its string). A lookup checks every word it
+// finds by its edit distance, so a hash collision could only add a word
+// that is within the distance anyway, which the deletions find too: the
+// results are those of the strings themselves.
 type fuzzyIndex struct {
-	deletes map[string][]string // deletion variant -> vocabulary words
-	words   map[string]string   // vocabulary word -> stem
+	hashes []uint64          // deletion variants' hashes, ascending
+	ids    []uint32          // the word of each, an index into list
+	list   []string          // the vocabulary's words, sorted
+	words  map[string]string // vocabulary word -> stem
 	// maxEdits caps the distance whatever the word's length: the
 	// lexicons' spellers keep to one edit, which keeps them small.
 	maxEdits int
@@ -33,17 +46,59 @@ func maxDistance(n int) int {
 }
 
 func newFuzzyIndex(vocab map[string]string, maxEdits int) *fuzzyIndex {
-	f := &fuzzyIndex{deletes: map[string][]string{}, words: vocab, maxEdits: maxEdits}
+	f := &fuzzyIndex{words: vocab, maxEdits: maxEdits}
 	for w := range vocab {
-		n := utf8.RuneCountInString(w)
-		if n < minFuzzyLen {
-			continue
-		}
-		for _, d := range deletions(w, f.limit(n)) {
-			f.deletes[d] = append(f.deletes[d], w)
+		if utf8.RuneCountInString(w) >= minFuzzyLen {
+			f.list = append(f.list, w)
 		}
 	}
+	slices.Sort(f.list)
+	type entry struct {
+		h  uint64
+		id uint32
+	}
+	var entries []entry
+	for id, w := range f.list {
+		for _, d := range deletions(w, f.limit(utf8.RuneCountInString(w))) {
+			entries = append(entries, entry{fnv64(d), uint32(id)})
+		}
+	}
+	slices.SortFunc(entries, func(a, b entry) int {
+		if c := cmp.Compare(a.h, b.h); c != 0 {
+			return c
+		}
+		return cmp.Compare(a.id, b.id)
+	})
+	f.hashes = make([]uint64, len(entries))
+	f.ids = make([]uint32, len(entries))
+	for i, e := range entries {
+		f.hashes[i], f.ids[i] = e.h, e.id
+	}
 	return f
+}
+
+// variants returns the words stored under deletion variant d.
+func (f *fuzzyIndex) variants(d string) []uint32 {
+	h := fnv64(d)
+	i, ok := slices.BinarySearch(f.hashes, h)
+	if !ok {
+		return nil
+	}
+	j := i
+	for j < len(f.hashes) && f.hashes[j] == h {
+		j++
+	}
+	return f.ids[i:j]
+}
+
+// fnv64 is the 64-bit FNV-1a hash of s.
+func fnv64(s string) uint64 {
+	h := uint64(14695981039346656037)
+	for i := 0; i < len(s); i++ {
+		h ^= uint64(s[i])
+		h *= 1099511628211
+	}
+	return h
 }
 
 // deletions returns w and every string made by deleting up to depth runes.
@@ -88,7 +143,8 @@ func (f *fuzzyIndex) correct(w string) (word string, dist int, ok bool) {
 	best, bestDist := "", limit+1
 	first, _ := utf8.DecodeRuneInString(w)
 	for _, d := range deletions(w, limit) {
-		for _, cand := range f.deletes[d] {
+		for _, id := range f.variants(d) {
+			cand := f.list[id]
 			dist := editDistance(w, cand, limit)
 			if dist > limit {
 				continue
