@@ -20,6 +20,8 @@ type conceptTable struct {
 	weight float64
 	// self drops the word itself from a table within one language.
 	self bool
+	// cache keeps the renderings of the phrases looked up (conceptcache.go).
+	cache renderCache
 }
 
 // Translation choices, measured on the cross-lingual question sets.
@@ -54,11 +56,13 @@ func (t *conceptTable) match(stems []string) ([]alt, int) {
 			break
 		}
 		key := strings.Join(stems[:n], " ")
-		senses := t.from.Senses(key)
-		if len(senses) == 0 {
-			continue
-		}
-		if alts := t.render(key, senses); len(alts) > 0 {
+		alts := t.cache.lookup(key, func() []alt {
+			if senses := t.from.Senses(key); len(senses) > 0 {
+				return t.render(key, senses)
+			}
+			return nil
+		})
+		if len(alts) > 0 {
 			return alts, n
 		}
 	}
