@@ -73,7 +73,7 @@ LANGART_CORPUS   := testdata/langarticles
 # $(call thresholds,PREFIX) expands to the eval flags of a question set.
 thresholds = --min-sentence '$($(1)_MIN_SENTENCE)' --min-answer '$($(1)_MIN_ANSWER)' --min-abstain '$($(1)_MIN_ABSTAIN)'
 
-.PHONY: help build run test check-deps bench eval eval-real train report report-eval report-eval-langs report-real report-dialogues report-bleve report-conversations report-bench report-perf report-binary fmt lint docker clean
+.PHONY: help build run test check-deps bench eval eval-real train train-spans report report-eval report-eval-langs report-real report-dialogues report-bleve report-conversations report-bench report-perf report-binary fmt lint docker clean
 
 help: ## list the targets
 	@echo "Usage: make [target] [VAR=value]"
@@ -144,8 +144,15 @@ eval-real: ## qabot and Bleve BM25 on the real data of testdata/realdata (floors
 # The learned ranker and its calibrated abstention: fitted on the "fit"
 # split of testdata/realdata, variants chosen by cross-validation over fit
 # articles, the "dev" split reported; deterministic (internal/train).
-train: ## refit the ranker and its abstention on the real data (qa/data/ranker.json)
+train: train-spans ## refit the learned models on the real data: the ranker and its abstention (qa/data/ranker.json), the span model (qa/data/spans.tsv)
 	$(GO) run ./internal/train
+
+# The span model that chooses short answers: fitted on the "fit" split of
+# testdata/realdata, its regularisation and the kinds whose rules' facts
+# stand chosen on "dev", deterministic (internal/trainspans); it prints the
+# dev figures against the rules alone.
+train-spans: ## refit the span model that cuts the short answers (qa/data/spans.tsv)
+	$(GO) run ./internal/trainspans
 
 # Every table of README.md sits between "<!-- report: COMMAND -->" and
 # "<!-- /report -->"; make report runs each COMMAND from the repository root

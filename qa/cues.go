@@ -20,13 +20,21 @@ import (
 type cues struct {
 	an        *analyzer
 	phrases   map[string][][]string // kind -> cue phrases as folded words
+	byFirst   map[string][]cueRef   // first word -> the phrases it opens
 	speech    map[string]bool       // stems of verbs that report speech
+	accusing  map[string]bool       // stems of verbs of accusing (one word)
 	negations [][]string            // negation words and phrases, folded
 	antonyms  map[string]map[string]bool
 	classes   map[string]corpus.NameKind // stem of "country", "official" -> kind
 	// measures.tsv: what a unit measures ("km" -> distance), and what a
 	// question word asks for ("far" -> distance, "cost" -> money).
 	unitMeasure, askMeasure map[string]string
+}
+
+// A cueRef is one cue phrase and its kind.
+type cueRef struct {
+	kind  string
+	words []string
 }
 
 // readData reads data/<code>/<name> from fsys. A missing file is not an
@@ -68,7 +76,7 @@ func eachRow(data []byte, fn func(section, left, right string)) {
 }
 
 func loadCues(fsys fs.FS, an *analyzer) (*cues, error) {
-	c := &cues{an: an, phrases: map[string][][]string{}, speech: map[string]bool{}, antonyms: map[string]map[string]bool{}}
+	c := &cues{an: an, phrases: map[string][][]string{}, byFirst: map[string][]cueRef{}, speech: map[string]bool{}, accusing: map[string]bool{}, antonyms: map[string]map[string]bool{}}
 	code := an.l.Code
 	data, err := readData(fsys, code, "cues.tsv")
 	if err != nil {
@@ -80,8 +88,12 @@ func loadCues(fsys fs.FS, an *analyzer) (*cues, error) {
 			return
 		}
 		c.phrases[kind] = append(c.phrases[kind], words)
+		c.byFirst[words[0]] = append(c.byFirst[words[0]], cueRef{kind, words})
 		if kind == "quote" && len(words) == 1 {
 			c.speech[an.stem(words[0])] = true // words are folded; fine for English
+		}
+		if kind == "accuse" && len(words) == 1 {
+			c.accusing[an.stem(words[0])] = true
 		}
 	})
 	data, err = readData(fsys, code, "antonyms.tsv")

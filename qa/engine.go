@@ -62,6 +62,9 @@ type Options struct {
 	// confidence (model.go). Nil: the first stage's order, and the
 	// confidence model of confidence.go.
 	Ranker *Ranker
+	// SpanModel chooses short answers among the spans of the quoted
+	// sentence. Nil: the embedded model (qa/data/spans.tsv).
+	SpanModel *SpanModel
 }
 
 // DefaultMinCoverage is the default of Options.MinCoverage.
@@ -94,6 +97,14 @@ type Engine struct {
 	cues  *cues
 	// ranker is the learned second stage of the ranking; nil for none.
 	ranker *Ranker
+	// spans scores candidate short answers (span.go) when the options
+	// give a model; see spanModel.
+	spans *spanModel
+	// places holds the stems of the article language's place names.
+	places map[string]bool
+	// spanDocs caches what the span features read of each sentence
+	// (spanDocOf); shared by copies of the engine.
+	spanDocs *spanDocCache
 	// translations maps question languages to the article language. Each
 	// table is built on the first question in its language, so start-up
 	// does not pay for languages nobody uses.

@@ -61,6 +61,7 @@ func (e *Engine) pick(q *query, ranked []ranked) result {
 		if e.declines(ev) {
 			continue
 		}
+		x = e.refine(q, r.doc, x)
 		return result{found: true, doc: r.doc, text: x.text, score: r.score, evidence: ev}
 	}
 	for _, r := range ranked {
@@ -174,45 +175,52 @@ type extraction struct {
 	// date for when, a number for how many, a name for who); unset when
 	// the sentence is quoted with the part the question did not say.
 	typed bool
+	// start and end are the bytes of the sentence the answer stands for,
+	// when known (end is 0 otherwise): a date's words, not its rendering.
+	start, end int
 }
 
-// extract cuts the short answer of the query's kind out of sentence d. ok
-// is false only when a kind that needs a fact finds none: a when-question
-// is never answered by a sentence without a date.
-func (e *Engine) extract(q *query, d int) (extraction, bool) {
+// ruleExtract cuts the short answer of the query's kind out of sentence d
+// by the rules of each kind. ok is false only when a kind that needs a
+// fact finds none: a when-question is never answered by a sentence
+// without a date.
+func (e *Engine) ruleExtract(q *query, d int) (extraction, bool) {
 	doc := &e.idx.docs[d]
 	s := doc.sentence
 	near := e.matchedOffsets(q, d)
 	typed := func(text string) (extraction, bool) { return extraction{text: text, typed: true}, true }
+	typedAt := func(text string, start, end int) (extraction, bool) {
+		return extraction{text: text, typed: true, start: start, end: end}, true
+	}
 	untyped := func(text string) (extraction, bool) { return extraction{text: text}, true }
 	switch q.kind {
 	case KindWhen, KindSince:
 		if d, ok := e.pickDate(q, s, near, false); ok {
-			return typed(e.renderDate(q.reply(), d))
+			return typedAt(e.renderDate(q.reply(), d), d.Start, d.End)
 		}
 		return extraction{}, false
 	case KindHowLong:
 		if d, ok := e.pickDate(q, s, near, true); ok {
-			return typed(e.renderDate(q.reply(), d))
+			return typedAt(e.renderDate(q.reply(), d), d.Start, d.End)
 		}
 		// "How long has Ruritania hosted them?" - "since 2013": the start
 		// of the period says how long, where no duration does.
 		if d, ok := e.sinceDate(q, s); ok {
-			return typed(e.renderDate(q.reply(), d))
+			return typedAt(e.renderDate(q.reply(), d), d.Start, d.End)
 		}
 		if n, ok := e.pickNumber(q, s, near); ok {
-			return typed(n.Text)
+			return typedAt(n.Text, n.Start, n.End)
 		}
 		return untyped(e.rest(q, doc))
 	case KindHowMany, KindHowMuch:
 		if n, ok := e.pickNumber(q, s, near); ok {
-			return typed(e.renderNumber(q.reply(), n))
+			return typedAt(e.renderNumber(q.reply(), n), n.Start, n.End)
 		}
 		// "How many hours did they get?" - "within 24 hours": a count of
 		// time is a duration, which the date reader took.
 		if q.kind == KindHowMany {
 			if d, ok := e.pickDate(q, s, near, true); ok {
-				return typed(e.renderDate(q.reply(), d))
+				return typedAt(e.renderDate(q.reply(), d), d.Start, d.End)
 			}
 		}
 		// "How much data was lost?" - "no irreversible erasure of data".
@@ -232,7 +240,7 @@ func (e *Engine) extract(q *query, d int) (extraction, bool) {
 			}
 		}
 		if sp, ok := e.nameOf(q, s, near, keep, kinds...); ok {
-			return typed(sp.Text)
+			return typedAt(sp.Text, sp.Start, sp.End)
 		}
 		return extraction{}, false
 	case KindWho:
@@ -248,7 +256,7 @@ func (e *Engine) extract(q *query, d int) (extraction, bool) {
 			return typed(agent)
 		}
 		if sp, ok := e.nameOf(q, s, near, nil, corpus.NamePerson, corpus.NameOrg); ok {
-			return typed(sp.Text)
+			return typedAt(sp.Text, sp.Start, sp.End)
 		}
 		if agent != "" {
 			return untyped(agent)
@@ -266,10 +274,10 @@ func (e *Engine) extract(q *query, d int) (extraction, bool) {
 		}
 		heads, modifiers := splitModifiers(s.Text, both)
 		if sp, ok := nearest(near, heads); ok {
-			return typed(sp.Text)
+			return typedAt(sp.Text, sp.Start, sp.End)
 		}
 		if sp, ok := nearest(near, modifiers); ok {
-			return typed(sp.Text)
+			return typedAt(sp.Text, sp.Start, sp.End)
 		}
 		return untyped("")
 	case KindYesNo:
@@ -302,7 +310,7 @@ func (e *Engine) extract(q *query, d int) (extraction, bool) {
 				kinds = append(kinds, corpus.NameOther)
 			}
 			if sp, ok := e.nameOf(q, s, near, nil, kinds...); ok {
-				return typed(sp.Text)
+				return typedAt(sp.Text, sp.Start, sp.End)
 			}
 			return untyped(e.rest(q, doc))
 		}
@@ -317,7 +325,7 @@ func (e *Engine) extract(q *query, d int) (extraction, bool) {
 		// did not give at all.
 		if len(q.focus) > 0 {
 			if sp, ok := nearest(near, e.namesWithFocus(q, s)); ok {
-				return typed(sp.Text)
+				return typedAt(sp.Text, sp.Start, sp.End)
 			}
 			// "What kind of proof?" - "indisputable proof": the words
 			// that qualify the thing asked about.
@@ -325,7 +333,7 @@ func (e *Engine) extract(q *query, d int) (extraction, bool) {
 				return typed(phrase)
 			}
 			if sp, ok := e.nameOf(q, s, near, nil, corpus.NamePerson, corpus.NamePlace, corpus.NameOrg, corpus.NameOther); ok {
-				return typed(sp.Text)
+				return typedAt(sp.Text, sp.Start, sp.End)
 			}
 		}
 		return untyped(e.rest(q, doc))

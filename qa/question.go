@@ -27,6 +27,13 @@ type query struct {
 	// focus holds the stems of the words right after the question phrase
 	// ("how many PEOPLE", "which COUNTRY"): what the answer must be.
 	focus map[string]bool
+	// focusWord is the first focus word as the question writes it,
+	// folded: "year" of "in what year", "país" of "¿qué país?".
+	focusWord string
+	// phrase is the question phrase that decided the kind, folded, its
+	// words joined by "_" ("in_what_year"), and after the word after it as
+	// the span features see words ("did", "<w>"); "" for none.
+	phrase, after string
 	// mentioned holds every English stem the question used, so an answer
 	// never just repeats the question ("who is Anna Kovac?" is not "Anna Kovac").
 	mentioned map[string]bool
@@ -114,6 +121,7 @@ func (e *Engine) parseFor(text string, l *lang.Language, target *analyzer) *quer
 		// hogy ..., hogy ...": "is it true that ..., that ...").
 		if q.kind == "" || q.kind == KindYesNo && k != KindYesNo && !m.StartOnly || k == KindDefine {
 			q.kind = k
+			q.phrase, q.after = phraseWords(q.toks, folded, an, m.Start, m.End)
 		}
 		for i, t := range q.toks {
 			if t.Start >= m.Start && t.End <= m.End {
@@ -152,6 +160,9 @@ func (e *Engine) parseFor(text string, l *lang.Language, target *analyzer) *quer
 			continue
 		}
 		if i == focusAt || i == focusAt+1 && len(q.group) == 0 {
+			if q.focusWord == "" {
+				q.focusWord = folded[i]
+			}
 			for _, a := range g.alts {
 				for _, s := range a.stems {
 					q.focus[s] = true
@@ -531,4 +542,27 @@ func spanText(text string, toks []lang.Token) string {
 		return ""
 	}
 	return text[toks[0].Start:toks[len(toks)-1].End]
+}
+
+// phraseWords returns the question phrase within bytes [start, end) of a
+// question, folded words joined by "_", and the word right after it: a
+// stop word itself, another word as its class.
+func phraseWords(toks []lang.Token, folded []string, an *analyzer, start, end int) (phrase, after string) {
+	var words []string
+	for i, t := range toks {
+		switch {
+		case t.Start >= start && t.End <= end:
+			words = append(words, folded[i])
+		case t.Start >= end && after == "":
+			switch {
+			case t.Kind != lang.TokenWord:
+				after = "<num>"
+			case an.isStop(folded[i]):
+				after = folded[i]
+			default:
+				after = "<w>"
+			}
+		}
+	}
+	return strings.Join(words, "_"), after
 }

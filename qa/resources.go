@@ -28,6 +28,8 @@ type Resources struct {
 	dictionary   wordSet
 	times        map[string]*timex.Language
 	cues         *cues
+	spans        *spanModel
+	places       map[string]bool // stems of the article language's places
 	translations map[string]*lazyTable
 	// pairs holds the translations between any two languages (pairs.go);
 	// glosses the English stems of the bilingual files' glosses.
@@ -120,6 +122,10 @@ func NewResources(opts Options) (*Resources, error) {
 		if r.times, err = timex.LoadLanguages(opts.Data); err != nil {
 			return fmt.Errorf("qa: %w", err)
 		}
+		if r.spans, err = loadSpanModel(opts.SpanModel); err != nil {
+			return fmt.Errorf("qa: %w", err)
+		}
+		r.places = placeStems(&analyzer{l: art.l, memo: map[string]string{}})
 		return nil
 	}()
 	<-done
@@ -151,7 +157,7 @@ func (r *Resources) Engine(c *corpus.Corpus) (*Engine, error) {
 	e := &Engine{
 		opts: r.opts, corpus: c, langs: r.langs, res: r,
 		synonyms: r.synonyms, dictionary: r.dictionary, times: r.times,
-		cues: r.cues, translations: r.translations, ranker: r.opts.Ranker,
+		cues: r.cues, spans: r.spans, places: r.places, spanDocs: &spanDocCache{}, translations: r.translations, ranker: r.opts.Ranker,
 		analyzers: make(map[string]*analyzer, len(r.analyzers)),
 	}
 	for code, an := range r.analyzers {

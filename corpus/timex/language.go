@@ -732,3 +732,27 @@ func lowerAll(words []string) []string {
 	}
 	return out
 }
+
+// Unit returns the precision of a calendar unit word of the language
+// ("year", "años", "Monat", "часов"): Year for a year, Time for hours and
+// minutes. ok is false for any other word.
+func (l *Language) Unit(word string) (p Precision, ok bool) {
+	toks := tokenize(word, nil)
+	if len(toks) == 1 && toks[0].kind != tWord {
+		return PrecisionNone, false
+	}
+	if len(toks) != 1 {
+		return PrecisionNone, false
+	}
+	for _, ph := range l.lex[toks[0].text] {
+		if len(ph.words) != 1 {
+			continue
+		}
+		for _, e := range ph.entries {
+			if e.cat == cUnit && e.val >= 0 && e.val < int(numUnits) {
+				return unitPrecision(unit(e.val)), true
+			}
+		}
+	}
+	return PrecisionNone, false
+}

@@ -115,3 +115,27 @@ func TestConcurrentUse(t *testing.T) {
 		<-done
 	}
 }
+
+func TestUnit(t *testing.T) {
+	l, err := timex.ParseLanguage("xx", []byte(minimal))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct {
+		word string
+		want timex.Precision
+		ok   bool
+	}{
+		{"yr", timex.Year, true},
+		{"YRS", timex.Year, true},
+		{"mone", timex.PrecisionNone, false}, // a month, not a unit
+		{"2022", timex.PrecisionNone, false},
+		{"yr yr", timex.PrecisionNone, false},
+		{"", timex.PrecisionNone, false},
+	} {
+		got, ok := l.Unit(tc.word)
+		if got != tc.want || ok != tc.ok {
+			t.Errorf("Unit(%q) = %v, %v; want %v, %v", tc.word, got, ok, tc.want, tc.ok)
+		}
+	}
+}

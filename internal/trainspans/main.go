@@ -1,0 +1,544 @@
+// Command trainspans fits the span model that chooses qabot's short
+// answers (qa/span.go) on real questions, and writes it to
+// qa/data/spans.tsv.
+//
+// For every answerable question of the "fit" part of the real data of
+// testdata/realdata (eval/dataset; split by article, TEAM.md), it builds an
+// engine over the question's article, takes the sentence that holds the
+// answer, lists its candidate spans with their features
+// (qa.Engine.SpanCandidates) and labels each by its SQuAD token F1 against
+// the answers. A conditional logit over the candidates of
+// each question, with L2 regularisation, is fitted by gradient descent;
+// the regularisation is chosen on the "dev" part. The "heldout" part is
+// only scored, with -heldout, and never used to choose anything.
+//
+//	go run ./internal/trainspans              # fit, choose on dev, write the model
+//	go run ./internal/trainspans -eval        # score the embedded model on dev
+//	go run ./internal/trainspans -eval -heldout  # and on the held-out part, for the record
+package main
+
+import (
+	"context"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"runtime"
+	"sort"
+	"strings"
+	"sync"
+
+	"github.com/qabot/qabot/corpus"
+	"github.com/qabot/qabot/eval"
+	"github.com/qabot/qabot/eval/dataset"
+	"github.com/qabot/qabot/internal/realdata"
+	"github.com/qabot/qabot/lang"
+	"github.com/qabot/qabot/qa"
+)
+
+func main() {
+	if err := run(os.Args[1:], os.Stdout, os.Stderr); err != nil {
+		fmt.Fprintln(os.Stderr, "trainspans:", err)
+		os.Exit(1)
+	}
+}
+
+type config struct {
+	data, out         string
+	evalOnly, heldout bool
+	workers           int
+	lambdas           string
+	debug             int
+	sets              string
+	noReport          bool
+	cache             string
+	minLex            int
+}
+
+func run(args []string, stdout, stderr io.Writer) error {
+	var c config
+	fs := flag.NewFlagSet("trainspans", flag.ContinueOnError)
+	fs.StringVar(&c.data, "data", "testdata/realdata", "folder of the real data (qa-data and xquad-dev files)")
+	fs.StringVar(&c.out, "out", "qa/data/spans.tsv", "where to write the model")
+	fs.BoolVar(&c.evalOnly, "eval", false, "only score the embedded model")
+	fs.BoolVar(&c.heldout, "heldout", false, "also score the held-out part (a report only: it never chooses anything)")
+	fs.IntVar(&c.workers, "workers", max(1, runtime.NumCPU()-1), "articles worked on at once")
+	fs.StringVar(&c.lambdas, "lambda", "0.001,0.003", "L2 strengths to choose from on dev")
+	fs.StringVar(&c.sets, "sets", "", "only the data sets whose name holds one of these comma-separated strings")
+	fs.StringVar(&c.cache, "cache", "", "folder to keep the collected candidates in between runs (for development)")
+	fs.IntVar(&c.minLex, "min-lex", 20, "drop the lexical features that fire in fewer fit questions")
+	fs.BoolVar(&c.noReport, "no-report", false, "skip the end-to-end scores")
+	fs.IntVar(&c.debug, "debug", 0, "print this many dev questions whose answer the model missed")
+	fs.SetOutput(stderr)
+	if err := fs.Parse(args); err != nil {
+		return err
+	}
+	sets, err := readSets(c)
+	if err != nil {
+		return err
+	}
+	reg, err := lang.Load(lang.Data)
+	if err != nil {
+		return err
+	}
+	if c.evalOnly {
+		return report(stdout, reg, sets, nil, c)
+	}
+	var fit, dev []example
+	cached := false
+	if c.cache != "" {
+		if fit, dev, err = loadCache(cachePath(c.cache, c)); err == nil {
+			cached = true
+		}
+	}
+	if !cached {
+		fmt.Fprintln(stderr, "collecting the candidates of the fit and dev parts")
+		fit = collect(reg, sets, dataset.Fit, c.workers)
+		dev = collect(reg, sets, dataset.Dev, c.workers)
+		if c.cache != "" {
+			if err := saveCache(cachePath(c.cache, c), fit, dev); err != nil {
+				return err
+			}
+		}
+	}
+	kept := pruneLex(fit, dev, c.minLex)
+	fmt.Fprintf(stderr, "fit: %d questions, dev: %d; %d lexical features of %d fire in %d fit questions or more\n",
+		len(fit), len(dev), kept, len(lexVocab.names), c.minLex)
+	var best *model
+	bestF1 := -1.0
+	for _, s := range strings.Split(c.lambdas, ",") {
+		var lambda float64
+		if _, err := fmt.Sscan(s, &lambda); err != nil {
+			return fmt.Errorf("-lambda %q: %w", s, err)
+		}
+		m := fitModel(fit, lambda, stderr)
+		f1 := goldF1(m, dev)
+		fmt.Fprintf(stderr, "lambda %g: dev F1 on the answer's sentence %.1f (fit %.1f)\n", lambda, 100*f1, 100*goldF1(m, fit))
+		if f1 > bestF1 {
+			best, bestF1 = m, f1
+		}
+	}
+	if c.debug > 0 {
+		misses(stderr, best, dev, c.debug)
+	}
+	bySet(stderr, best, dev)
+	keep := chooseKeep(stderr, best, dev)
+	file := best.file([]string{
+		"The span model of qa/span.go: see qa.SpanModelFile. Written by make train (go run ./internal/trainspans); do not edit.",
+		fmt.Sprintf("Fitted on the %d answerable questions of the fit part of testdata/realdata, lexical features", len(fit)),
+		fmt.Sprintf("that fire in %d fit questions or more; lambda %g chosen on the dev part (F1 %.1f on the answer's sentence).", c.minLex, best.lambda, 100*bestF1),
+		"The rules' facts stand for the kinds of the rules|keep lines, where they did better on the dev part.",
+	})
+	for _, k := range keep {
+		file.Weights["rules|keep="+k] = 1
+	}
+	var buf strings.Builder
+	if _, err := file.WriteTo(&buf); err != nil {
+		return err
+	}
+	data := []byte(buf.String())
+	if err := os.WriteFile(c.out, data, 0o644); err != nil {
+		return err
+	}
+	sm, err := qa.ParseSpanModel(data)
+	if err != nil || c.noReport {
+		return err
+	}
+	return report(stdout, reg, sets, sm, c)
+}
+
+// readSets reads the real-data files, keeping those -sets names.
+func readSets(c config) ([]*dataset.Set, error) {
+	fsys := os.DirFS(c.data)
+	files, err := realdata.Files(fsys, ".")
+	if err != nil {
+		return nil, err
+	}
+	var sets []*dataset.Set
+	for _, f := range files {
+		if !selected(c.sets, f) {
+			continue
+		}
+		s, err := realdata.ReadFile(fsys, f, 0)
+		if err != nil {
+			return nil, err
+		}
+		sets = append(sets, s)
+	}
+	if len(sets) == 0 {
+		return nil, fmt.Errorf("no real-data files in %s", c.data)
+	}
+	return sets, nil
+}
+
+func selected(list, name string) bool {
+	if list == "" {
+		return true
+	}
+	for _, s := range strings.Split(list, ",") {
+		if strings.Contains(name, s) {
+			return true
+		}
+	}
+	return false
+}
+
+// An example is one question's candidates with their F1, stored
+// compactly: candidate k has the base features feat[off[k]:off[k+1]] and
+// the lexical features lex[nLex*k:nLex*(k+1)] (ids in the vocabulary, -1
+// for none).
+type example struct {
+	set, lang, kind, artLang string
+	id, question             string
+	answers                  []string
+	rule                     int  // the rules' candidate, -1 for none
+	typed                    bool // the rules found a fact of the kind
+	texts                    []string
+	f1                       []float64
+	off                      []int32
+	feat                     []int16
+	val                      []float32
+	lex                      []int32
+}
+
+func (ex *example) n() int { return len(ex.f1) }
+
+// nLex is the number of lexical features of every candidate.
+const nLex = 13
+
+// A vocab numbers the lexical feature names.
+type vocab struct {
+	mu    sync.Mutex
+	ids   map[string]int32
+	names []string
+}
+
+func (v *vocab) id(name string) int32 {
+	v.mu.Lock()
+	defer v.mu.Unlock()
+	if id, ok := v.ids[name]; ok {
+		return id
+	}
+	id := int32(len(v.names))
+	v.ids[name] = id
+	v.names = append(v.names, name)
+	return id
+}
+
+var lexVocab = &vocab{ids: map[string]int32{}}
+
+// collect lists the candidates of the answer's sentence of every
+// answerable question of the articles of one part.
+func collect(reg *lang.Registry, sets []*dataset.Set, part string, workers int) []example {
+	q := realdata.NewQabot(reg)
+	q.Options.Detector = nil // the data says each question's language
+	q.Options.SpanModel = emptyModel()
+	type job struct {
+		set *dataset.Set
+		a   *dataset.Article
+		qs  []*dataset.Question
+	}
+	var jobs []job
+	for _, s := range sets {
+		byArticle := map[string][]*dataset.Question{}
+		for i := range s.Questions {
+			if qu := &s.Questions[i]; qu.Answerable == eval.Yes {
+				byArticle[qu.Article] = append(byArticle[qu.Article], qu)
+			}
+		}
+		for _, a := range s.Articles {
+			if a.Split == part && len(byArticle[a.ID]) > 0 {
+				jobs = append(jobs, job{s, a, byArticle[a.ID]})
+			}
+		}
+	}
+	var (
+		mu  sync.Mutex
+		out []example
+		wg  sync.WaitGroup
+	)
+	next := make(chan job)
+	for range workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for j := range next {
+				ex := examples(q, j.set, j.a, j.qs)
+				mu.Lock()
+				out = append(out, ex...)
+				mu.Unlock()
+			}
+		}()
+	}
+	for _, j := range jobs {
+		next <- j
+	}
+	close(next)
+	wg.Wait()
+	sort.SliceStable(out, func(i, j int) bool {
+		if out[i].set != out[j].set {
+			return out[i].set < out[j].set
+		}
+		return out[i].id < out[j].id
+	})
+	return out
+}
+
+func examples(qb *realdata.Qabot, s *dataset.Set, a *dataset.Article, qs []*dataset.Question) []example {
+	parsed, err := qb.Parse(a)
+	if err != nil {
+		return nil
+	}
+	r, err := qb.Resources(a.Lang)
+	if err != nil {
+		return nil
+	}
+	e, err := r.Engine(&corpus.Corpus{Articles: []*corpus.Article{parsed}})
+	if err != nil {
+		return nil
+	}
+	loc := dataset.Locate(a, parsed)
+	var out []example
+	for _, q := range qs {
+		gold := dataset.GoldSentences(a, *q, loc)
+		if len(gold) == 0 {
+			continue
+		}
+		sq, ok := e.SpanCandidates(qa.Question{Text: q.Q, Lang: q.Lang}, 0, gold[0])
+		if !ok {
+			continue
+		}
+		cands := sq.Candidates
+		ex := example{id: q.ID, question: q.Q, answers: q.Ans, set: s.Name, lang: q.Lang, kind: string(sq.Kind), artLang: e.ArticleLang(),
+			rule: sq.Rule, typed: sq.RuleTyped,
+			texts: make([]string, len(cands)), f1: make([]float64, len(cands)), off: make([]int32, 0, len(cands)+1)}
+		ex.off = append(ex.off, 0)
+		for i, c := range cands {
+			ex.texts[i] = c.Text
+			ex.f1[i], _ = eval.BestF1(c.Text, q.Ans)
+			for _, f := range c.Features {
+				ex.feat = append(ex.feat, int16(f.ID))
+				ex.val = append(ex.val, float32(f.Value))
+			}
+			ex.off = append(ex.off, int32(len(ex.feat)))
+			for _, l := range c.Lex {
+				id := int32(-1)
+				if l != "" {
+					id = lexVocab.id(l)
+				}
+				ex.lex = append(ex.lex, id)
+			}
+		}
+		out = append(out, ex)
+	}
+	return out
+}
+
+var emptyModelOnce = sync.OnceValue(func() *qa.SpanModel {
+	m, err := qa.ParseSpanModel(nil)
+	if err != nil {
+		panic(err)
+	}
+	return m
+})
+
+// emptyModel is a span model without weights: the rules of each kind
+// alone choose the short answer.
+func emptyModel() *qa.SpanModel { return emptyModelOnce() }
+
+// named gives a system another name, to tell two configurations apart.
+type named struct {
+	realdata.System
+	name string
+}
+
+func (n named) Name() string { return n.name }
+
+// report scores a span model end to end, against the rules alone, as
+// the binary answers (the engine's own sentence, the language detector; a
+// declined question scores 0): the dev part and, with -heldout, the
+// held-out part apart. Without a model it scores the embedded one.
+func report(w io.Writer, reg *lang.Registry, sets []*dataset.Set, sm *qa.SpanModel, c config) error {
+	rules := realdata.NewQabot(reg)
+	rules.Options.SpanModel = emptyModel()
+	model := realdata.NewQabot(reg)
+	model.Options.SpanModel = sm
+	systems := []realdata.System{named{rules, "rules"}, named{model, "spans"}}
+	parts := []string{dataset.Dev}
+	if c.heldout {
+		parts = append(parts, dataset.Heldout)
+	}
+	for _, part := range parts {
+		outs, err := realdata.Run(context.Background(), sets, rules.Parse, systems,
+			realdata.Options{Jobs: c.workers, Keep: func(a *dataset.Article) bool { return a.Split == part }})
+		if err != nil {
+			return err
+		}
+		t := realdata.Tally{}
+		t.Add(outs)
+		fmt.Fprintf(w, "== %s part: the rules alone against the span model (F1 and EM: SQuAD v1.1, a declined question scores 0)\n", part)
+		if err := t.WriteTable(w, []string{part}, []string{"rules", "spans"}); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// goldF1 is the mean F1 of the model's choice on the answer's sentence.
+func goldF1(m *model, exs []example) float64 {
+	total := 0.0
+	for i := range exs {
+		ex := &exs[i]
+		if best := m.choose(ex); best >= 0 {
+			total += ex.f1[best]
+		}
+	}
+	return total / float64(max(1, len(exs)))
+}
+
+// misses prints dev questions whose chosen span is not the best candidate.
+func misses(w io.Writer, m *model, exs []example, n int) {
+	for i := range exs {
+		ex := &exs[i]
+		best, top := m.choose(ex), 0.0
+		for _, f := range ex.f1 {
+			top = max(top, f)
+		}
+		if best < 0 || ex.f1[best] >= top || i%3 != 0 {
+			continue
+		}
+		fmt.Fprintf(w, "%s %s | %s\n   got %q (F1 %.2f), want %q (best %.2f)\n", ex.set, ex.kind, ex.question, ex.texts[best], ex.f1[best], ex.answers, top)
+		if n--; n == 0 {
+			return
+		}
+	}
+}
+
+// bySet prints the F1 on the answer's sentence per data set and question
+// language: of the rules' own answer and of the model's choice.
+func bySet(w io.Writer, m *model, exs []example) {
+	rules := newModel()
+	rules.blocks["all"] = 0
+	rules.w = make([]float64, len(rules.names))
+	for i, n := range rules.names {
+		if n == "rule_exact" {
+			rules.w[i] = 1
+		}
+	}
+	type acc struct {
+		n                int
+		rule, mo, oracle float64
+		cands            int
+	}
+	sums := map[string]*acc{}
+	var keys []string
+	for i := range exs {
+		ex := &exs[i]
+		for _, k := range []string{ex.set + " (" + ex.lang + ")", "all (" + ex.lang + ")"} {
+			a := sums[k]
+			if a == nil {
+				a = &acc{}
+				sums[k] = a
+				keys = append(keys, k)
+			}
+			a.n++
+			if b := rules.choose(ex); b >= 0 && rules.scoreOf(ex, b) > 0 {
+				a.rule += ex.f1[b]
+			}
+			if b := m.choose(ex); b >= 0 {
+				a.mo += ex.f1[b]
+			}
+			top := 0.0
+			for _, f := range ex.f1 {
+				top = max(top, f)
+			}
+			a.oracle += top
+			a.cands += ex.n()
+		}
+	}
+	sort.Strings(keys)
+	fmt.Fprintf(w, "dev F1 on the answer's sentence:\n%-36s %5s %6s %6s %6s %6s\n", "set", "n", "rules", "model", "oracle", "cands")
+	for _, k := range keys {
+		a := sums[k]
+		fmt.Fprintf(w, "%-36s %5d %6.1f %6.1f %6.1f %6.0f\n", k, a.n, 100*a.rule/float64(a.n), 100*a.mo/float64(a.n), 100*a.oracle/float64(a.n), float64(a.cands)/float64(a.n))
+	}
+}
+
+// pruneLex drops the lexical features that fire in fewer than min fit
+// questions, in fit and dev alike: rare words would only be learnt by
+// heart, and would swell the model file. It returns how many are kept.
+func pruneLex(fit, dev []example, min int) int {
+	count := make([]int, len(lexVocab.names))
+	for i := range fit {
+		seen := map[int32]bool{}
+		for _, id := range fit[i].lex {
+			if id >= 0 && !seen[id] {
+				seen[id] = true
+				count[id]++
+			}
+		}
+	}
+	for _, exs := range [][]example{fit, dev} {
+		for i := range exs {
+			for k, id := range exs[i].lex {
+				if id >= 0 && count[id] < min {
+					exs[i].lex[k] = -1
+				}
+			}
+		}
+	}
+	kept := 0
+	for _, n := range count {
+		if n >= min {
+			kept++
+		}
+	}
+	return kept
+}
+
+// chooseKeep returns the kinds for which the rules' answer, when it is a
+// fact of the kind asked for, did better on dev than the model's choice:
+// for those the engine keeps it (qa.SpanModel's keep).
+func chooseKeep(w io.Writer, m *model, exs []example) []string {
+	type acc struct {
+		n             int
+		model, kept   float64
+		typed, better int
+	}
+	by := map[string]*acc{}
+	for i := range exs {
+		ex := &exs[i]
+		a := by[ex.kind]
+		if a == nil {
+			a = &acc{}
+			by[ex.kind] = a
+		}
+		a.n++
+		b := m.choose(ex)
+		f := 0.0
+		if b >= 0 {
+			f = ex.f1[b]
+		}
+		a.model += f
+		if ex.typed && ex.rule >= 0 {
+			a.typed++
+			f = ex.f1[ex.rule]
+		}
+		a.kept += f
+	}
+	var kinds, keep []string
+	for k := range by {
+		kinds = append(kinds, k)
+	}
+	sort.Strings(kinds)
+	fmt.Fprintf(w, "dev F1 on the answer's sentence by kind: the model, and the rules' facts kept:\n%-10s %5s %6s %7s %6s\n", "kind", "n", "typed", "model", "kept")
+	for _, k := range kinds {
+		a := by[k]
+		fmt.Fprintf(w, "%-10s %5d %6d %7.1f %6.1f\n", k, a.n, a.typed, 100*a.model/float64(a.n), 100*a.kept/float64(a.n))
+		if a.kept > a.model {
+			keep = append(keep, k)
+		}
+	}
+	fmt.Fprintf(w, "the rules' facts stand for: %v\n", keep)
+	return keep
+}

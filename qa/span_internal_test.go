@@ -1,0 +1,138 @@
+package qa
+
+import (
+	"slices"
+	"testing"
+	"testing/fstest"
+
+	"github.com/qabot/qabot/lang"
+)
+
+// spanArticle is invented, so the tests hold for text nobody tuned on.
+const spanArticle = `Flood in Borduria
+
+Minister Jan Berg accused Syldavia of being behind the flood of the Vltava valley on Monday.
+
+The dam was built by the Klow Water Board in 1990.
+`
+
+func spanEngine(t *testing.T, model *SpanModel) *Engine {
+	t.Helper()
+	reg, err := lang.Load(lang.Data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	e, err := Load(fstest.MapFS{"a.txt": {Data: []byte(spanArticle)}}, Options{Languages: reg, SpanModel: model})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return e
+}
+
+// candidateTexts lists the candidate answers of the sentence that holds
+// want, for question text.
+func candidateTexts(t *testing.T, e *Engine, text, holding string) []string {
+	t.Helper()
+	l, _ := e.langs.Get("en")
+	q := e.parse(text, l)
+	for d := range e.idx.docs {
+		doc := &e.idx.docs[d]
+		if !containsWord(doc.sentence.Text, holding) {
+			continue
+		}
+		rule, _ := e.ruleExtract(q, d)
+		c := e.newSpanContext(q, doc, rule)
+		var out []string
+		for _, cand := range e.candidates(q, c) {
+			out = append(out, c.candText(cand))
+		}
+		return out
+	}
+	t.Fatalf("no sentence holds %q", holding)
+	return nil
+}
+
+func TestCandidates(t *testing.T) {
+	e := spanEngine(t, nil)
+	got := candidateTexts(t, e, "who was behind the flood?", "Syldavia")
+	for _, want := range []string{"Syldavia", "Vltava valley", "Monday"} {
+		if !slices.Contains(got, want) {
+			t.Errorf("candidates of %q lack %q: %q", "who was behind the flood?", want, got)
+		}
+	}
+	// The accuser is the source of the claim, not who was behind it; and
+	// no candidate starts or ends on a word of the question.
+	for _, bad := range []string{"Jan Berg", "Minister Jan Berg", "flood", "Syldavia of being behind"} {
+		if slices.Contains(got, bad) {
+			t.Errorf("candidates of %q hold %q", "who was behind the flood?", bad)
+		}
+	}
+	// A question about who accused keeps the accuser.
+	if got := candidateTexts(t, e, "who accused Syldavia?", "Syldavia"); !slices.Contains(got, "Jan Berg") {
+		t.Errorf("candidates of %q lack %q: %q", "who accused Syldavia?", "Jan Berg", got)
+	}
+}
+
+func TestParseSpanModel(t *testing.T) {
+	m, err := ParseSpanModel([]byte("# a comment\n" +
+		"all|len=1\t1\nkind=who|len=1\t2\nlang=en|len=1\t4\nlang=fr|len=1\t8\n" +
+		"all|no_such_feature\t16\nnonsense\t32\n\n" +
+		"lang=en|prev=by\t0.5\nkind=who/lang=en|prev=by\t0.25\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := m.weights(KindWho, "en")[sfLen1]; got != 7 {
+		t.Errorf("weights(who, en)[len=1] = %g; want 7 (all + kind + lang)", got)
+	}
+	if got := m.weights(KindWhen, "de")[sfLen1]; got != 1 {
+		t.Errorf("weights(when, de)[len=1] = %g; want 1 (all only)", got)
+	}
+	sum := 0.0
+	for _, tab := range m.lexWeights(KindWho, "en") {
+		sum += tab[lexPrev][m.lexID(lexPrev, "by")]
+	}
+	if sum != 0.75 {
+		t.Errorf("lexical weight of prev=by for who over English = %g; want 0.75", sum)
+	}
+	if _, err := ParseSpanModel([]byte("all|len=1 1\n")); err == nil {
+		t.Error("ParseSpanModel(a line without a tab) = nil error")
+	}
+	if _, err := ParseSpanModel([]byte("all|len=1\tmany\n")); err == nil {
+		t.Error("ParseSpanModel(a weight that is no number) = nil error")
+	}
+	if empty, _ := ParseSpanModel([]byte("# nothing\n")); !empty.empty() {
+		t.Error("a model without weights is not empty")
+	}
+}
+
+func TestSpanFeatureNames(t *testing.T) {
+	names := SpanFeatureNames()
+	if len(names) != nSpanFeatures {
+		t.Fatalf("%d feature names for %d features", len(names), nSpanFeatures)
+	}
+	seen := map[string]bool{}
+	for _, n := range names {
+		if seen[n] {
+			t.Errorf("feature name %q twice", n)
+		}
+		seen[n] = true
+	}
+}
+
+// The embedded model is what make train wrote: it must load and have
+// weights, or short answers silently fall back to the rules.
+func TestEmbeddedSpanModel(t *testing.T) {
+	m, err := parseSpanModel(spanModelData)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if m.empty() {
+		t.Fatal("the embedded span model (qa/data/spans.tsv) has no weights: run make train")
+	}
+}
+
+func TestCueBits(t *testing.T) {
+	if cueBit("quote") != bitQuote || cueBit("accuse") != bitAccuse {
+		t.Errorf("cueBit(quote), cueBit(accuse) = %b, %b; want the constants %b, %b", cueBit("quote"), cueBit("accuse"), bitQuote, bitAccuse)
+	}
+}

@@ -1,0 +1,343 @@
+package qa
+
+import (
+	_ "embed"
+	"fmt"
+	"io"
+	"sort"
+	"strconv"
+	"strings"
+	"sync"
+
+	"github.com/qabot/qabot/lang"
+)
+
+// spanModelData is the fitted span model, written by
+// `go run ./internal/trainspans` (make train).
+//
+//go:embed data/spans.tsv
+var spanModelData []byte
+
+// A SpanModelFile is the span model as stored: a weight per feature name,
+// one "name<TAB>weight" line each, in name order, after "#" comment lines
+// that say how it was made. A name is "<block>|<feature>": the block "all"
+// for the weights every question shares, "kind=<kind>" for those of one
+// kind of question, "lang=<code>" for those of one article language, and
+// for the lexical features (SpanLexBlocks) "kind=<kind>/lang=<code>";
+// "rules|keep=<kind>" (weight 1) keeps the rules' facts for a kind.
+// Features the file does not name weigh nothing. (A text table rather than
+// JSON: tens of thousands of weights read in a few milliseconds.)
+type SpanModelFile struct {
+	About   []string
+	Weights map[string]float64
+}
+
+// WriteTo writes the file.
+func (f *SpanModelFile) WriteTo(w io.Writer) (int64, error) {
+	var b strings.Builder
+	for _, line := range f.About {
+		b.WriteString("# " + line + "\n")
+	}
+	names := make([]string, 0, len(f.Weights))
+	for n := range f.Weights {
+		names = append(names, n)
+	}
+	sort.Strings(names)
+	for _, n := range names {
+		b.WriteString(n + "\t" + strconv.FormatFloat(f.Weights[n], 'g', -1, 64) + "\n")
+	}
+	n, err := io.WriteString(w, b.String())
+	return int64(n), err
+}
+
+// readSpanModelFile parses the lines of a model file.
+func readSpanModelFile(data []byte) (map[string]float64, error) {
+	out := map[string]float64{}
+	for n, line := range strings.Split(string(data), "\n") {
+		if line = strings.TrimSpace(line); line == "" || line[0] == '#' {
+			continue
+		}
+		name, val, ok := strings.Cut(line, "\t")
+		w, err := strconv.ParseFloat(val, 64)
+		if !ok || err != nil {
+			return nil, fmt.Errorf("span model: line %d: want name<TAB>weight", n+1)
+		}
+		out[name] = w
+	}
+	return out, nil
+}
+
+// A SpanModel chooses short answers among candidate spans
+// (Options.SpanModel). It holds the weights of every (kind, article
+// language) pair, each the sum of the blocks that apply, so that scoring a
+// candidate is one dot product.
+type SpanModel = spanModel
+
+type spanModel struct {
+	byPair map[string][]float64 // "kind|lang" -> weights by base feature
+	all    []float64
+	kinds  map[Kind][]float64
+	langs  map[string][]float64
+	// lex holds the weights of the words around and at the edges of a
+	// span, by block ("lang=en", "kind=who/lang=en"), position and the
+	// word's id in vocab.
+	lex   map[string]*[nLexPos][]float64
+	vocab [nLexPos]map[string]int32
+	// keep holds the kinds whose rules' answer stands when it is a fact
+	// of the kind asked for: "rules|keep=when" lines, which the trainer
+	// writes for the kinds where that did better on the dev part.
+	keep map[Kind]bool
+}
+
+// Positions of the lexical features: the words at and around the edges
+// of a span, as wordKey writes them, and the last letters of the content
+// words there (a poor man's part of speech: "-ed", "-ción", "-ung").
+const (
+	lexPrev     = iota // the word or mark before the span
+	lexFirst           // its first word
+	lexLast            // its last word
+	lexNext            // the word or mark after it
+	lexPrev2           // the word before the word before
+	lexNext2           // the word after the word after
+	lexSufPrev         // the ending of the content word before
+	lexSufFirst        // the ending of its first word
+	lexSufLast         // the ending of its last word
+	lexSufNext         // the ending of the content word after
+	// lexFocus pairs the question's focus word, in the question's
+	// language, with the class of the span: "en:year/date".
+	lexFocus
+	// lexPhrase pairs the question phrase with where the span stands
+	// among the words the question matched: "en:who/before" (the subject
+	// of "who won the cup?"), "en:what/after"; lexAfter the same for the
+	// word after the phrase: "en:did/after" (the object of "what did X
+	// win?").
+	lexPhrase
+	lexAfter
+	nLexPos
+)
+
+var lexPosNames = [nLexPos]string{"prev=", "first=", "last=", "next=", "prev2=", "next2=",
+	"sprev=", "sfirst=", "slast=", "snext=", "focus=", "qphrase=", "qafter="}
+
+// lexAnchor says which word index a position's table is read at: the
+// span's first word i, its last word j-1, or the word after it j.
+var lexAnchor = [nLexPos]int{anchorStart, anchorStart, anchorLast, anchorEnd, anchorStart, anchorEnd,
+	anchorStart, anchorStart, anchorLast, anchorEnd, anchorClass, anchorPlace, anchorPlace}
+
+const (
+	anchorStart = iota
+	anchorLast
+	anchorEnd
+	anchorClass // read at the span's class, not at a word
+	anchorPlace // read at the span's place among the question's words
+)
+
+// SpanLexBlocks returns the blocks of the lexical features of a kind and an
+// article language: words mean something in one language only.
+func SpanLexBlocks(kind Kind, articleLang string) []string {
+	return []string{"lang=" + articleLang, "kind=" + string(kind) + "/lang=" + articleLang}
+}
+
+// SpanBlocks returns the block names of a kind and an article language, in
+// the order their weights add up: what the trainer fits.
+func SpanBlocks(kind Kind, articleLang string) []string {
+	return []string{"all", "kind=" + string(kind), "lang=" + articleLang}
+}
+
+// SpanFeatureNames returns the names of the base features, by index.
+func SpanFeatureNames() []string { return spanFeatureNames() }
+
+// ParseSpanModel reads a span model file (SpanModelFile). A file without
+// weights leaves short answers to the rules of each kind.
+func ParseSpanModel(data []byte) (*SpanModel, error) { return parseSpanModel(data) }
+
+func parseSpanModel(data []byte) (*spanModel, error) {
+	weights, err := readSpanModelFile(data)
+	if err != nil {
+		return nil, err
+	}
+	index := map[string]int{}
+	for i, n := range spanFeatureNames() {
+		index[n] = i
+	}
+	m := &spanModel{byPair: map[string][]float64{}, all: make([]float64, nSpanFeatures), kinds: map[Kind][]float64{},
+		langs: map[string][]float64{}, lex: map[string]*[nLexPos][]float64{}, keep: map[Kind]bool{}}
+	for p := range m.vocab {
+		m.vocab[p] = map[string]int32{}
+	}
+	type lexWeight struct {
+		block string
+		pos   int
+		id    int32
+		w     float64
+	}
+	var lexWeights []lexWeight
+	for name, w := range weights {
+		block, feat, ok := strings.Cut(name, "|")
+		if !ok {
+			continue
+		}
+		if block == "rules" {
+			if k, ok := strings.CutPrefix(feat, "keep="); ok && w != 0 {
+				m.keep[Kind(k)] = true
+			}
+			continue
+		}
+		if pos, word, ok := lexFeature(feat); ok {
+			id, seen := m.vocab[pos][word]
+			if !seen {
+				id = int32(len(m.vocab[pos]))
+				m.vocab[pos][word] = id
+			}
+			lexWeights = append(lexWeights, lexWeight{block, pos, id, w})
+			continue
+		}
+		i, known := index[feat]
+		if !known {
+			continue // a feature this version no longer has
+		}
+		var v []float64
+		switch {
+		case block == "all":
+			v = m.all
+		case strings.HasPrefix(block, "kind="):
+			k := Kind(strings.TrimPrefix(block, "kind="))
+			if m.kinds[k] == nil {
+				m.kinds[k] = make([]float64, nSpanFeatures)
+			}
+			v = m.kinds[k]
+		case strings.HasPrefix(block, "lang="):
+			l := strings.TrimPrefix(block, "lang=")
+			if m.langs[l] == nil {
+				m.langs[l] = make([]float64, nSpanFeatures)
+			}
+			v = m.langs[l]
+		default:
+			continue
+		}
+		v[i] = w
+	}
+	for _, lw := range lexWeights {
+		t := m.lex[lw.block]
+		if t == nil {
+			t = &[nLexPos][]float64{}
+			for p := range t {
+				t[p] = make([]float64, len(m.vocab[p]))
+			}
+			m.lex[lw.block] = t
+		}
+		t[lw.pos][lw.id] = lw.w
+	}
+	// Every pair is summed once, here, so questions share the tables
+	// without locks.
+	langs := []string{}
+	for l := range m.langs {
+		langs = append(langs, l)
+	}
+	for _, k := range lang.Kinds() {
+		for _, l := range append(langs, "") {
+			m.byPair[string(k)+"|"+l] = m.sum(k, l)
+		}
+	}
+	return m, nil
+}
+
+func (m *spanModel) sum(k Kind, l string) []float64 {
+	out := make([]float64, nSpanFeatures)
+	for _, v := range [][]float64{m.all, m.kinds[k], m.langs[l]} {
+		for i := range v {
+			out[i] += v[i]
+		}
+	}
+	return out
+}
+
+// weights returns the weights for a kind of question over articles in a
+// language.
+func (m *spanModel) weights(k Kind, l string) []float64 {
+	if w, ok := m.byPair[string(k)+"|"+l]; ok {
+		return w
+	}
+	if w, ok := m.byPair[string(k)+"|"]; ok {
+		return w
+	}
+	return m.all
+}
+
+// score is the model's score of one candidate.
+func score(w []float64, c *spanCand) float64 {
+	s := 0.0
+	for _, f := range c.feats {
+		s += w[f.id] * float64(f.val)
+	}
+	return s
+}
+
+// loadSpanModel returns the span model of the options, or nil for the
+// embedded one (embeddedSpans); the error of a model without weights is
+// nil, and so is the model: short answers are then the rules'.
+func loadSpanModel(m *SpanModel) (*spanModel, error) {
+	if m == nil || m.empty() {
+		return nil, nil
+	}
+	return m, nil
+}
+
+// embeddedSpans parses the embedded model on its first use, once per
+// process: a program that never cuts a short answer (or the start of one
+// that does) does not pay for reading tens of thousands of weights.
+var embeddedSpans = sync.OnceValue(func() *spanModel {
+	m, err := parseSpanModel(spanModelData)
+	if err != nil || m.empty() {
+		return nil // TestEmbeddedSpanModel fails first
+	}
+	return m
+})
+
+// spanModel returns the engine's span model; nil for the rules alone.
+func (e *Engine) spanModel() *spanModel {
+	if e.opts.SpanModel != nil {
+		return e.spans
+	}
+	return embeddedSpans()
+}
+
+// lexFeature splits a lexical feature name ("prev=by") into its position
+// and word.
+func lexFeature(name string) (pos int, word string, ok bool) {
+	for p, prefix := range lexPosNames {
+		if w, found := strings.CutPrefix(name, prefix); found {
+			return p, w, true
+		}
+	}
+	return 0, "", false
+}
+
+// lexWeights returns the lexical tables of a kind and article language.
+func (m *spanModel) lexWeights(k Kind, l string) []*[nLexPos][]float64 {
+	var out []*[nLexPos][]float64
+	for _, b := range SpanLexBlocks(k, l) {
+		if t := m.lex[b]; t != nil {
+			out = append(out, t)
+		}
+	}
+	return out
+}
+
+// lexID returns the id of a lexical key at a position, -1 when the model
+// has no weight for it.
+func (m *spanModel) lexID(pos int, key string) int32 {
+	if id, ok := m.vocab[pos][key]; ok {
+		return id
+	}
+	return -1
+}
+
+func (m *spanModel) empty() bool {
+	for _, w := range m.all {
+		if w != 0 {
+			return false
+		}
+	}
+	return len(m.kinds) == 0 && len(m.langs) == 0 && len(m.lex) == 0 && len(m.keep) == 0
+}
