@@ -92,7 +92,9 @@ func groupWhole(g termGroup, stems map[string]bool, least float64) bool {
 // city, their people: from the places list of its language) that the
 // article of sentence d never mentions: "who is the president of France?"
 // about an article where France never appears. No sentence of that
-// article can answer it, whatever else it shares with the question.
+// article can answer it, whatever else it shares with the question. A
+// reading counts whole: "French Republic" is not in an article for its
+// "Republic".
 //
 // A word the question writes in lower case among capitalised words is no
 // place, whatever a list says ("пал", "fell", is also the Pali language).
@@ -100,7 +102,7 @@ func (e *Engine) absentPlace(q *query, d int) bool {
 	art := e.idx.docs[d].artIdx
 	cased := hasInnerCapital(q.text)
 	for _, g := range q.group {
-		if e.isPlace(g) && (!cased || startsUpper(g.surface)) && !e.articleHas(g, art) {
+		if e.isPlace(g) && (!cased || startsUpper(g.surface)) && !groupWhole(g, e.idx.articleStems[art], 0) {
 			return true
 		}
 	}
