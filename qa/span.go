@@ -848,7 +848,7 @@ func (e *Engine) refine(q *query, d int, rule extraction) extraction {
 		return rule // the rules' answer, rendered for the reply's language
 	}
 	out := extraction{text: c.candText(cand), typed: rule.typed, start: cand.start, end: cand.end}
-	if q.lang.Code != e.article.l.Code {
+	if q.reply().Code != e.article.l.Code {
 		out.text = e.renderFact(q, doc.sentence, cand, out.text)
 	}
 	return out
@@ -864,12 +864,12 @@ func (e *Engine) renderFact(q *query, s *corpus.Sentence, cand spanCand, text st
 		exact := x.Start == cand.start && x.End == cand.end
 		head := x.Start == cand.start && cand.end < x.End && x.Kind == timex.Duration
 		if (exact || head) && x.Value != "" {
-			return e.renderDate(q.lang, x)
+			return e.renderDate(q.reply(), x)
 		}
 	}
 	for _, n := range s.Facts.Numbers {
 		if n.Start <= cand.start && cand.start <= n.Start+utf8.UTFMax && cand.end <= n.End {
-			return e.renderNumber(q.lang, n)
+			return e.renderNumber(q.reply(), n)
 		}
 	}
 	return text
