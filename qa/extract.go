@@ -178,6 +178,12 @@ type extraction struct {
 	// start and end are the bytes of the sentence the answer stands for,
 	// when known (end is 0 otherwise): a date's words, not its rendering.
 	start, end int
+	// precise is set when the question says exactly what it wants and the
+	// rules found just that: the words quoted for "what did she say?", a
+	// quantity of the measure named ("how much did it COST?", "how much
+	// does it WEIGH?"), the words that qualify the thing in "what KIND of
+	// proof?". The span model does not second-guess such an answer.
+	precise bool
 }
 
 // ruleExtract cuts the short answer of the query's kind out of sentence d
@@ -214,7 +220,10 @@ func (e *Engine) ruleExtract(q *query, d int) (extraction, bool) {
 		return untyped(e.rest(q, doc))
 	case KindHowMany, KindHowMuch:
 		if n, ok := e.pickNumber(q, s, near); ok {
-			return typedAt(e.renderNumber(q.reply(), n), n.Start, n.End)
+			x, _ := typedAt(e.renderNumber(q.reply(), n), n.Start, n.End)
+			asked := e.measureAsked(q)
+			x.precise = asked != "" && e.cues.measureOf(n) == asked
+			return x, true
 		}
 		// "How many hours did they get?" - "within 24 hours": a count of
 		// time is a duration, which the date reader took.
@@ -317,7 +326,7 @@ func (e *Engine) ruleExtract(q *query, d int) (extraction, bool) {
 		// "What did the spokeswoman say?": the words quoted.
 		if e.asksSpeaker(q) {
 			if quoted := quotation(s.Text); quoted != "" {
-				return untyped(quoted)
+				return extraction{text: quoted, precise: true}, true
 			}
 		}
 		// "which union ...": a name that has the word the question asks
@@ -330,7 +339,7 @@ func (e *Engine) ruleExtract(q *query, d int) (extraction, bool) {
 			// "What kind of proof?" - "indisputable proof": the words
 			// that qualify the thing asked about.
 			if phrase := e.qualified(q, doc); phrase != "" {
-				return typed(phrase)
+				return extraction{text: phrase, typed: true, precise: true}, true
 			}
 			if sp, ok := e.nameOf(q, s, near, nil, corpus.NamePerson, corpus.NamePlace, corpus.NameOrg, corpus.NameOther); ok {
 				return typedAt(sp.Text, sp.Start, sp.End)

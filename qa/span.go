@@ -128,6 +128,9 @@ const (
 	sfDateTime       // to the hour
 	sfUnitFit        // a date as precise as the unit the question names ("what YEAR")
 	sfUnitMismatch   // a date of another precision than the unit named
+	sfLeftClause     // punctuation between the span and the question word before it
+	sfRightClause    // and after it
+	sfQuoted         // the words between a pair of quotation marks
 	sfMeasureFit     // a quantity of the measure asked for ("how FAR": km)
 	sfMeasureOther   // a quantity of another measure than the one asked for
 	sfFactBase       // fact features follow: factKinds x factRelations
@@ -172,7 +175,7 @@ func spanFeatureNames() []string {
 		"after_quote", "after_accuse", "before_quote", "before_accuse",
 		"apposition", "subject", "object", "focus_in", "focus_after", "focus_before", "class_fit", "cuts_name",
 		"question_before", "question_after", "date=year", "date=month", "date=day", "date=time", "unit_fit", "unit_mismatch",
-		"measure_fit", "measure_other"}
+		"left_clause", "right_clause", "quoted", "measure_fit", "measure_other"}
 	for _, k := range factKindNames {
 		for _, r := range factRelNames {
 			names = append(names, "fact="+k+"/"+r)
@@ -314,6 +317,7 @@ const (
 	preComma          // a comma before it (a gap)
 	preQuote          // a quotation mark or bracket before it (a gap)
 	preFocus          // the question's focus
+	prePunct          // punctuation before it (a gap)
 	nPre
 )
 
@@ -370,6 +374,7 @@ func (e *Engine) spanContextOf(q *query, sd *spanDoc, rule extraction) *spanCont
 		c.pre[preComma][k+1] = c.pre[preComma][k] + b2i(sd.comma[k])
 		c.pre[preQuote][k+1] = c.pre[preQuote][k] + b2i(sd.quote[k])
 		c.pre[preFocus][k+1] = c.pre[preFocus][k] + b2i(c.focus[k])
+		c.pre[prePunct][k+1] = c.pre[prePunct][k] + b2i(k > 0 && sd.punctBefore[k])
 	}
 	if q.focusWord != "" {
 		c.focusKey = q.lang.Code + ":" + q.focusWord + "/"
@@ -628,11 +633,20 @@ func (e *Engine) spanFeatures(q *query, c *spanContext, i, j int, f []spanFeat) 
 		on(sfLeftNone)
 	} else {
 		on(distFeat(sfLeftDist0, i-l-1))
+		if c.pre[prePunct][i+1] > c.pre[prePunct][l+1] {
+			on(sfLeftClause) // "X said, Y": a comma between
+		}
 	}
 	if r := c.rightQ[j]; r < 0 {
 		on(sfRightNone)
 	} else {
 		on(distFeat(sfRightDist0, r-j))
+		if c.pre[prePunct][r+1] > c.pre[prePunct][j] {
+			on(sfRightClause)
+		}
+	}
+	if i > 0 && j < len(c.toks) && c.quote[i] && c.quote[j] && c.pre[preQuote][j] == c.pre[preQuote][i+1] {
+		on(sfQuoted)
 	}
 	val(sfLeftWindow, c.window(i-5, i))
 	val(sfRightWindow, c.window(j, j+5))
@@ -826,7 +840,7 @@ func (e *Engine) extract(q *query, d int) (extraction, bool) {
 // the rules' answer stands.
 func (e *Engine) refine(q *query, d int, rule extraction) extraction {
 	spans := e.spanModel()
-	if q.kind == KindYesNo || spans == nil {
+	if q.kind == KindYesNo || spans == nil || rule.precise {
 		return rule
 	}
 	doc := &e.idx.docs[d]
@@ -834,17 +848,22 @@ func (e *Engine) refine(q *query, d int, rule extraction) extraction {
 	w := spans.weights(q.kind, e.article.l.Code)
 	lex := c.lexScores(spans, spans.lexWeights(q.kind, e.article.l.Code))
 	var cand spanCand
-	found, ruleFound, bestScore := false, false, 0.0
+	found, ruleFound, bestScore, ruleScore := false, false, 0.0, 0.0
 	e.eachCandidate(q, c, func(x spanCand) {
-		ruleFound = ruleFound || x.i == c.ruleI && x.j == c.ruleJ
-		if s := score(w, &x) + lexScore(&lex, &x); !found || s > bestScore {
+		s := score(w, &x) + lexScore(&lex, &x)
+		if x.i == c.ruleI && x.j == c.ruleJ {
+			ruleFound, ruleScore = true, s
+		}
+		if !found || s > bestScore {
 			cand, found, bestScore = x, true, s
 		}
 	})
-	// For the kinds where the trainer found the rules' facts better than
-	// the model's choice (SpanModel.keep), a fact of the kind asked for
-	// stands, unless it is no candidate at all (the source of a claim).
-	if !found || cand.i == c.ruleI && cand.j == c.ruleJ || ruleFound && rule.typed && spans.keep[q.kind] {
+	// The rules' answer, when it is a fact of the kind asked for, stands
+	// unless the model's choice beats it by the kind's margin (chosen on
+	// dev by the trainer), or it is no candidate at all (the source of a
+	// claim).
+	if !found || cand.i == c.ruleI && cand.j == c.ruleJ ||
+		ruleFound && rule.typed && bestScore-ruleScore < spans.margin[q.kind] {
 		return rule // the rules' answer, rendered for the reply's language
 	}
 	out := extraction{text: c.candText(cand), typed: rule.typed, start: cand.start, end: cand.end}
@@ -854,21 +873,30 @@ func (e *Engine) refine(q *query, d int, rule extraction) extraction {
 	return out
 }
 
+// maxRenderedWords is the most words a candidate may have and still be
+// written as the date or quantity it holds.
+const maxRenderedWords = 3
+
 // renderFact writes a candidate that is a date or a quantity in the
-// reply's language: exactly the date, or the number of a quantity or a
-// duration ("12,000" of "12,000 farmers" is "12 000" in French, "48" of
-// "48 hours" "48 horas" in Spanish); any other span as the article
-// writes it.
+// reply's language: the date or the quantity it holds or starts ("around
+// 12,000" and "12,000" of "12,000 farmers" are "12 000" in French, "48" of
+// "48 hours" "48 horas" in Spanish); any other span as the article writes
+// it.
 func (e *Engine) renderFact(q *query, s *corpus.Sentence, cand spanCand, text string) string {
+	if cand.j-cand.i > maxRenderedWords {
+		return text // a clause that holds a number says more than the number
+	}
 	for _, x := range s.Facts.Dates {
-		exact := x.Start == cand.start && x.End == cand.end
+		holds := cand.start <= x.Start && x.End <= cand.end
 		head := x.Start == cand.start && cand.end < x.End && x.Kind == timex.Duration
-		if (exact || head) && x.Value != "" {
+		if (holds || head) && x.Value != "" {
 			return e.renderDate(q.reply(), x)
 		}
 	}
 	for _, n := range s.Facts.Numbers {
-		if n.Start <= cand.start && cand.start <= n.Start+utf8.UTFMax && cand.end <= n.End {
+		// The candidate holds the number's first digit (a currency sign
+		// may come before it).
+		if digit := strings.IndexFunc(n.Text, unicode.IsDigit); digit >= 0 && cand.start <= n.Start+digit && n.Start+digit < cand.end {
 			return e.renderNumber(q.reply(), n)
 		}
 	}

@@ -24,7 +24,8 @@ var spanModelData []byte
 // for the weights every question shares, "kind=<kind>" for those of one
 // kind of question, "lang=<code>" for those of one article language, and
 // for the lexical features (SpanLexBlocks) "kind=<kind>/lang=<code>";
-// "rules|keep=<kind>" (weight 1) keeps the rules' facts for a kind.
+// "rules|margin=<kind>" says by how much the model's choice must beat the
+// rules' fact of a kind (spanModel.margin).
 // Features the file does not name weigh nothing. (A text table rather than
 // JSON: tens of thousands of weights read in a few milliseconds.)
 type SpanModelFile struct {
@@ -83,10 +84,11 @@ type spanModel struct {
 	// word's id in vocab.
 	lex   map[string]*[nLexPos][]float64
 	vocab [nLexPos]map[string]int32
-	// keep holds the kinds whose rules' answer stands when it is a fact
-	// of the kind asked for: "rules|keep=when" lines, which the trainer
-	// writes for the kinds where that did better on the dev part.
-	keep map[Kind]bool
+	// margin holds, per kind, by how much the model's choice must score
+	// above the rules' answer, when that is a fact of the kind asked for,
+	// to replace it ("rules|margin=when" lines, which the trainer chooses
+	// on the dev part); no margin for a kind the file does not name.
+	margin map[Kind]float64
 }
 
 // Positions of the lexical features: the words at and around the edges
@@ -161,7 +163,7 @@ func parseSpanModel(data []byte) (*spanModel, error) {
 		index[n] = i
 	}
 	m := &spanModel{byPair: map[string][]float64{}, all: make([]float64, nSpanFeatures), kinds: map[Kind][]float64{},
-		langs: map[string][]float64{}, lex: map[string]*[nLexPos][]float64{}, keep: map[Kind]bool{}}
+		langs: map[string][]float64{}, lex: map[string]*[nLexPos][]float64{}, margin: map[Kind]float64{}}
 	for p := range m.vocab {
 		m.vocab[p] = map[string]int32{}
 	}
@@ -178,8 +180,8 @@ func parseSpanModel(data []byte) (*spanModel, error) {
 			continue
 		}
 		if block == "rules" {
-			if k, ok := strings.CutPrefix(feat, "keep="); ok && w != 0 {
-				m.keep[Kind(k)] = true
+			if k, ok := strings.CutPrefix(feat, "margin="); ok {
+				m.margin[Kind(k)] = w
 			}
 			continue
 		}
@@ -339,5 +341,5 @@ func (m *spanModel) empty() bool {
 			return false
 		}
 	}
-	return len(m.kinds) == 0 && len(m.langs) == 0 && len(m.lex) == 0 && len(m.keep) == 0
+	return len(m.kinds) == 0 && len(m.langs) == 0 && len(m.lex) == 0 && len(m.margin) == 0
 }

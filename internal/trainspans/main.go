@@ -122,15 +122,18 @@ func run(args []string, stdout, stderr io.Writer) error {
 		misses(stderr, best, dev, c.debug)
 	}
 	bySet(stderr, best, dev)
-	keep := chooseKeep(stderr, best, dev)
+	margin := chooseMargins(stderr, best, dev)
 	file := best.file([]string{
 		"The span model of qa/span.go: see qa.SpanModelFile. Written by make train (go run ./internal/trainspans); do not edit.",
 		fmt.Sprintf("Fitted on the %d answerable questions of the fit part of testdata/realdata, lexical features", len(fit)),
 		fmt.Sprintf("that fire in %d fit questions or more; lambda %g chosen on the dev part (F1 %.1f on the answer's sentence).", c.minLex, best.lambda, 100*bestF1),
-		"The rules' facts stand for the kinds of the rules|keep lines, where they did better on the dev part.",
+		"The rules' facts of a kind stand unless the model's choice scores more than the kind's rules|margin line above",
+		"them (chosen on the dev part; no line: any margin).",
 	})
-	for _, k := range keep {
-		file.Weights["rules|keep="+k] = 1
+	for k, mg := range margin {
+		if mg > 0 {
+			file.Weights["rules|margin="+k] = mg
+		}
 	}
 	var buf strings.Builder
 	if _, err := file.WriteTo(&buf); err != nil {
@@ -496,49 +499,78 @@ func pruneLex(fit, dev []example, min int) int {
 	return kept
 }
 
-// chooseKeep returns the kinds for which the rules' answer, when it is a
-// fact of the kind asked for, did better on dev than the model's choice:
-// for those the engine keeps it (qa.SpanModel's keep).
-func chooseKeep(w io.Writer, m *model, exs []example) []string {
+// margins are the score margins the trainer tries, per kind, by which the
+// model's choice must beat the rules' fact to replace it (qa.SpanModel's
+// margin); the last keeps the rules' fact always.
+var margins = []float64{0, 0.25, 0.5, 1, 2, 4, 1e9}
+
+// chooseMargins returns, per kind, the margin that did best on dev (the
+// largest of equals: the rules' facts stand when the data cannot tell).
+func chooseMargins(w io.Writer, m *model, exs []example) map[string]float64 {
 	type acc struct {
-		n             int
-		model, kept   float64
-		typed, better int
+		n, typed int
+		f1       []float64
 	}
 	by := map[string]*acc{}
 	for i := range exs {
 		ex := &exs[i]
 		a := by[ex.kind]
 		if a == nil {
-			a = &acc{}
+			a = &acc{f1: make([]float64, len(margins))}
 			by[ex.kind] = a
 		}
 		a.n++
-		b := m.choose(ex)
-		f := 0.0
-		if b >= 0 {
-			f = ex.f1[b]
+		base, lex := m.offsets(ex, false)
+		scores := m.scores(ex, base, lex, nil)
+		best := -1
+		for k, s := range scores {
+			if best < 0 || s > scores[best] {
+				best = k
+			}
 		}
-		a.model += f
 		if ex.typed && ex.rule >= 0 {
 			a.typed++
-			f = ex.f1[ex.rule]
 		}
-		a.kept += f
+		for mi, margin := range margins {
+			f := 0.0
+			switch {
+			case ex.typed && ex.rule >= 0 && (best < 0 || scores[best]-scores[ex.rule] < margin):
+				f = ex.f1[ex.rule]
+			case best >= 0:
+				f = ex.f1[best]
+			}
+			a.f1[mi] += f
+		}
 	}
-	var kinds, keep []string
+	var kinds []string
 	for k := range by {
 		kinds = append(kinds, k)
 	}
 	sort.Strings(kinds)
-	fmt.Fprintf(w, "dev F1 on the answer's sentence by kind: the model, and the rules' facts kept:\n%-10s %5s %6s %7s %6s\n", "kind", "n", "typed", "model", "kept")
-	for _, k := range kinds {
-		a := by[k]
-		fmt.Fprintf(w, "%-10s %5d %6d %7.1f %6.1f\n", k, a.n, a.typed, 100*a.model/float64(a.n), 100*a.kept/float64(a.n))
-		if a.kept > a.model {
-			keep = append(keep, k)
+	out := map[string]float64{}
+	fmt.Fprintf(w, "dev F1 on the answer's sentence by kind and margin the model must beat the rules' facts by:\n%-10s %5s %6s", "kind", "n", "typed")
+	for _, mg := range margins {
+		if mg >= 1e9 {
+			fmt.Fprintf(w, " %6s", "rules")
+		} else {
+			fmt.Fprintf(w, " %6g", mg)
 		}
 	}
-	fmt.Fprintf(w, "the rules' facts stand for: %v\n", keep)
-	return keep
+	fmt.Fprintln(w, "  chosen")
+	for _, k := range kinds {
+		a := by[k]
+		best := 0
+		for mi := range margins {
+			if a.f1[mi] >= a.f1[best]-1e-9 {
+				best = mi
+			}
+		}
+		out[k] = margins[best]
+		fmt.Fprintf(w, "%-10s %5d %6d", k, a.n, a.typed)
+		for mi := range margins {
+			fmt.Fprintf(w, " %6.1f", 100*a.f1[mi]/float64(a.n))
+		}
+		fmt.Fprintf(w, "  %g\n", margins[best])
+	}
+	return out
 }
