@@ -179,10 +179,12 @@ type extraction struct {
 	// when known (end is 0 otherwise): a date's words, not its rendering.
 	start, end int
 	// precise is set when the question says exactly what it wants and the
-	// rules found just that: the words quoted for "what did she say?", a
-	// quantity of the measure named ("how much did it COST?", "how much
-	// does it WEIGH?"), the words that qualify the thing in "what KIND of
-	// proof?". The span model does not second-guess such an answer.
+	// rules found just that: the words quoted for "what did she say?" and
+	// who said them for "who said ...?", a quantity of the measure named
+	// ("how much did it COST?", "how much does it WEIGH?"), a name of the
+	// class named ("which OFFICIAL", "which COUNTRY"), the words that
+	// qualify the thing in "what KIND of proof?". The span model does not
+	// second-guess such an answer.
 	precise bool
 }
 
@@ -249,12 +251,14 @@ func (e *Engine) ruleExtract(q *query, d int) (extraction, bool) {
 			}
 		}
 		if sp, ok := e.nameOf(q, s, near, keep, kinds...); ok {
-			return typedAt(sp.Text, sp.Start, sp.End)
+			x, _ := typedAt(sp.Text, sp.Start, sp.End)
+			x.precise = q.hasClass && e.nameKind(s, sp) == q.class
+			return x, true
 		}
 		return extraction{}, false
 	case KindWho:
 		if sp, ok := e.speaker(q, s); ok {
-			return typed(sp)
+			return extraction{text: sp, typed: true, precise: true}, true
 		}
 		// "Who sponsored the attack?" - "... sponsored by Ruritania".
 		// An agent without a name ("by the group") may be the one a
@@ -262,7 +266,8 @@ func (e *Engine) ruleExtract(q *query, d int) (extraction, bool) {
 		// person's or organisation's name comes before it.
 		agent, named := e.agent(q, doc)
 		if named {
-			return typed(agent)
+			// The agent of the very verb asked about: a role, not a guess.
+			return extraction{text: agent, typed: true, precise: true}, true
 		}
 		if sp, ok := e.nameOf(q, s, near, nil, corpus.NamePerson, corpus.NameOrg); ok {
 			return typedAt(sp.Text, sp.Start, sp.End)
@@ -307,7 +312,7 @@ func (e *Engine) ruleExtract(q *query, d int) (extraction, bool) {
 		if q.hasClass {
 			if q.class == corpus.NamePerson {
 				if sp, ok := e.speaker(q, s); ok {
-					return typed(sp)
+					return extraction{text: sp, typed: true, precise: true}, true
 				}
 			}
 			// The extractor cannot tell every place or organisation
@@ -319,7 +324,9 @@ func (e *Engine) ruleExtract(q *query, d int) (extraction, bool) {
 				kinds = append(kinds, corpus.NameOther)
 			}
 			if sp, ok := e.nameOf(q, s, near, nil, kinds...); ok {
-				return typedAt(sp.Text, sp.Start, sp.End)
+				x, _ := typedAt(sp.Text, sp.Start, sp.End)
+				x.precise = e.nameKind(s, sp) == q.class // "which COUNTRY": a country's name
+				return x, true
 			}
 			return untyped(e.rest(q, doc))
 		}
@@ -1128,4 +1135,14 @@ func (e *Engine) titleBefore(s *corpus.Sentence, n corpus.Name) string {
 		return ""
 	}
 	return strings.Join(words, " ")
+}
+
+// nameKind returns the kind the extractor gave the name at span sp.
+func (e *Engine) nameKind(s *corpus.Sentence, sp corpus.Span) corpus.NameKind {
+	for _, n := range s.Facts.Names {
+		if n.Start == sp.Start && n.End == sp.End {
+			return n.Kind
+		}
+	}
+	return corpus.NameOther
 }

@@ -1,6 +1,7 @@
 package qa
 
 import (
+	"slices"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -848,23 +849,27 @@ func (e *Engine) refine(q *query, d int, rule extraction) extraction {
 	w := spans.weights(q.kind, e.article.l.Code)
 	lex := c.lexScores(spans, spans.lexWeights(q.kind, e.article.l.Code))
 	var cand spanCand
-	found, ruleFound, bestScore, ruleScore := false, false, 0.0, 0.0
+	found, bestScore := false, 0.0
 	e.eachCandidate(q, c, func(x spanCand) {
-		s := score(w, &x) + lexScore(&lex, &x)
-		if x.i == c.ruleI && x.j == c.ruleJ {
-			ruleFound, ruleScore = true, s
+		if !c.fitsKind(q.kind, x) {
+			return
 		}
-		if !found || s > bestScore {
+		if s := score(w, &x) + lexScore(&lex, &x); !found || s > bestScore {
 			cand, found, bestScore = x, true, s
 		}
 	})
+	if !found || cand.i == c.ruleI && cand.j == c.ruleJ {
+		return rule // the rules' answer, rendered for the reply's language
+	}
 	// The rules' answer, when it is a fact of the kind asked for, stands
 	// unless the model's choice beats it by the kind's margin (chosen on
-	// dev by the trainer), or it is no candidate at all (the source of a
-	// claim).
-	if !found || cand.i == c.ruleI && cand.j == c.ruleJ ||
-		ruleFound && rule.typed && bestScore-ruleScore < spans.margin[q.kind] {
-		return rule // the rules' answer, rendered for the reply's language
+	// dev by the trainer), or it is the source of a claim. It is scored
+	// even when it is no candidate (a name the question's words edge).
+	if margin := spans.margin[q.kind]; rule.typed && margin > 0 && c.ruleI >= 0 && !c.isSource(c.ruleI, c.ruleJ) {
+		r := e.spanFeatures(q, c, c.ruleI, c.ruleJ, nil)
+		if bestScore-(score(w, &r)+lexScore(&lex, &r)) < margin {
+			return rule
+		}
 	}
 	out := extraction{text: c.candText(cand), typed: rule.typed, start: cand.start, end: cand.end}
 	if q.reply().Code != e.article.l.Code {
@@ -896,7 +901,8 @@ func (e *Engine) renderFact(q *query, s *corpus.Sentence, cand spanCand, text st
 	for _, n := range s.Facts.Numbers {
 		// The candidate holds the number's first digit (a currency sign
 		// may come before it).
-		if digit := strings.IndexFunc(n.Text, unicode.IsDigit); digit >= 0 && cand.start <= n.Start+digit && n.Start+digit < cand.end {
+		digit := max(strings.IndexFunc(n.Text, unicode.IsDigit), 0) // a number word starts the number
+		if cand.start <= n.Start+digit && n.Start+digit < cand.end {
 			return e.renderNumber(q.reply(), n)
 		}
 	}
@@ -1278,4 +1284,25 @@ func (c *spanContext) placeKey(p int) string {
 		return c.phraseKey
 	}
 	return c.afterKey
+}
+
+// fitsKind reports whether a candidate can be the answer of a kind that
+// asks for a fact: a date for "when", a number for "how many", "how much"
+// (a span that holds or overlaps one); any span for the other kinds.
+func (c *spanContext) fitsKind(k Kind, x spanCand) bool {
+	var kinds []int
+	switch k {
+	case KindWhen, KindSince:
+		kinds = []int{factDate}
+	case KindHowMany, KindHowMuch:
+		kinds = []int{factNumber, factMoney, factNumeral, factDuration}
+	default:
+		return true
+	}
+	for _, f := range c.facts {
+		if slices.Contains(kinds, f.kind) && f.start < x.end && x.start < f.end {
+			return true
+		}
+	}
+	return false
 }
