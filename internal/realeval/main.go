@@ -44,6 +44,7 @@ func main() {
 
 type options struct {
 	data, sets, systems, articleLang string
+	splits                           string
 	jobs, sample, minParagraphs      int
 	heldout, markdown                bool
 	th                               eval.Thresholds
@@ -59,6 +60,7 @@ func run(ctx context.Context, args []string, stdout io.Writer) error {
 	fs.IntVar(&o.jobs, "jobs", 2, "articles worked on at once")
 	fs.IntVar(&o.sample, "sample", 100, "keep this percentage of the articles, chosen by a hash of their key (deterministic)")
 	fs.IntVar(&o.minParagraphs, "hold-out-min", realdata.DefaultMinParagraphs, "paragraphs an article needs for unanswerable questions made by removing one (0: none)")
+	fs.StringVar(&o.splits, "splits", "fit,dev", "the splits scored, checked and reported together (\"dev\" alone compares variants on what no model was fitted on)")
 	fs.BoolVar(&o.heldout, "heldout", true, "report the held-out split too (apart, never checked)")
 	fs.BoolVar(&o.markdown, "markdown", false, "print Markdown tables of qabot against Bleve (fit+dev, and held-out apart) instead, for the README (make report-real)")
 	fs.Var(&o.th.Sentence, "min-sentence", "fail below `P` percent sentence@1 on fit+dev: overall, or per set (\"set=P,...\")")
@@ -106,7 +108,13 @@ func run(ctx context.Context, args []string, stdout io.Writer) error {
 		}
 		names = append(names, name)
 	}
-	splits := []string{dataset.Fit, dataset.Dev}
+	tuning := strings.Split(o.splits, ",")
+	for _, sp := range tuning {
+		if sp != dataset.Fit && sp != dataset.Dev {
+			return fmt.Errorf("--splits: %q is not fit or dev (the held-out split is reported apart, with --heldout)", sp)
+		}
+	}
+	splits := slices.Clone(tuning)
 	if o.heldout {
 		splits = append(splits, dataset.Heldout)
 	}
@@ -127,19 +135,18 @@ func run(ctx context.Context, args []string, stdout io.Writer) error {
 	t := realdata.Tally{}
 	t.Add(outs)
 
-	tuning := []string{dataset.Fit, dataset.Dev}
 	if o.markdown {
 		if !slices.Contains(names, "qabot") || !slices.Contains(names, "bleve") {
 			return fmt.Errorf("--markdown compares qabot with bleve: keep both in --systems")
 		}
-		fmt.Fprintf(stdout, "Fit and dev splits (%s):\n\n", sampleNote(o.sample))
+		fmt.Fprintf(stdout, "%s (%s):\n\n", splitsNote(tuning), sampleNote(o.sample))
 		t.WriteMarkdown(stdout, tuning, "qabot", "bleve")
 		if o.heldout {
 			fmt.Fprintf(stdout, "\nHeld-out split (never looked at, never gates anything):\n\n")
 			t.WriteMarkdown(stdout, []string{dataset.Heldout}, "qabot", "bleve")
 		}
 	} else {
-		fmt.Fprintf(stdout, "== real data, fit and dev splits (%s)\n", sampleNote(o.sample))
+		fmt.Fprintf(stdout, "== real data, %s (%s)\n", strings.ToLower(splitsNote(tuning)), sampleNote(o.sample))
 		if err := t.WriteTable(stdout, tuning, names); err != nil {
 			return err
 		}
@@ -190,6 +197,13 @@ func checkFloors(t realdata.Tally, tuning []string, th eval.Thresholds) error {
 		return fmt.Errorf("%d figures below their floors", len(fails))
 	}
 	return nil
+}
+
+func splitsNote(splits []string) string {
+	if len(splits) == 1 {
+		return strings.ToUpper(splits[0][:1]) + splits[0][1:] + " split"
+	}
+	return "Fit and dev splits"
 }
 
 func sampleNote(p int) string {
