@@ -43,7 +43,7 @@ func ExampleEngine_Ask() {
 		fmt.Printf("%s -> %s\n  %q, paragraph %d\n", q, a.Text, a.Quote.Text, a.Quote.Paragraph+1)
 	}
 	// Output:
-	// how many cables were replaced? -> 96 cables
+	// how many cables were replaced? -> 96
 	//   "Engineers replaced all 96 cables of the bridge, which was built in 1968.", paragraph 2
 	// who won the football match? -> not answered (not_in_article)
 }

@@ -821,15 +821,14 @@ func (c *spanContext) candText(cand spanCand) string {
 // query's kind, which also decide whether the sentence can answer at all (a
 // when-question needs a date). A sentence that cannot answer the question
 // however well it matches its words gives no answer either (fits.go): a
-// yes/no question it does not state, a place the article never names, a
-// thing it says of another name than the question's.
+// place the article never names, a thing it says of another name than the
+// question's.
 //
 // The answer of the sentence finally quoted is then chosen by the span
 // model (refine); extract stays cheap, as it runs on every sentence the
 // engine weighs.
 func (e *Engine) extract(q *query, d int) (extraction, bool) {
-	if e.absentPlace(q, d) || q.kind != KindYesNo && e.otherRestriction(q, d) ||
-		q.kind == KindYesNo && !e.yesNoEvidence(q, d) {
+	if e.absentPlace(q, d) || q.kind != KindYesNo && e.otherRestriction(q, d) {
 		return extraction{}, false
 	}
 	return e.ruleExtract(q, d)
