@@ -908,8 +908,8 @@ func (e *Engine) renderFact(q *query, s *corpus.Sentence, cand spanCand, text st
 	return text
 }
 
-// candidates lists the candidate answers of a sentence with their features.
-func (e *Engine) candidates(q *query, c *spanContext) []spanCand {
+// spanCands lists the candidate answers of a sentence with their features.
+func (e *Engine) spanCands(q *query, c *spanContext) []spanCand {
 	var out []spanCand
 	e.eachCandidate(q, c, func(cand spanCand) {
 		cand.feats = append([]spanFeat(nil), cand.feats...)
@@ -1164,7 +1164,7 @@ func (e *Engine) SpanCandidates(question Question, article, sentence int) (sq Sp
 	}
 	sq.RuleTyped = rule.typed
 	c := e.newSpanContext(q, &e.idx.docs[d], rule)
-	for _, cand := range e.candidates(q, c) {
+	for _, cand := range e.spanCands(q, c) {
 		if cand.i == c.ruleI && cand.j == c.ruleJ {
 			sq.Rule = len(sq.Candidates)
 		}

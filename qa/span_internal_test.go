@@ -43,7 +43,7 @@ func candidateTexts(t *testing.T, e *Engine, text, holding string) []string {
 		rule, _ := e.ruleExtract(q, d)
 		c := e.newSpanContext(q, doc, rule)
 		var out []string
-		for _, cand := range e.candidates(q, c) {
+		for _, cand := range e.spanCands(q, c) {
 			out = append(out, c.candText(cand))
 		}
 		return out
