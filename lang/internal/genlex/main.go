@@ -29,6 +29,7 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/qabot/qabot/lang"
@@ -40,6 +41,17 @@ func main() {
 	dataDir := flag.String("data", "data", "the language data folder: data/<code>/ (read for stemming, written)")
 	wn := flag.String("extract", "", "instead of generating, extract the WordNet `DIR` (index.*, data.*, *.exc, cntlist.rev) into -in")
 	dump := flag.String("dump", "", "instead of generating, print the concept `FILE` as text")
+	p := DefaultParams
+	flag.IntVar(&p.MaxSenses, "max-senses", p.MaxSenses, "most concepts a word keeps (to measure a change of DefaultParams)")
+	flag.Float64Var(&p.MinWeight, "min-weight", p.MinWeight, "least share of a word's meaning a concept keeps")
+	flag.Func("collision-support", "weigh words whose stems collide by their support to this `POWER` in every language (0: alike)", func(v string) error {
+		x, err := strconv.ParseFloat(v, 64)
+		p.CollisionSupport = map[string]float64{}
+		for _, lg := range languages {
+			p.CollisionSupport[lg.code] = x
+		}
+		return err
+	})
 	flag.Parse()
 
 	if *dump != "" {
@@ -65,7 +77,7 @@ func main() {
 	if err != nil {
 		log.Fatalf("genlex: language data: %v", err)
 	}
-	files, err := Generate(os.DirFS(*in), reg, DefaultParams)
+	files, err := Generate(os.DirFS(*in), reg, p)
 	if err != nil {
 		log.Fatalf("genlex: %v", err)
 	}
@@ -75,14 +87,13 @@ func main() {
 	}
 	slices.Sort(names)
 	for _, name := range names {
-		p := filepath.Join(*dataDir, name)
-		if err := os.WriteFile(p, files[name], 0o644); err != nil {
+		path := filepath.Join(*dataDir, name)
+		if err := os.WriteFile(path, files[name], 0o644); err != nil {
 			log.Fatalf("genlex: %v", err)
 		}
-		fmt.Fprintf(os.Stderr, "genlex: wrote %s (%d bytes)\n", p, len(files[name]))
+		fmt.Fprintf(os.Stderr, "genlex: wrote %s (%d bytes)\n", path, len(files[name]))
 	}
-	p := filepath.Join(*in, manifestFile)
-	if err := os.WriteFile(p, manifest(files), 0o644); err != nil {
+	if err := os.WriteFile(filepath.Join(*in, manifestFile), manifest(files), 0o644); err != nil {
 		log.Fatalf("genlex: %v", err)
 	}
 }
