@@ -92,7 +92,9 @@ func buildIndex(c *corpus.Corpus, analyzerOf func(*corpus.Article) *analyzer) *i
 			d := doc{article: a, artIdx: ai, an: an, sentence: s}
 			clear(names)
 			tf := map[string]float64{}
-			for _, t := range lang.Tokens(s.Text) {
+			toks := lang.Tokens(s.Text)
+			d.toks = make([]docToken, 0, len(toks)) // exactly: a corpus holds millions
+			for _, t := range toks {
 				dt := docToken{Token: t, folded: lang.Fold(t.Text)}
 				if t.Kind == lang.TokenNumber {
 					dt.stem = numberKey(t.Text)
