@@ -44,7 +44,9 @@ type candIndex struct {
 	// ascending.
 	artOff []int32
 	arts   []int32
-	pool   sync.Pool // *stage1Buf
+	// fwd is the forward index of the pruned first stage (maxscore.go).
+	fwd  fwdIndex
+	pool sync.Pool // *stage1Buf
 }
 
 // A nameHit records, while the index is built, that a sentence's posting
@@ -114,6 +116,7 @@ func (ix *index) buildCandidates(names []nameHit) {
 			c.nameBit[k/64] |= 1 << (k % 64)
 		}
 	}
+	c.buildForward(ix)
 }
 
 // articles returns the number of articles.
@@ -133,6 +136,17 @@ type stage1Buf struct {
 	garts   []int32 // articles with the current question word
 	touched []int32 // slots the current question word reached
 	lbs     []float64
+
+	// The pruned first stage's (maxscore.go).
+	groups     []groupInfo
+	refs       []qref
+	qhead      []int32  // per term: its first qref, or -1
+	qterms     []int32  // terms with a qref
+	artKnown   []uint64 // per article: question words looked up
+	artHasBits []uint64 // and found
+	knownList  []int32
+	filled     []bool // per article: its sentences are in cover and words
+	filledList []int32
 }
 
 // A slot is a sentence a posting reached.
@@ -157,9 +171,17 @@ func (c *candIndex) get(docs int) *stage1Buf {
 		artAcc:  make([]float64, c.articles()),
 		cover:   make([]float64, docs),
 		words:   make([]uint64, docs),
+
+		qhead:      make([]int32, len(c.postOff)-1),
+		artKnown:   make([]uint64, c.articles()),
+		artHasBits: make([]uint64, c.articles()),
+		filled:     make([]bool, c.articles()),
 	}
 	for i := range b.slot {
 		b.slot[i] = -1
+	}
+	for i := range b.qhead {
+		b.qhead[i] = -1
 	}
 	return b
 }
@@ -176,7 +198,19 @@ func (c *candIndex) put(b *stage1Buf) {
 		b.artAcc[a] = 0
 		clear(b.cover[c.artStart[a]:c.artStart[a+1]])
 	}
+	for _, a := range b.filledList {
+		b.filled[a] = false
+		clear(b.cover[c.artStart[a]:c.artStart[a+1]])
+		clear(b.words[c.artStart[a]:c.artStart[a+1]])
+	}
+	for _, t := range b.qterms {
+		b.qhead[t] = -1
+	}
+	for _, a := range b.knownList {
+		b.artKnown[a], b.artHasBits[a] = 0, 0
+	}
 	b.slots, b.marked, b.garts, b.touched, b.lbs = b.slots[:0], b.marked[:0], b.garts[:0], b.touched[:0], b.lbs[:0]
+	b.refs, b.qterms, b.knownList, b.filledList = b.refs[:0], b.qterms[:0], b.knownList[:0], b.filledList[:0]
 	c.pool.Put(b)
 }
 
@@ -188,6 +222,11 @@ func (c *candIndex) put(b *stage1Buf) {
 // nothing once ctx ends: it checks between question words and every few
 // thousand postings.
 func (e *Engine) candidates(ctx context.Context, q *query, k int) ([]ranked, *firstStage, *stage1Buf) {
+	if k > 0 {
+		if out, seen, b, ok := e.candidatesPruned(ctx, q, k); ok {
+			return out, seen, b
+		}
+	}
 	ix := e.idx
 	c := &ix.cand
 	b := c.get(len(ix.docs))

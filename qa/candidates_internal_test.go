@@ -190,7 +190,7 @@ func TestCandidatesMatchExhaustive(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			asked := 0
+			asked, pruned := 0, 0
 			for _, text := range s.questions {
 				_, qy, ok := e.prepare(Question{Text: text})
 				if !ok || len(qy.group) == 0 {
@@ -209,9 +209,23 @@ func TestCandidatesMatchExhaustive(t *testing.T) {
 				}
 				e.idx.cand.put(b)
 				for _, k := range []int{1, 2, askDepth, 41} {
-					got, _, b := e.candidates(context.Background(), qy, k)
+					got, seen, b := e.candidates(context.Background(), qy, k)
 					if !sameRanked(got, want[:min(k, len(want))]) {
 						t.Fatalf("%q: the best %d differ from the exhaustive stage's", text, k)
+					}
+					// The second stage reads the sentences of the
+					// candidates' articles.
+					for _, r := range got {
+						art := e.idx.docs[r.doc].artIdx
+						c := &e.idx.cand
+						for d := c.artStart[art]; d < c.artStart[art+1]; d++ {
+							if seen.cover[d] != wantCover[d] || seen.words[d] != wantWords[d] {
+								t.Fatalf("%q: best %d: sentence %d: cover %v words %b, want %v %b", text, k, d, seen.cover[d], seen.words[d], wantCover[d], wantWords[d])
+							}
+						}
+					}
+					if len(b.refs) > 0 {
+						pruned++
 					}
 					e.idx.cand.put(b)
 				}
@@ -219,6 +233,7 @@ func TestCandidatesMatchExhaustive(t *testing.T) {
 			if asked < 20 {
 				t.Fatalf("only %d questions asked", asked)
 			}
+			t.Logf("%d questions, %d of %d pruned rankings", asked, pruned, 4*asked)
 			// The scratch is clean after every question.
 			b := e.idx.cand.get(len(e.idx.docs))
 			for d := range b.slot {
@@ -226,8 +241,13 @@ func TestCandidatesMatchExhaustive(t *testing.T) {
 					t.Fatalf("scratch of sentence %d not reset", d)
 				}
 			}
+			for tid := range b.qhead {
+				if b.qhead[tid] != -1 {
+					t.Fatalf("scratch of term %d not reset", tid)
+				}
+			}
 			for a := range b.artMark {
-				if b.artMark[a] != 0 || b.artAcc[a] != 0 {
+				if b.artMark[a] != 0 || b.artAcc[a] != 0 || b.artKnown[a] != 0 || b.artHasBits[a] != 0 || b.filled[a] {
 					t.Fatalf("scratch of article %d not reset", a)
 				}
 			}
