@@ -200,8 +200,8 @@ report-bench: ## medians of the README's benchmarks (markdown; a few minutes)
 	} | $(GO) run ./internal/report bench
 	@echo; echo "Measured on $$(nproc 2>/dev/null || echo '?') cores, load average $$(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || echo unknown) when the run ended ($$(go env GOOS)/$$(go env GOARCH), $$(go env GOVERSION))."
 
-# Corpus sizes (articles) of BenchmarkScale; 10000 needs several GB of
-# memory until the index is compact.
+# Corpus sizes (articles) of BenchmarkScale; 10000 adds about 240,000
+# sentences (a GB or two of heap with Bleve's index, minutes to build).
 SCALE_SIZES ?= 1,100,1000
 report-perf: ## qabot against Bleve at each corpus size, start-up, memory, a burst of /ask (markdown; several minutes)
 	@{ $(GO) test -run '^$$' -bench '^BenchmarkScale$$' -count $(REPORT_COUNT) ./qa -args -scale.sizes $(SCALE_SIZES); \
@@ -210,6 +210,7 @@ report-perf: ## qabot against Bleve at each corpus size, start-up, memory, a bur
 	   $(GO) test -run '^$$' -bench '^BenchmarkProcess$$' -benchtime 20x -count $(REPORT_COUNT) .; \
 	   $(GO) test -run '^$$' -bench '^BenchmarkHTTPAskBurst$$' -benchtime 2x -count $(REPORT_COUNT) ./bot; \
 	} | $(GO) run ./internal/report perf
+	@echo; echo "Measured on $$(nproc 2>/dev/null || echo '?') cores, load average $$(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || echo unknown) when the run ended ($$(go env GOOS)/$$(go env GOARCH), $$(go env GOVERSION))."
 
 report-binary: build ## the size of bin/qabot, and stripped as the Docker image builds it
 	@CGO_ENABLED=0 $(GO) build -trimpath -ldflags '-s -w' -o $(BIN).stripped . ; \

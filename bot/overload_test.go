@@ -208,7 +208,10 @@ func TestHTTPDeferredAnswersCompleteSideBySide(t *testing.T) {
 	ts := httptest.NewServer(rec.wrap(bot.NewHTTPHandler(cfg, held, langs, nil)))
 	t.Cleanup(ts.Close)
 	hb := &httpBot{srv: srv, logs: newLogSink(), url: ts.URL, client: ts.Client()}
-	const slow = 3 * time.Second
+	// Long enough that a loaded machine's scheduling delays (3 s were
+	// seen under make test with four test runs on two cores) cannot pass
+	// for the edits going one at a time.
+	const slow = 10 * time.Second
 	srv.InjectFault(discordtest.Fault{Route: discordtest.RouteEditOriginal, Delay: slow, Times: 2})
 	var asked []*discordtest.Interaction
 	for range 2 {
