@@ -60,6 +60,31 @@ func TestNotTheAccuser(t *testing.T) {
 	}
 }
 
+// No sentence of the article says Iran admitted the attack: a yes needs a
+// sentence that states it.
+func TestYesNeedsEvidence(t *testing.T) {
+	for _, tc := range []struct{ lang, q string }{
+		{"en", "did Iran admit it?"},
+		{"en", "Did Iran admit the attack?"},
+		{"en", "did iran admit to the cyberattack?"},
+		{"en", "has Iran admitted responsibility?"},
+		{"en", "did Iran deny it?"},
+		{"fr", "l'Iran a-t-il reconnu l'attaque ?"},
+		{"fr", "est-ce que l'Iran a avoué ?"},
+		{"es", "¿Irán admitió el ataque?"},
+		{"de", "Hat der Iran den Angriff zugegeben?"},
+		{"ru", "Иран признал это?"},
+		{"ru", "Иран признал атаку?"},
+		{"it", "l'Iran ha ammesso l'attacco?"},
+	} {
+		a := askSeed(t, tc.lang, tc.q)
+		l, _ := mustLangs(t).Get(tc.lang)
+		if a.Answered && a.Text == l.Message("yes", nil) {
+			t.Errorf("Ask(%q) = %q (from %q); want no yes without a sentence that says so", tc.q, a.Text, a.Quote.Text)
+		}
+	}
+}
+
 // The article names no president of France; its only president is a
 // former US Vice President.
 func TestRestrictionMustFit(t *testing.T) {
@@ -81,4 +106,15 @@ func TestRestrictionMustFit(t *testing.T) {
 			t.Errorf("Ask(%q) = %q (from %q); want no president of another country", tc.q, a.Text, a.Quote.Text)
 		}
 	}
+}
+
+var langsOnce = sync.OnceValues(func() (*lang.Registry, error) { return lang.Load(lang.Data) })
+
+func mustLangs(t *testing.T) *lang.Registry {
+	t.Helper()
+	r, err := langsOnce()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return r
 }

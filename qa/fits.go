@@ -15,52 +15,58 @@ import (
 // about a place the article never names, a "president of France" answered
 // with a sentence about a "US Vice President".
 
-// yesNoEvidence reports whether sentence d states what a yes/no question
+// yesNoSupport measures how far sentence d states what a yes/no question
 // asks, or its opposite, in its own words (not in those it inherits from
 // its neighbours or the title):
-//   - every name of the question is in the sentence as itself or a
-//     translation: "Tehran" may stand for "Iran" in a search, not in
-//     evidence;
-//   - of the other words, two thirds (by weight) are there as themselves,
-//     a translation, a synonym (not a synonym of a translation, which
-//     strays too far: "признал" is glossed "declare", whose synonym
-//     "statement" proves nothing), a compound or an opposite, and one at
-//     least as itself or a translation, unless two names or more are;
-//   - a word nothing knows ("zugegeben" when the lexicon lacks it) may be
-//     the very verb asked about: it counts as missing.
+//   - every name of the question must be in the sentence as itself or a
+//     translation ("Tehran" may stand for "Iran" in a search, not in
+//     evidence): -1 when one is not;
+//   - else the share (by weight) of the other words that are there as
+//     themselves, a translation, a synonym (not a synonym of a translation,
+//     which strays too far: "признал" is glossed "declare", whose synonym
+//     "statement" proves nothing), a compound or an opposite; a word
+//     nothing knows ("zugegeben" when the lexicon lacks it) may be the very
+//     verb asked about: it counts as missing. Numbers may be missing ("was
+//     the ambassador ONE of those expelled").
 //
-// Numbers may be missing ("was the ambassador ONE of those expelled"). So
-// "did Iran admit it?" has no evidence in a sentence about Iran that says
-// nothing of admitting.
-func (e *Engine) yesNoEvidence(q *query, d int) bool {
+// The share a yes or a no needs is the span model's ("rules|yesno_support",
+// chosen by the trainer on the tuning questions of testdata/eval for the
+// cost of a wrong answer). So "did Iran admit it?" has little support in a
+// sentence about Iran that says nothing of admitting.
+func (e *Engine) yesNoSupport(q *query, d int) float64 {
 	own := map[string]bool{}
 	for _, t := range e.idx.docs[d].toks {
 		if t.stem != "" {
 			own[t.stem] = true
 		}
 	}
-	total, said, strong, names := 0.0, 0.0, 0, 0
+	total, said := 0.0, 0.0
 	for _, g := range q.group {
 		switch {
 		case isNumberGroup(g):
 			continue
 		case !g.unknown && (e.isNameGroup(g) || e.isPlace(g)):
 			if !groupWhole(g, own, weightCorrected) {
-				return false
+				return -1
 			}
-			names++
 			continue
 		}
 		total += g.idf
-		if g.unknown || !groupWhole(g, own, weakEvidence) {
-			continue
-		}
-		said += g.idf
-		if groupWhole(g, own, weightCorrected) {
-			strong++
+		if !g.unknown && groupWhole(g, own, weakEvidence) {
+			said += g.idf
 		}
 	}
-	return (strong > 0 || names >= 2) && 3*said >= 2*total
+	if total == 0 {
+		return 1
+	}
+	return said / total
+}
+
+// yesNoUnsupported reports whether sentence d says too little of a yes/no
+// question to answer it (yesNoSupport): never without the model's line.
+func (e *Engine) yesNoUnsupported(q *query, d int) bool {
+	m := e.spanModel()
+	return m != nil && m.hasYesNo && e.yesNoSupport(q, d) < m.yesNoMin
 }
 
 // weakEvidence is the least weight of a reading that counts as saying a

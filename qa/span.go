@@ -821,14 +821,15 @@ func (c *spanContext) candText(cand spanCand) string {
 // query's kind, which also decide whether the sentence can answer at all (a
 // when-question needs a date). A sentence that cannot answer the question
 // however well it matches its words gives no answer either (fits.go): a
-// place the article never names, a thing it says of another name than the
-// question's.
+// yes/no question it says too little of, a place the article never names,
+// a thing it says of another name than the question's.
 //
 // The answer of the sentence finally quoted is then chosen by the span
 // model (refine); extract stays cheap, as it runs on every sentence the
 // engine weighs.
 func (e *Engine) extract(q *query, d int) (extraction, bool) {
-	if e.absentPlace(q, d) || q.kind != KindYesNo && e.otherRestriction(q, d) {
+	if e.absentPlace(q, d) || q.kind != KindYesNo && e.otherRestriction(q, d) ||
+		q.kind == KindYesNo && e.yesNoUnsupported(q, d) {
 		return extraction{}, false
 	}
 	return e.ruleExtract(q, d)

@@ -25,7 +25,8 @@ var spanModelData []byte
 // kind of question, "lang=<code>" for those of one article language, and
 // for the lexical features (SpanLexBlocks) "kind=<kind>/lang=<code>";
 // "rules|margin=<kind>" says by how much the model's choice must beat the
-// rules' fact of a kind (spanModel.margin).
+// rules' fact of a kind (spanModel.margin), "rules|yesno_support" how
+// much of a yes/no question a sentence must say to answer it (fits.go).
 // Features the file does not name weigh nothing. (A text table rather than
 // JSON: tens of thousands of weights read in a few milliseconds.)
 type SpanModelFile struct {
@@ -89,6 +90,11 @@ type spanModel struct {
 	// to replace it ("rules|margin=when" lines, which the trainer chooses
 	// on the dev part); no margin for a kind the file does not name.
 	margin map[Kind]float64
+	// yesNoMin is the least support (fits.go: yesNoSupport) a sentence
+	// must give a yes/no question to answer it, when hasYesNo ("rules|
+	// yesno_support" line, chosen by the trainer on the tuning questions).
+	yesNoMin float64
+	hasYesNo bool
 }
 
 // Positions of the lexical features: the words at and around the edges
@@ -182,6 +188,9 @@ func parseSpanModel(data []byte) (*spanModel, error) {
 		if block == "rules" {
 			if k, ok := strings.CutPrefix(feat, "margin="); ok {
 				m.margin[Kind(k)] = w
+			}
+			if feat == "yesno_support" {
+				m.yesNoMin, m.hasYesNo = w, true
 			}
 			continue
 		}
@@ -341,5 +350,5 @@ func (m *spanModel) empty() bool {
 			return false
 		}
 	}
-	return len(m.kinds) == 0 && len(m.langs) == 0 && len(m.lex) == 0 && len(m.margin) == 0
+	return len(m.kinds) == 0 && len(m.langs) == 0 && len(m.lex) == 0 && len(m.margin) == 0 && !m.hasYesNo
 }

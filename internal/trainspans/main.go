@@ -53,6 +53,7 @@ type config struct {
 	noReport          bool
 	cache             string
 	minLex            int
+	yesNoOnly         bool
 }
 
 func run(args []string, stdout, stderr io.Writer) error {
@@ -69,6 +70,7 @@ func run(args []string, stdout, stderr io.Writer) error {
 	fs.IntVar(&c.minLex, "min-lex", 20, "drop the lexical features that fire in fewer fit questions")
 	fs.BoolVar(&c.noReport, "no-report", false, "skip the end-to-end scores")
 	fs.IntVar(&c.debug, "debug", 0, "print this many dev questions whose answer the model missed")
+	fs.BoolVar(&c.yesNoOnly, "yesno-only", false, "only choose again the support a yes or a no needs, in the model at -out")
 	fs.SetOutput(stderr)
 	if err := fs.Parse(args); err != nil {
 		return err
@@ -83,6 +85,9 @@ func run(args []string, stdout, stderr io.Writer) error {
 	}
 	if c.evalOnly {
 		return report(stdout, reg, sets, nil, c)
+	}
+	if c.yesNoOnly {
+		return rewriteYesNo(stderr, reg, c.out)
 	}
 	var fit, dev []example
 	cached := false
@@ -130,6 +135,11 @@ func run(args []string, stdout, stderr io.Writer) error {
 		"The rules' facts of a kind stand unless the model's choice scores more than the kind's rules|margin line above",
 		"them (chosen on the dev part; no line: any margin).",
 	})
+	share, err := chooseYesNo(stderr, reg, ".")
+	if err != nil {
+		return err
+	}
+	file.Weights["rules|yesno_support"] = share
 	for k, mg := range margin {
 		if mg > 0 {
 			file.Weights["rules|margin="+k] = mg
