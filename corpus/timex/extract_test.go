@@ -166,6 +166,7 @@ func TestExtract(t *testing.T) {
 		{"ru early decade", "ru", "в начале 1990-х годов", []got{{"в начале 1990-х годов", "199X", decade, timex.Point, timex.ModStart}}},
 		{"ru ago", "ru", "два года назад", []got{pt("два года назад", "2020", year)}},
 		{"ru trap clock", "ru", "в 18 часов", nil},
+		{"en season over, future tense", "en", "Work on the dam will begin in the summer.", []got{pt("summer", "2023-SU", season)}},
 		{"ru season adverb", "ru", "Летом трубы прорывало трижды.", []got{pt("Летом", "2022-SU", season)}},
 		{"ru season adverb, past", "ru", "Зимой трубы уже прорывало.", []got{pt("Зимой", "2021-WI", season)}},
 

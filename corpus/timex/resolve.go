@@ -588,7 +588,10 @@ func (r *resolution) nearYear(d date, lean bool, why string) (date, string) {
 			best = c
 		}
 	}
-	if distance(best.f, best.t, ref) <= 31 {
+	// The nearest within a month, unless the sentence speaks of the
+	// future and that one is over: "work will begin in the summer" said
+	// on 8 September is next summer.
+	if distance(best.f, best.t, ref) <= 31 && !(lean && best.t.Before(ref)) {
 		return best.d, fmt.Sprintf("year %d: the %s nearest %s", best.d.year, what, r.refName)
 	}
 	if lean {
