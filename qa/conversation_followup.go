@@ -63,7 +63,7 @@ func (s *Conversations) followUp(c *Conversation, t *turn, kind Turn) Answer {
 	case m == modeVague:
 		// "since when?", "by who?", "when was that?": the same event,
 		// so the sentence just quoted when it has such a fact.
-		if f.doc >= 0 && factKinds[q.kind] {
+		if f.doc >= 0 && isFactKind(q.kind) {
 			if x, ok := s.e.extract(q, f.doc); ok && x.typed {
 				res = result{found: true, doc: f.doc, text: x.text, score: 1}
 			}

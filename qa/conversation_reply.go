@@ -4,7 +4,6 @@ import (
 	"strings"
 
 	"github.com/qabot/qabot/corpus"
-	"github.com/qabot/qabot/corpus/timex"
 	"github.com/qabot/qabot/lang"
 )
 
@@ -273,16 +272,12 @@ func (s *Conversations) asksPerson(t *turn) bool {
 	return false
 }
 
-// factKinds are the kinds whose answer is a fact a sentence may hold
-// several of, so that a vague question can have several readings.
-var factKinds = map[Kind]bool{KindWhen: true, KindWho: true, KindWhere: true, KindHowMany: true, KindHowMuch: true, KindHowLong: true}
-
 // clarifyVague asks which reading is meant when a question with nothing
 // but a pronoun ("when did it happen?", "wann war das?") finds several
 // facts of its kind in the last answer's sentence.
 func (s *Conversations) clarifyVague(c *Conversation, t *turn, q *query) (Answer, bool) {
 	f := c.f
-	if f.doc < 0 || !factKinds[q.kind] {
+	if f.doc < 0 || !isFactKind(q.kind) {
 		return Answer{}, false
 	}
 	var choices []choice
@@ -311,32 +306,10 @@ type fact struct {
 func (s *Conversations) facts(q *query, d int) []fact {
 	e := s.e
 	sen := e.idx.docs[d].sentence
-	var out []fact
-	switch q.kind {
-	case KindWhen, KindHowLong:
-		durations := q.kind == KindHowLong
-		for _, x := range sen.Facts.Dates {
-			if (x.Kind == timex.Duration || x.Kind == timex.Set) != durations || !durations && x.Value == "" {
-				continue
-			}
-			out = append(out, fact{text: e.renderDate(q.reply(), x), value: x.Value, start: x.Start, end: x.End})
-		}
-	case KindHowMany, KindHowMuch:
-		for _, n := range sen.Facts.Numbers {
-			out = append(out, fact{text: n.Text, value: n.Text, start: n.Start, end: n.End})
-		}
-	case KindWho, KindWhere:
-		want := corpus.NamePerson
-		if q.kind == KindWhere {
-			want = corpus.NamePlace
-		}
-		for _, n := range sen.Facts.Names {
-			if n.Kind == want {
-				out = append(out, fact{text: n.Text, value: n.Text, start: n.Start, end: n.End})
-			}
-		}
+	if k := kinds[q.kind]; k.facts != nil {
+		return k.facts(e, q, sen)
 	}
-	return out
+	return nil
 }
 
 // clarifyFresh asks which reading is meant when a short new question
@@ -346,7 +319,7 @@ func (s *Conversations) facts(q *query, d int) []fact {
 func (s *Conversations) clarifyFresh(c *Conversation, t *turn) (Answer, bool) {
 	e := s.e
 	q := t.q
-	if !clarifyKinds[q.kind] || t.names > 0 || len(t.own) == 0 || len(t.own) > 2 || len(q.group) == 0 {
+	if !kinds[q.kind].clarifyFresh || t.names > 0 || len(t.own) == 0 || len(t.own) > 2 || len(q.group) == 0 {
 		return Answer{}, false
 	}
 	for _, g := range t.own {
@@ -390,10 +363,7 @@ func (s *Conversations) clarifyFresh(c *Conversation, t *turn) (Answer, bool) {
 	return s.clarify(c.f, t, choices[:2]), true
 }
 
-// Kinds whose fresh questions may be clarified, and how far down the
-// ranking readings are looked for.
-var clarifyKinds = map[Kind]bool{KindWhen: true, KindWhere: true, KindWho: true}
-
+// How far down the ranking readings of a fresh question are looked for.
 const clarifyDepth = 8
 
 // factSpan returns where in sentence d the short answer text stands, or
