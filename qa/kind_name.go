@@ -1,6 +1,13 @@
 package qa
 
-import "github.com/qabot/qabot/corpus"
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/qabot/qabot/corpus"
+	"github.com/qabot/qabot/lang"
+)
 
 // The kinds that ask for a name: who, where, what is ... called, which or
 // what with a class ("which country").
@@ -168,4 +175,297 @@ func nameFacts(e *Engine, q *query, sen *corpus.Sentence) []fact {
 		}
 	}
 	return out
+}
+
+// agent returns who did what the question asks about when the sentence
+// names the doer after an agent cue right behind a word of the question:
+// "sponsored by Ruritania", "postponed on the recommendation of the Syldavian
+// government". The answer is the noun phrase the cue introduces, up to the
+// first stop word after its head; named says it holds a name. "" when no
+// such cue is there.
+func (e *Engine) agent(q *query, d *doc) (phrase string, named bool) {
+	text := d.sentence.Text
+	for i, t := range d.toks {
+		if t.stem == "" || !q.mentioned[t.stem] {
+			continue
+		}
+		// The cue may follow the matched word after a few words ("sponsored
+		// " by"); it may also contain it ("on the RECOMMENDATION of").
+		for k := max(0, i-3); k < min(len(d.toks), i+maxAgentGap+1); k++ {
+			for _, cue := range e.cues.phrases["who"] {
+				next := k + len(cue)
+				if next <= i || next >= len(d.toks) || !matchWords(d.toks[k:], cue) {
+					continue
+				}
+				if strings.ContainsAny(text[d.toks[next-1].End:d.toks[next].Start], ",;.:") {
+					continue
+				}
+				if np, end := e.nounPhrase(d, next); np != "" {
+					for _, n := range d.sentence.Facts.Names {
+						if n.Start >= d.toks[next].Start && n.End <= end && !e.mentionsAny(q, n.Text) {
+							named = true
+						}
+					}
+					return np, named
+				}
+			}
+		}
+	}
+	return "", false
+}
+
+// nounPhrase returns the words of d from token i up to the first stop
+// word or clause mark after a content word ("the Albanian government" of
+// "the Albanian government for security reasons"), and where it ends; ""
+// when that is longer than a subject or holds no content word.
+func (e *Engine) nounPhrase(d *doc, i int) (string, int) {
+	text := d.sentence.Text
+	start, end := d.toks[i].Start, d.toks[i].Start
+	content := false
+	for k := i; k < len(d.toks); k++ {
+		t := d.toks[k]
+		if k > i && strings.ContainsAny(text[d.toks[k-1].End:t.Start], ",;.:()"+corpus.QuoteMarks) {
+			break
+		}
+		if t.stem == "" && content {
+			break
+		}
+		content = content || t.stem != ""
+		end = t.End
+		if k-i+1 > maxSubjectWords {
+			return "", 0
+		}
+	}
+	if !content {
+		return "", 0
+	}
+	return text[start:end], end
+}
+
+// maxAgentGap is how many words may stand between a question word and the
+// agent cue after it: "orchestrated and sponsored by".
+const maxAgentGap = 3
+
+// subject returns the few words that open the clause of the first word
+// the question matched, when they are short enough to be its subject:
+// "the engineers" in "The engineers who came in 1990 built ...". ""
+// otherwise.
+func (e *Engine) subject(q *query, d *doc) string {
+	text := d.sentence.Text
+	for _, t := range d.toks {
+		if t.stem == "" || !q.mentioned[t.stem] {
+			continue
+		}
+		begin := 0
+		if i := strings.LastIndexAny(text[:t.Start], ",;:("+corpus.QuoteMarks); i >= 0 {
+			_, n := utf8.DecodeRuneInString(text[i:])
+			begin = i + n
+		}
+		span := strings.TrimSpace(text[begin:t.Start])
+		if n := len(strings.Fields(span)); n == 0 || n > maxSubjectWords || !e.hasContent(span) {
+			return ""
+		}
+		return strings.Trim(span, " ,;:'()"+corpus.QuoteMarks)
+	}
+	return ""
+}
+
+// maxSubjectWords bounds the subject subject returns.
+const maxSubjectWords = 5
+
+// unmentionedNames returns the names of a kind that the question did not
+// use: a name counts as used when any of its words is ("who is Kovac's
+// rival?" is not answered by "Anna Kovac").
+func (e *Engine) unmentionedNames(q *query, s *corpus.Sentence, kind corpus.NameKind) []corpus.Span {
+	var out []corpus.Span
+	for _, n := range s.Facts.Names {
+		if n.Kind == kind && !e.mentionsAny(q, n.Text) {
+			out = append(out, n.Span)
+		}
+	}
+	return out
+}
+
+// nameOf picks the answer among the names of the given kinds the question
+// did not use: of the first kind that has one, the nearest to the words
+// the question matched. A name that only qualifies the capitalised words
+// after it ("US" in "US Vice President Jan Berg", "Baltic" in "its
+// Baltic EU partner") is an adjective, not what the sentence is about: it
+// is taken only when no kind has another.
+//
+// keep, when not nil, says which names may answer at all.
+func (e *Engine) nameOf(q *query, s *corpus.Sentence, near []int, keep func(corpus.Span) bool, kinds ...corpus.NameKind) (corpus.Span, bool) {
+	var modifiers []corpus.Span
+	for _, kind := range kinds {
+		var names []corpus.Span
+		for _, sp := range e.unmentionedNames(q, s, kind) {
+			if keep == nil || keep(sp) {
+				names = append(names, sp)
+			}
+		}
+		heads, mods := splitModifiers(s.Text, names)
+		if sp, ok := nearest(near, heads); ok {
+			return sp, true
+		}
+		modifiers = append(modifiers, mods...)
+	}
+	return nearest(near, modifiers)
+}
+
+// splitModifiers parts names into those a sentence is about and those
+// that only qualify the capitalised word after them.
+func splitModifiers(text string, names []corpus.Span) (heads, modifiers []corpus.Span) {
+	for _, sp := range names {
+		if qualifies(text, sp.End) {
+			modifiers = append(modifiers, sp)
+		} else {
+			heads = append(heads, sp)
+		}
+	}
+	return heads, modifiers
+}
+
+// qualifies reports whether the word after offset end of text is
+// capitalised and follows with a single space: the name that ends there
+// modifies it.
+func qualifies(text string, end int) bool {
+	rest, ok := strings.CutPrefix(text[end:], " ")
+	if !ok {
+		return false
+	}
+	r, _ := utf8.DecodeRuneInString(rest)
+	return unicode.IsUpper(r)
+}
+
+// qualified returns the word the question asks about ("what kind of
+// PROOF") as the sentence writes it, with the words before it that
+// qualify it and that the question did not use: "indisputable proof"; or
+// the name right before it. "" when the sentence does not qualify it.
+func (e *Engine) qualified(q *query, d *doc) string {
+	text := d.sentence.Text
+	for i, t := range d.toks {
+		if t.stem == "" || !q.focus[t.stem] {
+			continue
+		}
+		// "Which rocket?" - "a Kestrel-9 rocket": a name right before
+		// the word is what the question asks for.
+		for _, n := range d.sentence.Facts.Names {
+			if n.End < t.Start && strings.TrimSpace(text[n.End:t.Start]) == "" && !e.mentionsAny(q, n.Text) {
+				return n.Text
+			}
+		}
+		start := i
+		for start > 0 && i-start < maxQualifiers {
+			p := d.toks[start-1]
+			if p.stem == "" || q.mentioned[p.stem] || p.Kind != lang.TokenWord || strings.TrimSpace(text[p.End:d.toks[start].Start]) != "" {
+				break
+			}
+			start--
+		}
+		if start == i {
+			return ""
+		}
+		return text[d.toks[start].Start:t.End]
+	}
+	return ""
+}
+
+// maxQualifiers bounds the words qualified takes before the word asked
+// about.
+const maxQualifiers = 3
+
+// namesWithFocus returns the names that hold a word the question asks
+// about (its focus) together with words the question did not use.
+func (e *Engine) namesWithFocus(q *query, s *corpus.Sentence) []corpus.Span {
+	var out []corpus.Span
+	for _, n := range s.Facts.Names {
+		focus, more := false, false
+		for _, st := range e.article.stems(n.Text) {
+			focus = focus || q.focus[st]
+			more = more || !q.mentioned[st]
+		}
+		if focus && more {
+			out = append(out, n.Span)
+		}
+	}
+	return out
+}
+
+// mentionsAny reports whether the question used any content word of text.
+func (e *Engine) mentionsAny(q *query, text string) bool {
+	for _, st := range e.article.stems(text) {
+		if q.mentioned[st] {
+			return true
+		}
+	}
+	return false
+}
+
+// speaker answers "who said ...?" with the person a quote is attributed to.
+func (e *Engine) speaker(q *query, s *corpus.Sentence) (string, bool) {
+	quote := s.Facts.Quote
+	if quote == nil || quote.Resolved == "" || !e.asksSpeaker(q) || e.mentionedSpan(q, quote.Resolved) {
+		return "", false
+	}
+	return quote.Resolved, true
+}
+
+// asksSpeaker reports whether the question is about who said something.
+func (e *Engine) asksSpeaker(q *query) bool {
+	if q.lang.Code == e.article.l.Code {
+		// The question's own words, which a conversation may have
+		// rearranged into other groups.
+		for _, t := range q.toks {
+			if e.cues.isSpeech(e.article.stem(t.Text)) {
+				return true
+			}
+		}
+	}
+	for _, g := range q.group {
+		for _, a := range g.alts {
+			for _, st := range a.stems {
+				if e.cues.isSpeech(st) {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
+// titleBefore returns the words between the clause start and a person's
+// name when they read like a title: "Albanian Prime Minister" before "Edi
+// Rama", "National Security Council spokeswoman" before "Adrienne Watson".
+func (e *Engine) titleBefore(s *corpus.Sentence, n corpus.Name) string {
+	if n.Kind != corpus.NamePerson {
+		return ""
+	}
+	before := s.Text[:n.Start]
+	if i := strings.LastIndexAny(before, ",;:("+corpus.QuoteMarks); i >= 0 {
+		_, n := utf8.DecodeRuneInString(before[i:])
+		before = before[i+n:]
+	}
+	words := strings.Fields(before)
+	// The title is the tail of the clause up to the name: drop the verb
+	// phrase and articles before it by keeping only the last run of words
+	// that are not stop words.
+	start := len(words)
+	for start > 0 && !e.article.isStop(lang.Fold(words[start-1])) {
+		start--
+	}
+	words = words[start:]
+	if len(words) == 0 || len(words) > 6 {
+		return ""
+	}
+	return strings.Join(words, " ")
+}
+
+// nameKind returns the kind the extractor gave the name at span sp.
+func (e *Engine) nameKind(s *corpus.Sentence, sp corpus.Span) corpus.NameKind {
+	for _, n := range s.Facts.Names {
+		if n.Start == sp.Start && n.End == sp.End {
+			return n.Kind
+		}
+	}
+	return corpus.NameOther
 }
