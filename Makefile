@@ -25,15 +25,17 @@ LIBS        := ./qa ./corpus ./lang ./command ./summary
 # points under what make eval reaches, so that a change that makes answers
 # worse fails the build; raise them as the engine improves. Held-out sets are
 # small (18-32 questions a language), so they are checked overall only.
-SEED_MIN_SENTENCE ?= 71,de=71,en=67,es=82,fr=69,hu=61,it=75,nb=67,pt=71,ru=59,sv=74
-SEED_MIN_ANSWER ?= 54
-SEED_MIN_ABSTAIN ?= 47
+# (Lowered for sentence@1 and raised for abstention when the engine began
+# declining below a calibrated probability: qa/data/ranker.json, make train.)
+SEED_MIN_SENTENCE ?= 71,de=71,en=61,es=82,fr=69,hu=74,it=71,nb=67,pt=70,ru=69,sv=77
+SEED_MIN_ANSWER ?= 52
+SEED_MIN_ABSTAIN ?= 68
 SEED_HELDOUT_MIN_SENTENCE ?= 65
 SEED_HELDOUT_MIN_ANSWER ?= 43
 SEED_HELDOUT_MIN_ABSTAIN ?= 58
-ARTICLES_MIN_SENTENCE ?= 60
-ARTICLES_MIN_ANSWER ?= 50
-ARTICLES_MIN_ABSTAIN ?= 38
+ARTICLES_MIN_SENTENCE ?= 56
+ARTICLES_MIN_ANSWER ?= 47
+ARTICLES_MIN_ABSTAIN ?= 49
 ARTICLES_HELDOUT_MIN_SENTENCE ?= 75
 ARTICLES_HELDOUT_MIN_ANSWER ?= 63
 ARTICLES_HELDOUT_MIN_ABSTAIN ?= 45
@@ -53,7 +55,7 @@ LANGART_MIN_ABSTAIN ?= 75
 # fixed fifth of the articles, --sets xquad a few sets).
 REAL_MIN_SENTENCE ?= en.nq-dev-subset=18,en.squad1.0-train.sample=65,en.tydiqa-goldp-train.sample=46,nb.norquad-news-train=53,nb.norquad-wiki-train=60,pt.squad1.1-pt-train.sample=50,ru.tydiqa-goldp-dev=41,sv.swequad-mc-train=63,xquad-dev/en-over-de=38,xquad-dev/en-over-es=55,xquad-dev/en-over-ru=37,xquad-dev/mono-de=57,xquad-dev/mono-es=62,xquad-dev/mono-ru=66,xquad-dev/xling-de=50,xquad-dev/xling-en=69,xquad-dev/xling-es=57,xquad-dev/xling-ru=48
 REAL_MIN_F1 ?= 33
-REAL_MIN_ABSTAIN ?= 69
+REAL_MIN_ABSTAIN ?= 77
 REAL_ARGS ?=
 
 # Question sets (testdata/eval/README.md). The old held-out sets
@@ -144,8 +146,9 @@ eval-real: ## qabot and Bleve BM25 on the real data of testdata/realdata (floors
 # The learned ranker and its calibrated abstention: fitted on the "fit"
 # split of testdata/realdata, variants chosen by cross-validation over fit
 # articles, the "dev" split reported; deterministic (internal/train).
+# COST=3 refits the abstention for another cost of a wrong answer.
 train: train-spans ## refit the learned models on the real data: the ranker and its abstention (qa/data/ranker.json), the span model (qa/data/spans.tsv)
-	$(GO) run ./internal/train
+	$(GO) run ./internal/train $(if $(COST),-cost $(COST))
 
 # The span model that chooses short answers: fitted on the "fit" split of
 # testdata/realdata, its regularisation and the kinds whose rules' facts

@@ -130,6 +130,13 @@ func harvest(ctx context.Context, h command.Handler, langs *lang.Registry) map[s
 				names.add(r.Answer.Quote.Text)
 				names.add(r.Answer.Text)
 			}
+			// A bare name the article uses often is too vague to
+			// answer; the sentences offered instead name it too.
+			if ok && r.Answer != nil && !r.Answer.Answered {
+				for _, s := range r.Answer.Suggestions {
+					names.add(s.Text)
+				}
+			}
 		}
 	}
 	out := map[string][]suggestion{}

@@ -19,10 +19,15 @@ const (
 	cNameMissing        //
 	cFact               //
 	cWindow             //
+	cArticleCov         //
+	cMissing            //
 	cTyped              // the short answer is a fact of the kind asked for
 	cUnknown            // share of the question's weight no table or article knows
 	cWords              // log(1 + content words of the question)
 	cForeign            // the question is not in the articles' language
+	cForeignProb        // cForeign * cProb
+	cFirstMargin        // how far the first stage put it ahead of the best other candidate, as a share of its score
+	cFirstTop           // the first stage put it first
 	cKindTime           // the kind of question, by family (the rest: what, which)
 	cKindNumber
 	cKindPerson
@@ -37,8 +42,8 @@ const (
 var calibrationNames = [numCalibration]string{
 	cProb: "prob", cScore: "score", cMargin: "margin", cRank: "rank", cCoverage: "coverage",
 	cRelation: "relation", cCovText: "cov_text", cCovStrong: "cov_strong", cNameMissing: "name_missing",
-	cFact: "fact", cWindow: "window", cTyped: "typed", cUnknown: "unknown", cWords: "words",
-	cForeign: "foreign", cKindTime: "kind_time", cKindNumber: "kind_number", cKindPerson: "kind_person",
+	cFact: "fact", cWindow: "window", cArticleCov: "article_cov", cMissing: "missing", cTyped: "typed", cUnknown: "unknown", cWords: "words",
+	cForeign: "foreign", cForeignProb: "foreign_prob", cFirstMargin: "first_margin", cFirstTop: "first_top", cKindTime: "kind_time", cKindNumber: "kind_number", cKindPerson: "kind_person",
 	cKindPlace: "kind_place", cKindName: "kind_name", cKindWhy: "kind_why", cKindDefine: "kind_define",
 	cKindYesNo: "kind_yesno",
 }
@@ -83,6 +88,8 @@ func (e *Engine) calibrationFeatures(q *query, ranked []ranked, i int, x extract
 	c[cNameMissing] = r.x[fNameMissing]
 	c[cFact] = r.x[fFact]
 	c[cWindow] = r.x[fWindow]
+	c[cArticleCov] = r.x[fArticleCov]
+	c[cMissing] = r.x[fMissing]
 	if x.typed {
 		c[cTyped] = 1
 	}
@@ -90,6 +97,22 @@ func (e *Engine) calibrationFeatures(q *query, ranked []ranked, i int, x extract
 	c[cWords] = math.Log1p(float64(len(q.group)))
 	if q.lang != nil && q.lang.Code != e.idx.docs[r.doc].an.l.Code {
 		c[cForeign] = 1
+	}
+	c[cForeignProb] = c[cForeign] * c[cProb]
+	best := 0.0
+	for j, o := range ranked {
+		if o.x == nil {
+			break
+		}
+		if j != i {
+			best = max(best, o.first)
+		}
+	}
+	if r.first > 0 {
+		c[cFirstMargin] = max(0, (r.first-best)/r.first)
+	}
+	if r.first >= best {
+		c[cFirstTop] = 1
 	}
 	switch family(q) {
 	case familyTime:
@@ -112,20 +135,21 @@ func (e *Engine) calibrationFeatures(q *query, ranked []ranked, i int, x extract
 	return c
 }
 
-// probability is the confidence that candidate i answers: the ranker's
-// calibration when it has one, else the older model of confidence.go.
+// probability is the calibrated probability that candidate i answers. A
+// ranker without a calibration (a trainer's) or a candidate it did not
+// score gets its coverage: declines then keeps the coverage floor.
 func (e *Engine) probability(q *query, ranked []ranked, i int, x extraction, ev Evidence) float64 {
 	if r := e.ranker; r != nil && r.Calibration != nil {
 		if c := e.calibrationFeatures(q, ranked, i, x, ev); c != nil {
 			return r.Calibration.Probability(c)
 		}
 	}
-	return confidence(ev)
+	return ev.Coverage
 }
 
 // declines reports whether the engine withholds an answer with this
-// evidence. A calibrated probability decides alone; the older model has a
-// floor of coverage under it.
+// evidence: below the threshold of the calibrated probability, which
+// decides alone; without a calibration, below the coverage floor too.
 func (e *Engine) declines(ev Evidence) bool {
 	if ev.Confidence < e.opts.MinConfidence {
 		return true

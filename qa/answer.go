@@ -143,8 +143,9 @@ type Evidence struct {
 	Typed bool
 	// Words is the number of content words of the question.
 	Words int
-	// Confidence combines the above into the probability, calibrated on
-	// the project's question sets, that the sentence answers.
+	// Confidence is the probability that the sentence answers, from the
+	// calibration fitted with the ranker on real questions, answerable
+	// and unanswerable (make train; qa/abstain.go).
 	Confidence float64
 }
 

@@ -497,11 +497,11 @@ const askDepth = 5
 // rankTop is rank for a caller that reads only the first k sentences of
 // the ranking (at least): the first stage keeps its best k, and as many
 // as the ranker reorders and the one after them.
-func (e *Engine) rankTop(q *query, k int) []ranked {
+func (e *Engine) rankTop(ctx context.Context, q *query, k int) []ranked {
 	if r := e.ranker; r != nil {
 		k = max(k, r.Candidates+1)
 	}
-	out, seen, b := e.candidates(context.Background(), q, k)
+	out, seen, b := e.candidates(ctx, q, k)
 	if b == nil {
 		return nil
 	}

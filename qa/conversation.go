@@ -140,11 +140,20 @@ func (s *Conversations) converse(ctx context.Context, c *Conversation, q Questio
 		return s.answerChoice(c, t, t.pick-1), nil
 	}
 	if t.request != "" {
-		return s.request(c, t), nil
+		return done(ctx, s.request(ctx, c, t))
 	}
 	kind := s.classify(c, t)
 	if kind == TurnFresh {
 		return s.fresh(ctx, c, t)
 	}
-	return s.followUp(c, t, kind), nil
+	return done(ctx, s.followUp(ctx, c, t, kind))
+}
+
+// done returns a, or the context's error when it ended while a was being
+// worked out (the ranking then stops early and a means nothing).
+func done(ctx context.Context, a Answer) (Answer, error) {
+	if err := ctx.Err(); err != nil {
+		return Answer{}, err
+	}
+	return a, nil
 }

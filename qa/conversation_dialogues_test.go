@@ -86,8 +86,10 @@ func dialogueEngines(t *testing.T) map[string]*qa.Engine {
 // It is set a little under what the conversation reaches, so that a
 // change that breaks follow-ups fails. (77.9% when the conversation was
 // written; 72.8% on the engine it was merged into, which abstains more;
-// 75.7% after the answer-extraction work of stop 7.)
-const minFollowUpRate = 73.0
+// 75.7% after the answer-extraction work of stop 7; 67.6% once the
+// engine declined below a probability calibrated on real questions, at a
+// cost of two declines per wrong answer, which declines more follow-ups.)
+const minFollowUpRate = 65.0
 
 func TestDialogues(t *testing.T) {
 	es := dialogueEngines(t)

@@ -24,7 +24,7 @@ func (s *Conversations) fresh(ctx context.Context, c *Conversation, t *turn) (An
 		f.recent = old.recent
 	}
 	c.f = f
-	if a, ok := s.clarifyFresh(c, t); ok {
+	if a, ok := s.clarifyFresh(ctx, c, t); ok {
 		return a, nil
 	}
 	a, err := s.e.Ask(ctx, Question{Text: t.core(), Lang: t.l.Code, Reply: t.out.Code})
@@ -41,7 +41,7 @@ func (s *Conversations) fresh(ctx context.Context, c *Conversation, t *turn) (An
 }
 
 // followUp answers a question that refers back to the frame.
-func (s *Conversations) followUp(c *Conversation, t *turn, kind Turn) Answer {
+func (s *Conversations) followUp(ctx context.Context, c *Conversation, t *turn, kind Turn) Answer {
 	f := c.f
 	if kind == TurnEllipsis && f.picked >= 0 {
 		if i := s.otherChoice(f, t); i >= 0 {
@@ -51,7 +51,7 @@ func (s *Conversations) followUp(c *Conversation, t *turn, kind Turn) Answer {
 		}
 	}
 	m := s.modeOf(t, kind)
-	q, refs, ctx := s.contextQuery(f, t, kind, m)
+	q, refs, topic := s.contextQuery(f, t, kind, m)
 	var res result
 	switch {
 	case m == modeVague && t.vague:
@@ -80,7 +80,7 @@ func (s *Conversations) followUp(c *Conversation, t *turn, kind Turn) Answer {
 		if m == modeEntity {
 			require = s.entityGroups(t)
 		}
-		res = s.answerInContext(f, q, search{near: m != modeEntity, ctx: ctx, require: require, onlyArt: art, refs: refs})
+		res = s.answerInContext(ctx, f, q, search{near: m != modeEntity, ctx: topic, require: require, onlyArt: art, refs: refs})
 	}
 	if !res.found && len(t.own) > 0 && m != modeVague {
 		// A complete question after all ("and what does she do?"):
@@ -88,7 +88,7 @@ func (s *Conversations) followUp(c *Conversation, t *turn, kind Turn) Answer {
 		own := *q
 		own.group = append([]termGroup(nil), t.own...)
 		own.group = append(own.group, refs...)
-		res = s.answerInContext(f, &own, search{near: true, ctx: ctx, onlyArt: art, refs: refs})
+		res = s.answerInContext(ctx, f, &own, search{near: true, ctx: topic, onlyArt: art, refs: refs})
 	}
 	if !res.found && m == modeRelation && f.doc >= 0 && q.kind != KindYesNo && (len(t.prons) > 0 || !t.refs) && s.allUnknown(t.own) {
 		// "wem wurde er angelastet?", "¿y quién estuvo detrás?": about
@@ -342,12 +342,12 @@ type search struct {
 
 // answerInContext ranks sentences for a follow-up, favours the sentences
 // the conversation was just about, and picks as Ask does.
-func (s *Conversations) answerInContext(f *frame, q *query, sr search) result {
+func (s *Conversations) answerInContext(ctx context.Context, f *frame, q *query, sr search) result {
 	e := s.e
 	if len(q.group) == 0 {
 		return result{}
 	}
-	ranked := e.rank(q)
+	ranked := e.rank(ctx, q)
 	if sr.onlyArt >= 0 {
 		kept := ranked[:0]
 		for _, r := range ranked {

@@ -1,6 +1,7 @@
 package qa
 
 import (
+	"context"
 	"strings"
 
 	"github.com/qabot/qabot/corpus"
@@ -62,14 +63,14 @@ func (s *Conversations) titles() string {
 }
 
 // request answers a request about the last answer.
-func (s *Conversations) request(c *Conversation, t *turn) Answer {
+func (s *Conversations) request(ctx context.Context, c *Conversation, t *turn) Answer {
 	f := c.f
 	a := Answer{Question: t.text, Lang: t.out.Code}
 	if f == nil || f.doc < 0 && t.request != cueMore {
 		if f != nil && t.request == cueWhy {
 			// "why?" after a question the article did not answer: ask
 			// it again as a why-question.
-			return s.followUp(c, t, TurnEllipsis)
+			return s.followUp(ctx, c, t, TurnEllipsis)
 		}
 		a.Reason = ReasonNoContext
 		a.Message = t.out.Message(string(ReasonNoContext), nil)
@@ -104,7 +105,7 @@ func (s *Conversations) request(c *Conversation, t *turn) Answer {
 		}
 	case cueMore:
 		a.Turn = TurnMore
-		d := s.next(f, t)
+		d := s.next(ctx, f, t)
 		if d < 0 {
 			a.Reason = ReasonNoMore
 			a.Message = t.out.Message(string(ReasonNoMore), nil)
@@ -226,7 +227,7 @@ func (s *Conversations) speakerKind(stems []string) corpus.NameKind {
 // next chooses the sentence "tell me more" gives: the next sentences of
 // the article not shown yet (by the same speaker when the user asks what
 // else he or she said), else the best sentence on the topic not shown.
-func (s *Conversations) next(f *frame, t *turn) int {
+func (s *Conversations) next(ctx context.Context, f *frame, t *turn) int {
 	e := s.e
 	if f.doc >= 0 {
 		art := e.idx.docs[f.doc].artIdx
@@ -254,7 +255,7 @@ func (s *Conversations) next(f *frame, t *turn) int {
 	if len(q.group) == 0 {
 		return -1
 	}
-	for _, r := range e.rank(q) {
+	for _, r := range e.rank(ctx, q) {
 		if !containsInt(f.shown, r.doc) && r.coverage >= e.opts.MinCoverage {
 			return r.doc
 		}
@@ -316,7 +317,7 @@ func (s *Conversations) facts(q *query, d int) []fact {
 // ("when was the attack?", "when's the next meeting?") names a thing the
 // article tells of more than once, with different answers: several
 // sentences of one article match all of it and give different facts.
-func (s *Conversations) clarifyFresh(c *Conversation, t *turn) (Answer, bool) {
+func (s *Conversations) clarifyFresh(ctx context.Context, c *Conversation, t *turn) (Answer, bool) {
 	e := s.e
 	q := t.q
 	if !kinds[q.kind].clarifyFresh || t.names > 0 || len(t.own) == 0 || len(t.own) > 2 || len(q.group) == 0 {
@@ -327,7 +328,7 @@ func (s *Conversations) clarifyFresh(c *Conversation, t *turn) (Answer, bool) {
 			return Answer{}, false
 		}
 	}
-	ranked := e.rankTop(q, clarifyDepth)
+	ranked := e.rankTop(ctx, q, clarifyDepth)
 	if len(ranked) < 2 {
 		return Answer{}, false
 	}

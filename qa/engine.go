@@ -52,15 +52,16 @@ type Options struct {
 	// where both have a word.
 	Glossary func(code string) map[string][]string
 	// MinConfidence is the confidence (Evidence.Confidence) an answer
-	// needs; below it the engine abstains. Default DefaultMinConfidence.
+	// needs; below it the engine abstains. Default: the threshold of the
+	// ranker's calibration, chosen for the cost it states.
 	MinConfidence float64
 	// MinCoverage is a floor under the confidence model: a sentence that
 	// matches less of the question is never an answer, however clearly it
 	// beats the others. Default DefaultMinCoverage.
 	MinCoverage float64
 	// Ranker reorders the first-stage candidates and calibrates the
-	// confidence (model.go). Nil: the first stage's order, and the
-	// confidence model of confidence.go.
+	// confidence (model.go). Nil: the ranker the engine embeds
+	// (DefaultRanker), fitted on real questions by `make train`.
 	Ranker *Ranker
 	// SpanModel chooses short answers among the spans of the quoted
 	// sentence. Nil: the embedded model (qa/data/spans.tsv).
@@ -70,9 +71,9 @@ type Options struct {
 // DefaultMinCoverage is the default of Options.MinCoverage.
 const DefaultMinCoverage = 0.35
 
-// DefaultMinConfidence is the abstention threshold, chosen on the
-// project's question sets (see confidence.go).
-const DefaultMinConfidence = 0.45
+// defaultMinConfidence is the abstention threshold of a ranker without
+// a calibration, which only a trainer builds.
+const defaultMinConfidence = 0.5
 
 // An Engine answers questions about one corpus. It is safe for concurrent
 // use; build it once with New.
@@ -194,7 +195,11 @@ func (e *Engine) Ask(ctx context.Context, q Question) (Answer, error) {
 	if !ok {
 		return ans, nil
 	}
-	ans = e.finish(ans, qy, e.answer(qy))
+	res := e.answer(ctx, qy)
+	if err := ctx.Err(); err != nil {
+		return Answer{}, err
+	}
+	ans = e.finish(ans, qy, res)
 	e.notice(&ans, qy.lang.Code)
 	return ans, nil
 }
@@ -409,8 +414,9 @@ type ranked struct {
 	bm25     float64 // BM25 over stems, with the context the sentence inherits
 	// x holds the ranker's features and z its score, for the candidates
 	// the ranker reordered (rank.go); x is nil for the others.
-	x []float64
-	z float64
+	x     []float64
+	z     float64
+	first float64 // the first stage's score
 }
 
 // stage1 scores every sentence that matches at least one question word

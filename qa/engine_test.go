@@ -201,10 +201,13 @@ func TestAskCancelled(t *testing.T) {
 }
 
 // TestSeveralArticles checks that a corpus of several articles answers
-// from the right one and names it.
+// from the right one and names it. The two articles are the same but for
+// their names and numbers, and the question names its river only in the
+// title of its article, so the engine is rightly unsure whether to answer;
+// abstention is tested elsewhere, the choice of the article here.
 func TestSeveralArticles(t *testing.T) {
 	other := strings.NewReplacer("Borduria", "Ruritania", "Syldavia", "Graustark", "Vltava", "Elbe", "12,000", "3,500", "2011", "2015").Replace(invented)
-	e := mustEngine(t, map[string]string{"a.txt": invented, "b.txt": other})
+	e := mustEngineWith(t, map[string]string{"a.txt": invented, "b.txt": other}, qa.Options{MinConfidence: 0.01})
 	a, err := e.Ask(context.Background(), qa.Question{Text: "how many farmers depend on the elbe"})
 	if err != nil {
 		t.Fatal(err)

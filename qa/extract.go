@@ -1,5 +1,7 @@
 package qa
 
+import "context"
+
 // Choosing the answer among the ranked sentences; the rules that cut it
 // out of a sentence are those of its kind (kinds.go, kind_*.go).
 
@@ -21,11 +23,11 @@ const candidateRatio = 0.6
 const maxSuggestions = 3
 
 // answer picks the sentence and the short answer for a query.
-func (e *Engine) answer(q *query) result {
+func (e *Engine) answer(ctx context.Context, q *query) result {
 	if len(q.group) == 0 {
 		return result{}
 	}
-	return e.pick(q, e.rankTop(q, askDepth))
+	return e.pick(q, e.rankTop(ctx, q, askDepth))
 }
 
 // pick chooses the answer among ranked sentences, best first. It is apart

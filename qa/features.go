@@ -50,6 +50,8 @@ const (
 	fParaCov              // share of the question its paragraph has
 	fParaGain             // fParaCov minus the sentence's own share
 	fParaBest             // no other sentence of its paragraph has more of the question
+	fArticleCov           // share of the question its article has, anywhere
+	fMissing              // the weight of the weightiest question word the sentence lacks, as a share
 	numFeatures
 )
 
@@ -64,6 +66,7 @@ var featureNames = [numFeatures]string{
 	fCovFact: "cov_fact", fFirst: "first", fParaFirst: "para_first", fPosition: "position",
 	fLength: "length", fPrevCov: "prev_cov", fNextCov: "next_cov", fNeighbourGain: "neighbour_gain",
 	fWinCov: "win_cov", fParaCov: "para_cov", fParaGain: "para_gain", fParaBest: "para_best",
+	fArticleCov: "article_cov", fMissing: "missing",
 }
 
 // FeatureNames returns the names of the ranker's features, in the order
@@ -78,7 +81,7 @@ const strongWeight = 0.85
 // A stemRef says which alternative of which question word a stem belongs
 // to, and which of the alternative's stems it is.
 type stemRef struct {
-	group, alt int // alt is an index into matcher.alts
+	group, alt int // alt is an index into matcher.alts; -1 for a focus word alone
 	bit        uint64
 }
 
@@ -95,8 +98,10 @@ type matcher struct {
 	names  int     // number of name groups
 	nums   int     // number of number groups
 	// scratch, reset for every sentence
-	seen []uint64 // stems of each alternative present, as bits
-	pos  [][]int  // token indices where each group matched
+	seen      []uint64 // stems of each alternative present, as bits
+	pos       [][]int  // token indices where each group matched
+	mentioned []bool   // by token: the question used its stem
+	counts    []int    // by group, for window
 }
 
 type altInfo struct {
@@ -138,6 +143,19 @@ func (e *Engine) newMatcher(q *query) *matcher {
 		}
 	}
 	m.seen = make([]uint64, len(m.alts))
+	m.counts = make([]int, len(q.group))
+	// The focus words ("how many PEOPLE") and the words the question
+	// used are found in the same pass over a sentence.
+	for st := range q.focus {
+		if _, ok := m.refs[st]; !ok {
+			m.refs[st] = nil
+		}
+	}
+	for st := range q.mentioned {
+		if _, ok := m.refs[st]; !ok {
+			m.refs[st] = nil
+		}
+	}
 	return m
 }
 
@@ -155,9 +173,11 @@ func isDigits(s string) bool {
 
 // A match is what a matcher found of the question in one sentence.
 type match struct {
-	strength []float64 // per group: how well the sentence's own words match it, 0-1
-	strong   []bool    // per group: matched by a strong alternative, in full
-	pos      [][]int   // per group: token indices
+	strength  []float64 // per group: how well the sentence's own words match it, 0-1
+	strong    []bool    // per group: matched by a strong alternative, in full
+	pos       [][]int   // per group: token indices
+	mentioned []bool    // per token: the question used its stem
+	focus     bool      // the sentence has a focus word
 }
 
 // find matches the question against sentence d's own words. The returned
@@ -169,11 +189,23 @@ func (m *matcher) find(d *doc, out *match) {
 	for i := range m.pos {
 		m.pos[i] = m.pos[i][:0]
 	}
+	if cap(m.mentioned) < len(d.toks) {
+		m.mentioned = make([]bool, len(d.toks))
+	}
+	m.mentioned = m.mentioned[:len(d.toks)]
+	out.focus = false
 	for ti, t := range d.toks {
+		m.mentioned[ti] = false
 		if t.stem == "" {
 			continue
 		}
-		for _, r := range m.refs[t.stem] {
+		refs, ok := m.refs[t.stem]
+		if !ok {
+			continue
+		}
+		m.mentioned[ti] = m.q.mentioned[t.stem]
+		out.focus = out.focus || m.q.focus[t.stem]
+		for _, r := range refs {
 			m.seen[r.alt] |= r.bit
 			if p := m.pos[r.group]; len(p) == 0 || p[len(p)-1] != ti {
 				m.pos[r.group] = append(p, ti)
@@ -203,6 +235,7 @@ func (m *matcher) find(d *doc, out *match) {
 		}
 	}
 	out.pos = m.pos
+	out.mentioned = m.mentioned
 }
 
 func popcount(x uint64) int {
@@ -246,6 +279,9 @@ func (e *Engine) features(m *matcher, cands []ranked, i int, seen *firstStage, x
 	matched, missingName := 0, false
 	for g := range q.group {
 		s := mt.strength[g]
+		if s == 0 && m.total > 0 {
+			x[fMissing] = max(x[fMissing], m.idf[g]/m.total)
+		}
 		text += m.idf[g] * s
 		if mt.strong[g] {
 			strong += m.idf[g]
@@ -280,19 +316,16 @@ func (e *Engine) features(m *matcher, cands []ranked, i int, seen *firstStage, x
 		x[fNumbers] = float64(nums) / float64(m.nums)
 	}
 	if matched > 0 {
-		x[fWindow] = float64(matched) / float64(window(mt.pos, matched))
+		x[fWindow] = float64(matched) / float64(window(mt.pos, matched, m.counts))
 	}
 	if n := len(q.group); n > 1 {
 		x[fOrder] = float64(inOrder(mt.pos)) / float64(n-1)
 	}
-	for _, t := range d.toks {
-		if t.stem != "" && q.focus[t.stem] {
-			x[fFocus] = 1
-			break
-		}
+	if mt.focus {
+		x[fFocus] = 1
 	}
 
-	fact, near := e.factOf(q, d, mt.pos)
+	fact, near := e.factOf(q, d, mt)
 	x[fFact] = fact
 	x[fFactNear] = near
 	switch family(q) {
@@ -341,7 +374,8 @@ func (e *Engine) features(m *matcher, cands []ranked, i int, seen *firstStage, x
 		win |= seen.words[n]
 	}
 	ownW := m.weigh(own)
-	for _, o := range e.paragraph(c.doc) {
+	lo, hi := e.paragraph(c.doc)
+	for o := lo; o <= hi; o++ {
 		para |= seen.words[o]
 		best = best && m.weigh(seen.words[o]) <= ownW
 	}
@@ -351,12 +385,14 @@ func (e *Engine) features(m *matcher, cands []ranked, i int, seen *firstStage, x
 	if best {
 		x[fParaBest] = 1
 	}
+	x[fArticleCov] = m.weigh(seen.article(e.idx, d.artIdx, c.doc))
 }
 
-// paragraph returns the indices of the sentences of d's paragraph.
-func (e *Engine) paragraph(d int) []int {
+// paragraph returns the indices of the first and last sentences of d's
+// paragraph.
+func (e *Engine) paragraph(d int) (lo, hi int) {
 	docs := e.idx.docs
-	lo, hi := d, d
+	lo, hi = d, d
 	same := func(o int) bool {
 		return docs[o].artIdx == docs[d].artIdx && docs[o].sentence.Paragraph == docs[d].sentence.Paragraph
 	}
@@ -366,11 +402,7 @@ func (e *Engine) paragraph(d int) []int {
 	for hi+1 < len(docs) && same(hi+1) {
 		hi++
 	}
-	out := make([]int, 0, hi-lo+1)
-	for o := lo; o <= hi; o++ {
-		out = append(out, o)
-	}
-	return out
+	return lo, hi
 }
 
 // weigh returns the share of the question's weight in the words of a set
@@ -389,8 +421,9 @@ func (m *matcher) weigh(words uint64) float64 {
 }
 
 // window returns the number of words of the smallest stretch of the
-// sentence that holds a match of each of the matched groups.
-func window(pos [][]int, matched int) int {
+// sentence that holds a match of each of the matched groups. count is
+// scratch space, a zero per group, left zeroed.
+func window(pos [][]int, matched int, count []int) int {
 	type hit struct{ at, group int }
 	var hits []hit
 	for g, ps := range pos {
@@ -404,7 +437,6 @@ func window(pos [][]int, matched int) int {
 			hits[j], hits[j-1] = hits[j-1], hits[j]
 		}
 	}
-	count := make(map[int]int, matched)
 	best, have, lo := math.MaxInt, 0, 0
 	for _, h := range hits {
 		if count[h.group] == 0 {
@@ -420,6 +452,9 @@ func window(pos [][]int, matched int) int {
 			}
 			lo++
 		}
+	}
+	for _, h := range hits[lo:] {
+		count[h.group]--
 	}
 	if best == math.MaxInt {
 		return 1
@@ -494,7 +529,8 @@ func family(q *query) kindFamily {
 // for that the question does not itself give (1, or 0.5 for a weaker kind
 // of fact), and how near the nearest such fact stands to the question's
 // matched words (1/(1+words between), 0 when nothing matched).
-func (e *Engine) factOf(q *query, d *doc, pos [][]int) (fact, near float64) {
+func (e *Engine) factOf(q *query, d *doc, mt *match) (fact, near float64) {
+	pos := mt.pos
 	f := &d.sentence.Facts
 	best, at := 0.0, []int{}
 	take := func(v float64, start, end int) {
@@ -508,7 +544,7 @@ func (e *Engine) factOf(q *query, d *doc, pos [][]int) (fact, near float64) {
 	switch family(q) {
 	case familyTime:
 		for _, x := range f.Dates {
-			if e.spanMentioned(q, d, x.Start, x.End, true) {
+			if spanMentioned(d, mt, x.Start, x.End, true) {
 				continue
 			}
 			v := 0.5
@@ -524,14 +560,14 @@ func (e *Engine) factOf(q *query, d *doc, pos [][]int) (fact, near float64) {
 		}
 		if q.kind == KindHowLong {
 			for _, n := range f.Numbers {
-				if !e.spanMentioned(q, d, n.Start, n.End, true) {
+				if !spanMentioned(d, mt, n.Start, n.End, true) {
 					take(0.5, n.Start, n.End)
 				}
 			}
 		}
 	case familyNumber:
 		for _, n := range f.Numbers {
-			if e.spanMentioned(q, d, n.Start, n.End, true) {
+			if spanMentioned(d, mt, n.Start, n.End, true) {
 				continue
 			}
 			v := 0.5
@@ -542,24 +578,24 @@ func (e *Engine) factOf(q *query, d *doc, pos [][]int) (fact, near float64) {
 		}
 		if q.kind == KindHowMany {
 			for _, x := range f.Dates {
-				if x.Kind == timex.Duration && !e.spanMentioned(q, d, x.Start, x.End, true) {
+				if x.Kind == timex.Duration && !spanMentioned(d, mt, x.Start, x.End, true) {
 					take(0.5, x.Start, x.End)
 				}
 			}
 		}
 	case familyPerson:
-		e.takeNames(q, d, take, map[corpus.NameKind]float64{corpus.NamePerson: 1, corpus.NameOrg: 0.5, corpus.NameOther: 0.5})
+		e.takeNames(d, mt, take, nameValues{corpus.NamePerson: 1, corpus.NameOrg: 0.5, corpus.NameOther: 0.5})
 		if qt := f.Quote; qt != nil && !e.mentionsAny(q, qt.Resolved) {
 			take(1, 0, 0)
 		}
 	case familyPlace:
-		e.takeNames(q, d, take, map[corpus.NameKind]float64{corpus.NamePlace: 1, corpus.NameOther: 0.5})
+		e.takeNames(d, mt, take, nameValues{corpus.NamePlace: 1, corpus.NameOther: 0.5})
 	case familyName:
-		kinds := map[corpus.NameKind]float64{corpus.NamePerson: 0.5, corpus.NameOrg: 0.5, corpus.NameOther: 0.5, corpus.NamePlace: 0.5}
-		if q.hasClass {
+		kinds := nameValues{corpus.NamePerson: 0.5, corpus.NameOrg: 0.5, corpus.NameOther: 0.5, corpus.NamePlace: 0.5}
+		if q.hasClass && int(q.class) < len(kinds) {
 			kinds[q.class] = 1
 		}
-		e.takeNames(q, d, take, kinds)
+		e.takeNames(d, mt, take, kinds)
 	case familyWhy:
 		if e.cues.cut(d, "why") != "" {
 			take(1, 0, 0)
@@ -594,12 +630,17 @@ func (e *Engine) factOf(q *query, d *doc, pos [][]int) (fact, near float64) {
 	return best, 1 / float64(1+dist)
 }
 
+// nameValues values names by kind (corpus.NameKind).
+type nameValues [4]float64
+
 // takeNames offers the names of d that the question does not use, valued
 // by their kind.
-func (e *Engine) takeNames(q *query, d *doc, take func(v float64, start, end int), kinds map[corpus.NameKind]float64) {
+func (e *Engine) takeNames(d *doc, mt *match, take func(v float64, start, end int), kinds nameValues) {
 	for _, n := range d.sentence.Facts.Names {
-		v := kinds[n.Kind]
-		if v > 0 && !e.spanMentioned(q, d, n.Start, n.End, false) {
+		if int(n.Kind) >= len(kinds) {
+			continue
+		}
+		if v := kinds[n.Kind]; v > 0 && !spanMentioned(d, mt, n.Start, n.End, false) {
 			take(v, n.Start, n.End)
 		}
 	}
@@ -608,14 +649,14 @@ func (e *Engine) takeNames(q *query, d *doc, take func(v float64, start, end int
 // spanMentioned reports whether the question used the words of d's
 // sentence between byte offsets start and end: all of them (all) or any.
 // A span with no content word is never mentioned.
-func (e *Engine) spanMentioned(q *query, d *doc, start, end int, all bool) bool {
+func spanMentioned(d *doc, mt *match, start, end int, all bool) bool {
 	seen, used := false, false
-	for _, t := range d.toks {
+	for i, t := range d.toks {
 		if t.Start < start || t.End > end || t.stem == "" {
 			continue
 		}
 		seen = true
-		if q.mentioned[t.stem] {
+		if mt.mentioned[i] {
 			used = true
 			if !all {
 				return true

@@ -20,8 +20,14 @@ func TestWindow(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			if got := window(tt.pos, tt.matched); got != tt.want {
+			count := make([]int, len(tt.pos))
+			if got := window(tt.pos, tt.matched, count); got != tt.want {
 				t.Errorf("window(%v, %d) = %d, want %d", tt.pos, tt.matched, got, tt.want)
+			}
+			for g, n := range count {
+				if n != 0 {
+					t.Errorf("window(%v) left count[%d] = %d; it must leave its scratch zeroed", tt.pos, g, n)
+				}
 			}
 		})
 	}
@@ -84,5 +90,32 @@ func TestFeatures(t *testing.T) {
 			}
 			t.Fatalf("no candidate for %q holds %q", tt.question, tt.sentence)
 		})
+	}
+}
+
+// endingContext ends after its Err has been asked a number of times.
+type endingContext struct {
+	context.Context
+	left int
+}
+
+func (c *endingContext) Err() error {
+	if c.left--; c.left < 0 {
+		return context.Canceled
+	}
+	return nil
+}
+
+// TestRankStopsWhenContextEnds checks that the ranking looks at its
+// context while it works, not only on entry: a context that ends after
+// the first look leaves it with nothing, where a live one ranks.
+func TestRankStopsWhenContextEnds(t *testing.T) {
+	e := storeEngine(t)
+	q := e.parse("Who rebuilt the quays of the harbour?", e.article.l)
+	if got := e.rank(context.Background(), q); len(got) == 0 {
+		t.Fatal("rank found nothing with a live context; the test needs a question that matches")
+	}
+	if got := e.rank(&endingContext{Context: context.Background(), left: 1}, q); got != nil {
+		t.Errorf("rank went on after its context ended: %d sentences", len(got))
 	}
 }

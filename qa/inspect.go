@@ -52,7 +52,14 @@ func (e *Engine) Inspect(ctx context.Context, q Question, r *Ranker) (Inspection
 	ec.opts.MinConfidence = math.Inf(-1)
 	ec.opts.MinCoverage = math.Inf(-1)
 
-	first, seen := e.stage1(qy)
+	first, seen, b := e.candidates(ctx, qy, 0)
+	if b == nil {
+		if err := ctx.Err(); err != nil {
+			return Inspection{}, err
+		}
+	} else {
+		defer e.idx.cand.put(b)
+	}
 	k := DefaultCandidates
 	if r != nil {
 		k = r.Candidates

@@ -1,10 +1,12 @@
 package qa
 
 import (
+	_ "embed"
 	"encoding/json"
 	"errors"
 	"fmt"
 	"math"
+	"sync"
 )
 
 // A Ranker is what the engine learned from real questions: the weights
@@ -52,6 +54,15 @@ type Calibration struct {
 	w    [numCalibration]float64
 	bias float64
 }
+
+//go:embed data/ranker.json
+var rankerFile []byte
+
+var defaultRanker = sync.OnceValues(func() (*Ranker, error) { return ParseRanker(rankerFile) })
+
+// DefaultRanker returns the ranker the engine embeds (qa/data/ranker.json),
+// shared and read-only.
+func DefaultRanker() (*Ranker, error) { return defaultRanker() }
 
 // ParseRanker reads a ranker file (the format internal/train writes).
 func ParseRanker(data []byte) (*Ranker, error) {

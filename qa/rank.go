@@ -1,6 +1,7 @@
 package qa
 
 import (
+	"context"
 	"math"
 	"sort"
 )
@@ -17,9 +18,16 @@ import (
 // ratios between scores keep their meaning for the callers that compare
 // or scale them (pick, conversations); the sentences after them keep their
 // first-stage order, below.
-func (e *Engine) rank(q *query) []ranked {
-	out, seen := e.stage1(q)
-	return e.rerank(e.ranker, q, out, seen)
+//
+// Once ctx ends, rank returns nothing; the caller reports ctx.Err().
+func (e *Engine) rank(ctx context.Context, q *query) []ranked {
+	out, seen, b := e.candidates(ctx, q, 0)
+	if b == nil {
+		return nil
+	}
+	out = e.rerank(e.ranker, q, out, seen)
+	e.idx.cand.put(b)
+	return out
 }
 
 // rerank reorders the first r.Candidates of out (in first-stage order) by
@@ -32,6 +40,7 @@ func (e *Engine) rerank(r *Ranker, q *query, out []ranked, seen *firstStage) []r
 	e.scoreCandidates(q, out[:k], seen)
 	for i := range out[:k] {
 		out[i].z = r.Score(out[i].x)
+		out[i].first = out[i].score
 	}
 	tail := 0.0
 	if k < len(out) {
@@ -71,10 +80,32 @@ func (e *Engine) scoreCandidates(q *query, cands []ranked, seen *firstStage) {
 type firstStage struct {
 	cover []float64 // in question-weight units, context included
 	words []uint64  // question words the text has, by any alternative
+	// articles caches the question words of each article (article).
+	articles map[int]uint64
 }
 
 func newFirstStage(cover []float64, n int) *firstStage {
 	return &firstStage{cover: cover, words: make([]uint64, n)}
+}
+
+// article returns the question words that article art (which holds
+// sentence d) has in any of its sentences.
+func (f *firstStage) article(ix *index, art, d int) uint64 {
+	if w, ok := f.articles[art]; ok {
+		return w
+	}
+	var w uint64
+	for o := d; o >= 0 && ix.docs[o].artIdx == art; o-- {
+		w |= f.words[o]
+	}
+	for o := d + 1; o < len(ix.docs) && ix.docs[o].artIdx == art; o++ {
+		w |= f.words[o]
+	}
+	if f.articles == nil {
+		f.articles = map[int]uint64{}
+	}
+	f.articles[art] = w
+	return w
 }
 
 // mark records that posting p matched alternative a of question word g.

@@ -63,10 +63,17 @@ func NewResources(opts Options) (*Resources, error) {
 	if opts.MaxQuestionRunes <= 0 {
 		opts.MaxQuestionRunes = 500
 	}
+	if opts.Ranker == nil {
+		r, err := DefaultRanker()
+		if err != nil {
+			return nil, fmt.Errorf("qa: %w", err)
+		}
+		opts.Ranker = r
+	}
 	if opts.MinConfidence <= 0 {
-		opts.MinConfidence = DefaultMinConfidence
-		if r := opts.Ranker; r != nil && r.Calibration != nil {
-			opts.MinConfidence = r.Calibration.Threshold
+		opts.MinConfidence = defaultMinConfidence
+		if c := opts.Ranker.Calibration; c != nil {
+			opts.MinConfidence = c.Threshold
 		}
 	}
 	if opts.MinCoverage <= 0 {

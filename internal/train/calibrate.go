@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"log"
+	"math"
 	"sort"
 
 	"github.com/qabot/qabot/eval"
@@ -77,10 +78,45 @@ func fitCalibration(samples []calSample, cost float64) *qa.Calibration {
 	w := make([]float64, len(names)+1)
 	minimise(func(w, g []float64) float64 { return logLoss(data, w, calLambda, g) }, w, 1000)
 	w = round(w)
-	return &qa.Calibration{
+	cal := &qa.Calibration{
 		Features: names, Mean: mean, Scale: scale, Weights: w[1:], Bias: w[0],
-		CostRatio: cost, Threshold: cost / (1 + cost),
+		CostRatio: cost, Threshold: 0.5,
 	}
+	if err := (&qa.Ranker{Candidates: 1, Calibration: cal}).Compile(); err != nil {
+		log.Fatal(err)
+	}
+	cal.Threshold = bestThreshold(samples, cal, cost)
+	return cal
+}
+
+// costOf is what the engine's answers cost at threshold t: a wrong answer
+// costs cost, a declined question the article answers costs 1, a right
+// answer or a declined question the article does not answer nothing.
+func costOf(samples []calSample, cal *qa.Calibration, cost, t float64) float64 {
+	sum := 0.0
+	for _, s := range samples {
+		answers := s.answered && cal.Probability(s.x) >= t
+		switch {
+		case answers && !s.right:
+			sum += cost
+		case !answers && s.answerable == eval.Yes:
+			sum++
+		}
+	}
+	return sum
+}
+
+// bestThreshold returns the threshold, in steps of 0.01, at which the
+// answers to the samples cost least; the lowest of equals.
+func bestThreshold(samples []calSample, cal *qa.Calibration, cost float64) float64 {
+	best, bestCost := 0.01, math.Inf(1)
+	for k := 1; k < 100; k++ {
+		t := float64(k) / 100
+		if c := costOf(samples, cal, cost, t); c < bestCost-1e-9 {
+			best, bestCost = t, c
+		}
+	}
+	return best
 }
 
 // curve prints, per set and language, what the engine does at the
@@ -103,7 +139,7 @@ func curve(w io.Writer, title string, samples []calSample, cal *qa.Calibration) 
 		}
 		return keys[i].lang < keys[j].lang
 	})
-	fmt.Fprintf(w, "== %s: at threshold %.3f (cost ratio %g)\n", title, cal.Threshold, cal.CostRatio)
+	fmt.Fprintf(w, "== %s: at threshold %.3f (cost ratio %g); AUC %.3f, log-loss %.3f\n", title, cal.Threshold, cal.CostRatio, auc(samples, cal), logLossOf(samples, cal))
 	fmt.Fprintf(w, "%-30s %5s %9s %9s %9s %9s %9s %5s\n", "set/lang", "ans", "sent@1", "top-right", "ans-decl", "right-dec", "unans-ok", "unans")
 	for _, k := range keys {
 		m := measure(by[k], cal, cal.Threshold)
@@ -123,6 +159,20 @@ func curve(w io.Writer, title string, samples []calSample, cal *qa.Calibration) 
 		for _, t := range ts {
 			m := measure(by[k], cal, t)
 			fmt.Fprintf(w, " %5.1f/%5.1f", pct(m.answered, m.n), pct(m.answeredRight, m.answered))
+		}
+		fmt.Fprintln(w)
+	}
+	fmt.Fprintf(w, "-- %s: sentence@1 / answerable declined / unanswerable declined, by threshold\n", title)
+	fmt.Fprintf(w, "%-30s", "set/lang")
+	for _, t := range ts {
+		fmt.Fprintf(w, " %14.2f", t)
+	}
+	fmt.Fprintln(w)
+	for _, k := range keys {
+		fmt.Fprintf(w, "%-30s", k.set+"/"+k.lang)
+		for _, t := range ts {
+			m := measure(by[k], cal, t)
+			fmt.Fprintf(w, " %4.0f/%4.0f/%4.0f", pct(m.sentence, m.answerable), pct(m.answerableDeclined, m.answerable), pct(m.unansOK, m.unanswerable))
 		}
 		fmt.Fprintln(w)
 	}
@@ -193,4 +243,53 @@ func measure(samples []calSample, cal *qa.Calibration, t float64) measured {
 		}
 	}
 	return m
+}
+
+// auc is the probability that a right answer gets a higher probability
+// than a wrong one, over the questions the engine can answer.
+func auc(samples []calSample, cal *qa.Calibration) float64 {
+	type pr struct {
+		p     float64
+		right bool
+	}
+	var ps []pr
+	for _, s := range samples {
+		if s.answered {
+			ps = append(ps, pr{cal.Probability(s.x), s.right})
+		}
+	}
+	sort.Slice(ps, func(i, j int) bool { return ps[i].p < ps[j].p })
+	var wrong, pairs, won float64
+	for _, x := range ps {
+		if x.right {
+			won += wrong
+		} else {
+			wrong++
+		}
+	}
+	right := float64(len(ps)) - wrong
+	pairs = right * wrong
+	if pairs == 0 {
+		return 0
+	}
+	return won / pairs
+}
+
+// logLossOf is the mean log-loss of the calibration on the questions the
+// engine can answer.
+func logLossOf(samples []calSample, cal *qa.Calibration) float64 {
+	sum, n := 0.0, 0
+	for _, s := range samples {
+		if !s.answered {
+			continue
+		}
+		p := min(max(cal.Probability(s.x), 1e-9), 1-1e-9)
+		if s.right {
+			sum -= math.Log(p)
+		} else {
+			sum -= math.Log(1 - p)
+		}
+		n++
+	}
+	return sum / float64(max(n, 1))
 }

@@ -1,9 +1,11 @@
 package main
 
 import (
+	"bytes"
 	"fmt"
 	"io/fs"
 	"log"
+	"path"
 	"strings"
 
 	"github.com/qabot/qabot/corpus"
@@ -11,6 +13,7 @@ import (
 	"github.com/qabot/qabot/eval/dataset"
 	"github.com/qabot/qabot/internal/realdata"
 	"github.com/qabot/qabot/qa"
+	"github.com/qabot/qabot/seeds"
 )
 
 // An article is one article of a set with the questions asked about it,
@@ -135,4 +138,61 @@ func wanted(set, prefixes string) bool {
 		}
 	}
 	return false
+}
+
+// loadOwn reads the project's own question sets (testdata/eval, the
+// tuning files only: never *.heldout.jsonl) as articles of the fit split:
+// each folder's questions ask about one corpus, the embedded seed article
+// or testdata/articles. They are questions written the way this bot's
+// users ask, about news articles, so the calibration learns their style
+// beside the real data's.
+func loadOwn(fsys fs.FS, root string, q *realdata.Qabot) ([]*article, error) {
+	r, err := q.Resources("en")
+	if err != nil {
+		return nil, err
+	}
+	var out []*article
+	for _, set := range []struct {
+		name, dir string
+		corpus    fs.FS
+	}{
+		{"own/seed", "testdata/eval/seed", seeds.FS},
+		{"own/articles", "testdata/eval/articles", nil},
+	} {
+		corpusFS := set.corpus
+		if corpusFS == nil {
+			sub, err := fs.Sub(fsys, path.Join(root, "testdata/articles"))
+			if err != nil {
+				return nil, err
+			}
+			corpusFS = sub
+		}
+		e, err := r.Load(corpusFS)
+		if err != nil {
+			return nil, fmt.Errorf("%s: %w", set.name, err)
+		}
+		files, err := fs.Glob(fsys, path.Join(root, set.dir, "*.jsonl"))
+		if err != nil {
+			return nil, err
+		}
+		art := &article{set: set.name, lang: "en", a: &dataset.Article{ID: set.name, Key: set.name, Split: dataset.Fit}, engine: e}
+		for _, f := range files {
+			if strings.HasSuffix(f, ".heldout.jsonl") {
+				continue
+			}
+			data, err := fs.ReadFile(fsys, f)
+			if err != nil {
+				return nil, err
+			}
+			qs, err := eval.Read(bytes.NewReader(data), f)
+			if err != nil {
+				return nil, err
+			}
+			for _, qq := range qs {
+				art.questions = append(art.questions, question{Question: &dataset.Question{Question: qq, Article: set.name}})
+			}
+		}
+		out = append(out, art)
+	}
+	return out, nil
 }

@@ -51,10 +51,12 @@ func main() {
 		out        = flag.String("out", "qa/data/ranker.json", "where to write the model, under root; - for stdout")
 		candidates = flag.Int("candidates", qa.DefaultCandidates, "first-stage candidates the ranker reorders")
 		folds      = flag.Int("folds", 5, "cross-validation folds, by article")
-		cost       = flag.Float64("cost", 3, "cost of a wrong answer, in declined right answers")
-		lambdas    = flag.String("lambda", "0.0001,0.001,0.01,0.1", "L2 penalties to choose among by cross-validation")
+		cost       = flag.Float64("cost", 2, "cost of a wrong answer, in declined right answers")
+		lambdas    = flag.String("lambda", "0.0001,0.001,0.01", "L2 penalties to choose among by cross-validation")
 		dataDir    = flag.String("data", "testdata/realdata", "the real-data sets, under root")
-		sets       = flag.String("sets", "", "comma-separated prefixes of the sets to use (all when empty)")
+		own        = flag.Bool("own", true, "fit on the tuning sets of testdata/eval too")
+		sets       = flag.String("sets", "", "comma-separated prefixes of the sets to read (all when empty)")
+		fitSets    = flag.String("fit", "xquad-dev/xling,en.squad", "comma-separated prefixes of the sets to fit on (all read when empty); the others are only reported")
 		explainSet = flag.String("explain", "", "print fit questions of this set the ranker gets wrong, and stop")
 	)
 	flag.Parse()
@@ -72,6 +74,20 @@ func main() {
 	dev, err := load(fsys, *dataDir, *sets, map[string]bool{dataset.Dev: true}, system)
 	if err != nil {
 		log.Fatal(err)
+	}
+	var kept []*article
+	for _, a := range fit {
+		if wanted(a.set, *fitSets) {
+			kept = append(kept, a)
+		}
+	}
+	fit = kept
+	if *own {
+		o, err := loadOwn(fsys, ".", system)
+		if err != nil {
+			log.Fatal(err)
+		}
+		fit = append(fit, o...)
 	}
 	arts := append(append([]*article(nil), fit...), dev...)
 	log.Printf("%d fit and %d dev articles, %d and %d questions", len(fit), len(dev), countQ(fit), countQ(dev))
