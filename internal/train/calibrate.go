@@ -7,6 +7,7 @@ import (
 	"log"
 	"math"
 	"sort"
+	"strings"
 
 	"github.com/qabot/qabot/eval"
 	"github.com/qabot/qabot/qa"
@@ -17,6 +18,7 @@ import (
 // chose answers, and the evidence for it.
 type calSample struct {
 	set, lang  string
+	artLang    string // the article's language
 	answerable eval.Answerable
 	answered   bool
 	right      bool
@@ -34,7 +36,7 @@ func calibrationSamples(arts []*article, r *qa.Ranker) []calSample {
 			if err != nil {
 				log.Fatal(err)
 			}
-			s := calSample{set: a.set, lang: q.Lang, answerable: q.Answerable, answered: ins.Answer.Answered && ins.Calibration != nil, x: ins.Calibration}
+			s := calSample{set: a.set, lang: q.Lang, artLang: a.lang, answerable: q.Answerable, answered: ins.Answer.Answered && ins.Calibration != nil, x: ins.Calibration}
 			s.right = s.answered && q.right(ins.Answer.Quote)
 			out[i] = append(out[i], s)
 		}
@@ -292,4 +294,48 @@ func logLossOf(samples []calSample, cal *qa.Calibration) float64 {
 		n++
 	}
 	return sum / float64(max(n, 1))
+}
+
+// markdownCurve prints, for the README (make report-curve), what the
+// engine does per question language at its threshold, and the coverage
+// and precision it would have at others.
+func markdownCurve(w io.Writer, samples []calSample, cal *qa.Calibration) {
+	by := map[string][]calSample{}
+	var keys []string
+	for _, s := range samples {
+		k := s.lang
+		if s.artLang != s.lang {
+			k = s.lang + " over " + s.artLang
+		}
+		if _, ok := by[k]; !ok {
+			keys = append(keys, k)
+		}
+		by[k] = append(by[k], s)
+	}
+	sort.Strings(keys)
+	keys = append(keys, "all")
+	by["all"] = samples
+	fmt.Fprintf(w, "At the engine's threshold, %.2f (a wrong answer costs %g declined right ones):\n\n", cal.Threshold, cal.CostRatio)
+	fmt.Fprintf(w, "| questions | answerable | unanswerable | right sentence ranked first | answered, right | answerable declined | unanswerable declined | right answers declined |\n")
+	fmt.Fprintf(w, "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |\n")
+	for _, k := range keys {
+		m := measure(by[k], cal, cal.Threshold)
+		fmt.Fprintf(w, "| %s | %d | %d | %.1f%% | %.1f%% | %.1f%% | %.1f%% | %.1f%% |\n", k, m.answerable, m.unanswerable,
+			pct(m.topRight, m.answerable), pct(m.sentence, m.answerable), pct(m.answerableDeclined, m.answerable),
+			pct(m.unansOK, m.unanswerable), pct(m.rightDeclined, m.topRight))
+	}
+	ts := []float64{0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9}
+	fmt.Fprintf(w, "\nCoverage (questions answered, answerable and not) / precision (answers whose sentence is right), by threshold:\n\n| questions |")
+	for _, t := range ts {
+		fmt.Fprintf(w, " %.1f |", t)
+	}
+	fmt.Fprintf(w, "\n| --- |%s\n", strings.Repeat(" ---: |", len(ts)))
+	for _, k := range keys {
+		fmt.Fprintf(w, "| %s |", k)
+		for _, t := range ts {
+			m := measure(by[k], cal, t)
+			fmt.Fprintf(w, " %.0f / %.0f |", pct(m.answered, m.n), pct(m.answeredRight, m.answered))
+		}
+		fmt.Fprintln(w)
+	}
 }

@@ -58,6 +58,7 @@ func main() {
 		sets       = flag.String("sets", "", "comma-separated prefixes of the sets to read (all when empty)")
 		fitSets    = flag.String("fit", "xquad-dev/xling,en.squad", "comma-separated prefixes of the sets to fit on (all read when empty); the others are only reported")
 		explainSet = flag.String("explain", "", "print fit questions of this set the ranker gets wrong, and stop")
+		curveOnly  = flag.Bool("curve", false, "fit nothing: print the README's tables of the embedded ranker's abstention on the dev split, per question language (make report-curve), and stop")
 	)
 	flag.Parse()
 	log.SetFlags(0)
@@ -67,6 +68,18 @@ func main() {
 	}
 	system := realdata.NewQabot(reg)
 	fsys := os.DirFS(*root)
+	if *curveOnly {
+		dev, err := load(fsys, *dataDir, *sets, map[string]bool{dataset.Dev: true}, system)
+		if err != nil {
+			log.Fatal(err)
+		}
+		r, err := qa.DefaultRanker()
+		if err != nil {
+			log.Fatal(err)
+		}
+		markdownCurve(os.Stdout, calibrationSamples(dev, r), r.Calibration)
+		return
+	}
 	fit, err := load(fsys, *dataDir, *sets, map[string]bool{dataset.Fit: true}, system)
 	if err != nil {
 		log.Fatal(err)
