@@ -36,6 +36,8 @@ const (
 	cKindWhy
 	cKindDefine
 	cKindYesNo
+	cPlainRel // its plain BM25 as a share of the best candidate's (fPlainBM25Rel)
+	cPlainTop // a plain BM25 search would have chosen it too
 	numCalibration
 )
 
@@ -45,7 +47,7 @@ var calibrationNames = [numCalibration]string{
 	cFact: "fact", cWindow: "window", cArticleCov: "article_cov", cMissing: "missing", cTyped: "typed", cUnknown: "unknown", cWords: "words",
 	cForeign: "foreign", cForeignProb: "foreign_prob", cFirstMargin: "first_margin", cFirstTop: "first_top", cKindTime: "kind_time", cKindNumber: "kind_number", cKindPerson: "kind_person",
 	cKindPlace: "kind_place", cKindName: "kind_name", cKindWhy: "kind_why", cKindDefine: "kind_define",
-	cKindYesNo: "kind_yesno",
+	cKindYesNo: "kind_yesno", cPlainRel: "plain_bm25_rel", cPlainTop: "plain_bm25_top",
 }
 
 // CalibrationNames returns the names of the calibration's inputs, in the
@@ -90,6 +92,8 @@ func (e *Engine) calibrationFeatures(q *query, ranked []ranked, i int, x extract
 	c[cWindow] = r.x[fWindow]
 	c[cArticleCov] = r.x[fArticleCov]
 	c[cMissing] = r.x[fMissing]
+	c[cPlainRel] = r.x[fPlainBM25Rel]
+	c[cPlainTop] = r.x[fPlainBM25Top]
 	if x.typed {
 		c[cTyped] = 1
 	}

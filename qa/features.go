@@ -52,6 +52,9 @@ const (
 	fParaBest             // no other sentence of its paragraph has more of the question
 	fArticleCov           // share of the question its article has, anywhere
 	fMissing              // the weight of the weightiest question word the sentence lacks, as a share
+	fPlainBM25            // plain BM25 (k1 1.2, b 0.75, as Bleve's) of the sentence's own words against the user's words and their full translations
+	fPlainBM25Rel         // fPlainBM25 as a share of the best candidate's
+	fPlainBM25Top         // no candidate has a higher fPlainBM25
 	numFeatures
 )
 
@@ -66,7 +69,8 @@ var featureNames = [numFeatures]string{
 	fCovFact: "cov_fact", fFirst: "first", fParaFirst: "para_first", fPosition: "position",
 	fLength: "length", fPrevCov: "prev_cov", fNextCov: "next_cov", fNeighbourGain: "neighbour_gain",
 	fWinCov: "win_cov", fParaCov: "para_cov", fParaGain: "para_gain", fParaBest: "para_best",
-	fArticleCov: "article_cov", fMissing: "missing",
+	fArticleCov: "article_cov", fMissing: "missing", fPlainBM25: "plain_bm25", fPlainBM25Rel: "plain_bm25_rel",
+	fPlainBM25Top: "plain_bm25_top",
 }
 
 // FeatureNames returns the names of the ranker's features, in the order
@@ -102,6 +106,9 @@ type matcher struct {
 	pos       [][]int  // token indices where each group matched
 	mentioned []bool   // by token: the question used its stem
 	counts    []int    // by group, for window
+	plainTF   []float64 // by group: the sentence's words that are a full-weight alternative of it
+	plainIDF  []float64 // by group: the idf of the rarest such alternative found
+	avgLen    float64   // the index's mean sentence length
 }
 
 type altInfo struct {
@@ -109,6 +116,7 @@ type altInfo struct {
 	weight float64
 	full   uint64 // all bits of the alternative's stems
 	n      int
+	idf    float64 // for a one-stem alternative of full weight (the user's word, a full translation): its stem's idf; else 0
 }
 
 func (e *Engine) newMatcher(q *query) *matcher {
@@ -134,6 +142,11 @@ func (e *Engine) newMatcher(q *query) *matcher {
 			}
 			ai := len(m.alts)
 			info := altInfo{group: gi, weight: min(a.weight, 1), n: len(a.stems)}
+			if len(a.stems) == 1 && a.weight >= weightExact && !a.opposite {
+				if tid, ok := e.idx.termID(a.stems[0]); ok {
+					info.idf = e.idx.idf[tid]
+				}
+			}
 			for k, st := range a.stems {
 				bit := uint64(1) << k
 				info.full |= bit
@@ -143,6 +156,9 @@ func (e *Engine) newMatcher(q *query) *matcher {
 		}
 	}
 	m.seen = make([]uint64, len(m.alts))
+	m.plainTF = make([]float64, len(q.group))
+	m.plainIDF = make([]float64, len(q.group))
+	m.avgLen = max(e.idx.avgLen, 1)
 	m.counts = make([]int, len(q.group))
 	// The focus words ("how many PEOPLE") and the words the question
 	// used are found in the same pass over a sentence.
@@ -178,6 +194,7 @@ type match struct {
 	pos       [][]int   // per group: token indices
 	mentioned []bool    // per token: the question used its stem
 	focus     bool      // the sentence has a focus word
+	plain     float64   // plain BM25 of the sentence's own words (fPlainBM25)
 }
 
 // find matches the question against sentence d's own words. The returned
@@ -188,6 +205,7 @@ func (m *matcher) find(d *doc, out *match) {
 	}
 	for i := range m.pos {
 		m.pos[i] = m.pos[i][:0]
+		m.plainTF[i], m.plainIDF[i] = 0, 0
 	}
 	if cap(m.mentioned) < len(d.toks) {
 		m.mentioned = make([]bool, len(d.toks))
@@ -205,7 +223,15 @@ func (m *matcher) find(d *doc, out *match) {
 		}
 		m.mentioned[ti] = m.q.mentioned[t.stem]
 		out.focus = out.focus || m.q.focus[t.stem]
+		counted := -1
 		for _, r := range refs {
+			if r.alt >= 0 {
+				if a := &m.alts[r.alt]; a.idf > 0 && r.group != counted {
+					counted = r.group
+					m.plainTF[r.group]++
+					m.plainIDF[r.group] = max(m.plainIDF[r.group], a.idf)
+				}
+			}
 			m.seen[r.alt] |= r.bit
 			if p := m.pos[r.group]; len(p) == 0 || p[len(p)-1] != ti {
 				m.pos[r.group] = append(p, ti)
@@ -236,6 +262,15 @@ func (m *matcher) find(d *doc, out *match) {
 	}
 	out.pos = m.pos
 	out.mentioned = m.mentioned
+	// Plain BM25 of the sentence's own words, as a search engine would
+	// score it with the article language's analyzer (k1 1.2, b 0.75).
+	out.plain = 0
+	norm := 1 - 0.75 + 0.75*d.length/m.avgLen
+	for g, tf := range m.plainTF {
+		if tf > 0 {
+			out.plain += m.plainIDF[g] * tf * 2.2 / (tf + 1.2*norm)
+		}
+	}
 }
 
 func popcount(x uint64) int {
@@ -386,6 +421,24 @@ func (e *Engine) features(m *matcher, cands []ranked, i int, seen *firstStage, x
 		x[fParaBest] = 1
 	}
 	x[fArticleCov] = m.weigh(seen.article(e.idx, d.artIdx, c.doc))
+	x[fPlainBM25] = mt.plain
+}
+
+// relativeFeatures sets the features that compare a candidate with the
+// others (x of every candidate already computed).
+func relativeFeatures(xs [][]float64) {
+	best := 0.0
+	for _, x := range xs {
+		best = max(best, x[fPlainBM25])
+	}
+	for _, x := range xs {
+		if best > 0 {
+			x[fPlainBM25Rel] = x[fPlainBM25] / best
+		}
+		if x[fPlainBM25] >= best {
+			x[fPlainBM25Top] = 1
+		}
+	}
 }
 
 // paragraph returns the indices of the first and last sentences of d's

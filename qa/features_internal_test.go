@@ -2,8 +2,12 @@ package qa
 
 import (
 	"context"
+	"math"
 	"strings"
 	"testing"
+	"testing/fstest"
+
+	"github.com/qabot/qabot/lang"
 )
 
 func TestWindow(t *testing.T) {
@@ -117,5 +121,53 @@ func TestRankStopsWhenContextEnds(t *testing.T) {
 	}
 	if got := e.rank(&endingContext{Context: context.Background(), left: 1}, q); got != nil {
 		t.Errorf("rank went on after its context ended: %d sentences", len(got))
+	}
+}
+
+// TestPlainBM25 checks the plain BM25 features on an invented article: a
+// sentence that says the question's rare words, and says one twice, scores
+// above one that says fewer of them; the best is marked as such, and each
+// candidate's share of the best is its score over the best's.
+func TestPlainBM25(t *testing.T) {
+	article := "The Lighthouse\n\n" +
+		"The keeper painted the lighthouse red, and the lighthouse shone.\n" +
+		"Gulls nested on the cliffs below the lighthouse.\n" +
+		"The keeper walked home along the harbour wall.\n" +
+		"Fishermen mended their nets in the morning.\n"
+	reg, err := lang.Load(lang.Data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	e, err := Load(fstest.MapFS{"lighthouse.txt": {Data: []byte(article)}}, Options{Languages: reg})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ins, err := e.Inspect(context.Background(), Question{Text: "Who painted the lighthouse red?"}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	score := map[string][]float64{}
+	for _, c := range ins.Candidates {
+		for _, key := range []string{"painted", "Gulls", "walked"} {
+			if strings.Contains(c.Quote.Text, key) {
+				score[key] = c.Features
+			}
+		}
+	}
+	painted, gulls := score["painted"], score["Gulls"]
+	if painted == nil || gulls == nil {
+		t.Fatalf("the candidates miss a sentence the test needs: %v", score)
+	}
+	if !(painted[fPlainBM25] > gulls[fPlainBM25] && gulls[fPlainBM25] > 0) {
+		t.Errorf("plain BM25: %v for the sentence with every word, %v for the one with one; want the first higher and both positive", painted[fPlainBM25], gulls[fPlainBM25])
+	}
+	if painted[fPlainBM25Top] != 1 || gulls[fPlainBM25Top] != 0 {
+		t.Errorf("plain_bm25_top: %v and %v, want 1 for the best and 0 for the other", painted[fPlainBM25Top], gulls[fPlainBM25Top])
+	}
+	if painted[fPlainBM25Rel] != 1 || math.Abs(gulls[fPlainBM25Rel]-gulls[fPlainBM25]/painted[fPlainBM25]) > 1e-9 {
+		t.Errorf("plain_bm25_rel: %v and %v, want 1 and %v", painted[fPlainBM25Rel], gulls[fPlainBM25Rel], gulls[fPlainBM25]/painted[fPlainBM25])
+	}
+	if w := score["walked"]; w != nil && w[fPlainBM25] != 0 {
+		t.Errorf("plain BM25 of a sentence without the question's words = %v, want 0", w[fPlainBM25])
 	}
 }

@@ -69,9 +69,12 @@ func (e *Engine) scoreCandidates(q *query, cands []ranked, seen *firstStage) {
 		x := xs[i*numFeatures : (i+1)*numFeatures : (i+1)*numFeatures]
 		e.features(m, cands, i, seen, x, &buf)
 	}
+	rows := make([][]float64, len(cands))
 	for i := range cands {
 		cands[i].x = xs[i*numFeatures : (i+1)*numFeatures : (i+1)*numFeatures]
+		rows[i] = cands[i].x
 	}
+	relativeFeatures(rows)
 }
 
 // A firstStage is what the first stage saw of every sentence, for the
