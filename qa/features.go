@@ -102,10 +102,10 @@ type matcher struct {
 	names  int     // number of name groups
 	nums   int     // number of number groups
 	// scratch, reset for every sentence
-	seen      []uint64 // stems of each alternative present, as bits
-	pos       [][]int  // token indices where each group matched
-	mentioned []bool   // by token: the question used its stem
-	counts    []int    // by group, for window
+	seen      []uint64  // stems of each alternative present, as bits
+	pos       [][]int   // token indices where each group matched
+	mentioned []bool    // by token: the question used its stem
+	counts    []int     // by group, for window
 	plainTF   []float64 // by group: the sentence's words that are a full-weight alternative of it
 	plainIDF  []float64 // by group: the idf of the rarest such alternative found
 	avgLen    float64   // the index's mean sentence length
