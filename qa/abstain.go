@@ -161,3 +161,14 @@ func (e *Engine) declines(ev Evidence) bool {
 	calibrated := e.ranker != nil && e.ranker.Calibration != nil
 	return !calibrated && ev.Coverage < e.opts.MinCoverage
 }
+
+// answerScore is the Score of an answer: the calibrated probability that
+// its sentence answers when the engine has a calibration (the relative
+// score of the ranking's first sentence is always 1, which says nothing
+// from one question to the next), else its retrieval score.
+func (e *Engine) answerScore(res result) float64 {
+	if r := e.ranker; r != nil && r.Calibration != nil {
+		return res.evidence.Confidence
+	}
+	return res.score
+}

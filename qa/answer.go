@@ -98,7 +98,10 @@ type Answer struct {
 	Text string
 	// Quote is the source sentence, exactly as in the article.
 	Quote Citation
-	// Score is the retrieval score of Quote; comparable within one engine.
+	// Score says how sure the engine is of Quote: the calibrated
+	// probability that it answers (Evidence.Confidence) when the engine
+	// has a calibration, as the embedded ranker does; else the retrieval
+	// score. Comparable within one engine.
 	Score float64
 	// Evidence is what the engine weighed to answer or abstain: for the
 	// quoted sentence when answered, for the best one otherwise.

@@ -486,7 +486,7 @@ func (s *Conversations) toAnswer(t *turn, q *query, res result) Answer {
 		a.Answered = true
 		a.Text = res.text
 		a.Quote = s.e.cite(res.doc)
-		a.Score = res.score
+		a.Score = s.e.answerScore(res)
 		return a
 	}
 	a.Reason = ReasonNotFound

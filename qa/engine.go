@@ -268,7 +268,7 @@ func (e *Engine) finish(ans Answer, qy *query, res result) Answer {
 		ans.Answered = true
 		ans.Text = res.text
 		ans.Quote = e.cite(res.doc)
-		ans.Score = res.score
+		ans.Score = e.answerScore(res)
 		return ans
 	}
 	ans.Reason = ReasonNotFound
