@@ -9,6 +9,7 @@ import (
 type list struct {
 	x   [][]float64
 	pos []bool
+	w   float64 // weight of the question in the loss; 0 counts as 1
 }
 
 // standardise returns the mean and scale of every feature over the rows,
@@ -71,9 +72,13 @@ func listLoss(lists []list, w []float64, lambda float64, grad []float64) float64
 	for j := range w {
 		loss += lambda / 2 * w[j] * w[j]
 	}
-	n := float64(len(lists))
+	n := 0.0
+	for _, l := range lists {
+		n += weightOf(l)
+	}
 	z := []float64{}
 	for _, l := range lists {
+		lw := weightOf(l) / n
 		z = z[:0]
 		zmax := math.Inf(-1)
 		for _, x := range l.x {
@@ -89,7 +94,7 @@ func listLoss(lists []list, w []float64, lambda float64, grad []float64) float64
 				pos += e
 			}
 		}
-		loss += (math.Log(all) - math.Log(pos)) / n
+		loss += (math.Log(all) - math.Log(pos)) * lw
 		for i, x := range l.x {
 			e := math.Exp(z[i] - zmax)
 			c := e / all
@@ -100,11 +105,18 @@ func listLoss(lists []list, w []float64, lambda float64, grad []float64) float64
 				continue
 			}
 			for j, v := range x {
-				grad[j] += c * v / n
+				grad[j] += c * v * lw
 			}
 		}
 	}
 	return loss
+}
+
+func weightOf(l list) float64 {
+	if l.w == 0 {
+		return 1
+	}
+	return l.w
 }
 
 // A sample is one row of a logistic regression.

@@ -52,12 +52,13 @@ func main() {
 		candidates = flag.Int("candidates", qa.DefaultCandidates, "first-stage candidates the ranker reorders")
 		folds      = flag.Int("folds", 5, "cross-validation folds, by article")
 		cost       = flag.Float64("cost", 2, "cost of a wrong answer, in declined right answers")
-		lambdas    = flag.String("lambda", "0.0001,0.001,0.01", "L2 penalties to choose among by cross-validation")
+		lambdas    = flag.String("lambda", "0.001,0.01", "L2 penalties to choose among by cross-validation")
 		dataDir    = flag.String("data", "testdata/realdata", "the real-data sets, under root")
 		own        = flag.Bool("own", true, "fit on the tuning sets of testdata/eval too")
 		sets       = flag.String("sets", "", "comma-separated prefixes of the sets to read (all when empty)")
-		fitSets    = flag.String("fit", "xquad-dev/xling,en.squad", "comma-separated prefixes of the sets to fit on (all read when empty); the others are only reported")
+		fitSets    = flag.String("fit", "", "comma-separated prefixes of the sets to fit on (every set when empty); the others are only reported")
 		explainSet = flag.String("explain", "", "print fit questions of this set the ranker gets wrong, and stop")
+		balance    = flag.Float64("balance", 0, "weigh each fit question by (mean questions of a set / its set's questions)^balance: 0 weighs every question alike, 1 every set alike")
 		curveOnly  = flag.Bool("curve", false, "fit nothing: print the README's tables of the embedded ranker's abstention on the dev split, per question language (make report-curve), and stop")
 	)
 	flag.Parse()
@@ -116,6 +117,7 @@ func main() {
 		ls = append(ls, v)
 	}
 	names := qa.FeatureNames()
+	setWeight = balanced(fit, *balance)
 	fold := func(a *article) int { return int(hash("fold/"+a.a.Key) % uint32(*folds)) }
 	bestL, bestAcc := ls[0], -1.0
 	for _, l := range ls {
@@ -159,6 +161,7 @@ func main() {
 	ranker.Note = []string{
 		"Written by `make train` (go run ./internal/train): do not edit by hand.",
 		fmt.Sprintf("Ranker: listwise softmax over %d first-stage candidates, L2 %g chosen by %d-fold cross-validation by article (top-1 %.1f%%).", *candidates, bestL, *folds, 100*bestAcc),
+		fmt.Sprintf("Fit questions weighed by (mean questions of a set / their set's)^%g.", *balance),
 		fmt.Sprintf("Calibration: logistic on %d out-of-fold fit questions; a wrong answer costs %g declines, so the engine declines below %.3f.", len(samples), *cost, cal.Threshold),
 	}
 	data, err := json.MarshalIndent(ranker, "", "  ")
@@ -274,7 +277,7 @@ func fitRanker(arts []*article, lists map[*article][]qlist, names []string, lamb
 				continue
 			}
 			rows = append(rows, l.x[:n]...)
-			ls = append(ls, list{x: l.x[:n], pos: l.pos[:n]})
+			ls = append(ls, list{x: l.x[:n], pos: l.pos[:n], w: setWeight[a.set]})
 		}
 	}
 	mean, scale := standardise(rows, len(names))
@@ -288,6 +291,26 @@ func fitRanker(arts []*article, lists map[*article][]qlist, names []string, lamb
 		log.Fatal(err)
 	}
 	return r
+}
+
+// setWeight is the weight of a fit question of each set in the ranker's
+// loss (-balance); a set it does not name weighs 1.
+var setWeight map[string]float64
+
+// balanced returns the weight of each set's questions: (mean questions
+// of a set / the set's questions)^p.
+func balanced(arts []*article, p float64) map[string]float64 {
+	n := map[string]int{}
+	total := 0
+	for _, a := range arts {
+		n[a.set] += len(a.questions)
+		total += len(a.questions)
+	}
+	out := map[string]float64{}
+	for set, k := range n {
+		out[set] = math.Pow(float64(total)/float64(len(n))/float64(k), p)
+	}
+	return out
 }
 
 // round keeps weights to 6 significant digits, so the file diffs well and
