@@ -247,19 +247,12 @@ func (s *Conversations) requestOf(t *turn, first int) string {
 			speech = false
 		}
 	}
-	switch t.q.kind {
-	case KindWhy:
-		if len(t.own) == 0 {
-			return cueWhy
-		}
-	case KindWho, KindDefine:
-		if speech {
-			return cueWhoSaid
-		}
-	case KindWhere:
-		if speech {
-			return cueSource
-		}
+	k := kinds[t.q.kind]
+	if k.bareRequest != "" && len(t.own) == 0 {
+		return k.bareRequest
+	}
+	if k.speechRequest != "" && speech {
+		return k.speechRequest
 	}
 	return ""
 }

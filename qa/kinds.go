@@ -24,6 +24,14 @@ type kindSpec struct {
 	// different answers in several sentences of one article is asked
 	// which one is meant ("when was the attack?").
 	clarifyFresh bool
+	// bareRequest is the request about the last answer that a question of
+	// the kind with no words of its own makes ("why?": why).
+	bareRequest string
+	// speechRequest is the request about the last answer that a question
+	// of the kind makes with only a verb of saying and a neutral pronoun
+	// ("who said that?": who said it; "where does it say that?": the
+	// source).
+	speechRequest string
 }
 
 // kinds registers every answer kind.
@@ -34,11 +42,11 @@ var kinds = map[Kind]kindSpec{
 	KindHowMany: {extract: extractHowMany, evidence: evidenceNumber, facts: numberFacts},
 	KindHowMuch: {extract: extractHowMany, evidence: evidenceNumber, facts: numberFacts},
 	KindName:    {extract: extractName},
-	KindWho:     {extract: extractWho, evidence: evidenceWho, facts: nameFacts, clarifyFresh: true},
-	KindWhere:   {extract: extractWhere, evidence: evidenceWhere, facts: nameFacts, clarifyFresh: true},
+	KindWho:     {extract: extractWho, evidence: evidenceWho, facts: nameFacts, clarifyFresh: true, speechRequest: cueWhoSaid},
+	KindWhere:   {extract: extractWhere, evidence: evidenceWhere, facts: nameFacts, clarifyFresh: true, speechRequest: cueSource},
 	KindYesNo:   {extract: extractYesNo},
-	KindWhy:     {extract: extractWhy},
-	KindDefine:  {extract: extractDefine, evidence: evidenceDefine},
+	KindWhy:     {extract: extractWhy, bareRequest: cueWhy},
+	KindDefine:  {extract: extractDefine, evidence: evidenceDefine, speechRequest: cueWhoSaid},
 	KindWhich:   {extract: extractWhich},
 	KindWhat:    {extract: extractWhich},
 }
