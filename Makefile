@@ -82,8 +82,12 @@ help: ## list the targets
 	@echo
 	@awk -F ':[^#]*## ' '/^[a-zA-Z0-9_.-]+:[^=]*## / {printf "  %-21s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
 
-build: ## write bin/qabot (static, no cgo)
-	CGO_ENABLED=0 $(GO) build -trimpath -o $(BIN) .
+# LDFLAGS strips the DWARF tables as the Docker image does (stack traces
+# keep their names); LDFLAGS= builds with them for a debugger.
+LDFLAGS ?= -s -w
+
+build: ## write bin/qabot (static, no cgo, stripped as shipped; LDFLAGS= keeps debug info)
+	CGO_ENABLED=0 $(GO) build -trimpath -ldflags '$(LDFLAGS)' -o $(BIN) .
 
 run: ## chat about the embedded article (ARGS="ask 'question'" for a command)
 	@$(GO) run . $(ARGS)
@@ -218,11 +222,11 @@ report-perf: ## qabot against Bleve at each corpus size, start-up, memory, a bur
 	} | $(GO) run ./internal/report perf
 	@echo; echo "Measured on $$(nproc 2>/dev/null || echo '?') cores, load average $$(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || echo unknown) when the run ended ($$(go env GOOS)/$$(go env GOARCH), $$(go env GOVERSION))."
 
-report-binary: build ## the size of bin/qabot, and stripped as the Docker image builds it
-	@CGO_ENABLED=0 $(GO) build -trimpath -ldflags '-s -w' -o $(BIN).stripped . ; \
+report-binary: build ## the size of bin/qabot as shipped, and with debug info
+	@CGO_ENABLED=0 $(GO) build -trimpath -o $(BIN).debug . ; \
 	size() { stat -c %s "$$1" | awk '{printf "%.1f MB", $$1/1e6}'; }; \
-	echo "The binary is $$(size $(BIN)) ($$(size $(BIN).stripped) stripped, as the Docker image builds it): \`make report-binary\`."; \
-	rm -f $(BIN).stripped
+	echo "The binary is $$(size $(BIN)) as \`make build\` and the Docker image build it ($$(size $(BIN).debug) with debug info, \`make build LDFLAGS=\`): \`make report-binary\`."; \
+	rm -f $(BIN).debug
 
 fmt: ## gofmt every file
 	gofmt -w .
