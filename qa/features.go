@@ -552,30 +552,14 @@ const (
 	familyYesNo
 )
 
+// family returns the family of the query's kind (kinds): a which- or
+// what-question that names a class ("which COUNTRY") asks for a name.
 func family(q *query) kindFamily {
-	switch q.kind {
-	case KindWhen, KindSince, KindHowLong:
-		return familyTime
-	case KindHowMany, KindHowMuch:
-		return familyNumber
-	case KindWho:
-		return familyPerson
-	case KindWhere:
-		return familyPlace
-	case KindName:
+	k := kinds[q.kind]
+	if k.classIsName && q.hasClass {
 		return familyName
-	case KindWhich, KindWhat:
-		if q.hasClass {
-			return familyName
-		}
-	case KindWhy:
-		return familyWhy
-	case KindDefine:
-		return familyDefine
-	case KindYesNo:
-		return familyYesNo
 	}
-	return familyOther
+	return k.family
 }
 
 // factOf says whether sentence d holds a fact of the kind the question asks

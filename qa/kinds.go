@@ -32,24 +32,57 @@ type kindSpec struct {
 	// ("who said that?": who said it; "where does it say that?": the
 	// source).
 	speechRequest string
+
+	// family groups the kinds that look for the same facts, for the
+	// ranker's and the abstention's features (qa/features.go, family);
+	// with classIsName, a question of the kind that names a class of name
+	// ("which COUNTRY") is of familyName.
+	family      kindFamily
+	classIsName bool
+	// spanFacts are the facts (qa/span.go: factDate, ...) a candidate of
+	// the span model must hold or overlap to answer the kind; nil: any
+	// span may.
+	spanFacts []int
+	// focusEnds says the question's focus names the kind of thing asked
+	// for ("which FAULT", "how many PEOPLE"), which the answer may end with.
+	focusEnds bool
 }
 
 // kinds registers every answer kind.
 var kinds = map[Kind]kindSpec{
-	KindWhen:    {extract: extractWhen, evidence: evidenceWhen, facts: dateFacts, clarifyFresh: true},
-	KindSince:   {extract: extractWhen, evidence: evidenceSince},
-	KindHowLong: {extract: extractHowLong, evidence: evidenceHowLong, facts: dateFacts},
-	KindHowMany: {extract: extractHowMany, evidence: evidenceNumber, facts: numberFacts},
-	KindHowMuch: {extract: extractHowMany, evidence: evidenceNumber, facts: numberFacts},
-	KindName:    {extract: extractName},
-	KindWho:     {extract: extractWho, evidence: evidenceWho, facts: nameFacts, clarifyFresh: true, speechRequest: cueWhoSaid},
-	KindWhere:   {extract: extractWhere, evidence: evidenceWhere, facts: nameFacts, clarifyFresh: true, speechRequest: cueSource},
-	KindYesNo:   {extract: extractYesNo},
-	KindWhy:     {extract: extractWhy, bareRequest: cueWhy},
-	KindDefine:  {extract: extractDefine, evidence: evidenceDefine, speechRequest: cueWhoSaid},
-	KindWhich:   {extract: extractWhich},
-	KindWhat:    {extract: extractWhich},
+	KindWhen: {extract: extractWhen, evidence: evidenceWhen, facts: dateFacts, clarifyFresh: true,
+		family: familyTime, spanFacts: dateSpans},
+	KindSince: {extract: extractWhen, evidence: evidenceSince,
+		family: familyTime, spanFacts: dateSpans},
+	KindHowLong: {extract: extractHowLong, evidence: evidenceHowLong, facts: dateFacts,
+		family: familyTime},
+	KindHowMany: {extract: extractHowMany, evidence: evidenceNumber, facts: numberFacts,
+		family: familyNumber, spanFacts: numberSpans, focusEnds: true},
+	KindHowMuch: {extract: extractHowMany, evidence: evidenceNumber, facts: numberFacts,
+		family: familyNumber, spanFacts: numberSpans, focusEnds: true},
+	KindName: {extract: extractName,
+		family: familyName, focusEnds: true},
+	KindWho: {extract: extractWho, evidence: evidenceWho, facts: nameFacts, clarifyFresh: true, speechRequest: cueWhoSaid,
+		family: familyPerson},
+	KindWhere: {extract: extractWhere, evidence: evidenceWhere, facts: nameFacts, clarifyFresh: true, speechRequest: cueSource,
+		family: familyPlace},
+	KindYesNo: {extract: extractYesNo,
+		family: familyYesNo},
+	KindWhy: {extract: extractWhy, bareRequest: cueWhy,
+		family: familyWhy},
+	KindDefine: {extract: extractDefine, evidence: evidenceDefine, speechRequest: cueWhoSaid,
+		family: familyDefine},
+	KindWhich: {extract: extractWhich,
+		classIsName: true, focusEnds: true},
+	KindWhat: {extract: extractWhich,
+		classIsName: true, focusEnds: true},
 }
+
+// The facts a date's or a number's span model candidate holds.
+var (
+	dateSpans   = []int{factDate}
+	numberSpans = []int{factNumber, factMoney, factNumeral, factDuration}
+)
 
 // ruleExtract cuts the short answer of the query's kind out of sentence d
 // by the rules of its kind (kinds); a kind without rules quotes the part

@@ -391,10 +391,7 @@ func (e *Engine) spanContextOf(q *query, sd *spanDoc, rule extraction) *spanCont
 	if c.measure == "" && q.kind == KindHowMuch {
 		c.measure = "money" // "how much?" without a measure asks a price
 	}
-	switch q.kind {
-	case KindWhat, KindWhich, KindName, KindHowMany, KindHowMuch:
-		c.focusEnds = true
-	}
+	c.focusEnds = kinds[q.kind].focusEnds
 	if tl := e.times[q.lang.Code]; tl != nil {
 		for _, t := range q.toks {
 			if p, ok := tl.Unit(t.Text); ok {
@@ -1287,20 +1284,16 @@ func (c *spanContext) placeKey(p int) string {
 }
 
 // fitsKind reports whether a candidate can be the answer of a kind that
-// asks for a fact: a date for "when", a number for "how many", "how much"
-// (a span that holds or overlaps one); any span for the other kinds.
+// asks for a fact (kinds' spanFacts): a date for "when", a number for "how
+// many", "how much" (a span that holds or overlaps one); any span for the
+// other kinds.
 func (c *spanContext) fitsKind(k Kind, x spanCand) bool {
-	var kinds []int
-	switch k {
-	case KindWhen, KindSince:
-		kinds = []int{factDate}
-	case KindHowMany, KindHowMuch:
-		kinds = []int{factNumber, factMoney, factNumeral, factDuration}
-	default:
+	want := kinds[k].spanFacts
+	if want == nil {
 		return true
 	}
 	for _, f := range c.facts {
-		if slices.Contains(kinds, f.kind) && f.start < x.end && x.start < f.end {
+		if slices.Contains(want, f.kind) && f.start < x.end && x.start < f.end {
 			return true
 		}
 	}
