@@ -386,44 +386,12 @@ func (e *Engine) candidates(ctx context.Context, q *query, k int) ([]ranked, *fi
 	// k best.
 	tau := math.Inf(-1)
 	if k > 0 {
-		h := b.lbs[:0]
-		push := func(v float64) {
-			if len(h) < k {
-				h = append(h, v)
-				for i := len(h) - 1; i > 0; { // sift up (min-heap)
-					p := (i - 1) / 2
-					if h[p] <= h[i] {
-						break
-					}
-					h[p], h[i] = h[i], h[p]
-					i = p
-				}
-				return
-			}
-			if v <= h[0] {
-				return
-			}
-			h[0] = v
-			for i := 0; ; { // sift down
-				l, m := 2*i+1, i
-				if l < len(h) && h[l] < h[m] {
-					m = l
-				}
-				if l+1 < len(h) && h[l+1] < h[m] {
-					m = l + 1
-				}
-				if m == i {
-					break
-				}
-				h[m], h[i] = h[i], h[m]
-				i = m
-			}
-		}
+		best := kBest{k: k, h: b.lbs[:0]}
 		for i := range b.slots {
 			s := &b.slots[i]
 			if s.score > 0 {
 				r := mk(s.doc, s.score, s.cover, s.rel)
-				push(lower(&r))
+				best.push(lower(&r))
 			}
 		}
 		for _, art := range b.marked {
@@ -432,16 +400,14 @@ func (e *Engine) candidates(ctx context.Context, q *query, k int) ([]ranked, *fi
 				lb := lower(&r)
 				for d, n := c.artStart[art], 0; d < c.artStart[art+1] && n < k; d++ {
 					if b.slot[d] < 0 {
-						push(lb)
+						best.push(lb)
 						n++
 					}
 				}
 			}
 		}
-		if len(h) == k {
-			tau = h[0]
-		}
-		b.lbs = h
+		tau = best.bound()
+		b.lbs = best.h
 	}
 
 	var out []ranked

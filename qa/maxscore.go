@@ -263,45 +263,8 @@ func (e *Engine) candidatesPruned(ctx context.Context, q *query, k int) (out []r
 	lower := func(r *ranked) float64 { return r.bm25 * (coverageFloor + r.coverage) }
 	upper := func(r *ranked) float64 { return r.bm25 * 1.3 * (coverageFloor + r.coverage) }
 
-	h := b.lbs[:0] // min-heap of the k best lower bounds
-	push := func(v float64) {
-		if len(h) < k {
-			h = append(h, v)
-			for i := len(h) - 1; i > 0; {
-				p := (i - 1) / 2
-				if h[p] <= h[i] {
-					break
-				}
-				h[p], h[i] = h[i], h[p]
-				i = p
-			}
-			return
-		}
-		if v <= h[0] {
-			return
-		}
-		h[0] = v
-		for i := 0; ; {
-			l, m := 2*i+1, i
-			if l < len(h) && h[l] < h[m] {
-				m = l
-			}
-			if l+1 < len(h) && h[l+1] < h[m] {
-				m = l + 1
-			}
-			if m == i {
-				break
-			}
-			h[m], h[i] = h[i], h[m]
-			i = m
-		}
-	}
-	theta := func() float64 {
-		if len(h) < k {
-			return math.Inf(-1)
-		}
-		return h[0]
-	}
+	best := kBest{k: k, h: b.lbs[:0]} // the k best lower bounds
+	theta := best.bound
 	var done uint64
 	visited := 0
 	for {
@@ -346,12 +309,12 @@ func (e *Engine) candidatesPruned(ctx context.Context, q *query, k int) (out []r
 				b.words[p.doc] = words
 				if score > 0 {
 					r := mk(p.doc, score, cover, rel)
-					push(lower(&r))
+					best.push(lower(&r))
 				}
 			}
 		}
 	}
-	b.lbs = h
+	b.lbs = best.h
 	tau := theta()
 	// A sentence that matches no question word scores at most bound(0):
 	// when that could reach the k best, every sentence counts.
