@@ -19,7 +19,7 @@ import (
 // asks, or its opposite, in its own words (not in those it inherits from
 // its neighbours or the title):
 //   - every name of the question must be in the sentence as itself or a
-//     translation ("Tehran" may stand for "Iran" in a search, not in
+//     translation ("Paris" may stand for "France" in a search, not in
 //     evidence): -1 when one is not;
 //   - else the share (by weight) of the other words that are there as
 //     themselves, a translation, a synonym (not a synonym of a translation,

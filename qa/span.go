@@ -550,11 +550,11 @@ func hasPunct(gap string) bool {
 
 // isSource reports whether span [i, j) is the subject of a verb of saying
 // or accusing that the question did not use, with words of the question
-// after the verb: "Edi Rama" in "Edi Rama accused Iran of being behind the
-// attack" does not answer who was behind it. A question about who said or
+// after the verb: "Anna Berg" in "Anna Berg accused the rebels of being
+// behind the attack" does not answer who was behind it. A question about who said or
 // accused (c.asksSource) keeps such spans.
 //
-// Nor does a span that holds such a verb ("Edi Rama accused Iran"): it
+// Nor does a span that holds such a verb ("Anna Berg accused the rebels"): it
 // says who claimed, with what was claimed.
 func (c *spanContext) isSource(i, j int) bool {
 	if c.asksSource {
