@@ -77,6 +77,9 @@ type parser struct {
 	ms     []match
 	mStart []int32
 	depth  int // nesting of core, bounded so that "the the the ..." stays linear
+	// lookups counts the lexicon lookups (calls of matches): the parser's
+	// unit of work, which tests check grows linearly with the text.
+	lookups int
 }
 
 // maxDepth bounds how deeply rules nest (article, mod, range, ...): real
@@ -116,6 +119,7 @@ func newParser(l *Language, src string) *parser {
 }
 
 func (p *parser) matches(i int) []match {
+	p.lookups++
 	if i < 0 || i >= len(p.toks) {
 		return nil
 	}
