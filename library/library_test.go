@@ -343,7 +343,7 @@ func TestRefreshFromStore(t *testing.T) {
 	ask(t, e.lib, guild, "when did albania join nato?")
 	replica := newLibrary(t, e.file, library.Options{})
 	manage(t, replica.lib, guild, command.ArticleRequest{Action: command.ArticleAdd, URL: e.srv.URL + "/page/en-harbour-reopens", Admin: true})
-	deadline := time.Now().Add(10 * time.Second)
+	deadline := time.Now().Add(60 * time.Second) // generous: only a failure waits it out, and CI machines are loaded
 	for time.Now().Before(deadline) {
 		if a := ask(t, e.lib, guild, "How much did the repairs cost?"); a.Answered && strings.Contains(a.Quote.Text, "3.2 million") {
 			return
