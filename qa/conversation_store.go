@@ -3,7 +3,6 @@ package qa
 import (
 	"container/list"
 	"context"
-	"fmt"
 	"sync"
 	"time"
 
@@ -59,9 +58,9 @@ type convEntry struct {
 	used time.Time
 }
 
-// NewConversations returns an empty store of conversations over e. It
-// reads the chat cues of every language from the engine's data
-// (data/<code>/chat.tsv).
+// NewConversations returns an empty store of conversations over e. The
+// chat cues of every language (data/<code>/chat.tsv of the engine's data)
+// are read once per Resources and shared by the engines it builds.
 func NewConversations(e *Engine, opts ConversationOptions) (*Conversations, error) {
 	if opts.MaxConversations <= 0 {
 		opts.MaxConversations = DefaultMaxConversations
@@ -69,17 +68,14 @@ func NewConversations(e *Engine, opts ConversationOptions) (*Conversations, erro
 	if opts.IdleTimeout <= 0 {
 		opts.IdleTimeout = DefaultIdleTimeout
 	}
+	cues, err := e.res.chatCues()
+	if err != nil {
+		return nil, err
+	}
 	s := &Conversations{
-		e: e, opts: opts, cues: map[string]*chatCues{},
+		e: e, opts: opts, cues: cues,
 		nameKinds: map[string]corpus.NameKind{}, genders: map[string]byte{},
 		byKey: map[string]*list.Element{}, lru: list.New(),
-	}
-	for _, l := range e.langs.Languages() {
-		data, err := readData(e.opts.Data, l.Code, "chat.tsv")
-		if err != nil {
-			return nil, fmt.Errorf("qa: conversations: %w", err)
-		}
-		s.cues[l.Code] = loadChatCues(data)
 	}
 	s.learnNames()
 	return s, nil

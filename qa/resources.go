@@ -43,6 +43,8 @@ type Resources struct {
 	parserOnce sync.Once
 	parser     *corpus.Parser
 	parserErr  error
+
+	chat sharedChatCues // conversation_cues_shared.go
 }
 
 // NewResources reads the language data of opts. Options.Languages is
