@@ -109,7 +109,10 @@ func DeclaredLanguage(page string) (code, line string) {
 		}
 		val = strings.ToLower(strings.TrimSpace(val))
 		if len(val) >= 2 && len(val) <= 3 && strings.IndexFunc(val, func(r rune) bool { return r < 'a' || r > 'z' }) < 0 {
-			return val, l
+			// A copy: the code outlives the page, and a slice of it would
+			// keep the whole page (an article's first kilobytes, for as
+			// long as the article is served).
+			return strings.Clone(val), l
 		}
 	}
 	return "", ""

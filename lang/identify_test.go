@@ -1,6 +1,10 @@
 package lang
 
-import "testing"
+import (
+	"strings"
+	"testing"
+	"unsafe"
+)
 
 // The texts are invented news paragraphs.
 func TestIdentifyText(t *testing.T) {
@@ -43,5 +47,20 @@ func TestDeclaredLanguage(t *testing.T) {
 		if got, _ := DeclaredLanguage(tt.page); got != tt.want {
 			t.Errorf("%s: DeclaredLanguage(%q) = %q, want %q", tt.name, tt.page, got, tt.want)
 		}
+	}
+}
+
+// The code DeclaredLanguage returns is a string of its own: a parsed
+// article keeps it as its language, and a slice of the page would keep
+// the page's first kilobytes alive with it.
+func TestDeclaredLanguageOwnsCode(t *testing.T) {
+	page := "lang: fr\n\n" + strings.Repeat("Un paragraphe de texte.\n\n", 100)
+	code, _ := DeclaredLanguage(page)
+	if code != "fr" {
+		t.Fatalf("DeclaredLanguage = %q, want fr", code)
+	}
+	start := uintptr(unsafe.Pointer(unsafe.StringData(page)))
+	if p := uintptr(unsafe.Pointer(unsafe.StringData(code))); p >= start && p < start+uintptr(len(page)) {
+		t.Errorf("the code %q points into the page: it keeps all %d bytes alive", code, len(page))
 	}
 }
