@@ -85,6 +85,10 @@ type Library struct {
 
 	mu     sync.Mutex
 	scopes map[string]*scope
+	// peakScopes is the most scopes held since scopes was last made:
+	// a Go map keeps the room of its largest size, so Evict makes a new
+	// one when most of them are gone.
+	peakScopes int
 
 	keyOnce sync.Once
 	key     []byte
@@ -196,6 +200,7 @@ func (l *Library) scope(name string) *scope {
 	if !ok {
 		sc = &scope{name: name, parsed: map[int64]*corpus.Article{}}
 		l.scopes[name] = sc
+		l.peakScopes = max(l.peakScopes, len(l.scopes))
 	}
 	return sc
 }
@@ -393,6 +398,14 @@ func (l *Library) Evict() int {
 				dropped++
 			}
 		}
+	}
+	if len(l.scopes) < l.peakScopes/4 {
+		// Not maps.Clone: it copies the room too.
+		scopes := make(map[string]*scope, len(l.scopes))
+		for name, sc := range l.scopes {
+			scopes[name] = sc
+		}
+		l.scopes, l.peakScopes = scopes, len(scopes)
 	}
 	return dropped
 }
