@@ -75,7 +75,7 @@ LANGART_CORPUS   := testdata/langarticles
 # $(call thresholds,PREFIX) expands to the eval flags of a question set.
 thresholds = --min-sentence '$($(1)_MIN_SENTENCE)' --min-answer '$($(1)_MIN_ANSWER)' --min-abstain '$($(1)_MIN_ABSTAIN)'
 
-.PHONY: help build run test check-deps bench eval eval-real train train-spans report report-eval report-eval-langs report-real report-curve report-dialogues report-bleve report-conversations report-bench report-perf report-binary fmt lint docker clean
+.PHONY: help build run test check-deps bench eval eval-real train train-spans report report-eval report-eval-langs report-real report-curve report-dialogues report-bleve report-conversations report-bench report-perf report-scopes report-binary fmt lint docker clean
 
 help: ## list the targets
 	@echo "Usage: make [target] [VAR=value]"
@@ -119,9 +119,10 @@ check-deps: ## fail if a library imports discordgo or the binary Bleve
 	fi
 
 # Run benchstat on bench.txt for medians and spreads.
-bench: ## benchmarks, BENCH_COUNT times, into bench.txt (BENCH=regexp), then the scale, start-up and load tables
+bench: ## benchmarks, BENCH_COUNT times, into bench.txt (BENCH=regexp), then the scale, start-up, load and many-scopes tables
 	$(GO) test -run '^$$' -bench '$(BENCH)' -benchmem -count $(BENCH_COUNT) ./... | tee bench.txt
 	@echo; $(GO) run ./internal/report perf < bench.txt || true
+	@echo; $(GO) run ./internal/report scopes < bench.txt || true
 
 # Every set is scored even when an earlier one fails, so the output always
 # shows all figures; the target fails if any set is below its thresholds.
@@ -220,6 +221,14 @@ report-perf: ## qabot against Bleve at each corpus size, start-up, memory, a bur
 	   $(GO) test -run '^$$' -bench '^BenchmarkProcess$$' -benchtime 20x -count $(REPORT_COUNT) .; \
 	   $(GO) test -run '^$$' -bench '^BenchmarkHTTPAskBurst$$' -benchtime 2x -count $(REPORT_COUNT) ./bot; \
 	} | $(GO) run ./internal/report perf
+	@echo; echo "Measured on $$(nproc 2>/dev/null || echo '?') cores, load average $$(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || echo unknown) when the run ended ($$(go env GOOS)/$$(go env GOARCH), $$(go env GOVERSION))."
+
+# Scopes of BenchmarkScopes, and how many of them get a question (each
+# builds an engine: tens of ms of CPU).
+SCOPES ?= 10000
+SCOPES_ASKED ?= 500
+report-scopes: ## heap and CPU of 10,000 small scopes served by one process (markdown; a few minutes)
+	@$(GO) test -run '^$$' -bench '^BenchmarkScopes$$' -benchtime 1x -count $(REPORT_COUNT) ./library -args -scopes.n $(SCOPES) -scopes.asked $(SCOPES_ASKED) | $(GO) run ./internal/report scopes
 	@echo; echo "Measured on $$(nproc 2>/dev/null || echo '?') cores, load average $$(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || echo unknown) when the run ended ($$(go env GOOS)/$$(go env GOARCH), $$(go env GOVERSION))."
 
 report-binary: build ## the size of bin/qabot as shipped, and with debug info

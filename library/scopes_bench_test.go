@@ -164,6 +164,8 @@ func BenchmarkScopes(b *testing.B) {
 		b.ReportMetric(perScope(base, filled, n), "store-B/scope")
 		b.ReportMetric(float64(firstCPU.Microseconds())/1000/float64(asked), "first-question-cpu-ms")
 		b.ReportMetric(float64(sentences)/float64(asked), "sentences/scope")
+		b.ReportMetric(float64(n), "scopes")
+		b.ReportMetric(float64(asked), "asked-scopes")
 		runtime.KeepAlive(lib)
 		runtime.KeepAlive(scopes)
 		runtime.KeepAlive(st)

@@ -9,6 +9,7 @@
 //	go run ./internal/report bleve
 //	go test -run '^$' -bench . -count 3 ./qa | go run ./internal/report bench
 //	go test -run '^$' -bench Scale -count 3 ./qa | go run ./internal/report perf
+//	go test -run '^$' -bench Scopes -benchtime 1x ./library | go run ./internal/report scopes
 package main
 
 import (
@@ -34,9 +35,10 @@ func main() {
 		"bleve":     bleveTable,
 		"bench":     func(w io.Writer) error { return benchTable(os.Stdin, w) },
 		"perf":      func(w io.Writer) error { return perfTables(os.Stdin, w) },
+		"scopes":    func(w io.Writer) error { return scopesTable(os.Stdin, w) },
 	}
 	if len(os.Args) != 2 || reports[os.Args[1]] == nil {
-		fmt.Fprintln(os.Stderr, "usage: go run ./internal/report dialogues|bleve|bench|perf")
+		fmt.Fprintln(os.Stderr, "usage: go run ./internal/report dialogues|bleve|bench|perf|scopes")
 		os.Exit(2)
 	}
 	if err := reports[os.Args[1]](os.Stdout); err != nil {
