@@ -96,8 +96,10 @@ test: check-deps ## dependency check, go vet, go test (-race when a C compiler i
 	@$(if $(CGO_OK),,echo "make test: no C compiler (or CGO_ENABLED=0), so no race detector: testing with CGO_ENABLED=0")
 	$(if $(CGO_OK),,CGO_ENABLED=0 )$(GO) vet ./...
 	$(if $(CGO_OK),,CGO_ENABLED=0 )$(GO) test $(if $(CGO_OK),-race) ./...
-	@# The generated lexicons against their generator, in full (too slow under -race).
+	@# In full what is too slow under -race: the generated lexicons against
+	@# their generator, and the quotes of every real-data article.
 	$(if $(CGO_OK),,CGO_ENABLED=0 )$(GO) test -count=1 -run TestCommittedOutput ./lang/internal/genlex
+	$(if $(CGO_OK),,CGO_ENABLED=0 )$(GO) test -count=1 -run TestQADataQuotesAreVerbatim ./corpus
 
 # The store tests against a real PostgreSQL server, started for the run
 # from Debian's postgresql package (installed with apt-get when missing and
