@@ -119,8 +119,17 @@ var datelineRE = regexp.MustCompile(`^([\p{Lu}][\p{Lu} .'-]{2,}(?:, [\p{Lu}][\p{
 
 // Blocks splits raw page text into blocks and gives each its role.
 func (c *Cleaner) Blocks(raw []byte) []Block {
-	lines := splitLines(normalizeSpace(raw))
-	texts := joinLines(lines)
+	text := normalizeSpace(raw)
+	lines := splitLines(text)
+	var texts []string
+	if titleStandsAlone(text) {
+		// The title line, then a blank line: a story that starts in
+		// lower case ("reCAPTCHA is ...", "конструкционная скорость ...")
+		// does not continue it.
+		texts = append([]string{lines[0]}, joinLines(lines[1:])...)
+	} else {
+		texts = joinLines(lines)
+	}
 	blocks := make([]Block, len(texts))
 	captures := make([]string, len(texts))
 	for i, t := range texts {
@@ -150,6 +159,9 @@ func (c *Cleaner) assignRoles(blocks []Block, captures []string) {
 	// Rules that only make sense in one region of the page fall back to
 	// body text elsewhere, so "By Tuesday evening, ..." stays story.
 	start := c.headEnd(blocks, first)
+	if start == len(blocks) {
+		start = shortStoryStart(blocks, first)
+	}
 	end := c.tailStart(blocks, start)
 	for i := range blocks {
 		b := &blocks[i]
@@ -255,6 +267,35 @@ func (c *Cleaner) headEnd(blocks []Block, first int) int {
 	}
 	return len(blocks)
 }
+
+// shortStoryStart returns where the story starts on a page where headEnd
+// finds no sentence of some length: an encyclopaedia passage that is one
+// short sentence ("Vines are called canes[1]."), a fragment that
+// introduces a list ("The border meets five states:"), a statement
+// without its full stop, a list or table run onto one line. The first
+// block no rule claims that ends a sentence, ends with a colon, holds a
+// figure ("The Daily Post 1,447,959") or has more than a label's words is
+// the story, so that no page with text is refused; a page of unclaimed
+// short labels ("Menu", "Sign in") still has none. It returns len(blocks)
+// when no block qualifies.
+func shortStoryStart(blocks []Block, first int) int {
+	for i := first; i < len(blocks); i++ {
+		b := blocks[i]
+		if b.Role != RoleBody {
+			continue
+		}
+		t := strings.TrimSpace(b.Text)
+		if endsSentence(t) || strings.HasSuffix(t, ":") || wordCount(t) > maxLabelWords || strings.ContainsAny(t, "0123456789") {
+			return i
+		}
+	}
+	return len(blocks)
+}
+
+// maxLabelWords is the most words a block without final punctuation or
+// figures may have and still be read as a label rather than story, when a
+// page has nothing longer (shortStoryStart).
+const maxLabelWords = 2
 
 // tailStart returns the index after the last block of story.
 func (c *Cleaner) tailStart(blocks []Block, head int) int {
@@ -369,6 +410,19 @@ func normalizeSpace(raw []byte) string {
 // isGroupSpace reports the no-break and thin spaces that French, Russian,
 // Swedish and Norwegian put between digit groups ("1 850").
 func isGroupSpace(r rune) bool { return r == '\u00a0' || r == '\u202f' || r == '\u2009' }
+
+// titleStandsAlone reports whether the first line of text that is not
+// blank is followed by a blank line, as a page's title line is.
+func titleStandsAlone(s string) bool {
+	s = strings.TrimLeft(s, " \n")
+	i := strings.IndexByte(s, '\n')
+	if i < 0 || strings.TrimSpace(s[:i]) == "" {
+		return false
+	}
+	rest := s[i+1:]
+	j := strings.IndexByte(rest, '\n')
+	return j >= 0 && strings.TrimSpace(rest[:j]) == "" && strings.TrimSpace(rest) != ""
+}
 
 func splitLines(s string) []string {
 	var out []string
