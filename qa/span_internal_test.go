@@ -122,7 +122,7 @@ func TestSpanFeatureNames(t *testing.T) {
 // The embedded model is what make train wrote: it must load and have
 // weights, or short answers silently fall back to the rules.
 func TestEmbeddedSpanModel(t *testing.T) {
-	m, err := parseSpanModel(spanModelData)
+	m, err := decodeSpanTable([]byte(spanModelTable), spanModelTable)
 	if err != nil {
 		t.Fatal(err)
 	}

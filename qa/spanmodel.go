@@ -8,15 +8,18 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"unsafe"
 
 	"github.com/qabot/qabot/lang"
 )
 
-// spanModelData is the fitted span model, written by
-// `go run ./internal/trainspans` (make train).
+// spanModelTable is the fitted span model, written by
+// `go run ./internal/trainspans` (make train) as data/spans.tsv and, in
+// the form a process reads without parsing, data/spans.bin (spantable.go).
 //
-//go:embed data/spans.tsv
-var spanModelData []byte
+//go:generate go test -run ^TestSpanTableUpToDate$ -update.spans .
+//go:embed data/spans.bin
+var spanModelTable string
 
 // A SpanModelFile is the span model as stored: a weight per feature name,
 // one "name<TAB>weight" line each, in name order, after "#" comment lines
@@ -82,9 +85,8 @@ type spanModel struct {
 	langs  map[string][]float64
 	// lex holds the weights of the words around and at the edges of a
 	// span, by block ("lang=en", "kind=who/lang=en"), position and the
-	// word's id in vocab.
-	lex   map[string]*[nLexPos][]float64
-	vocab [nLexPos]map[string]int32
+	// word's id (spantable.go).
+	lex *lexTable
 	// margin holds, per kind, by how much the model's choice must score
 	// above the rules' answer, when that is a fact of the kind asked for,
 	// to replace it ("rules|margin=when" lines, which the trainer chooses
@@ -155,6 +157,17 @@ func SpanBlocks(kind Kind, articleLang string) []string {
 // SpanFeatureNames returns the names of the base features, by index.
 func SpanFeatureNames() []string { return spanFeatureNames() }
 
+// SpanModelTable returns the table qabot embeds for a span model file
+// (data/spans.bin beside data/spans.tsv): the same weights, read in place
+// instead of parsed at every start.
+func SpanModelTable(file []byte) ([]byte, error) {
+	weights, err := readSpanModelFile(file)
+	if err != nil {
+		return nil, err
+	}
+	return encodeSpanTable(weights), nil
+}
+
 // ParseSpanModel reads a span model file (SpanModelFile). A file without
 // weights leaves short answers to the rules of each kind.
 func ParseSpanModel(data []byte) (*SpanModel, error) { return parseSpanModel(data) }
@@ -164,83 +177,71 @@ func parseSpanModel(data []byte) (*spanModel, error) {
 	if err != nil {
 		return nil, err
 	}
-	index := map[string]int{}
+	// One form in memory, whatever the source: the table the embedded
+	// model is read from.
+	t := encodeSpanTable(weights)
+	return decodeSpanTable(t, string(t))
+}
+
+func newSpanModel() *spanModel {
+	return &spanModel{byPair: map[string][]float64{}, all: make([]float64, nSpanFeatures), kinds: map[Kind][]float64{},
+		langs: map[string][]float64{}, margin: map[Kind]float64{}}
+}
+
+// spanFeatureIndex returns the index of each base feature's name.
+func spanFeatureIndex() map[string]int {
+	index := make(map[string]int, nSpanFeatures)
 	for i, n := range spanFeatureNames() {
 		index[n] = i
 	}
-	m := &spanModel{byPair: map[string][]float64{}, all: make([]float64, nSpanFeatures), kinds: map[Kind][]float64{},
-		langs: map[string][]float64{}, lex: map[string]*[nLexPos][]float64{}, margin: map[Kind]float64{}}
-	for p := range m.vocab {
-		m.vocab[p] = map[string]int32{}
+	return index
+}
+
+// addBase adds a weight that is not lexical: one of the rules' lines or
+// a base feature's weight in its block; index is spanFeatureIndex.
+func (m *spanModel) addBase(index map[string]int, name string, w float64) {
+	block, feat, ok := strings.Cut(name, "|")
+	if !ok {
+		return
 	}
-	type lexWeight struct {
-		block string
-		pos   int
-		id    int32
-		w     float64
+	if block == "rules" {
+		if k, ok := strings.CutPrefix(feat, "margin="); ok {
+			m.margin[Kind(k)] = w
+		}
+		if feat == "yesno_support" {
+			m.yesNoMin, m.hasYesNo = w, true
+		}
+		return
 	}
-	var lexWeights []lexWeight
-	for name, w := range weights {
-		block, feat, ok := strings.Cut(name, "|")
-		if !ok {
-			continue
-		}
-		if block == "rules" {
-			if k, ok := strings.CutPrefix(feat, "margin="); ok {
-				m.margin[Kind(k)] = w
-			}
-			if feat == "yesno_support" {
-				m.yesNoMin, m.hasYesNo = w, true
-			}
-			continue
-		}
-		if pos, word, ok := lexFeature(feat); ok {
-			id, seen := m.vocab[pos][word]
-			if !seen {
-				id = int32(len(m.vocab[pos]))
-				m.vocab[pos][word] = id
-			}
-			lexWeights = append(lexWeights, lexWeight{block, pos, id, w})
-			continue
-		}
-		i, known := index[feat]
-		if !known {
-			continue // a feature this version no longer has
-		}
-		var v []float64
-		switch {
-		case block == "all":
-			v = m.all
-		case strings.HasPrefix(block, "kind="):
-			k := Kind(strings.TrimPrefix(block, "kind="))
-			if m.kinds[k] == nil {
-				m.kinds[k] = make([]float64, nSpanFeatures)
-			}
-			v = m.kinds[k]
-		case strings.HasPrefix(block, "lang="):
-			l := strings.TrimPrefix(block, "lang=")
-			if m.langs[l] == nil {
-				m.langs[l] = make([]float64, nSpanFeatures)
-			}
-			v = m.langs[l]
-		default:
-			continue
-		}
-		v[i] = w
+	i, known := index[feat]
+	if !known {
+		return // a feature this version no longer has
 	}
-	for _, lw := range lexWeights {
-		t := m.lex[lw.block]
-		if t == nil {
-			t = &[nLexPos][]float64{}
-			for p := range t {
-				t[p] = make([]float64, len(m.vocab[p]))
-			}
-			m.lex[lw.block] = t
+	var v []float64
+	switch {
+	case block == "all":
+		v = m.all
+	case strings.HasPrefix(block, "kind="):
+		k := Kind(strings.TrimPrefix(block, "kind="))
+		if m.kinds[k] == nil {
+			m.kinds[k] = make([]float64, nSpanFeatures)
 		}
-		t[lw.pos][lw.id] = lw.w
+		v = m.kinds[k]
+	case strings.HasPrefix(block, "lang="):
+		l := strings.TrimPrefix(block, "lang=")
+		if m.langs[l] == nil {
+			m.langs[l] = make([]float64, nSpanFeatures)
+		}
+		v = m.langs[l]
+	default:
+		return
 	}
-	// Every pair is summed once, here, so questions share the tables
-	// without locks.
+	v[i] = w
+}
+
+// sumPairs sums the weights of every (kind, language) pair once, so
+// questions share the tables without locks.
+func (m *spanModel) sumPairs() {
 	langs := []string{}
 	for l := range m.langs {
 		langs = append(langs, l)
@@ -250,7 +251,6 @@ func parseSpanModel(data []byte) (*spanModel, error) {
 			m.byPair[string(k)+"|"+l] = m.sum(k, l)
 		}
 	}
-	return m, nil
 }
 
 func (m *spanModel) sum(k Kind, l string) []float64 {
@@ -294,11 +294,11 @@ func loadSpanModel(m *SpanModel) (*spanModel, error) {
 	return m, nil
 }
 
-// embeddedSpans parses the embedded model on its first use, once per
-// process: a program that never cuts a short answer (or the start of one
-// that does) does not pay for reading tens of thousands of weights.
+// embeddedSpans opens the embedded model on its first use, once per
+// process (a few hundred base weights; the lexical ones are read in
+// place).
 var embeddedSpans = sync.OnceValue(func() *spanModel {
-	m, err := parseSpanModel(spanModelData)
+	m, err := decodeSpanTable(unsafe.Slice(unsafe.StringData(spanModelTable), len(spanModelTable)), spanModelTable)
 	if err != nil || m.empty() {
 		return nil // TestEmbeddedSpanModel fails first
 	}
@@ -328,7 +328,7 @@ func lexFeature(name string) (pos int, word string, ok bool) {
 func (m *spanModel) lexWeights(k Kind, l string) []*[nLexPos][]float64 {
 	var out []*[nLexPos][]float64
 	for _, b := range SpanLexBlocks(k, l) {
-		if t := m.lex[b]; t != nil {
+		if t := m.lex.block(b); t != nil {
 			out = append(out, t)
 		}
 	}
@@ -337,12 +337,7 @@ func (m *spanModel) lexWeights(k Kind, l string) []*[nLexPos][]float64 {
 
 // lexID returns the id of a lexical key at a position, -1 when the model
 // has no weight for it.
-func (m *spanModel) lexID(pos int, key string) int32 {
-	if id, ok := m.vocab[pos][key]; ok {
-		return id
-	}
-	return -1
-}
+func (m *spanModel) lexID(pos int, key string) int32 { return m.lex.id(pos, key) }
 
 func (m *spanModel) empty() bool {
 	for _, w := range m.all {
@@ -350,5 +345,5 @@ func (m *spanModel) empty() bool {
 			return false
 		}
 	}
-	return len(m.kinds) == 0 && len(m.langs) == 0 && len(m.lex) == 0 && len(m.margin) == 0 && !m.hasYesNo
+	return len(m.kinds) == 0 && len(m.langs) == 0 && (m.lex == nil || len(m.lex.blocks) == 0) && len(m.margin) == 0 && !m.hasYesNo
 }

@@ -44,7 +44,7 @@ func main() {
 }
 
 type config struct {
-	data, out         string
+	data, out, table  string
 	evalOnly, heldout bool
 	workers           int
 	lambdas           string
@@ -61,6 +61,7 @@ func run(args []string, stdout, stderr io.Writer) error {
 	fs := flag.NewFlagSet("trainspans", flag.ContinueOnError)
 	fs.StringVar(&c.data, "data", "testdata/realdata", "folder of the real data (qa-data and xquad-dev files)")
 	fs.StringVar(&c.out, "out", "qa/data/spans.tsv", "where to write the model")
+	fs.StringVar(&c.table, "table", "qa/data/spans.bin", "where to write the model as the table the engine embeds")
 	fs.BoolVar(&c.evalOnly, "eval", false, "only score the embedded model")
 	fs.BoolVar(&c.heldout, "heldout", false, "also score the held-out part (a report only: it never chooses anything)")
 	fs.IntVar(&c.workers, "workers", max(1, runtime.NumCPU()-1), "articles worked on at once")
@@ -87,7 +88,7 @@ func run(args []string, stdout, stderr io.Writer) error {
 		return report(stdout, reg, sets, nil, c)
 	}
 	if c.yesNoOnly {
-		return rewriteYesNo(stderr, reg, c.out)
+		return rewriteYesNo(stderr, reg, c.out, c.table)
 	}
 	var fit, dev []example
 	cached := false
@@ -150,7 +151,7 @@ func run(args []string, stdout, stderr io.Writer) error {
 		return err
 	}
 	data := []byte(buf.String())
-	if err := os.WriteFile(c.out, data, 0o644); err != nil {
+	if err := writeModel(c.out, c.table, data); err != nil {
 		return err
 	}
 	sm, err := qa.ParseSpanModel(data)
@@ -583,4 +584,18 @@ func chooseMargins(w io.Writer, m *model, exs []example) map[string]float64 {
 		fmt.Fprintf(w, "  %g\n", margins[best])
 	}
 	return out
+}
+
+// writeModel writes a span model file at path and, at tablePath, the
+// table the engine embeds (qa/spantable.go), which it reads without
+// parsing; TestSpanTableUpToDate fails while the two differ.
+func writeModel(path, tablePath string, file []byte) error {
+	table, err := qa.SpanModelTable(file)
+	if err != nil {
+		return err
+	}
+	if err := os.WriteFile(path, file, 0o644); err != nil {
+		return err
+	}
+	return os.WriteFile(tablePath, table, 0o644)
 }

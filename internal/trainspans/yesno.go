@@ -122,8 +122,9 @@ func chooseYesNo(w io.Writer, reg *lang.Registry, root string) (float64, error) 
 }
 
 // rewriteYesNo chooses the yes/no support again and writes it into the
-// model file at path, the other lines as they are.
-func rewriteYesNo(w io.Writer, reg *lang.Registry, path string) error {
+// model file at path (and its table at tablePath), the other lines as
+// they are.
+func rewriteYesNo(w io.Writer, reg *lang.Registry, path, tablePath string) error {
 	data, err := os.ReadFile(path)
 	if err != nil {
 		return err
@@ -148,5 +149,5 @@ func rewriteYesNo(w io.Writer, reg *lang.Registry, path string) error {
 	if !done {
 		out = append(out, line+"\n")
 	}
-	return os.WriteFile(path, []byte(strings.Join(out, "")), 0o644)
+	return writeModel(path, tablePath, []byte(strings.Join(out, "")))
 }
