@@ -3,6 +3,7 @@ package qa
 import (
 	"cmp"
 	"slices"
+	"sync"
 	"unicode/utf8"
 )
 
@@ -17,7 +18,12 @@ import (
 // finds by its edit distance, so a hash collision could only add a word
 // that is within the distance anyway, which the deletions find too: the
 // results are those of the strings themselves.
+//
+// The arrays are made on the first lookup: most questions spell every
+// word as the article does, and a one-question process should not pay for
+// hashing every deletion of every word of its corpus before it answers.
 type fuzzyIndex struct {
+	once   sync.Once
 	hashes []uint64          // deletion variants' hashes, ascending
 	ids    []uint32          // the word of each, an index into list
 	list   []string          // the vocabulary's words, sorted
@@ -46,8 +52,14 @@ func maxDistance(n int) int {
 }
 
 func newFuzzyIndex(vocab map[string]string, maxEdits int) *fuzzyIndex {
-	f := &fuzzyIndex{words: vocab, maxEdits: maxEdits}
-	for w := range vocab {
+	return &fuzzyIndex{words: vocab, maxEdits: maxEdits}
+}
+
+// build makes the sorted deletion arrays, once.
+func (f *fuzzyIndex) build() { f.once.Do(f.buildArrays) }
+
+func (f *fuzzyIndex) buildArrays() {
+	for w := range f.words {
 		if utf8.RuneCountInString(w) >= minFuzzyLen {
 			f.list = append(f.list, w)
 		}
@@ -74,7 +86,6 @@ func newFuzzyIndex(vocab map[string]string, maxEdits int) *fuzzyIndex {
 	for i, e := range entries {
 		f.hashes[i], f.ids[i] = e.h, e.id
 	}
-	return f
 }
 
 // variants returns the words stored under deletion variant d.
@@ -140,6 +151,7 @@ func (f *fuzzyIndex) correct(w string) (word string, dist int, ok bool) {
 	if limit == 0 {
 		return "", 0, false
 	}
+	f.build()
 	best, bestDist := "", limit+1
 	first, _ := utf8.DecodeRuneInString(w)
 	for _, d := range deletions(w, limit) {
