@@ -565,3 +565,31 @@ func FuzzStem(f *testing.F) {
 		}
 	})
 }
+
+// TestEmbeddedGlossesClean checks every line of the embedded bilingual
+// tables as Load checks other data's: Load skips that for the embedded
+// data, so a bad line must fail here.
+func TestEmbeddedGlossesClean(t *testing.T) {
+	var errs ErrorList
+	n := 0
+	for _, l := range mustLoad(t).Languages() {
+		for _, base := range glossFiles {
+			p := "data/" + l.Code + "/" + base
+			data, err := fs.ReadFile(Data, p)
+			if errors.Is(err, fs.ErrNotExist) {
+				continue
+			}
+			if err != nil {
+				t.Fatal(err)
+			}
+			checkGlosses(data, p, &errs)
+			n++
+		}
+	}
+	if n == 0 {
+		t.Fatal("no embedded bilingual table checked")
+	}
+	if err := errs.Err(); err != nil {
+		t.Errorf("the embedded bilingual tables have lines Load would report: %v", err)
+	}
+}
