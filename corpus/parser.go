@@ -49,8 +49,9 @@ type LanguageDetector interface {
 // languages holds the pipeline of each language, each built the first
 // time an article in it is read.
 type languages struct {
-	reg   *lang.Registry
-	times map[string]*timex.Language
+	reg *lang.Registry
+	// times returns a language's time words (nil when it has none).
+	times func(code string) (*timex.Language, error)
 	data  fs.FS
 	mu    sync.Mutex
 	by    map[string]*pipeline
@@ -128,6 +129,16 @@ func useLanguage(x *FactExtractor, l *lang.Language, tl *timex.Language) {
 // uses (lang.Registry.IdentifyText), confirmed by Detector when that
 // leaves a doubt.
 func (p *Parser) UseLanguages(reg *lang.Registry, times map[string]*timex.Language) {
+	p.useLanguages(reg, func(code string) (*timex.Language, error) { return times[code], nil })
+}
+
+// UseLanguageSet is UseLanguages with time words compiled on first use:
+// a parser that reads English articles only never compiles the others'.
+func (p *Parser) UseLanguageSet(reg *lang.Registry, times *timex.Languages) {
+	p.useLanguages(reg, times.Get)
+}
+
+func (p *Parser) useLanguages(reg *lang.Registry, times func(code string) (*timex.Language, error)) {
 	p.langs = &languages{reg: reg, times: times, data: lang.Data, by: map[string]*pipeline{}}
 	p.Lang = ""
 }
@@ -147,7 +158,11 @@ func (ls *languages) pipeline(code string) (*pipeline, error) {
 			pl.err = fmt.Errorf("language %q not in registry", code)
 			return
 		}
-		tl := ls.times[code]
+		tl, err := ls.times(code)
+		if err != nil {
+			pl.err = err
+			return
+		}
 		if pl.cleaner, pl.err = NewCleanerFor(ls.data, code); pl.err != nil {
 			return
 		}

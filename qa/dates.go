@@ -8,8 +8,16 @@ import (
 
 // TimeLanguage returns the time words of a language (month and weekday
 // names, date layouts), nil when it has none: what a reply in that
-// language writes dates with.
-func (e *Engine) TimeLanguage(code string) *timex.Language { return e.times[code] }
+// language writes dates with. (The embedded data's time words always
+// compile, which the tests check; other data's are checked by
+// NewResources.)
+func (e *Engine) TimeLanguage(code string) *timex.Language {
+	tl, err := e.times.Get(code)
+	if err != nil {
+		return nil
+	}
+	return tl
+}
 
 // DateLanguages returns the languages a date typed by a user of language
 // user is read in, in order: the user's, English, then the languages the
@@ -18,7 +26,7 @@ func (e *Engine) TimeLanguage(code string) *timex.Language { return e.times[code
 func (e *Engine) DateLanguages(user string) []*timex.Language {
 	var out []*timex.Language
 	for _, code := range append([]string{user, "en"}, e.ArticleLanguages()...) {
-		if tl := e.times[code]; tl != nil && !slices.Contains(out, tl) {
+		if tl := e.TimeLanguage(code); tl != nil && !slices.Contains(out, tl) {
 			out = append(out, tl)
 		}
 	}

@@ -93,8 +93,9 @@ type Engine struct {
 	// engine's data knows, so that a real word is never "corrected".
 	dictionary wordSet
 	// times holds each language's month and weekday names and date
-	// layouts, for writing dates in the reply's language.
-	times map[string]*timex.Language
+	// layouts, for writing dates in the reply's language; each compiled
+	// on first use.
+	times *timex.Languages
 	cues  *cues
 	// ranker is the learned second stage of the ranking; nil for none.
 	ranker *Ranker

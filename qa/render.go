@@ -56,8 +56,8 @@ func formatNumber(v float64, group, decimal string) string {
 // "7 September 2022 (a Wednesday)", "juillet 2022", "2009", "early 1990s".
 // Without the language's time data it quotes the article's words.
 func (e *Engine) renderDate(l *lang.Language, d timex.Expr) string {
-	tl, ok := e.times[l.Code]
-	if !ok {
+	tl := e.TimeLanguage(l.Code)
+	if tl == nil {
 		return d.Text
 	}
 	text := tl.Format(d)

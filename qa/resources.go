@@ -26,7 +26,7 @@ type Resources struct {
 	analyzers    map[string]*analyzer // by language code; frozen
 	synonyms     phraseMatcher
 	dictionary   wordSet
-	times        map[string]*timex.Language
+	times        *timex.Languages
 	cues         *cues
 	spans        *spanModel
 	places       map[string]bool // stems of the article language's places
@@ -128,8 +128,17 @@ func NewResources(opts Options) (*Resources, error) {
 		if r.cues, err = loadCues(opts.Data, art); err != nil {
 			return err
 		}
-		if r.times, err = timex.LoadLanguages(opts.Data); err != nil {
+		// The time words of each language are compiled when first used;
+		// other data than the embedded (which the tests check) is checked
+		// whole now, so a broken file is an error here, not dates
+		// silently unread later.
+		if r.times, err = timex.OpenLanguages(opts.Data); err != nil {
 			return fmt.Errorf("qa: %w", err)
+		}
+		if !embedded {
+			if _, err := r.times.All(); err != nil {
+				return fmt.Errorf("qa: %w", err)
+			}
 		}
 		if r.spans, err = loadSpanModel(opts.SpanModel); err != nil {
 			return fmt.Errorf("qa: %w", err)
@@ -218,7 +227,7 @@ func (r *Resources) Parser() (*corpus.Parser, error) {
 			r.parserErr = err
 			return
 		}
-		p.UseLanguages(r.langs, r.times)
+		p.UseLanguageSet(r.langs, r.times)
 		if r.forced {
 			p.Lang = r.article.l.Code
 		}

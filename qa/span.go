@@ -392,7 +392,7 @@ func (e *Engine) spanContextOf(q *query, sd *spanDoc, rule extraction) *spanCont
 		c.measure = "money" // "how much?" without a measure asks a price
 	}
 	c.focusEnds = kinds[q.kind].focusEnds
-	if tl := e.times[q.lang.Code]; tl != nil {
+	if tl := e.TimeLanguage(q.lang.Code); tl != nil {
 		for _, t := range q.toks {
 			if p, ok := tl.Unit(t.Text); ok {
 				c.unit = p

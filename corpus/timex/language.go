@@ -5,7 +5,6 @@ import (
 	"encoding/json"
 	"fmt"
 	"io/fs"
-	"path"
 	"slices"
 	"sort"
 	"strings"
@@ -357,29 +356,14 @@ const (
 var modOrder = []Mod{ModEarly, ModMid, ModLate, ModStart, ModEnd}
 
 // LoadLanguages reads data/*/time.json from fsys (lang.Data in production)
-// and returns the languages by code.
+// and returns the languages by code (OpenLanguages reads each on first
+// use instead).
 func LoadLanguages(fsys fs.FS) (map[string]*Language, error) {
-	names, err := fs.Glob(fsys, "data/*/time.json")
+	s, err := OpenLanguages(fsys)
 	if err != nil {
-		return nil, fmt.Errorf("list time.json files: %w", err)
+		return nil, err
 	}
-	if len(names) == 0 {
-		return nil, fmt.Errorf("load languages: no data/*/time.json")
-	}
-	out := make(map[string]*Language, len(names))
-	for _, name := range names {
-		b, err := fs.ReadFile(fsys, name)
-		if err != nil {
-			return nil, fmt.Errorf("load %s: %w", name, err)
-		}
-		code := path.Base(path.Dir(name))
-		l, err := ParseLanguage(code, b)
-		if err != nil {
-			return nil, fmt.Errorf("load %s: %w", name, err)
-		}
-		out[code] = l
-	}
-	return out, nil
+	return s.All()
 }
 
 // ParseLanguage compiles one time.json document. Lines whose first

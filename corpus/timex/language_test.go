@@ -139,3 +139,32 @@ func TestUnit(t *testing.T) {
 		}
 	}
 }
+
+// TestOpenLanguages reads each language on first use: a broken time.json
+// fails only its own language, with its path, and All fails on it.
+func TestOpenLanguages(t *testing.T) {
+	fsys := fstest.MapFS{
+		"data/xx/time.json": {Data: []byte(minimal)},
+		"data/yy/time.json": {Data: []byte("{not json")},
+	}
+	s, err := timex.OpenLanguages(fsys)
+	if err != nil {
+		t.Fatalf("OpenLanguages: %v", err)
+	}
+	if l, err := s.Get("xx"); err != nil || l == nil || l.Code != "xx" {
+		t.Errorf("Get(xx) = %v, %v; want the minimal language", l, err)
+	}
+	if _, err := s.Get("yy"); err == nil || !strings.Contains(err.Error(), "data/yy/time.json") {
+		t.Errorf("Get(yy) error = %v; want one naming data/yy/time.json", err)
+	}
+	if l, err := s.Get("zz"); l != nil || err != nil {
+		t.Errorf("Get(zz) = %v, %v; want nil, nil", l, err)
+	}
+	if _, err := s.All(); err == nil {
+		t.Error("All() with a broken file = nil error")
+	}
+	var none *timex.Languages
+	if l, err := none.Get("en"); l != nil || err != nil {
+		t.Errorf("nil set Get(en) = %v, %v; want nil, nil", l, err)
+	}
+}
