@@ -11,6 +11,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"unicode/utf8"
 )
 
 // otherDir holds language-identification text for languages qabot does not
@@ -324,8 +325,8 @@ func loadTranslit(l *Language, data []byte, p string, errs *ErrorList) {
 		if len(f) == 1 {
 			f = append(f, "") // a letter with no Latin spelling: ъ, ь
 		}
-		if len(f) != 2 || f[0] == "" {
-			errs.Add(p, n, fmt.Errorf("want letters<TAB>latin[|latin...], got %q", line))
+		if len(f) != 2 || f[0] == "" || !utf8.ValidString(line) {
+			errs.Add(p, n, fmt.Errorf("want letters<TAB>latin[|latin...] in UTF-8, got %q", line))
 			return
 		}
 		alts := strings.Split(f[1], "|")

@@ -106,7 +106,7 @@ func lastRune(s string) rune {
 
 // Transliterate spells s in Latin letters with the language's usual
 // romanisation (data/<code>/translit.tsv), after folding: "Эди Рама" ->
-// "anna petrova", "Москва" -> "moskva". Text in other scripts passes through
+// "edi rama", "Москва" -> "moskva". Text in other scripts passes through
 // folded. A language without translit.tsv returns Fold(s).
 func (l *Language) Transliterate(s string) string {
 	f := Fold(s)

@@ -72,6 +72,9 @@ type index struct {
 	bySuffix map[string][]string
 	// cand is what the first stage of the ranking reads (candidates.go).
 	cand candIndex
+	// scripts matches question words to article words in another script
+	// (scriptkey.go).
+	scripts scriptKeys
 }
 
 // buildIndex indexes every sentence of c, each article analysed in its
@@ -106,6 +109,7 @@ func buildIndex(c *corpus.Corpus, analyzerOf func(*corpus.Article) *analyzer) *i
 					tf[dt.stem]++
 					d.length++
 					ix.vocab[dt.folded] = dt.stem
+					ix.scripts.addWord(an.l, dt.folded, dt.stem)
 				}
 				d.toks = append(d.toks, dt)
 			}

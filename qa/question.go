@@ -298,6 +298,11 @@ func (e *Engine) group(q *query, l *lang.Language, table phraseMatcher, toks []l
 				return g, 1
 			}
 		}
+		if names := e.scriptAlts(l, folded[i], true); len(names) > 0 {
+			g.alts = append(names, alts...)
+			g.idf = e.groupIDF(g.alts)
+			return g, 1
+		}
 	}
 	// A single English word takes the native path below, which puts a
 	// misspelling right before looking for its synonyms.
@@ -369,6 +374,11 @@ func (e *Engine) group(q *query, l *lang.Language, table phraseMatcher, toks []l
 			g.idf = e.groupIDF(g.alts)
 			return g, 1
 		}
+	}
+	if alts := e.scriptAlts(l, folded[i], false); len(alts) > 0 {
+		g.alts = alts
+		g.idf = e.groupIDF(g.alts)
+		return g, 1
 	}
 	if alts := e.respell(l, an, e.translation(l, en), table, folded[i]); len(alts) > 0 {
 		g.alts = alts
