@@ -46,9 +46,17 @@ func scopesTable(r io.Reader, w io.Writer) error {
 	fmt.Fprintf(w, "| a scope with its engine built, until `IdleAfter` or `MaxEngines` drops it | %s (%s a sentence, %.0f sentences) |\n",
 		formatMetric(live, "B"), formatMetric(perSentence, "B"), sentences)
 	fmt.Fprintf(w, "| at most `MaxEngines` (%s by default) such engines at once | %s |\n",
-		thousands(library.DefaultMaxEngines), formatMetric(live*library.DefaultMaxEngines, "B"))
+		thousands(library.DefaultMaxEngines), gigabytes(live*library.DefaultMaxEngines))
 	fmt.Fprintf(w, "| a scope whose engine was dropped | %s |\n", formatMetric(max(idle, 0), "B"))
 	fmt.Fprintf(w, "| CPU of a scope's first question: its engine built from the store's articles, and the answer | %.1f ms |\n", first)
 	fmt.Fprintf(w, "| the test's in-memory store, per scope (SQLite and PostgreSQL keep it on disk) | %s |\n", formatMetric(store, "B"))
 	return nil
+}
+
+// gigabytes writes a heap size of a GB or more in GB.
+func gigabytes(v float64) string {
+	if v >= 1<<30 {
+		return fmt.Sprintf("%.1f GB", v/(1<<30))
+	}
+	return formatMetric(v, "B")
 }
