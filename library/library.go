@@ -16,10 +16,12 @@
 package library
 
 import (
+	"cmp"
 	"context"
 	"errors"
 	"fmt"
 	"log/slog"
+	"slices"
 	"strconv"
 	"sync"
 	"sync/atomic"
@@ -384,12 +386,9 @@ func (l *Library) Evict() int {
 		}
 	}
 	if over := len(alive) - l.opts.MaxEngines; over > 0 {
-		// Oldest first.
-		for i := 1; i < len(alive); i++ {
-			for j := i; j > 0 && alive[j].used < alive[j-1].used; j-- {
-				alive[j], alive[j-1] = alive[j-1], alive[j]
-			}
-		}
+		// Oldest first. Not an insertion sort: thousands of scopes may be
+		// live between two janitor runs, and questions wait for l.mu.
+		slices.SortFunc(alive, func(a, b live) int { return cmp.Compare(a.used, b.used) })
 		for _, a := range alive[:over] {
 			if a.sc.build.TryLock() {
 				a.sc.cur.Store(nil)
