@@ -64,7 +64,8 @@ type Options struct {
 	// (DefaultRanker), fitted on real questions by `make train`.
 	Ranker *Ranker
 	// SpanModel chooses short answers among the spans of the quoted
-	// sentence. Nil: the embedded model (qa/data/spans.tsv).
+	// sentence. Nil: the embedded model (qa/data/spans.tsv, embedded as
+	// qa/data/spans.bin).
 	SpanModel *SpanModel
 }
 
@@ -99,8 +100,8 @@ type Engine struct {
 	cues  *cues
 	// ranker is the learned second stage of the ranking; nil for none.
 	ranker *Ranker
-	// spans scores candidate short answers (span.go) when the options
-	// give a model; see spanModel.
+	// spans scores candidate short answers (span.go): the options'
+	// model or the embedded one; nil for the rules alone.
 	spans *spanModel
 	// places holds the stems of the article language's place names.
 	places map[string]bool

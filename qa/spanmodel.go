@@ -7,7 +7,6 @@ import (
 	"sort"
 	"strconv"
 	"strings"
-	"sync"
 	"unsafe"
 
 	"github.com/qabot/qabot/lang"
@@ -284,34 +283,26 @@ func score(w []float64, c *spanCand) float64 {
 	return s
 }
 
-// loadSpanModel returns the span model of the options, or nil for the
-// embedded one (embeddedSpans); the error of a model without weights is
-// nil, and so is the model: short answers are then the rules'.
+// loadSpanModel returns the span model of the options, or the embedded
+// one (data/spans.bin, opened in place: a few hundred base weights are
+// read, the lexical ones when a question first needs their block); nil,
+// and no error, for a model without weights: short answers are then the
+// rules'.
 func loadSpanModel(m *SpanModel) (*spanModel, error) {
-	if m == nil || m.empty() {
+	if m == nil {
+		var err error
+		if m, err = decodeSpanTable(unsafe.Slice(unsafe.StringData(spanModelTable), len(spanModelTable)), spanModelTable); err != nil {
+			return nil, fmt.Errorf("embedded span model: %w", err)
+		}
+	}
+	if m.empty() {
 		return nil, nil
 	}
 	return m, nil
 }
 
-// embeddedSpans opens the embedded model on its first use, once per
-// process (a few hundred base weights; the lexical ones are read in
-// place).
-var embeddedSpans = sync.OnceValue(func() *spanModel {
-	m, err := decodeSpanTable(unsafe.Slice(unsafe.StringData(spanModelTable), len(spanModelTable)), spanModelTable)
-	if err != nil || m.empty() {
-		return nil // TestEmbeddedSpanModel fails first
-	}
-	return m
-})
-
 // spanModel returns the engine's span model; nil for the rules alone.
-func (e *Engine) spanModel() *spanModel {
-	if e.opts.SpanModel != nil {
-		return e.spans
-	}
-	return embeddedSpans()
-}
+func (e *Engine) spanModel() *spanModel { return e.spans }
 
 // lexFeature splits a lexical feature name ("prev=by") into its position
 // and word.

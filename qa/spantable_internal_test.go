@@ -35,9 +35,9 @@ func TestSpanTableUpToDate(t *testing.T) {
 	if !bytes.Equal([]byte(spanModelTable), want) {
 		t.Fatalf("data/spans.bin (%d bytes) is not the table data/spans.tsv makes (%d bytes): run go generate ./qa", len(spanModelTable), len(want))
 	}
-	m := embeddedSpans()
-	if m == nil {
-		t.Fatal("the embedded span model does not open")
+	m, err := loadSpanModel(nil)
+	if err != nil || m == nil {
+		t.Fatalf("the embedded span model does not open: %v, %v", m, err)
 	}
 	for name, w := range weights {
 		block, feat, ok := strings.Cut(name, "|")
