@@ -4,6 +4,7 @@ import (
 	"math"
 	"slices"
 	"strings"
+	"sync"
 
 	"github.com/qabot/qabot/corpus"
 	"github.com/qabot/qabot/lang"
@@ -75,6 +76,9 @@ type index struct {
 	// scripts matches question words to article words in another script
 	// (scriptkey.go).
 	scripts scriptKeys
+	// stemList is every stem in order, for stemVariants (stemvariant.go).
+	stemsOnce sync.Once
+	stemList  []string
 }
 
 // buildIndex indexes every sentence of c, each article analysed in its

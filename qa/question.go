@@ -321,6 +321,9 @@ func (e *Engine) group(q *query, l *lang.Language, table phraseMatcher, toks []l
 			for _, a := range alts {
 				g.alts = append(g.alts, a)
 				if len(a.stems) == 1 {
+					for _, v := range e.idx.stemVariants(a.stems[0]) {
+						g.alts = append(g.alts, alt{stems: []string{v}, weight: a.weight * weightVariant})
+					}
 					// A rendering's synonyms and compounds weigh as
 					// much less as the rendering itself does.
 					syn, _ := e.synonymsOf(en).match(a.stems)
