@@ -39,7 +39,7 @@ func scopesTable(r io.Reader, w io.Writer) error {
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(w, "| %s scopes of 5 to 20 generated articles in one process, a question in %s of them (`BenchmarkScopes` in `library`, %d runs) | median |\n",
+	fmt.Fprintf(w, "| %s scopes of 5 to 20 generated articles in one process, a question in %s of them after as many others (`BenchmarkScopes` in `library`, %d runs) | median |\n",
 		thousands(int(scopes)), thousands(int(asked)), b.runs)
 	fmt.Fprintln(w, "| --- | --- |")
 	fmt.Fprintf(w, "| the language data every engine shares, once | %.1f MB |\n", shared)

@@ -18,7 +18,7 @@ BenchmarkScopes-2   	       1	 90000000000 ns/op	 35.0 first-question-cpu-ms	 2.
 		t.Fatal(err)
 	}
 	for _, want := range []string{
-		"| 10,000 scopes of 5 to 20 generated articles in one process, a question in 500 of them (`BenchmarkScopes` in `library`, 3 runs) | median |",
+		"| 10,000 scopes of 5 to 20 generated articles in one process, a question in 500 of them after as many others (`BenchmarkScopes` in `library`, 3 runs) | median |",
 		"| the language data every engine shares, once | 30.0 MB |",
 		"| a scope with its engine built, until `IdleAfter` or `MaxEngines` drops it | 1.3 MB (4.2 KB a sentence, 300 sentences) |",
 		"| at most `MaxEngines` (1,000 by default) such engines at once | 1.3 GB |",
