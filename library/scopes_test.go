@@ -117,8 +117,8 @@ func TestManyScopes(t *testing.T) {
 	setup(t)
 	const (
 		scopes     = 200
-		asked      = 24 // scopes that get a question: each builds an engine
-		maxEngines = 10
+		asked      = 16 // scopes that get a question: each builds an engine
+		maxEngines = 6
 		idleAfter  = time.Hour
 	)
 	st := newMemStore()
