@@ -1,6 +1,9 @@
 package qa
 
-import "math"
+import (
+	"math"
+	"unicode/utf8"
+)
 
 // The evidence the calibration weighs to say how likely the chosen
 // sentence answers: how clearly the ranker preferred it, how much of the
@@ -38,6 +41,30 @@ const (
 	cKindYesNo
 	cPlainRel // its plain BM25 as a share of the best candidate's (fPlainBM25Rel)
 	cPlainTop // a plain BM25 search would have chosen it too
+	// Added for the boosted calibration (abstain_trees.go): what a tree
+	// can combine that one weight per input cannot.
+	cEntropy     // entropy of the ranker's softmax over the candidates, as a share of its most
+	cProbSecond  // the best other candidate's share of the softmax
+	cCandidates  // log(1 + candidates the ranker scored)
+	cArticleSize // log(1 + sentences of the sentence's article)
+	cNames       // ranking features of the chosen sentence ...
+	cNumbers     //
+	cFocus       //
+	cFactNear    //
+	cOrder       //
+	cCovContext  //
+	cWinCov      //
+	cParaCov     //
+	cBM25        //
+	cPlainBM25   //
+	cStage1Rel   //
+	cLength      //
+	cPosition    //
+	cPlainRank   // 1/(1+its place when the candidates are ordered by plain BM25)
+	cAsksNumber  // the question writes a number
+	cPrecise     // the rules found exactly what the question names (extraction.precise)
+	cClass       // the question names the class of the name it asks for ("which COUNTRY")
+	cRunes       // log(1 + runes of the question)
 	numCalibration
 )
 
@@ -48,6 +75,11 @@ var calibrationNames = [numCalibration]string{
 	cForeign: "foreign", cForeignProb: "foreign_prob", cFirstMargin: "first_margin", cFirstTop: "first_top", cKindTime: "kind_time", cKindNumber: "kind_number", cKindPerson: "kind_person",
 	cKindPlace: "kind_place", cKindName: "kind_name", cKindWhy: "kind_why", cKindDefine: "kind_define",
 	cKindYesNo: "kind_yesno", cPlainRel: "plain_bm25_rel", cPlainTop: "plain_bm25_top",
+	cEntropy: "entropy", cProbSecond: "prob_second", cCandidates: "candidates", cArticleSize: "article_size",
+	cNames: "names", cNumbers: "numbers", cFocus: "focus", cFactNear: "fact_near", cOrder: "order",
+	cCovContext: "cov_context", cWinCov: "win_cov", cParaCov: "para_cov", cBM25: "bm25", cPlainBM25: "plain_bm25",
+	cStage1Rel: "stage1_rel", cLength: "length", cPosition: "position", cPlainRank: "plain_bm25_rank",
+	cAsksNumber: "asks_number", cPrecise: "precise", cClass: "class", cRunes: "runes",
 }
 
 // CalibrationNames returns the names of the calibration's inputs, in the
@@ -66,17 +98,59 @@ func (e *Engine) calibrationFeatures(q *query, ranked []ranked, i int, x extract
 		return nil
 	}
 	c := make([]float64, numCalibration)
-	sum, other := 0.0, math.Inf(-1)
+	sum, other, scored := 0.0, math.Inf(-1), 0
 	for j, o := range ranked {
 		if o.x == nil {
 			break
 		}
+		scored++
 		sum += math.Exp(o.z - ranked[0].z)
 		if j != i {
 			other = max(other, o.z)
 		}
 	}
 	c[cProb] = math.Exp(r.z-ranked[0].z) / sum
+	if !math.IsInf(other, -1) {
+		c[cProbSecond] = math.Exp(other-ranked[0].z) / sum
+	}
+	entropy, plainAhead := 0.0, 0
+	for _, o := range ranked[:scored] {
+		if p := math.Exp(o.z-ranked[0].z) / sum; p > 0 {
+			entropy -= p * math.Log(p)
+		}
+		if o.x[fPlainBM25] > r.x[fPlainBM25] {
+			plainAhead++
+		}
+	}
+	if scored > 1 {
+		c[cEntropy] = entropy / math.Log(float64(scored))
+	}
+	c[cCandidates] = math.Log1p(float64(scored))
+	c[cPlainRank] = 1 / float64(1+plainAhead)
+	c[cArticleSize] = math.Log1p(float64(len(e.idx.docs[r.doc].article.Sentences)))
+	c[cNames] = r.x[fNames]
+	c[cNumbers] = r.x[fNumbers]
+	c[cFocus] = r.x[fFocus]
+	c[cFactNear] = r.x[fFactNear]
+	c[cOrder] = r.x[fOrder]
+	c[cCovContext] = r.x[fCovContext]
+	c[cWinCov] = r.x[fWinCov]
+	c[cParaCov] = r.x[fParaCov]
+	c[cBM25] = r.x[fBM25]
+	c[cPlainBM25] = r.x[fPlainBM25]
+	c[cStage1Rel] = r.x[fStage1Rel]
+	c[cLength] = r.x[fLength]
+	c[cPosition] = r.x[fPosition]
+	if len(q.numbers) > 0 {
+		c[cAsksNumber] = 1
+	}
+	if x.precise {
+		c[cPrecise] = 1
+	}
+	if q.hasClass {
+		c[cClass] = 1
+	}
+	c[cRunes] = math.Log1p(float64(utf8.RuneCountInString(q.text)))
 	c[cScore] = r.z
 	c[cMargin] = maxMargin
 	if !math.IsInf(other, -1) {
@@ -139,13 +213,24 @@ func (e *Engine) calibrationFeatures(q *query, ranked []ranked, i int, x extract
 	return c
 }
 
+// languagePair names the question's language and the language of the
+// article of sentence d, "es>en": the calibration learns how far each
+// pair's evidence can be trusted (Calibration.Pairs).
+func (e *Engine) languagePair(q *query, d int) string {
+	ql := ""
+	if q.lang != nil {
+		ql = q.lang.Code
+	}
+	return ql + ">" + e.idx.docs[d].an.l.Code
+}
+
 // probability is the calibrated probability that candidate i answers. A
 // ranker without a calibration (a trainer's) or a candidate it did not
 // score gets its coverage: declines then keeps the coverage floor.
 func (e *Engine) probability(q *query, ranked []ranked, i int, x extraction, ev Evidence) float64 {
 	if r := e.ranker; r != nil && r.Calibration != nil {
 		if c := e.calibrationFeatures(q, ranked, i, x, ev); c != nil {
-			return r.Calibration.Probability(c)
+			return r.Calibration.Probability(c, e.languagePair(q, ranked[i].doc))
 		}
 	}
 	return ev.Coverage

@@ -26,6 +26,9 @@ type Inspection struct {
 	// Calibration describes the answer's sentence, in the order of
 	// CalibrationNames; nil when there is no answer or no ranker.
 	Calibration []float64
+	// Pair is the question's and the answer's article's languages, as
+	// Calibration.Probability reads them ("es>en"); "" without Calibration.
+	Pair string
 }
 
 // DefaultCandidates is how many first-stage candidates Inspect describes
@@ -79,6 +82,7 @@ func (e *Engine) Inspect(ctx context.Context, q Question, r *Ranker) (Inspection
 			if c.doc == res.doc {
 				x, _ := ec.extract(qy, c.doc)
 				ins.Calibration = ec.calibrationFeatures(qy, ranked, i, x, res.evidence)
+				ins.Pair = ec.languagePair(qy, c.doc)
 				break
 			}
 		}

@@ -45,6 +45,12 @@ type Calibration struct {
 	Scale    []float64 `json:"scale"`
 	Weights  []float64 `json:"weights"`
 	Bias     float64   `json:"bias"`
+	// Pairs adds to the score of a question in one language about an
+	// article in another (or the same), keyed "es>en"; a pair it does
+	// not name adds nothing.
+	Pairs map[string]float64 `json:"pairs,omitempty"`
+	// Trees add their leaves to the score (abstain_trees.go).
+	Trees []CalibrationTree `json:"trees,omitempty"`
 	// CostRatio is what a wrong answer costs, in declined right answers;
 	// Threshold = CostRatio/(1+CostRatio) is the probability at which
 	// answering and declining cost the same.
@@ -101,6 +107,16 @@ func (r *Ranker) Compile() error {
 			return fmt.Errorf("ranker calibration: %w", err)
 		}
 		c.bias = c.Bias + b
+		for p, v := range c.Pairs {
+			if math.IsNaN(v) || math.IsInf(v, 0) {
+				return fmt.Errorf("ranker calibration: pair %q: bad value", p)
+			}
+		}
+		for i := range c.Trees {
+			if err := c.Trees[i].compile(idx); err != nil {
+				return fmt.Errorf("ranker calibration: tree %d: %w", i, err)
+			}
+		}
 		if !(c.Threshold > 0 && c.Threshold < 1) {
 			return fmt.Errorf("ranker calibration: threshold %v is not a probability", c.Threshold)
 		}
@@ -143,11 +159,27 @@ func (r *Ranker) Score(x []float64) float64 {
 }
 
 // Probability is the calibrated probability of a calibration vector (in
-// CalibrationNames order) of a compiled ranker.
-func (c *Calibration) Probability(x []float64) float64 {
-	z := c.bias
+// CalibrationNames order) of a question and article in the languages of
+// pair (Inspection.Pair), for a compiled ranker.
+func (c *Calibration) Probability(x []float64, pair string) float64 {
+	return 1 / (1 + math.Exp(-c.Linear(x, pair)-c.Boost(x)))
+}
+
+// Linear is the logistic model's part of the score (the log-odds) of x:
+// its weights and the pair's term.
+func (c *Calibration) Linear(x []float64, pair string) float64 {
+	z := c.bias + c.Pairs[pair]
 	for i, v := range x[:numCalibration] {
 		z += c.w[i] * v
 	}
-	return 1 / (1 + math.Exp(-z))
+	return z
+}
+
+// Boost is the trees' part of the score of x.
+func (c *Calibration) Boost(x []float64) float64 {
+	z := 0.0
+	for i := range c.Trees {
+		z += c.Trees[i].leaf(x)
+	}
+	return z
 }

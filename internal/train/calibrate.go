@@ -20,6 +20,8 @@ type calSample struct {
 	set, lang  string
 	artLang    string // the article's language
 	answerable eval.Answerable
+	pair       string // the question's and the article's languages, as the engine names them (qa.Inspection.Pair)
+	fold       int    // the article's cross-validation fold
 	answered   bool
 	right      bool
 	x          []float64
@@ -27,7 +29,7 @@ type calSample struct {
 
 // calibrationSamples asks every question of arts with ranker r and no
 // abstention.
-func calibrationSamples(arts []*article, r *qa.Ranker) []calSample {
+func calibrationSamples(arts []*article, r *qa.Ranker, fold func(*article) int) []calSample {
 	out := make([][]calSample, len(arts))
 	parallel(len(arts), func(i int) {
 		a := arts[i]
@@ -36,7 +38,7 @@ func calibrationSamples(arts []*article, r *qa.Ranker) []calSample {
 			if err != nil {
 				log.Fatal(err)
 			}
-			s := calSample{set: a.set, lang: q.Lang, artLang: a.lang, answerable: q.Answerable, answered: ins.Answer.Answered && ins.Calibration != nil, x: ins.Calibration}
+			s := calSample{set: a.set, lang: q.Lang, artLang: a.lang, pair: ins.Pair, fold: fold(a), answerable: q.Answerable, answered: ins.Answer.Answered && ins.Calibration != nil, x: ins.Calibration}
 			s.right = s.answered && q.right(ins.Answer.Quote)
 			out[i] = append(out[i], s)
 		}
@@ -52,52 +54,236 @@ func calibrationSamples(arts []*article, r *qa.Ranker) []calSample {
 // many and the features few.
 const calLambda = 1e-3
 
-// fitCalibration fits the logistic calibration on the questions the engine
-// can answer.
-func fitCalibration(samples []calSample, cost float64) *qa.Calibration {
-	names := qa.CalibrationNames()
-	var rows [][]float64
+// minPair is how many answered fit questions a language pair needs for a
+// term of its own in the calibration (Calibration.Pairs).
+const minPair = 50
+
+// calOptions are the calibration's choices: boosting is off when depths
+// is empty.
+type calOptions struct {
+	drop   string // comma-separated inputs left out
+	cost   float64
+	depths []int // tree depths to choose among by cross-validation
+	boost  boostParams
+	folds  int
+}
+
+// fitCalibration fits the calibration on the questions the engine can
+// answer: a logistic model with a term per language pair, then, when opts
+// asks for them, boosted trees on top, as many and as deep as
+// cross-validation by article (the samples' folds) finds best in
+// log-loss. The threshold is where answering costs least on the fit
+// questions, each scored by a calibration that did not see its article.
+func fitCalibration(samples []calSample, opts calOptions) *qa.Calibration {
+	var answered []calSample
 	for _, s := range samples {
 		if s.answered {
-			rows = append(rows, s.x)
+			answered = append(answered, s)
 		}
+	}
+	pairs := pairsOf(answered)
+	cal := fitLinear(answered, pairs, opts.cost)
+	oof := make([]float64, len(answered)) // out-of-fold scores, for the threshold
+	if len(opts.depths) == 0 {
+		for f := range opts.folds {
+			train, test, idx := splitFold(answered, f)
+			c := fitLinear(train, pairs, opts.cost)
+			for k, s := range test {
+				oof[idx[k]] = c.Linear(s.x, s.pair)
+			}
+		}
+	} else {
+		depth, trees := chooseBoost(answered, pairs, opts)
+		p := opts.boost
+		p.depth, p.trees = depth, trees
+		for f := range opts.folds {
+			train, test, idx := splitFold(answered, f)
+			c := fitLinear(train, pairs, opts.cost)
+			b, y, base := boostInputs(train, c, opts.boost.maxCuts)
+			rows, evalBase := linearScores(test, c)
+			for i := range test {
+				oof[idx[i]] = evalBase[i] // no trees at all
+			}
+			boost(b, y, base, p, rows, evalBase, func(k int, score []float64) {
+				if k == trees {
+					for i := range test {
+						oof[idx[i]] = score[i]
+					}
+				}
+			})
+		}
+		b, y, base := boostInputs(answered, cal, opts.boost.maxCuts)
+		for _, t := range boost(b, y, base, p, nil, nil, nil) {
+			tt := t.export(qa.CalibrationNames(), b.cuts)
+			for i, v := range tt.Value {
+				tt.Value[i] = roundTo(v)
+			}
+			cal.Trees = append(cal.Trees, tt)
+		}
+		if err := (&qa.Ranker{Candidates: 1, Calibration: cal}).Compile(); err != nil {
+			log.Fatal(err)
+		}
+		log.Printf("calibration: %d trees of depth %d", trees, depth)
+	}
+	probs := make([]float64, len(samples))
+	k := 0
+	for i, s := range samples {
+		if s.answered {
+			probs[i] = 1 / (1 + math.Exp(-oof[k]))
+			k++
+		}
+	}
+	cal.Threshold = bestThreshold(samples, probs, opts.cost)
+	return cal
+}
+
+// pairsOf returns the language pairs that enough samples have, in order.
+func pairsOf(samples []calSample) []string {
+	n := map[string]int{}
+	for _, s := range samples {
+		n[s.pair]++
+	}
+	var out []string
+	for p, k := range n {
+		if k >= minPair {
+			out = append(out, p)
+		}
+	}
+	sort.Strings(out)
+	return out
+}
+
+// splitFold returns the samples outside fold f, those in it, and the
+// index of each of the latter among samples.
+func splitFold(samples []calSample, f int) (train, test []calSample, idx []int) {
+	for i, s := range samples {
+		if s.fold == f {
+			test = append(test, s)
+			idx = append(idx, i)
+		} else {
+			train = append(train, s)
+		}
+	}
+	return train, test, idx
+}
+
+// fitLinear fits the logistic part of the calibration on answered
+// samples: the standardised inputs, and a 0/1 column per pair.
+func fitLinear(samples []calSample, pairs []string, cost float64) *qa.Calibration {
+	names := qa.CalibrationNames()
+	rows := make([][]float64, len(samples))
+	for i, s := range samples {
+		rows[i] = s.x
 	}
 	mean, scale := standardise(rows, len(names))
 	std := apply(rows, mean, scale)
-	var data []sample
-	k := 0
-	for _, s := range samples {
-		if !s.answered {
-			continue
+	col := map[string]int{}
+	for i, p := range pairs {
+		col[p] = len(names) + i
+	}
+	data := make([]sample, len(samples))
+	for i, s := range samples {
+		x := append(std[i], make([]float64, len(pairs))...)
+		if c, ok := col[s.pair]; ok {
+			x[c] = 1
 		}
 		y := 0.0
 		if s.right {
 			y = 1
 		}
-		data = append(data, sample{x: std[k], y: y, w: 1})
-		k++
+		data[i] = sample{x: x, y: y, w: 1}
 	}
-	w := make([]float64, len(names)+1)
+	w := make([]float64, len(names)+len(pairs)+1)
 	minimise(func(w, g []float64) float64 { return logLoss(data, w, calLambda, g) }, w, 1000)
 	w = round(w)
 	cal := &qa.Calibration{
-		Features: names, Mean: mean, Scale: scale, Weights: w[1:], Bias: w[0],
+		Features: names, Mean: mean, Scale: scale, Weights: w[1 : 1+len(names)], Bias: w[0],
 		CostRatio: cost, Threshold: 0.5,
+	}
+	if len(pairs) > 0 {
+		cal.Pairs = map[string]float64{}
+		for i, p := range pairs {
+			cal.Pairs[p] = w[1+len(names)+i]
+		}
 	}
 	if err := (&qa.Ranker{Candidates: 1, Calibration: cal}).Compile(); err != nil {
 		log.Fatal(err)
 	}
-	cal.Threshold = bestThreshold(samples, cal, cost)
 	return cal
 }
 
-// costOf is what the engine's answers cost at threshold t: a wrong answer
-// costs cost, a declined question the article answers costs 1, a right
-// answer or a declined question the article does not answer nothing.
-func costOf(samples []calSample, cal *qa.Calibration, cost, t float64) float64 {
-	sum := 0.0
+// linearScores returns the samples' inputs and their scores under the
+// logistic part of c.
+func linearScores(samples []calSample, c *qa.Calibration) (rows [][]float64, score []float64) {
 	for _, s := range samples {
-		answers := s.answered && cal.Probability(s.x) >= t
+		rows = append(rows, s.x)
+		score = append(score, c.Linear(s.x, s.pair))
+	}
+	return rows, score
+}
+
+// boostInputs returns what boosting on samples over linear model c reads.
+func boostInputs(samples []calSample, c *qa.Calibration, maxCuts int) (binned, []float64, []float64) {
+	rows, base := linearScores(samples, c)
+	y := make([]float64, len(samples))
+	for i, s := range samples {
+		if s.right {
+			y[i] = 1
+		}
+	}
+	return binRows(rows, quantileCuts(rows, min(255, maxCuts))), y, base
+}
+
+// chooseBoost returns the depth and number of trees whose out-of-fold
+// log-loss is least (the fewest trees of equals).
+func chooseBoost(samples []calSample, pairs []string, opts calOptions) (depth, trees int) {
+	bestLoss := math.Inf(1)
+	for _, d := range opts.depths {
+		p := opts.boost
+		p.depth = d
+		loss := make([]float64, p.trees+1)
+		for f := range opts.folds {
+			train, test, _ := splitFold(samples, f)
+			c := fitLinear(train, pairs, opts.cost)
+			b, y, base := boostInputs(train, c, opts.boost.maxCuts)
+			rows, evalBase := linearScores(test, c)
+			loss[0] += scoreLoss(test, evalBase)
+			boost(b, y, base, p, rows, evalBase, func(k int, score []float64) {
+				loss[k] += scoreLoss(test, score)
+			})
+		}
+		for k, l := range loss {
+			log.Printf("calibration: depth %d, %d trees: out-of-fold log-loss %.4f", d, k, l/float64(len(samples)))
+			if l < bestLoss-1e-9 {
+				bestLoss, depth, trees = l, d, k
+			}
+		}
+	}
+	return depth, trees
+}
+
+// scoreLoss is the summed log-loss of samples at log-odds score.
+func scoreLoss(samples []calSample, score []float64) float64 {
+	sum := 0.0
+	for i, s := range samples {
+		z := score[i]
+		y := 0.0
+		if s.right {
+			y = 1
+		}
+		sum += math.Max(z, 0) + math.Log1p(math.Exp(-math.Abs(z))) - y*z
+	}
+	return sum
+}
+
+// costOf is what the engine's answers cost at threshold t, each sample
+// answered with probability probs[i]: a wrong answer costs cost, a
+// declined question the article answers costs 1, a right answer or a
+// declined question the article does not answer nothing.
+func costOf(samples []calSample, probs []float64, cost, t float64) float64 {
+	sum := 0.0
+	for i, s := range samples {
+		answers := s.answered && probs[i] >= t
 		switch {
 		case answers && !s.right:
 			sum += cost
@@ -110,15 +296,30 @@ func costOf(samples []calSample, cal *qa.Calibration, cost, t float64) float64 {
 
 // bestThreshold returns the threshold, in steps of 0.01, at which the
 // answers to the samples cost least; the lowest of equals.
-func bestThreshold(samples []calSample, cal *qa.Calibration, cost float64) float64 {
+func bestThreshold(samples []calSample, probs []float64, cost float64) float64 {
 	best, bestCost := 0.01, math.Inf(1)
 	for k := 1; k < 100; k++ {
 		t := float64(k) / 100
-		if c := costOf(samples, cal, cost, t); c < bestCost-1e-9 {
+		if c := costOf(samples, probs, cost, t); c < bestCost-1e-9 {
 			best, bestCost = t, c
 		}
 	}
 	return best
+}
+
+// roundTo keeps v to 6 significant digits, as round does.
+func roundTo(v float64) float64 { return round([]float64{v})[0] }
+
+// probsOf returns the probability cal gives each sample (0 when the
+// engine cannot answer it).
+func probsOf(samples []calSample, cal *qa.Calibration) []float64 {
+	out := make([]float64, len(samples))
+	for i, s := range samples {
+		if s.answered {
+			out[i] = cal.Probability(s.x, s.pair)
+		}
+	}
+	return out
 }
 
 // curve prints, per set and language, what the engine does at the
@@ -188,7 +389,7 @@ func curve(w io.Writer, title string, samples []calSample, cal *qa.Calibration) 
 		if !s.answered {
 			continue
 		}
-		p := cal.Probability(s.x)
+		p := cal.Probability(s.x, s.pair)
 		b := min(int(p*10), 9)
 		bins[b].n++
 		bins[b].p += p
@@ -216,7 +417,7 @@ func measure(samples []calSample, cal *qa.Calibration, t float64) measured {
 	var m measured
 	for _, s := range samples {
 		m.n++
-		answers := s.answered && cal.Probability(s.x) >= t
+		answers := s.answered && cal.Probability(s.x, s.pair) >= t
 		if answers {
 			m.answered++
 			if s.right {
@@ -257,7 +458,7 @@ func auc(samples []calSample, cal *qa.Calibration) float64 {
 	var ps []pr
 	for _, s := range samples {
 		if s.answered {
-			ps = append(ps, pr{cal.Probability(s.x), s.right})
+			ps = append(ps, pr{cal.Probability(s.x, s.pair), s.right})
 		}
 	}
 	sort.Slice(ps, func(i, j int) bool { return ps[i].p < ps[j].p })
@@ -285,7 +486,7 @@ func logLossOf(samples []calSample, cal *qa.Calibration) float64 {
 		if !s.answered {
 			continue
 		}
-		p := min(max(cal.Probability(s.x), 1e-9), 1-1e-9)
+		p := min(max(cal.Probability(s.x, s.pair), 1e-9), 1-1e-9)
 		if s.right {
 			sum -= math.Log(p)
 		} else {

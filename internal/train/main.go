@@ -60,6 +60,11 @@ func main() {
 		explainSet = flag.String("explain", "", "print fit questions of this set the ranker gets wrong, and stop")
 		balance    = flag.Float64("balance", 0, "weigh each fit question by (mean questions of a set / its set's questions)^balance: 0 weighs every question alike, 1 every set alike")
 		curveOnly  = flag.Bool("curve", false, "fit nothing: print the README's tables of the embedded ranker's abstention on the dev split, per question language (make report-curve), and stop")
+		depths     = flag.String("boost-depth", "2,3", "depths of the calibration's boosted trees to choose among by cross-validation (\"\": a logistic calibration alone)")
+		trees      = flag.Int("boost-trees", 300, "most trees the calibration may boost")
+		rate       = flag.Float64("boost-rate", 0.05, "shrinkage of each boosted tree's leaves")
+		drop       = flag.String("cal-drop", "", "comma-separated calibration inputs to leave out (for trying calibrations)")
+		cache      = flag.String("cache", "", "a file (outside the repository) that keeps the fitted ranker and the calibration's questions between runs: when it exists, only the calibration is refitted (for trying calibrations; make train never sets it)")
 	)
 	flag.Parse()
 	log.SetFlags(0)
@@ -78,8 +83,26 @@ func main() {
 		if err != nil {
 			log.Fatal(err)
 		}
-		markdownCurve(os.Stdout, calibrationSamples(dev, r), r.Calibration)
+		markdownCurve(os.Stdout, calibrationSamples(dev, r, func(*article) int { return 0 }), r.Calibration)
 		return
+	}
+	calOpts := calOptions{drop: *drop, cost: *cost, folds: *folds, boost: boostParams{trees: *trees, rate: *rate, leafL2: 1, minHess: 5, maxCuts: 32}}
+	for _, d := range strings.Split(*depths, ",") {
+		if d = strings.TrimSpace(d); d == "" {
+			continue
+		}
+		var v int
+		if _, err := fmt.Sscan(d, &v); err != nil || v < 1 {
+			log.Fatalf("-boost-depth %q: want positive depths", d)
+		}
+		calOpts.depths = append(calOpts.depths, v)
+	}
+	if *cache != "" {
+		if c, err := readCache(*cache); err == nil {
+			log.Printf("read the ranker and the calibration's questions from %s", *cache)
+			calibrate(c, calOpts, *root, *out)
+			return
+		}
 	}
 	fit, err := load(fsys, *dataDir, *sets, map[string]bool{dataset.Fit: true}, system)
 	if err != nil {
@@ -147,39 +170,78 @@ func main() {
 	for f := range *folds {
 		train, test := byFold(fit, fold, f)
 		r := fitRanker(train, lists, names, bestL, *candidates)
-		samples = append(samples, calibrationSamples(test, r)...)
+		samples = append(samples, calibrationSamples(test, r, fold)...)
 	}
-	cal := fitCalibration(samples, *cost)
+	c := &cached{
+		Ranker: ranker, Fit: exportSamples(samples), Dev: exportSamples(calibrationSamples(dev, ranker, fold)),
+		Note: []string{
+			fmt.Sprintf("Ranker: listwise softmax over %d first-stage candidates, L2 %g chosen by %d-fold cross-validation by article (top-1 %.1f%%).", *candidates, bestL, *folds, 100*bestAcc),
+			fmt.Sprintf("Fit questions weighed by (mean questions of a set / their set's)^%g.", *balance),
+		},
+	}
+	if *cache != "" {
+		if err := writeCache(*cache, c); err != nil {
+			log.Fatal(err)
+		}
+	}
+	calibrate(c, calOpts, *root, *out)
+}
+
+// calibrate fits the calibration of c's ranker on c's fit questions,
+// prints its figures on fit and dev, and writes the ranker to out.
+func calibrate(c *cached, opts calOptions, root, out string) {
+	ranker := c.Ranker
+	samples, devSamples := importSamples(c.Fit), importSamples(c.Dev)
+	for i, n := range qa.CalibrationNames() {
+		if opts.drop != "" && strings.Contains(","+opts.drop+",", ","+n+",") {
+			log.Printf("calibration: leaving out %s", n)
+			for _, s := range append(append([]calSample(nil), samples...), devSamples...) {
+				if s.x != nil {
+					s.x[i] = 0
+				}
+			}
+		}
+	}
+	cal := fitCalibration(samples, opts)
 	ranker.Calibration = cal
 	if err := ranker.Compile(); err != nil {
 		log.Fatal(err)
 	}
-	devSamples := calibrationSamples(dev, ranker)
-	curve(os.Stdout, "fit (out of fold)", samples, cal)
+	curve(os.Stdout, "fit (out of fold ranker, calibration in sample)", samples, cal)
 	curve(os.Stdout, "dev", devSamples, cal)
 
-	ranker.Note = []string{
-		"Written by `make train` (go run ./internal/train): do not edit by hand.",
-		fmt.Sprintf("Ranker: listwise softmax over %d first-stage candidates, L2 %g chosen by %d-fold cross-validation by article (top-1 %.1f%%).", *candidates, bestL, *folds, 100*bestAcc),
-		fmt.Sprintf("Fit questions weighed by (mean questions of a set / their set's)^%g.", *balance),
-		fmt.Sprintf("Calibration: logistic on %d out-of-fold fit questions; a wrong answer costs %g declines, so the engine declines below %.3f.", len(samples), *cost, cal.Threshold),
+	model := fmt.Sprintf("logistic on %d out-of-fold fit questions, with a term per language pair", answeredCount(samples))
+	if len(cal.Trees) > 0 {
+		model += fmt.Sprintf(", and %d boosted trees (depth and number chosen by %d-fold cross-validation by article)", len(cal.Trees), opts.folds)
 	}
+	ranker.Note = append(append([]string{"Written by `make train` (go run ./internal/train): do not edit by hand."}, c.Note...),
+		fmt.Sprintf("Calibration: %s; a wrong answer costs %g declines, so the engine declines below %.3f (the cheapest threshold on the fit questions, each scored out of fold).", model, opts.cost, cal.Threshold))
 	data, err := json.MarshalIndent(ranker, "", "  ")
 	if err != nil {
 		log.Fatal(err)
 	}
 	data = append(data, '\n')
-	if *out == "-" {
+	if out == "-" {
 		os.Stdout.Write(data)
 		return
 	}
-	path := *out
+	path := out
 	if !filepath.IsAbs(path) {
-		path = filepath.Join(*root, path)
+		path = filepath.Join(root, path)
 	}
 	if err := os.WriteFile(path, data, 0o644); err != nil {
 		log.Fatal(err)
 	}
+}
+
+func answeredCount(samples []calSample) int {
+	n := 0
+	for _, s := range samples {
+		if s.answered {
+			n++
+		}
+	}
+	return n
 }
 
 // byFold returns the articles outside fold f and those in it.

@@ -1,0 +1,77 @@
+package qa_test
+
+import (
+	"math"
+	"strings"
+	"testing"
+
+	"github.com/qabot/qabot/qa"
+)
+
+// treeRanker is a ranker file whose calibration is a bias of -1, a term
+// for Spanish questions about English articles, and two trees: one split
+// on the softmax share, one a lone leaf.
+const treeRanker = `{"candidates": 5, "features": ["coverage"], "mean": [0], "scale": [1], "weights": [1],
+	"calibration": {"features": ["prob"], "mean": [0], "scale": [1], "weights": [0], "bias": -1,
+		"pairs": {"es>en": 0.5},
+		"trees": [
+			{"split": ["prob", "", "typed", "", ""], "threshold": [0.5, 0, 0, 0, 0], "left": [1, 0, 3, 0, 0], "right": [2, 0, 4, 0, 0], "value": [0, -2, 0, 1, 3]},
+			{"split": [""], "threshold": [0], "left": [0], "right": [0], "value": [0.25]}
+		],
+		"cost_ratio": 2, "threshold": 0.6}}`
+
+func TestCalibrationTrees(t *testing.T) {
+	r, err := qa.ParseRanker([]byte(treeRanker))
+	if err != nil {
+		t.Fatalf("ParseRanker = %v", err)
+	}
+	index := map[string]int{}
+	for i, n := range qa.CalibrationNames() {
+		index[n] = i
+	}
+	vec := func(prob, typed float64) []float64 {
+		x := make([]float64, len(qa.CalibrationNames()))
+		x[index["prob"]], x[index["typed"]] = prob, typed
+		return x
+	}
+	sigmoid := func(z float64) float64 { return 1 / (1 + math.Exp(-z)) }
+	for _, tc := range []struct {
+		name        string
+		prob, typed float64
+		pair        string
+		want        float64 // log-odds
+	}{
+		{"low share: left leaf", 0.2, 1, "en>en", -1 - 2 + 0.25},
+		{"at the threshold goes left", 0.5, 0, "en>en", -1 - 2 + 0.25},
+		{"high share, untyped", 0.9, 0, "en>en", -1 + 1 + 0.25},
+		{"high share, typed", 0.9, 1, "en>en", -1 + 3 + 0.25},
+		{"a pair with a term", 0.9, 1, "es>en", -1 + 0.5 + 3 + 0.25},
+		{"a pair without one", 0.9, 1, "sv>de", -1 + 3 + 0.25},
+	} {
+		got := r.Calibration.Probability(vec(tc.prob, tc.typed), tc.pair)
+		if want := sigmoid(tc.want); math.Abs(got-want) > 1e-12 {
+			t.Errorf("%s: Probability = %v, want %v", tc.name, got, want)
+		}
+	}
+}
+
+func TestParseRankerRejectsBadTrees(t *testing.T) {
+	bad := []struct{ name, change, with string }{
+		{"unknown input", `["prob", "", "typed"`, `["prob", "", "luck"`},
+		{"a child before its parent", `"left": [1, 0, 3, 0, 0]`, `"left": [1, 0, 1, 0, 0]`},
+		{"a child out of range", `"right": [2, 0, 4, 0, 0]`, `"right": [2, 0, 5, 0, 0]`},
+		{"fewer values than nodes", `"value": [0, -2, 0, 1, 3]`, `"value": [0, -2, 0, 1]`},
+		{"an empty tree", `{"split": [""], "threshold": [0], "left": [0], "right": [0], "value": [0.25]}`, `{"split": [], "threshold": [], "left": [], "right": [], "value": []}`},
+	}
+	for _, tt := range bad {
+		t.Run(tt.name, func(t *testing.T) {
+			data := strings.Replace(treeRanker, tt.change, tt.with, 1)
+			if data == treeRanker {
+				t.Fatalf("the test's change %q is not in the file", tt.change)
+			}
+			if _, err := qa.ParseRanker([]byte(data)); err == nil {
+				t.Errorf("ParseRanker accepted a calibration with %s", tt.name)
+			}
+		})
+	}
+}
