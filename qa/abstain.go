@@ -42,29 +42,30 @@ const (
 	cPlainRel // its plain BM25 as a share of the best candidate's (fPlainBM25Rel)
 	cPlainTop // a plain BM25 search would have chosen it too
 	// Added for the boosted calibration (abstain_trees.go): what a tree
-	// can combine that one weight per input cannot.
-	cEntropy     // entropy of the ranker's softmax over the candidates, as a share of its most
-	cProbSecond  // the best other candidate's share of the softmax
-	cCandidates  // log(1 + candidates the ranker scored)
-	cArticleSize // log(1 + sentences of the sentence's article)
-	cNames       // ranking features of the chosen sentence ...
-	cNumbers     //
-	cFocus       //
-	cFactNear    //
-	cOrder       //
-	cCovContext  //
-	cWinCov      //
-	cParaCov     //
-	cBM25        //
-	cPlainBM25   //
-	cStage1Rel   //
-	cLength      //
-	cPosition    //
-	cPlainRank   // 1/(1+its place when the candidates are ordered by plain BM25)
-	cAsksNumber  // the question writes a number
-	cPrecise     // the rules found exactly what the question names (extraction.precise)
-	cClass       // the question names the class of the name it asks for ("which COUNTRY")
-	cRunes       // log(1 + runes of the question)
+	// can combine that one weight per input cannot. (How many candidates
+	// there were and how long the article is were tried and left out: they
+	// tell which data set a question comes from more than whether its
+	// answer is right, and the bot's news articles are like none of them.)
+	cEntropy    // entropy of the ranker's softmax over the candidates, as a share of its most
+	cProbSecond // the best other candidate's share of the softmax
+	cNames      // ranking features of the chosen sentence ...
+	cNumbers    //
+	cFocus      //
+	cFactNear   //
+	cOrder      //
+	cCovContext //
+	cWinCov     //
+	cParaCov    //
+	cBM25       //
+	cPlainBM25  //
+	cStage1Rel  //
+	cLength     //
+	cPosition   //
+	cPlainRank  // 1/(1+its place when the candidates are ordered by plain BM25)
+	cAsksNumber // the question writes a number
+	cPrecise    // the rules found exactly what the question names (extraction.precise)
+	cClass      // the question names the class of the name it asks for ("which COUNTRY")
+	cRunes      // log(1 + runes of the question)
 	numCalibration
 )
 
@@ -75,7 +76,7 @@ var calibrationNames = [numCalibration]string{
 	cForeign: "foreign", cForeignProb: "foreign_prob", cFirstMargin: "first_margin", cFirstTop: "first_top", cKindTime: "kind_time", cKindNumber: "kind_number", cKindPerson: "kind_person",
 	cKindPlace: "kind_place", cKindName: "kind_name", cKindWhy: "kind_why", cKindDefine: "kind_define",
 	cKindYesNo: "kind_yesno", cPlainRel: "plain_bm25_rel", cPlainTop: "plain_bm25_top",
-	cEntropy: "entropy", cProbSecond: "prob_second", cCandidates: "candidates", cArticleSize: "article_size",
+	cEntropy: "entropy", cProbSecond: "prob_second",
 	cNames: "names", cNumbers: "numbers", cFocus: "focus", cFactNear: "fact_near", cOrder: "order",
 	cCovContext: "cov_context", cWinCov: "win_cov", cParaCov: "para_cov", cBM25: "bm25", cPlainBM25: "plain_bm25",
 	cStage1Rel: "stage1_rel", cLength: "length", cPosition: "position", cPlainRank: "plain_bm25_rank",
@@ -125,9 +126,7 @@ func (e *Engine) calibrationFeatures(q *query, ranked []ranked, i int, x extract
 	if scored > 1 {
 		c[cEntropy] = entropy / math.Log(float64(scored))
 	}
-	c[cCandidates] = math.Log1p(float64(scored))
 	c[cPlainRank] = 1 / float64(1+plainAhead)
-	c[cArticleSize] = math.Log1p(float64(len(e.idx.docs[r.doc].article.Sentences)))
 	c[cNames] = r.x[fNames]
 	c[cNumbers] = r.x[fNumbers]
 	c[cFocus] = r.x[fFocus]
