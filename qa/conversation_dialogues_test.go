@@ -88,8 +88,12 @@ func dialogueEngines(t *testing.T) map[string]*qa.Engine {
 // written; 72.8% on the engine it was merged into, which abstains more;
 // 75.7% after the answer-extraction work of stop 7; 67.6% once the
 // engine declined below a probability calibrated on real questions, at a
-// cost of two declines per wrong answer, which declines more follow-ups.)
-const minFollowUpRate = 65.0
+// cost of two declines per wrong answer, which declines more follow-ups;
+// 65.4% once the calibration weighed each pair of question and article
+// languages, the runner-up's share and the plain BM25 rank, and chose its
+// threshold out of fold: it declines more of the short follow-ups about
+// the seed article.)
+const minFollowUpRate = 62.0
 
 func TestDialogues(t *testing.T) {
 	es := dialogueEngines(t)
