@@ -149,6 +149,9 @@ func TestRun(t *testing.T) {
 	if or.Strict != or.Answerable || or.Sentence < or.Answerable*95/100 || or.EM != float64(or.Answerable) || or.Unchecked != 0 {
 		t.Errorf("oracle: %+v, want every answerable question right", or)
 	}
+	if or.F1HitRate() != 100 || qb.F1Hit > qb.F1 || si.F1Hit != 0 {
+		t.Errorf("F1 when the quote is right: oracle %.1f, qabot %.1f of %.1f, silent %.1f", or.F1HitRate(), qb.F1Hit, qb.F1, si.F1Hit)
+	}
 	if or.Abstain != or.Unanswerable || si.Abstain != si.Unanswerable || si.Declined != si.Answerable || si.Sentence+si.Strict+si.Top != 0 || si.F1 != 0 {
 		t.Errorf("oracle %+v, silent %+v: wrong abstention counts", or, si)
 	}

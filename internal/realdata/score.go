@@ -21,8 +21,12 @@ type Counts struct {
 	Top        int     // the system's first sentence, answered or not, holds a gold string
 	Answer     int     // answered, and the short answer holds an ans (score.py's answer)
 	F1, EM     float64 // SQuAD token F1 and exact match of the short answer, best over ans; 0 when declined
-	Declined   int     // answerable questions declined
-	Unparsed   int     // answerable questions whose article the parser refused
+	// F1Hit is F1 summed over the questions of Sentence alone: how well
+	// the short answer is cut when the quote is right (the span model's
+	// part, apart from the ranking's and the abstention's).
+	F1Hit    float64
+	Declined int // answerable questions declined
+	Unparsed int // answerable questions whose article the parser refused
 
 	Unanswerable int // answerable false
 	Abstain      int // of those, declined
@@ -39,6 +43,7 @@ func (c *Counts) add(o Counts) {
 	c.Answer += o.Answer
 	c.F1 += o.F1
 	c.EM += o.EM
+	c.F1Hit += o.F1Hit
 	c.Declined += o.Declined
 	c.Unparsed += o.Unparsed
 	c.Unanswerable += o.Unanswerable
@@ -56,6 +61,7 @@ func (c Counts) TopRate() float64      { return pct(c.Top, c.Answerable) }
 func (c Counts) AnswerRate() float64   { return pct(c.Answer, c.Answerable) }
 func (c Counts) F1Rate() float64       { return 100 * c.F1 / float64(max(c.Answerable, 1)) }
 func (c Counts) EMRate() float64       { return 100 * c.EM / float64(max(c.Answerable, 1)) }
+func (c Counts) F1HitRate() float64    { return 100 * c.F1Hit / float64(max(c.Sentence, 1)) }
 func (c Counts) DeclinedRate() float64 { return pct(c.Declined, c.Answerable) }
 func (c Counts) AbstainRate() float64  { return pct(c.Abstain, c.Unanswerable) }
 func (c Counts) EitherRate() float64   { return pct(c.EitherOK, c.Either) }
@@ -93,6 +99,9 @@ func Score(o Outcome) Counts {
 		}
 		f1, em := eval.BestF1(r.Answer, q.Ans)
 		c.F1 = f1
+		if hit {
+			c.F1Hit = f1
+		}
 		if em {
 			c.EM = 1
 		}
@@ -162,15 +171,15 @@ func (t Tally) keys(field func(Key) string) []string {
 // several. Systems are listed in the order given.
 func (t Tally) WriteTable(w io.Writer, splits, systems []string) error {
 	var b strings.Builder
-	fmt.Fprintf(&b, "%-36s %-4s %-8s %-6s %5s %7s %7s %7s %6s %6s %7s %5s %7s %5s %7s\n",
-		"set", "lang", "split", "system", "n", "sent@1", "strict", "top1", "F1", "EM", "ans-dec", "n-un", "un-dec", "n-eit", "eit-ok")
+	fmt.Fprintf(&b, "%-36s %-4s %-8s %-6s %5s %7s %7s %7s %6s %6s %6s %7s %5s %7s %5s %7s\n",
+		"set", "lang", "split", "system", "n", "sent@1", "strict", "top1", "F1", "EM", "F1|hit", "ans-dec", "n-un", "un-dec", "n-eit", "eit-ok")
 	row := func(set, l, split, sys string, c Counts) {
-		f1, em := fmt.Sprintf("%6.1f", c.F1Rate()), fmt.Sprintf("%6.1f", c.EMRate())
+		f1, em, f1hit := fmt.Sprintf("%6.1f", c.F1Rate()), fmt.Sprintf("%6.1f", c.EMRate()), fmt.Sprintf("%6.1f", c.F1HitRate())
 		if sys != "qabot" && c.Answer == 0 && c.F1 == 0 {
-			f1, em = "     -", "     -"
+			f1, em, f1hit = "     -", "     -", "     -"
 		}
-		fmt.Fprintf(&b, "%-36s %-4s %-8s %-6s %5d %6.1f%% %6.1f%% %6.1f%% %s %s %6.1f%% %5d %6.1f%% %5d %6.1f%%\n",
-			set, l, split, sys, c.Answerable, c.SentenceRate(), c.StrictRate(), c.TopRate(), f1, em,
+		fmt.Fprintf(&b, "%-36s %-4s %-8s %-6s %5d %6.1f%% %6.1f%% %6.1f%% %s %s %s %6.1f%% %5d %6.1f%% %5d %6.1f%%\n",
+			set, l, split, sys, c.Answerable, c.SentenceRate(), c.StrictRate(), c.TopRate(), f1, em, f1hit,
 			c.DeclinedRate(), c.Unanswerable, c.AbstainRate(), c.Either, c.EitherRate())
 	}
 	groups := [][]string{splits}
