@@ -134,7 +134,14 @@ const (
 	sfQuoted         // the words between a pair of quotation marks
 	sfMeasureFit     // a quantity of the measure asked for ("how FAR": km)
 	sfMeasureOther   // a quantity of another measure than the one asked for
-	sfFactBase       // fact features follow: factKinds x factRelations
+	// sfLeftIDF and sfRightIDF are the share of the question's evidence
+	// in the sentence (the idf of the words it used) that stands within
+	// idfWindow words before and after the span: words as rare as a name
+	// say more of where the answer is than common ones.
+	sfLeftIDF
+	sfRightIDF
+	sfNearRarest // the rarest word of the question in the sentence is within idfWindow words
+	sfFactBase   // fact features follow: factKinds x factRelations
 )
 
 // Kinds of facts a span can be, and how a span relates to one.
@@ -176,7 +183,7 @@ func spanFeatureNames() []string {
 		"after_quote", "after_accuse", "before_quote", "before_accuse",
 		"apposition", "subject", "object", "focus_in", "focus_after", "focus_before", "class_fit", "cuts_name",
 		"question_before", "question_after", "date=year", "date=month", "date=day", "date=time", "unit_fit", "unit_mismatch",
-		"left_clause", "right_clause", "quoted", "measure_fit", "measure_other"}
+		"left_clause", "right_clause", "quoted", "measure_fit", "measure_other", "left_idf", "right_idf", "near_rarest"}
 	for _, k := range factKindNames {
 		for _, r := range factRelNames {
 			names = append(names, "fact="+k+"/"+r)
@@ -261,9 +268,15 @@ type spanContext struct {
 	focusEnds bool
 	// pre[x][k] counts the words (or gaps) before word k that have
 	// property x: sums over any span in constant time.
-	pre          [nPre][]int
-	rule         extraction
-	ruleI, ruleJ int // the rules' answer as tokens; -1 when none
+	pre [nPre][]int
+	// askedIDF[k] sums the idf of the question's words before word k;
+	// askedIDFTotal over the sentence; rarest is the index of the rarest
+	// of them, -1 when none.
+	askedIDF      []float64
+	askedIDFTotal float64
+	rarest        int
+	rule          extraction
+	ruleI, ruleJ  int // the rules' answer as tokens; -1 when none
 }
 
 // A spanDoc is what the features of a sentence owe to the sentence alone,
@@ -377,6 +390,22 @@ func (e *Engine) spanContextOf(q *query, sd *spanDoc, rule extraction) *spanCont
 		c.pre[preFocus][k+1] = c.pre[preFocus][k] + b2i(c.focus[k])
 		c.pre[prePunct][k+1] = c.pre[prePunct][k] + b2i(k > 0 && sd.punctBefore[k])
 	}
+	c.askedIDF, c.rarest = make([]float64, n+1), -1
+	rarestIDF := 0.0
+	for k, t := range sd.toks {
+		w := 0.0
+		if c.inQ[k] {
+			w = e.idx.meanIDF
+			if tid, ok := e.idx.termID(t.stem); ok {
+				w = e.idx.idf[tid]
+			}
+			if c.rarest < 0 || w > rarestIDF {
+				c.rarest, rarestIDF = k, w
+			}
+		}
+		c.askedIDF[k+1] = c.askedIDF[k] + w
+	}
+	c.askedIDFTotal = c.askedIDF[n]
 	if q.focusWord != "" {
 		c.focusKey = q.lang.Code + ":" + q.focusWord + "/"
 	}
@@ -648,6 +677,14 @@ func (e *Engine) spanFeatures(q *query, c *spanContext, i, j int, f []spanFeat) 
 	}
 	val(sfLeftWindow, c.window(i-5, i))
 	val(sfRightWindow, c.window(j, j+5))
+	if c.askedIDFTotal > 0 {
+		lo, hi := max(i-idfWindow, 0), min(j+idfWindow, len(c.toks))
+		val(sfLeftIDF, (c.askedIDF[i]-c.askedIDF[lo])/c.askedIDFTotal)
+		val(sfRightIDF, (c.askedIDF[hi]-c.askedIDF[j])/c.askedIDFTotal)
+		if r := c.rarest; r >= lo && r < hi {
+			on(sfNearRarest)
+		}
+	}
 	if c.ruleI >= 0 {
 		if c.ruleI == i && c.ruleJ == j {
 			on(sfRuleExact)
@@ -761,6 +798,10 @@ func (e *Engine) spanFeatures(q *query, c *spanContext, i, j int, f []spanFeat) 
 	cand.feats = f
 	return cand
 }
+
+// idfWindow is how many words on each side of a span the idf features
+// look at.
+const idfWindow = 4
 
 // classFact is the fact kind of a name kind.
 func classFact(k corpus.NameKind) int {
@@ -976,8 +1017,30 @@ func (c *spanDoc) lexKeys() {
 		}
 		if k > 0 && !c.punctBefore[k] {
 			c.lexKey[lexSufPrev][k] = c.suffix(k - 1)
+			c.lexKey[lexWordPrev][k] = c.lowerWord(k - 1)
+		}
+		if k < n {
+			c.lexKey[lexWordFirst][k] = c.lowerWord(k)
+			c.lexKey[lexWordLast][k] = c.lowerWord(k)
+			if k > 0 && !c.punctBefore[k] {
+				c.lexKey[lexWordNext][k] = c.lowerWord(k)
+			}
 		}
 	}
+}
+
+// lowerWord returns word k folded when it is a content word written in
+// lower case, "" else: names and numbers are an article's own, and their
+// class already stands at the other positions.
+func (c *spanDoc) lowerWord(k int) string {
+	t := c.toks[k]
+	if c.stop[k] || t.Kind != 0 {
+		return ""
+	}
+	if r, _ := utf8.DecodeRuneInString(t.Text); !unicode.IsLower(r) {
+		return ""
+	}
+	return t.folded
 }
 
 // suffixLen is how many letters of a content word the ending features

@@ -1,7 +1,9 @@
 package qa
 
 import (
+	"os"
 	"slices"
+	"strings"
 	"testing"
 	"testing/fstest"
 
@@ -134,5 +136,58 @@ func TestEmbeddedSpanModel(t *testing.T) {
 func TestCueBits(t *testing.T) {
 	if cueBit("quote") != bitQuote || cueBit("accuse") != bitAccuse {
 		t.Errorf("cueBit(quote), cueBit(accuse) = %b, %b; want the constants %b, %b", cueBit("quote"), cueBit("accuse"), bitQuote, bitAccuse)
+	}
+}
+
+// TestSpanFeatures checks the features of candidates against the table of
+// testdata/span_features.tsv.
+func TestSpanFeatures(t *testing.T) {
+	data, err := os.ReadFile("testdata/span_features.tsv")
+	if err != nil {
+		t.Fatal(err)
+	}
+	e := spanEngine(t, nil)
+	l, _ := e.langs.Get("en")
+	names := SpanFeatureNames()
+	cases := 0
+	for n, line := range strings.Split(string(data), "\n") {
+		if line == "" || line[0] == '#' {
+			continue
+		}
+		f := strings.Split(line, "\t")
+		if len(f) != 4 || f[3] != "0" && f[3] != "1" {
+			t.Fatalf("span_features.tsv:%d: want question, candidate, feature, 0 or 1", n+1)
+		}
+		question, span, feature, want := f[0], f[1], f[2], f[3] == "1"
+		cases++
+		got, found := false, false
+		q := e.parse(question, l)
+		for d := range e.idx.docs {
+			doc := &e.idx.docs[d]
+			if !strings.Contains(doc.sentence.Text, span) {
+				continue
+			}
+			rule, _ := e.ruleExtract(q, d)
+			c := e.newSpanContext(q, doc, rule)
+			for _, cand := range e.spanCands(q, c) {
+				if c.candText(cand) != span {
+					continue
+				}
+				found = true
+				for _, x := range cand.feats {
+					got = got || names[x.id] == feature
+				}
+				got = got || slices.Contains(c.lexNames(cand), feature)
+			}
+		}
+		switch {
+		case !found:
+			t.Errorf("span_features.tsv:%d: %q is no candidate answer of %q", n+1, span, question)
+		case got != want:
+			t.Errorf("span_features.tsv:%d: %q for %q: feature %s fires: %v, want %v", n+1, span, question, feature, got, want)
+		}
+	}
+	if cases < 10 {
+		t.Fatalf("span_features.tsv: only %d cases", cases)
 	}
 }

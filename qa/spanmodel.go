@@ -112,6 +112,15 @@ const (
 	lexSufFirst        // the ending of its first word
 	lexSufLast         // the ending of its last word
 	lexSufNext         // the ending of the content word after
+	// lexWordPrev to lexWordNext are the lower-case content words
+	// themselves at the same places ("called", "million", "river"): the
+	// words a kind of answer comes with, which a class ("<w>") hides.
+	// Only those of many articles are kept (the trainer's -min-articles),
+	// so that no article's own words are learnt.
+	lexWordPrev
+	lexWordFirst
+	lexWordLast
+	lexWordNext
 	// lexFocus pairs the question's focus word, in the question's
 	// language, with the class of the span: "en:year/date".
 	lexFocus
@@ -126,12 +135,13 @@ const (
 )
 
 var lexPosNames = [nLexPos]string{"prev=", "first=", "last=", "next=", "prev2=", "next2=",
-	"sprev=", "sfirst=", "slast=", "snext=", "focus=", "qphrase=", "qafter="}
+	"sprev=", "sfirst=", "slast=", "snext=", "wprev=", "wfirst=", "wlast=", "wnext=", "focus=", "qphrase=", "qafter="}
 
 // lexAnchor says which word index a position's table is read at: the
 // span's first word i, its last word j-1, or the word after it j.
 var lexAnchor = [nLexPos]int{anchorStart, anchorStart, anchorLast, anchorEnd, anchorStart, anchorEnd,
-	anchorStart, anchorStart, anchorLast, anchorEnd, anchorClass, anchorPlace, anchorPlace}
+	anchorStart, anchorStart, anchorLast, anchorEnd, anchorStart, anchorStart, anchorLast, anchorEnd,
+	anchorClass, anchorPlace, anchorPlace}
 
 const (
 	anchorStart = iota
@@ -151,6 +161,17 @@ func SpanLexBlocks(kind Kind, articleLang string) []string {
 // the order their weights add up: what the trainer fits.
 func SpanBlocks(kind Kind, articleLang string) []string {
 	return []string{"all", "kind=" + string(kind), "lang=" + articleLang}
+}
+
+// SpanLexPositions returns the prefixes of the lexical features ("prev="),
+// by position.
+func SpanLexPositions() []string { return lexPosNames[:] }
+
+// SpanWordFeature reports whether a lexical feature name is of a word
+// itself (lexWordPrev to lexWordNext), not of a class or a stop word.
+func SpanWordFeature(name string) bool {
+	p, _, ok := lexFeature(name)
+	return ok && p >= lexWordPrev && p <= lexWordNext
 }
 
 // SpanFeatureNames returns the names of the base features, by index.

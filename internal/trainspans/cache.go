@@ -16,15 +16,15 @@ import (
 // them back.
 
 type cachedExample struct {
-	Set, Lang, Kind, ArtLang, ID, Question string
-	Answers, Texts                         []string
-	F1                                     []float64
-	Off                                    []int32
-	Feat                                   []int16
-	Val                                    []float32
-	Lex                                    []int32
-	Rule                                   int
-	Typed                                  bool
+	Set, Lang, Kind, ArtLang, Article, ID, Question string
+	Answers, Texts                                  []string
+	F1                                              []float64
+	Off                                             []int32
+	Feat                                            []int16
+	Val                                             []float32
+	Lex                                             []int32
+	Rule                                            int
+	Typed                                           bool
 }
 
 type cacheFile struct {
@@ -35,7 +35,7 @@ type cacheFile struct {
 // cachePath names the cache of a data selection after the base features.
 func cachePath(dir string, c config) string {
 	h := fnv.New64a()
-	fmt.Fprint(h, strings.Join(qa.SpanFeatureNames(), ","), c.data, c.sets)
+	fmt.Fprint(h, strings.Join(qa.SpanFeatureNames(), ","), strings.Join(qa.SpanLexPositions(), ","), c.data, c.sets)
 	return fmt.Sprintf("%s/trainspans-%x.gob", dir, h.Sum64())
 }
 
@@ -68,7 +68,7 @@ func loadCache(path string) (fit, dev []example, err error) {
 func toCached(exs []example) []cachedExample {
 	out := make([]cachedExample, len(exs))
 	for i, e := range exs {
-		out[i] = cachedExample{e.set, e.lang, e.kind, e.artLang, e.id, e.question, e.answers, e.texts, e.f1, e.off, e.feat, e.val, e.lex, e.rule, e.typed}
+		out[i] = cachedExample{e.set, e.lang, e.kind, e.artLang, e.article, e.id, e.question, e.answers, e.texts, e.f1, e.off, e.feat, e.val, e.lex, e.rule, e.typed}
 	}
 	return out
 }
@@ -76,7 +76,7 @@ func toCached(exs []example) []cachedExample {
 func fromCached(cs []cachedExample) []example {
 	out := make([]example, len(cs))
 	for i, c := range cs {
-		out[i] = example{set: c.Set, lang: c.Lang, kind: c.Kind, artLang: c.ArtLang, id: c.ID, question: c.Question, answers: c.Answers,
+		out[i] = example{set: c.Set, lang: c.Lang, kind: c.Kind, artLang: c.ArtLang, article: c.Article, id: c.ID, question: c.Question, answers: c.Answers,
 			texts: c.Texts, f1: c.F1, off: c.Off, feat: c.Feat, val: c.Val, lex: c.Lex, rule: c.Rule, typed: c.Typed}
 	}
 	return out

@@ -127,7 +127,12 @@ const minWeight = 0.005
 // The weights of an example's blocks add up, so the forward and backward
 // passes work on the summed weights of each (kind, language) pair and
 // spread the pair's gradient over its blocks once per iteration.
-func fitModel(exs []example, lambda float64, log io.Writer) *model {
+//
+// With expF1 > 0 the loss also weighs, expF1 times, the expected F1 of the
+// choice under the model's probabilities (negated): the likelihood of the
+// best candidates alone treats a candidate one word off the answer as
+// wrong as one in another clause, which the F1 does not.
+func fitModel(exs []example, lambda, expF1 float64, log io.Writer) *model {
 	m := newModel()
 	m.lambda = lambda
 	nb := len(m.names)
@@ -226,10 +231,20 @@ func fitModel(exs []example, lambda float64, log io.Writer) *model {
 				}
 			}
 			loss -= math.Log(zg / z)
+			expected := 0.0
+			if expF1 > 0 {
+				for k, e := range scores {
+					expected += e / z * ex.f1[k]
+				}
+				loss -= expF1 * expected
+			}
 			for k, e := range scores {
 				g := e / z
 				if d.gold[k] {
 					g -= e / zg
+				}
+				if expF1 > 0 {
+					g -= expF1 * e / z * (ex.f1[k] - expected)
 				}
 				if math.Abs(g) < 1e-12 {
 					continue

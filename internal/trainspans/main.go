@@ -53,7 +53,9 @@ type config struct {
 	noReport          bool
 	cache             string
 	minLex            int
+	minArticles       int
 	yesNoOnly         bool
+	expF1             float64
 }
 
 func run(args []string, stdout, stderr io.Writer) error {
@@ -65,12 +67,14 @@ func run(args []string, stdout, stderr io.Writer) error {
 	fs.BoolVar(&c.evalOnly, "eval", false, "only score the embedded model")
 	fs.BoolVar(&c.heldout, "heldout", false, "also score the held-out part (a report only: it never chooses anything)")
 	fs.IntVar(&c.workers, "workers", max(1, runtime.NumCPU()-1), "articles worked on at once")
-	fs.StringVar(&c.lambdas, "lambda", "0.001,0.003", "L2 strengths to choose from on dev")
+	fs.StringVar(&c.lambdas, "lambda", "0.0003,0.001", "L2 strengths to choose from on dev")
 	fs.StringVar(&c.sets, "sets", "", "only the data sets whose name holds one of these comma-separated strings")
 	fs.StringVar(&c.cache, "cache", "", "folder to keep the collected candidates in between runs (for development)")
 	fs.IntVar(&c.minLex, "min-lex", 20, "drop the lexical features that fire in fewer fit questions")
+	fs.IntVar(&c.minArticles, "min-articles", 10, "drop the lexical features of words themselves (wprev=, ...) that fire in fewer fit articles")
 	fs.BoolVar(&c.noReport, "no-report", false, "skip the end-to-end scores")
 	fs.IntVar(&c.debug, "debug", 0, "print this many dev questions whose answer the model missed")
+	fs.Float64Var(&c.expF1, "exp-f1", 1, "weight of the expected F1 of the choice in the loss, beside the likelihood of the best candidates")
 	fs.BoolVar(&c.yesNoOnly, "yesno-only", false, "only choose again the support a yes or a no needs, in the model at -out")
 	fs.SetOutput(stderr)
 	if err := fs.Parse(args); err != nil {
@@ -107,9 +111,9 @@ func run(args []string, stdout, stderr io.Writer) error {
 			}
 		}
 	}
-	kept := pruneLex(fit, dev, c.minLex)
-	fmt.Fprintf(stderr, "fit: %d questions, dev: %d; %d lexical features of %d fire in %d fit questions or more\n",
-		len(fit), len(dev), kept, len(lexVocab.names), c.minLex)
+	kept := pruneLex(fit, dev, c.minLex, c.minArticles)
+	fmt.Fprintf(stderr, "fit: %d questions, dev: %d; %d lexical features of %d fire in %d fit questions or more (words: of %d articles)\n",
+		len(fit), len(dev), kept, len(lexVocab.names), c.minLex, c.minArticles)
 	var best *model
 	bestF1 := -1.0
 	for _, s := range strings.Split(c.lambdas, ",") {
@@ -117,7 +121,7 @@ func run(args []string, stdout, stderr io.Writer) error {
 		if _, err := fmt.Sscan(s, &lambda); err != nil {
 			return fmt.Errorf("-lambda %q: %w", s, err)
 		}
-		m := fitModel(fit, lambda, stderr)
+		m := fitModel(fit, lambda, c.expF1, stderr)
 		f1 := goldF1(m, dev)
 		fmt.Fprintf(stderr, "lambda %g: dev F1 on the answer's sentence %.1f (fit %.1f)\n", lambda, 100*f1, 100*goldF1(m, fit))
 		if f1 > bestF1 {
@@ -132,7 +136,8 @@ func run(args []string, stdout, stderr io.Writer) error {
 	file := best.file([]string{
 		"The span model of qa/span.go: see qa.SpanModelFile. Written by make train (go run ./internal/trainspans); do not edit.",
 		fmt.Sprintf("Fitted on the %d answerable questions of the fit part of testdata/realdata, lexical features", len(fit)),
-		fmt.Sprintf("that fire in %d fit questions or more; lambda %g chosen on the dev part (F1 %.1f on the answer's sentence).", c.minLex, best.lambda, 100*bestF1),
+		fmt.Sprintf("that fire in %d fit questions or more (words themselves: in %d fit articles or more), the expected F1 weighing %g", c.minLex, c.minArticles, c.expF1),
+		fmt.Sprintf("beside the likelihood of the best candidates; lambda %g chosen on the dev part (F1 %.1f on the answer's sentence).", best.lambda, 100*bestF1),
 		"The rules' facts of a kind stand unless the model's choice scores more than the kind's rules|margin line above",
 		"them (chosen on the dev part; no line: any margin).",
 	})
@@ -203,6 +208,7 @@ func selected(list, name string) bool {
 // for none).
 type example struct {
 	set, lang, kind, artLang string
+	article                  string // the article's key: words of one article are no lesson
 	id, question             string
 	answers                  []string
 	rule                     int  // the rules' candidate, -1 for none
@@ -218,7 +224,7 @@ type example struct {
 func (ex *example) n() int { return len(ex.f1) }
 
 // nLex is the number of lexical features of every candidate.
-const nLex = 13
+const nLex = 17
 
 // A vocab numbers the lexical feature names.
 type vocab struct {
@@ -323,7 +329,7 @@ func examples(qb *realdata.Qabot, s *dataset.Set, a *dataset.Article, qs []*data
 			continue
 		}
 		cands := sq.Candidates
-		ex := example{id: q.ID, question: q.Q, answers: q.Ans, set: s.Name, lang: q.Lang, kind: string(sq.Kind), artLang: e.ArticleLang(),
+		ex := example{article: a.Key, id: q.ID, question: q.Q, answers: q.Ans, set: s.Name, lang: q.Lang, kind: string(sq.Kind), artLang: e.ArticleLang(),
 			rule: sq.Rule, typed: sq.RuleTyped,
 			texts: make([]string, len(cands)), f1: make([]float64, len(cands)), off: make([]int32, 0, len(cands)+1)}
 		ex.off = append(ex.off, 0)
@@ -335,6 +341,9 @@ func examples(qb *realdata.Qabot, s *dataset.Set, a *dataset.Article, qs []*data
 				ex.val = append(ex.val, float32(f.Value))
 			}
 			ex.off = append(ex.off, int32(len(ex.feat)))
+			if len(c.Lex) != nLex {
+				panic(fmt.Sprintf("trainspans: %d lexical positions, nLex is %d", len(c.Lex), nLex))
+			}
 			for _, l := range c.Lex {
 				id := int32(-1)
 				if l != "" {
@@ -443,6 +452,8 @@ func bySet(w io.Writer, m *model, exs []example) {
 		n                int
 		rule, mo, oracle float64
 		cands            int
+		missed, partial  int     // the model's choice shares no word with the answer; shares some
+		partialF1        float64 // the F1 of the partial choices
 	}
 	sums := map[string]*acc{}
 	var keys []string
@@ -459,8 +470,17 @@ func bySet(w io.Writer, m *model, exs []example) {
 			if b := rules.choose(ex); b >= 0 && rules.scoreOf(ex, b) > 0 {
 				a.rule += ex.f1[b]
 			}
+			f := 0.0
 			if b := m.choose(ex); b >= 0 {
-				a.mo += ex.f1[b]
+				f = ex.f1[b]
+			}
+			a.mo += f
+			switch {
+			case f == 0:
+				a.missed++
+			case f < 1:
+				a.partial++
+				a.partialF1 += f
 			}
 			top := 0.0
 			for _, f := range ex.f1 {
@@ -471,25 +491,46 @@ func bySet(w io.Writer, m *model, exs []example) {
 		}
 	}
 	sort.Strings(keys)
-	fmt.Fprintf(w, "dev F1 on the answer's sentence:\n%-36s %5s %6s %6s %6s %6s\n", "set", "n", "rules", "model", "oracle", "cands")
+	// missed: the model's choice shares no word with the answer (the
+	// wrong place); partial: it shares some (the boundaries), with the mean
+	// F1 of those.
+	fmt.Fprintf(w, "dev F1 on the answer's sentence:\n%-36s %5s %6s %6s %6s %6s %7s %7s %6s\n", "set", "n", "rules", "model", "oracle", "cands", "missed", "partial", "its F1")
 	for _, k := range keys {
 		a := sums[k]
-		fmt.Fprintf(w, "%-36s %5d %6.1f %6.1f %6.1f %6.0f\n", k, a.n, 100*a.rule/float64(a.n), 100*a.mo/float64(a.n), 100*a.oracle/float64(a.n), float64(a.cands)/float64(a.n))
+		fmt.Fprintf(w, "%-36s %5d %6.1f %6.1f %6.1f %6.0f %6.1f%% %6.1f%% %6.1f\n", k, a.n, 100*a.rule/float64(a.n), 100*a.mo/float64(a.n), 100*a.oracle/float64(a.n), float64(a.cands)/float64(a.n),
+			pct(a.missed, a.n), pct(a.partial, a.n), 100*a.partialF1/float64(max(1, a.partial)))
 	}
 }
 
+func pct(n, d int) float64 { return 100 * float64(n) / float64(max(1, d)) }
+
 // pruneLex drops the lexical features that fire in fewer than min fit
 // questions, in fit and dev alike: rare words would only be learnt by
-// heart, and would swell the model file. It returns how many are kept.
-func pruneLex(fit, dev []example, min int) int {
+// heart, and would swell the model file. The features of words themselves
+// must also fire in minArticles fit articles: a word many questions of one
+// article share is that article's topic, not a cue. It returns how many
+// are kept.
+func pruneLex(fit, dev []example, min, minArticles int) int {
 	count := make([]int, len(lexVocab.names))
+	articles := make([]map[string]bool, len(lexVocab.names))
 	for i := range fit {
 		seen := map[int32]bool{}
 		for _, id := range fit[i].lex {
 			if id >= 0 && !seen[id] {
 				seen[id] = true
 				count[id]++
+				if qa.SpanWordFeature(lexVocab.names[id]) {
+					if articles[id] == nil {
+						articles[id] = map[string]bool{}
+					}
+					articles[id][fit[i].set+"/"+fit[i].article] = true
+				}
 			}
+		}
+	}
+	for id, arts := range articles {
+		if arts != nil && len(arts) < minArticles {
+			count[id] = 0
 		}
 	}
 	for _, exs := range [][]example{fit, dev} {
