@@ -141,7 +141,17 @@ const (
 	sfLeftIDF
 	sfRightIDF
 	sfNearRarest // the rarest word of the question in the sentence is within idfWindow words
-	sfFactBase   // fact features follow: factKinds x factRelations
+	// sfLeftQLast and sfRightQFirst compare the order of the question with
+	// the sentence's: the question word within 2 words before the span is
+	// the question's last ("what did the storm CAUSE?": "caused [floods]"),
+	// the one within 2 words after it its first ("who FOUNDED the firm?":
+	// "[Anna Berg] founded"); sfLeftQOrder and sfRightQOrder are where in
+	// the question those words stand (0 first, 1 last).
+	sfLeftQLast
+	sfRightQFirst
+	sfLeftQOrder
+	sfRightQOrder
+	sfFactBase // fact features follow: factKinds x factRelations
 )
 
 // Kinds of facts a span can be, and how a span relates to one.
@@ -183,7 +193,8 @@ func spanFeatureNames() []string {
 		"after_quote", "after_accuse", "before_quote", "before_accuse",
 		"apposition", "subject", "object", "focus_in", "focus_after", "focus_before", "class_fit", "cuts_name",
 		"question_before", "question_after", "date=year", "date=month", "date=day", "date=time", "unit_fit", "unit_mismatch",
-		"left_clause", "right_clause", "quoted", "measure_fit", "measure_other", "left_idf", "right_idf", "near_rarest"}
+		"left_clause", "right_clause", "quoted", "measure_fit", "measure_other", "left_idf", "right_idf", "near_rarest",
+		"left_q_last", "right_q_first", "left_q_order", "right_q_order"}
 	for _, k := range factKindNames {
 		for _, r := range factRelNames {
 			names = append(names, "fact="+k+"/"+r)
@@ -272,6 +283,9 @@ type spanContext struct {
 	// askedIDF[k] sums the idf of the question's words before word k;
 	// askedIDFTotal over the sentence; rarest is the index of the rarest
 	// of them, -1 when none.
+	// qOrder[k] is where in the question word k stands, 0 for its first
+	// content word to 1 for its last; -1 when the question did not use it.
+	qOrder        []float64
 	askedIDF      []float64
 	askedIDFTotal float64
 	rarest        int
@@ -389,6 +403,21 @@ func (e *Engine) spanContextOf(q *query, sd *spanDoc, rule extraction) *spanCont
 		c.pre[preQuote][k+1] = c.pre[preQuote][k] + b2i(sd.quote[k])
 		c.pre[preFocus][k+1] = c.pre[preFocus][k] + b2i(c.focus[k])
 		c.pre[prePunct][k+1] = c.pre[prePunct][k] + b2i(k > 0 && sd.punctBefore[k])
+	}
+	c.qOrder = make([]float64, n)
+	groupOf := map[string]int{}
+	for gi := len(q.group) - 1; gi >= 0; gi-- {
+		for _, a := range q.group[gi].alts {
+			for _, s := range a.stems {
+				groupOf[s] = gi
+			}
+		}
+	}
+	for k, t := range sd.toks {
+		c.qOrder[k] = -1
+		if gi, ok := groupOf[t.stem]; ok && c.inQ[k] {
+			c.qOrder[k] = float64(gi) / float64(max(1, len(q.group)-1))
+		}
 	}
 	c.askedIDF, c.rarest = make([]float64, n+1), -1
 	rarestIDF := 0.0
@@ -683,6 +712,18 @@ func (e *Engine) spanFeatures(q *query, c *spanContext, i, j int, f []spanFeat) 
 		val(sfRightIDF, (c.askedIDF[hi]-c.askedIDF[j])/c.askedIDFTotal)
 		if r := c.rarest; r >= lo && r < hi {
 			on(sfNearRarest)
+		}
+	}
+	if l := c.leftQ[i]; l >= 0 && i-l-1 <= 2 && c.qOrder[l] >= 0 {
+		val(sfLeftQOrder, c.qOrder[l])
+		if c.qOrder[l] == 1 {
+			on(sfLeftQLast)
+		}
+	}
+	if r := c.rightQ[j]; r >= 0 && r-j <= 2 && c.qOrder[r] >= 0 {
+		val(sfRightQOrder, c.qOrder[r])
+		if c.qOrder[r] == 0 {
+			on(sfRightQFirst)
 		}
 	}
 	if c.ruleI >= 0 {

@@ -453,6 +453,7 @@ func bySet(w io.Writer, m *model, exs []example) {
 		rule, mo, oracle float64
 		cands            int
 		missed, partial  int     // the model's choice shares no word with the answer; shares some
+		longer           int     // of partial, choices longer than the best candidate
 		partialF1        float64 // the F1 of the partial choices
 	}
 	sums := map[string]*acc{}
@@ -481,6 +482,9 @@ func bySet(w io.Writer, m *model, exs []example) {
 			case f < 1:
 				a.partial++
 				a.partialF1 += f
+				if b := bestCand(ex); len(strings.Fields(ex.texts[m.choose(ex)])) > len(strings.Fields(ex.texts[b])) {
+					a.longer++
+				}
 			}
 			top := 0.0
 			for _, f := range ex.f1 {
@@ -494,12 +498,23 @@ func bySet(w io.Writer, m *model, exs []example) {
 	// missed: the model's choice shares no word with the answer (the
 	// wrong place); partial: it shares some (the boundaries), with the mean
 	// F1 of those.
-	fmt.Fprintf(w, "dev F1 on the answer's sentence:\n%-36s %5s %6s %6s %6s %6s %7s %7s %6s\n", "set", "n", "rules", "model", "oracle", "cands", "missed", "partial", "its F1")
+	fmt.Fprintf(w, "dev F1 on the answer's sentence:\n%-36s %5s %6s %6s %6s %6s %7s %7s %6s %7s\n", "set", "n", "rules", "model", "oracle", "cands", "missed", "partial", "its F1", "longer")
 	for _, k := range keys {
 		a := sums[k]
-		fmt.Fprintf(w, "%-36s %5d %6.1f %6.1f %6.1f %6.0f %6.1f%% %6.1f%% %6.1f\n", k, a.n, 100*a.rule/float64(a.n), 100*a.mo/float64(a.n), 100*a.oracle/float64(a.n), float64(a.cands)/float64(a.n),
-			pct(a.missed, a.n), pct(a.partial, a.n), 100*a.partialF1/float64(max(1, a.partial)))
+		fmt.Fprintf(w, "%-36s %5d %6.1f %6.1f %6.1f %6.0f %6.1f%% %6.1f%% %6.1f %6.1f%%\n", k, a.n, 100*a.rule/float64(a.n), 100*a.mo/float64(a.n), 100*a.oracle/float64(a.n), float64(a.cands)/float64(a.n),
+			pct(a.missed, a.n), pct(a.partial, a.n), 100*a.partialF1/float64(max(1, a.partial)), pct(a.longer, a.partial))
 	}
+}
+
+// bestCand returns the shortest of the candidates of the highest F1.
+func bestCand(ex *example) int {
+	best := 0
+	for k, f := range ex.f1 {
+		if f > ex.f1[best] || f == ex.f1[best] && len(ex.texts[k]) < len(ex.texts[best]) {
+			best = k
+		}
+	}
+	return best
 }
 
 func pct(n, d int) float64 { return 100 * float64(n) / float64(max(1, d)) }
