@@ -44,7 +44,7 @@ func TestEvalRealData(t *testing.T) {
 		t.Fatalf("eval: code %d, stderr %q", r.code, r.stderr)
 	}
 	for _, want := range []string{
-		"xquad-dev/xling-en                   en   fit+dev  qabot      2  100.0%  100.0%  100.0%  100.0  100.0    0.0%     1  100.0%",
+		"xquad-dev/xling-en                   en   fit+dev  qabot      2  100.0%  100.0%  100.0%  100.0  100.0  100.0    0.0%     1  100.0%",
 		"xquad-dev/xling-en                   en   fit      qabot      1  100.0%",
 		"xquad-dev/xling-en                   en   dev      qabot      1  100.0%",
 		"held-out split: reported apart",
