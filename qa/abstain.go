@@ -1,9 +1,6 @@
 package qa
 
-import (
-	"math"
-	"unicode/utf8"
-)
+import "math"
 
 // The evidence the calibration weighs to say how likely the chosen
 // sentence answers: how clearly the ranker preferred it, how much of the
@@ -149,7 +146,7 @@ func (e *Engine) calibrationFeatures(q *query, ranked []ranked, i int, x extract
 	if q.hasClass {
 		c[cClass] = 1
 	}
-	c[cRunes] = math.Log1p(float64(utf8.RuneCountInString(q.text)))
+	c[cRunes] = math.Log1p(float64(q.resolvedRunes()))
 	c[cScore] = r.z
 	c[cMargin] = maxMargin
 	if !math.IsInf(other, -1) {

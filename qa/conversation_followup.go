@@ -7,6 +7,7 @@ import (
 	"context"
 	"sort"
 	"strings"
+	"unicode"
 
 	"github.com/qabot/qabot/corpus"
 	"github.com/qabot/qabot/lang"
@@ -256,6 +257,21 @@ func (s *Conversations) groupKind(g termGroup) (corpus.NameKind, bool) {
 func (s *Conversations) contextQuery(f *frame, t *turn, kind Turn, m mode) (q *query, refs []termGroup, ctx []topicGroup) {
 	q = t.q
 	q.group = append([]termGroup(nil), t.own...)
+	q.fromFrame = nil
+	// The question as resolved is the text with each word of the frame it
+	// stands for and does not say, once (query.resolvedRunes).
+	said := map[string]bool{}
+	for _, w := range words(t.text) {
+		said[lang.Fold(w)] = true
+	}
+	fromFrame := func(surface string) {
+		for _, w := range words(surface) {
+			if k := lang.Fold(w); !said[k] {
+				said[k] = true
+				q.fromFrame = append(q.fromFrame, w)
+			}
+		}
+	}
 	switch {
 	case t.phrase:
 		// The message asks its own kind of question.
@@ -275,6 +291,7 @@ func (s *Conversations) contextQuery(f *frame, t *turn, kind Turn, m mode) (q *q
 		// repeat his name, and a wrong guess must not cost the answer.
 		for _, ent := range s.resolve(f, t) {
 			refs = append(refs, s.entityGroup(ent))
+			fromFrame(ent.text)
 			// One word at a time, as a question would name it: a
 			// sentence with the surname alone ("Halvorsen said") counts.
 			for _, st := range ent.stems {
@@ -289,9 +306,11 @@ func (s *Conversations) contextQuery(f *frame, t *turn, kind Turn, m mode) (q *q
 	}
 	for _, tg := range f.topic {
 		w := tg.w
-		switch {
-		case m == modeEntity && s.replaced(tg.g, t.own):
+		if m == modeEntity && s.replaced(tg.g, t.own) {
 			continue
+		}
+		fromFrame(tg.g.surface)
+		switch {
 		case m == modeVague, m == modeEntity && !newRelation:
 			// The repeated question's own words count in full.
 		default:
@@ -320,6 +339,11 @@ func (s *Conversations) contextQuery(f *frame, t *turn, kind Turn, m mode) (q *q
 		}
 	}
 	return q, refs, ctx
+}
+
+// words splits text into its words: runs of letters and digits.
+func words(text string) []string {
+	return strings.FieldsFunc(text, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
 }
 
 // scaleGroup returns g counting w times as much, in score and coverage.

@@ -43,6 +43,23 @@ type query struct {
 	// hasClass is unset when there is none.
 	class    corpus.NameKind
 	hasClass bool
+	// fromFrame holds the words a follow-up takes from the conversation's
+	// frame that its text does not say ("cyber attack", "Albania" for
+	// "when was that attack?"), as they were first written: the question
+	// the engine answers is the text with them (resolvedRunes).
+	fromFrame []string
+}
+
+// resolvedRunes is the length in runes of the question the engine
+// answers: a standalone question's text, or a follow-up's with the frame's
+// words it stands for, so that the calibration, fitted on standalone
+// questions, does not read "when?" as a short, vague question.
+func (q *query) resolvedRunes() int {
+	n := utf8.RuneCountInString(q.text)
+	for _, w := range q.fromFrame {
+		n += 1 + utf8.RuneCountInString(w)
+	}
+	return n
 }
 
 // reply returns the language to write the answer in: dates, numbers,
