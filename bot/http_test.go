@@ -40,8 +40,14 @@ func startHTTP(t testing.TB, tweak func(*bot.Config)) *httpBot {
 // startHTTPWith is startHTTP with the bot's handler wrapped by wrap.
 func startHTTPWith(t testing.TB, tweak func(*bot.Config), wrap func(*discordtest.Server, http.Handler) http.Handler) *httpBot {
 	t.Helper()
+	return startHTTPOn(t, discordtest.Options{}, tweak, wrap)
+}
+
+// startHTTPOn is startHTTPWith against an emulator started with opts.
+func startHTTPOn(t testing.TB, opts discordtest.Options, tweak func(*bot.Config), wrap func(*discordtest.Server, http.Handler) http.Handler) *httpBot {
+	t.Helper()
 	router, langs := mustWorld(t)
-	srv := discordtest.Start(t, discordtest.Options{})
+	srv := discordtest.Start(t, opts)
 	hb := &httpBot{srv: srv, stub: newStub(router), logs: newLogSink()}
 	cfg := bot.Config{Token: bot.Secret(srv.Token()), AppID: srv.AppID(), PublicKey: srv.Signer().Public,
 		RatePerMinute: 1e6, RateBurst: 1e6, DeferAfter: 500 * time.Millisecond}
@@ -369,11 +375,16 @@ func (rw *recordingWriter) Flush() {
 }
 
 // TestHTTPLoad sends 2,000 signed requests over loopback from 32 clients;
-// every one must be acknowledged in time, the way Discord checks it, and
-// every deferred one completed.
+// every one must be acknowledged the way Discord checks it (once, with a
+// valid response), and every deferred one completed. The emulator's
+// deadline is a minute here, not Discord's 3 s: on a loaded 2-core machine
+// under the race detector a handler can wait seconds for a CPU, which says
+// nothing about the bot; how fast a burst is acknowledged is measured by
+// BenchmarkHTTPAskBurst, and the 3-second rule itself by the emulator's
+// TestInteractionDeadline.
 func TestHTTPLoad(t *testing.T) {
 	var rec *inlineRecorder
-	hb := startHTTPWith(t, nil, func(srv *discordtest.Server, h http.Handler) http.Handler {
+	hb := startHTTPOn(t, discordtest.Options{InteractionDeadline: time.Minute}, nil, func(srv *discordtest.Server, h http.Handler) http.Handler {
 		rec = &inlineRecorder{srv: srv}
 		return rec.wrap(h)
 	})
@@ -421,7 +432,7 @@ func TestHTTPLoad(t *testing.T) {
 					return
 				}
 				i := commands[n]
-				hb.srv.RegisterInteraction(i) // its 3 seconds start now
+				hb.srv.RegisterInteraction(i) // its deadline starts now
 				resp, err := hb.client.Do(bodies[n])
 				if err != nil {
 					failures.Store(n, err.Error())
