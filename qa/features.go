@@ -92,8 +92,16 @@ type stemRef struct {
 // A matcher finds the question's words in sentences: it is built once per
 // question and reused for every candidate.
 type matcher struct {
-	q      *query
-	refs   map[string][]stemRef
+	q *query
+	// slot numbers the stems a sentence's word is looked up by: the
+	// stems of the question's alternatives, its focus words and the
+	// words it used; refs[refOff[i]:refOff[i+1]] are slot i's references,
+	// in the order of the question's words and alternatives. One map and
+	// one array instead of a slice per stem: a matcher is built on every
+	// question.
+	slot   map[string]int32
+	refOff []int32
+	refs   []stemRef
 	alts   []altInfo
 	isName []bool
 	isNum  []bool
@@ -120,11 +128,30 @@ type altInfo struct {
 }
 
 func (e *Engine) newMatcher(q *query) *matcher {
-	m := &matcher{q: q, refs: map[string][]stemRef{}}
-	m.isName = make([]bool, len(q.group))
-	m.isNum = make([]bool, len(q.group))
-	m.idf = make([]float64, len(q.group))
-	m.pos = make([][]int, len(q.group))
+	nAlts, nStems := 0, 0
+	for _, g := range q.group {
+		for _, a := range g.alts {
+			if len(a.stems) == 0 || len(a.stems) > 64 {
+				continue
+			}
+			nAlts++
+			nStems += len(a.stems)
+		}
+	}
+	m := &matcher{q: q, slot: make(map[string]int32, nStems+len(q.focus)+len(q.mentioned))}
+	m.alts = make([]altInfo, 0, nAlts)
+	m.refs = make([]stemRef, 0, nStems)
+	// The per-word arrays share two allocations; none is ever appended to.
+	n := len(q.group)
+	flags := make([]bool, 2*n)
+	m.isName, m.isNum = flags[:n:n], flags[n:]
+	nums := make([]float64, 3*n)
+	m.idf, m.plainTF, m.plainIDF = nums[:n:n], nums[n:2*n:2*n], nums[2*n:]
+	m.pos = make([][]int, n)
+	// refs are gathered in question order, each with its stem's slot, and
+	// then laid out by slot (a stable counting sort keeps that order
+	// within a slot, which find's counting depends on).
+	slotOf := make([]int32, 0, nStems)
 	for gi, g := range q.group {
 		m.idf[gi] = g.idf
 		m.total += g.idf
@@ -150,29 +177,48 @@ func (e *Engine) newMatcher(q *query) *matcher {
 			for k, st := range a.stems {
 				bit := uint64(1) << k
 				info.full |= bit
-				m.refs[st] = append(m.refs[st], stemRef{group: gi, alt: ai, bit: bit})
+				m.refs = append(m.refs, stemRef{group: gi, alt: ai, bit: bit})
+				slotOf = append(slotOf, m.slotFor(st))
 			}
 			m.alts = append(m.alts, info)
 		}
 	}
-	m.seen = make([]uint64, len(m.alts))
-	m.plainTF = make([]float64, len(q.group))
-	m.plainIDF = make([]float64, len(q.group))
-	m.avgLen = max(e.idx.avgLen, 1)
-	m.counts = make([]int, len(q.group))
 	// The focus words ("how many PEOPLE") and the words the question
-	// used are found in the same pass over a sentence.
+	// used are found in the same pass over a sentence, with no refs.
 	for st := range q.focus {
-		if _, ok := m.refs[st]; !ok {
-			m.refs[st] = nil
-		}
+		m.slotFor(st)
 	}
 	for st := range q.mentioned {
-		if _, ok := m.refs[st]; !ok {
-			m.refs[st] = nil
-		}
+		m.slotFor(st)
 	}
+	m.refOff = make([]int32, len(m.slot)+1)
+	for _, s := range slotOf {
+		m.refOff[s+1]++
+	}
+	for i := 1; i < len(m.refOff); i++ {
+		m.refOff[i] += m.refOff[i-1]
+	}
+	bySlot := make([]stemRef, len(m.refs))
+	next := append([]int32(nil), m.refOff[:len(m.refOff)-1]...)
+	for i, s := range slotOf {
+		bySlot[next[s]] = m.refs[i]
+		next[s]++
+	}
+	m.refs = bySlot
+	m.seen = make([]uint64, len(m.alts))
+	m.avgLen = max(e.idx.avgLen, 1)
+	m.counts = make([]int, len(q.group))
 	return m
+}
+
+// slotFor returns stem st's slot, numbering it if it has none yet.
+func (m *matcher) slotFor(st string) int32 {
+	s, ok := m.slot[st]
+	if !ok {
+		s = int32(len(m.slot))
+		m.slot[st] = s
+	}
+	return s
 }
 
 func isDigits(s string) bool {
@@ -217,10 +263,11 @@ func (m *matcher) find(d *doc, out *match) {
 		if t.stem == "" {
 			continue
 		}
-		refs, ok := m.refs[t.stem]
+		s, ok := m.slot[t.stem]
 		if !ok {
 			continue
 		}
+		refs := m.refs[m.refOff[s]:m.refOff[s+1]]
 		m.mentioned[ti] = m.q.mentioned[t.stem]
 		out.focus = out.focus || m.q.focus[t.stem]
 		counted := -1

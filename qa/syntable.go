@@ -123,14 +123,19 @@ func (t *synTable) has(w string) bool {
 func (t *synTable) alternatives(row int) []alt {
 	first, end := u32(t.keys, 3*row+2), u32(t.keys, 3*row+5)
 	out := make([]alt, 0, end-first)
+	// The alternatives' stems are consecutive in the table: one array
+	// holds them all, each alternative a full slice of it (an append
+	// copies, so none can write over the next), instead of an allocation
+	// per alternative on every question word that has synonyms.
+	all := make([]string, 0, u32(t.alts, end)-u32(t.alts, first))
 	for a := first; a < end; a++ {
 		s0, s1 := u32(t.alts, a), u32(t.alts, a+1)
-		stems := make([]string, 0, s1-s0)
+		from := len(all)
 		for s := s0; s < s1; s++ {
-			stems = append(stems, t.strAt(t.stems, 2*s))
+			all = append(all, t.strAt(t.stems, 2*s))
 		}
 		w := math.Float64frombits(binary.LittleEndian.Uint64(t.wghts[8*a:]))
-		out = append(out, alt{stems: stems, weight: w})
+		out = append(out, alt{stems: all[from:len(all):len(all)], weight: w})
 	}
 	return out
 }
