@@ -4,7 +4,6 @@ import (
 	"context"
 	"math"
 	"slices"
-	"sort"
 	"sync"
 )
 
@@ -410,7 +409,10 @@ func (e *Engine) candidates(ctx context.Context, q *query, k int) ([]ranked, *fi
 		b.lbs = best.h
 	}
 
-	var out []ranked
+	out := make([]ranked, 0, e.countCandidates(b, tau, func(d int32, score, cover, rel float64) float64 {
+		r := mk(d, score, cover, rel)
+		return upper(&r)
+	}))
 	for i := range b.slots {
 		s := &b.slots[i]
 		if s.score <= 0 {
@@ -439,16 +441,60 @@ func (e *Engine) candidates(ctx context.Context, q *query, k int) ([]ranked, *fi
 			}
 		}
 	}
-	sort.Slice(out, func(i, j int) bool {
-		if out[i].score != out[j].score {
-			return out[i].score > out[j].score
+	// slices.SortFunc runs the same pattern-defeating quicksort as
+	// sort.Slice, comparing where it asked less, without its reflection.
+	slices.SortFunc(out, func(x, y ranked) int {
+		if x.score != y.score {
+			if x.score > y.score {
+				return -1
+			}
+			return 1
 		}
-		return out[i].doc < out[j].doc
+		if x.doc < y.doc {
+			return -1
+		}
+		if y.doc < x.doc {
+			return 1
+		}
+		return 0
 	})
 	if k > 0 && len(out) > k {
 		out = slices.Clip(out[:k])
 	}
 	return out, seen, b
+}
+
+// countCandidates is how many sentences the loops at the end of
+// candidates keep, counted by the same tests first so that their slice is
+// allocated once, at its size. upper(d, score, cover, rel) is the bound
+// that candidates' upper gives the ranked that its mk makes of them.
+func (e *Engine) countCandidates(b *stage1Buf, tau float64, upper func(d int32, score, cover, rel float64) float64) int {
+	c := &e.idx.cand
+	n := 0
+	for i := range b.slots {
+		s := &b.slots[i]
+		if s.score <= 0 {
+			continue
+		}
+		if !(upper(s.doc, s.score, s.cover, s.rel) < tau) {
+			n++
+		}
+	}
+	for _, art := range b.marked {
+		acc := b.artAcc[art]
+		if acc <= 0 {
+			continue
+		}
+		if upper(-1, acc, acc, 0) < tau {
+			continue
+		}
+		for d := c.artStart[art]; d < c.artStart[art+1]; d++ {
+			if b.slot[d] < 0 {
+				n++
+			}
+		}
+	}
+	return n
 }
 
 // checkPostings is how many postings the first stage reads between two

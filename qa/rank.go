@@ -3,7 +3,7 @@ package qa
 import (
 	"context"
 	"math"
-	"sort"
+	"slices"
 )
 
 // rank orders the sentences for a question in two stages. The first
@@ -47,7 +47,16 @@ func (e *Engine) rerank(r *Ranker, q *query, out []ranked, seen *firstStage) []r
 		tail = out[k].score
 	}
 	top := out[:k]
-	sort.SliceStable(top, func(i, j int) bool { return top[i].z > top[j].z })
+	// The same stable merge sort as sort.SliceStable, without reflection.
+	slices.SortStableFunc(top, func(x, y ranked) int {
+		if x.z > y.z {
+			return -1
+		}
+		if y.z > x.z {
+			return 1
+		}
+		return 0
+	})
 	low := 1.0
 	for i := range top {
 		top[i].score = math.Exp(top[i].z - top[0].z)
