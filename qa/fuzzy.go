@@ -114,11 +114,26 @@ func fnv64(s string) uint64 {
 
 // deletions returns w and every string made by deleting up to depth runes.
 func deletions(w string, depth int) []string {
-	seen := map[string]bool{w: true}
-	out := []string{w}
+	// At most C(n, k) strings delete k of n runes: sized by that bound,
+	// the slices and the map grow no more (this runs for every question
+	// word the article lacks).
+	n := utf8.RuneCountInString(w)
+	bound, level := 1, 1
+	for k := 1; k <= depth && k <= n; k++ {
+		level = level * (n - k + 1) / k
+		bound += level
+	}
+	seen := make(map[string]bool, bound)
+	seen[w] = true
+	out := make([]string, 1, bound)
+	out[0] = w
 	frontier := []string{w}
+	level = 1
 	for d := 0; d < depth; d++ {
-		var next []string
+		if d < n {
+			level = level * (n - d) / (d + 1)
+		}
+		next := make([]string, 0, level)
 		for _, s := range frontier {
 			rs := []rune(s)
 			for i := range rs {

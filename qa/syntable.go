@@ -145,17 +145,22 @@ func (t *synTable) match(stems []string) ([]alt, int) {
 	if t == nil || t.nKeys == 0 {
 		return nil, 0
 	}
+	// The key grows a word at a time in a buffer on the stack: findKey
+	// keeps no copy, so string(key) of a key of up to 32 bytes (the
+	// runtime's buffer for a conversion that does not escape) allocates nothing,
+	// where a strings.Builder allocated on every question word.
 	var (
 		best = -1
 		n    int
-		key  strings.Builder
+		buf  [64]byte
 	)
+	key := buf[:0]
 	for i := 0; i < len(stems) && i < t.maxWords; i++ {
 		if i > 0 {
-			key.WriteByte(' ')
+			key = append(key, ' ')
 		}
-		key.WriteString(stems[i])
-		if row := t.findKey(key.String()); row >= 0 {
+		key = append(key, stems[i]...)
+		if row := t.findKey(string(key)); row >= 0 {
 			best, n = row, i+1
 		}
 	}
