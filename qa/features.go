@@ -616,7 +616,10 @@ func family(q *query) kindFamily {
 func (e *Engine) factOf(q *query, d *doc, mt *match) (fact, near float64) {
 	pos := mt.pos
 	f := &d.sentence.Facts
-	best, at := 0.0, []int{}
+	// at holds the best facts' bounds, rarely more than a few: a buffer on
+	// the stack spares an allocation for every candidate.
+	var atBuf [8]int
+	best, at := 0.0, atBuf[:0]
 	take := func(v float64, start, end int) {
 		if v > best {
 			best, at = v, at[:0]

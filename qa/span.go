@@ -1112,8 +1112,11 @@ func (c *spanDoc) suffix(k int) string {
 func (c *spanContext) lexScores(m *spanModel, tables []*[nLexPos][]float64) [nLexPos][]float64 {
 	n := len(c.toks)
 	var out [nLexPos][]float64
+	// One array for every position, each a full slice of it.
+	size := max(n+1, nSpanClasses)
+	all := make([]float64, nLexPos*size)
 	for p := range out {
-		out[p] = make([]float64, max(n+1, nSpanClasses))
+		out[p] = all[p*size : (p+1)*size : (p+1)*size]
 	}
 	var focus [nSpanClasses]int32
 	for cl, name := range spanClassNames {
