@@ -151,6 +151,11 @@ const (
 	sfRightQFirst
 	sfLeftQOrder
 	sfRightQOrder
+	// sfRulePrecise is the rules' own answer when they are sure of it
+	// (extraction.precise: a name of the class asked for, a quantity of
+	// the measure asked for): fitted per kind, so that the model learns
+	// when the rules' sure answer is right instead of always taking it.
+	sfRulePrecise
 	sfFactBase // fact features follow: factKinds x factRelations
 )
 
@@ -194,7 +199,7 @@ func spanFeatureNames() []string {
 		"apposition", "subject", "object", "focus_in", "focus_after", "focus_before", "class_fit", "cuts_name",
 		"question_before", "question_after", "date=year", "date=month", "date=day", "date=time", "unit_fit", "unit_mismatch",
 		"left_clause", "right_clause", "quoted", "measure_fit", "measure_other", "left_idf", "right_idf", "near_rarest",
-		"left_q_last", "right_q_first", "left_q_order", "right_q_order"}
+		"left_q_last", "right_q_first", "left_q_order", "right_q_order", "rule_precise"}
 	for _, k := range factKindNames {
 		for _, r := range factRelNames {
 			names = append(names, "fact="+k+"/"+r)
@@ -729,6 +734,9 @@ func (e *Engine) spanFeatures(q *query, c *spanContext, i, j int, f []spanFeat) 
 	if c.ruleI >= 0 {
 		if c.ruleI == i && c.ruleJ == j {
 			on(sfRuleExact)
+			if c.rule.precise {
+				on(sfRulePrecise)
+			}
 		}
 		if lo, hi := max(i, c.ruleI), min(j, c.ruleJ); hi > lo {
 			p, r := float64(hi-lo)/float64(j-i), float64(hi-lo)/float64(c.ruleJ-c.ruleI)
@@ -917,10 +925,13 @@ func (e *Engine) extract(q *query, d int) (extraction, bool) {
 // refine chooses the short answer of sentence d, whose rules gave rule,
 // among every candidate span, by the span model: the rules' answer is one
 // feature among others. A yes/no answer is not a span, and without a model
-// the rules' answer stands.
+// the rules' answer stands. So does a quotation the question names (precise
+// but no fact); the rules' other sure answers (precise) are a feature of
+// the model (rule_precise), fitted per kind, and stand unless the model
+// beats them by the kind's precise margin; a kind without one keeps them.
 func (e *Engine) refine(q *query, d int, rule extraction) extraction {
 	spans := e.spanModel()
-	if q.kind == KindYesNo || spans == nil || rule.precise {
+	if q.kind == KindYesNo || spans == nil || rule.precise && (!rule.typed || !spans.fitsPrecise(q.kind)) {
 		return rule
 	}
 	doc := &e.idx.docs[d]
@@ -944,7 +955,19 @@ func (e *Engine) refine(q *query, d int, rule extraction) extraction {
 	// unless the model's choice beats it by the kind's margin (chosen on
 	// dev by the trainer), or it is the source of a claim. It is scored
 	// even when it is no candidate (a name the question's words edge).
-	if margin := spans.margin[q.kind]; rule.typed && margin > 0 && c.ruleI >= 0 && !c.isSource(c.ruleI, c.ruleJ) {
+	if rule.precise {
+		// A sure answer stands unless the model beats it by the kind's
+		// precise margin (chosen on dev); with no such line, or when it
+		// cannot be scored, it stands as the rules gave it.
+		pm := spans.preciseMargin[q.kind]
+		if c.ruleI < 0 || c.isSource(c.ruleI, c.ruleJ) {
+			return rule
+		}
+		r := e.spanFeatures(q, c, c.ruleI, c.ruleJ, nil)
+		if bestScore-(score(w, &r)+lexScore(&lex, &r)) < pm {
+			return rule
+		}
+	} else if margin := spans.margin[q.kind]; rule.typed && margin > 0 && c.ruleI >= 0 && !c.isSource(c.ruleI, c.ruleJ) {
 		r := e.spanFeatures(q, c, c.ruleI, c.ruleJ, nil)
 		if bestScore-(score(w, &r)+lexScore(&lex, &r)) < margin {
 			return rule
@@ -1239,6 +1262,9 @@ type SpanQuestion struct {
 	// kind asked for (a date for when, a number for how many).
 	Rule      int
 	RuleTyped bool
+	// RulePrecise is set when the rules are sure of their answer
+	// (extraction.precise).
+	RulePrecise bool
 }
 
 // SpanCandidates returns a question as the span trainer sees it over one
@@ -1267,7 +1293,7 @@ func (e *Engine) SpanCandidates(question Question, article, sentence int) (sq Sp
 	if !ok {
 		return sq, false
 	}
-	sq.RuleTyped = rule.typed
+	sq.RuleTyped, sq.RulePrecise = rule.typed, rule.precise
 	c := e.newSpanContext(q, &e.idx.docs[d], rule)
 	for _, cand := range e.spanCands(q, c) {
 		if cand.i == c.ruleI && cand.j == c.ruleJ {

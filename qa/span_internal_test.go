@@ -102,6 +102,17 @@ func TestParseSpanModel(t *testing.T) {
 	if _, err := ParseSpanModel([]byte("all|len=1\tmany\n")); err == nil {
 		t.Error("ParseSpanModel(a weight that is no number) = nil error")
 	}
+	// The rules' margins: of their facts, of their sure answers apart.
+	mg, err := ParseSpanModel([]byte("rules|margin=who\t0.25\nrules|precise_margin=who\t2\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if mg.margin[KindWho] != 0.25 || mg.preciseMargin[KindWho] != 2 {
+		t.Errorf("margin, precise margin of who = %g, %g; want 0.25, 2", mg.margin[KindWho], mg.preciseMargin[KindWho])
+	}
+	if _, ok := mg.preciseMargin[KindWhen]; ok {
+		t.Error("a precise margin for when, which the file does not name")
+	}
 	if empty, _ := ParseSpanModel([]byte("# nothing\n")); !empty.empty() {
 		t.Error("a model without weights is not empty")
 	}

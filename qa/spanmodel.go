@@ -91,6 +91,11 @@ type spanModel struct {
 	// to replace it ("rules|margin=when" lines, which the trainer chooses
 	// on the dev part); no margin for a kind the file does not name.
 	margin map[Kind]float64
+	// preciseMargin is the same for the rules' sure answers (extraction.
+	// precise: a name of the class asked for, a quantity of the measure
+	// asked for), "rules|precise_margin=who" lines; a kind the file does
+	// not name keeps the rules' sure answer always.
+	preciseMargin map[Kind]float64
 	// yesNoMin is the least support (fits.go: yesNoSupport) a sentence
 	// must give a yes/no question to answer it, when hasYesNo ("rules|
 	// yesno_support" line, chosen by the trainer on the tuning questions).
@@ -205,7 +210,7 @@ func parseSpanModel(data []byte) (*spanModel, error) {
 
 func newSpanModel() *spanModel {
 	return &spanModel{byPair: map[string][]float64{}, all: make([]float64, nSpanFeatures), kinds: map[Kind][]float64{},
-		langs: map[string][]float64{}, margin: map[Kind]float64{}}
+		langs: map[string][]float64{}, margin: map[Kind]float64{}, preciseMargin: map[Kind]float64{}}
 }
 
 // spanFeatureIndex returns the index of each base feature's name.
@@ -227,6 +232,9 @@ func (m *spanModel) addBase(index map[string]int, name string, w float64) {
 	if block == "rules" {
 		if k, ok := strings.CutPrefix(feat, "margin="); ok {
 			m.margin[Kind(k)] = w
+		}
+		if k, ok := strings.CutPrefix(feat, "precise_margin="); ok {
+			m.preciseMargin[Kind(k)] = w
 		}
 		if feat == "yesno_support" {
 			m.yesNoMin, m.hasYesNo = w, true
@@ -357,5 +365,12 @@ func (m *spanModel) empty() bool {
 			return false
 		}
 	}
-	return len(m.kinds) == 0 && len(m.langs) == 0 && (m.lex == nil || len(m.lex.blocks) == 0) && len(m.margin) == 0 && !m.hasYesNo
+	return len(m.kinds) == 0 && len(m.langs) == 0 && (m.lex == nil || len(m.lex.blocks) == 0) && len(m.margin) == 0 && len(m.preciseMargin) == 0 && !m.hasYesNo
+}
+
+// fitsPrecise reports whether the rules' sure answers of kind k are left
+// to the model and a margin (a rules|precise_margin line).
+func (m *spanModel) fitsPrecise(k Kind) bool {
+	_, ok := m.preciseMargin[k]
+	return ok
 }

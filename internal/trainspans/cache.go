@@ -25,6 +25,7 @@ type cachedExample struct {
 	Lex                                             []int32
 	Rule                                            int
 	Typed                                           bool
+	Precise                                         bool
 }
 
 type cacheFile struct {
@@ -68,7 +69,7 @@ func loadCache(path string) (fit, dev []example, err error) {
 func toCached(exs []example) []cachedExample {
 	out := make([]cachedExample, len(exs))
 	for i, e := range exs {
-		out[i] = cachedExample{e.set, e.lang, e.kind, e.artLang, e.article, e.id, e.question, e.answers, e.texts, e.f1, e.off, e.feat, e.val, e.lex, e.rule, e.typed}
+		out[i] = cachedExample{e.set, e.lang, e.kind, e.artLang, e.article, e.id, e.question, e.answers, e.texts, e.f1, e.off, e.feat, e.val, e.lex, e.rule, e.typed, e.precise}
 	}
 	return out
 }
@@ -77,7 +78,7 @@ func fromCached(cs []cachedExample) []example {
 	out := make([]example, len(cs))
 	for i, c := range cs {
 		out[i] = example{set: c.Set, lang: c.Lang, kind: c.Kind, artLang: c.ArtLang, article: c.Article, id: c.ID, question: c.Question, answers: c.Answers,
-			texts: c.Texts, f1: c.F1, off: c.Off, feat: c.Feat, val: c.Val, lex: c.Lex, rule: c.Rule, typed: c.Typed}
+			texts: c.Texts, f1: c.F1, off: c.Off, feat: c.Feat, val: c.Val, lex: c.Lex, rule: c.Rule, typed: c.Typed, precise: c.Precise}
 	}
 	return out
 }

@@ -132,14 +132,15 @@ func run(args []string, stdout, stderr io.Writer) error {
 		misses(stderr, best, dev, c.debug)
 	}
 	bySet(stderr, best, dev)
-	margin := chooseMargins(stderr, best, dev)
+	margin, preciseMargin := chooseMargins(stderr, best, dev)
 	file := best.file([]string{
 		"The span model of qa/span.go: see qa.SpanModelFile. Written by make train (go run ./internal/trainspans); do not edit.",
 		fmt.Sprintf("Fitted on the %d answerable questions of the fit part of testdata/realdata, lexical features", len(fit)),
 		fmt.Sprintf("that fire in %d fit questions or more (words themselves: in %d fit articles or more), the expected F1 weighing %g", c.minLex, c.minArticles, c.expF1),
 		fmt.Sprintf("beside the likelihood of the best candidates; lambda %g chosen on the dev part (F1 %.1f on the answer's sentence).", best.lambda, 100*bestF1),
 		"The rules' facts of a kind stand unless the model's choice scores more than the kind's rules|margin line above",
-		"them (chosen on the dev part; no line: any margin).",
+		"them (chosen on the dev part; no line: any margin); the rules' sure answers (precise) by the rules|precise_margin",
+		"line (no line: they stand).",
 	})
 	share, err := chooseYesNo(stderr, reg, ".")
 	if err != nil {
@@ -149,6 +150,11 @@ func run(args []string, stdout, stderr io.Writer) error {
 	for k, mg := range margin {
 		if mg > 0 {
 			file.Weights["rules|margin="+k] = mg
+		}
+	}
+	for k, mg := range preciseMargin {
+		if mg < 1e9 { // no line: the sure answers stand
+			file.Weights["rules|precise_margin="+k] = mg
 		}
 	}
 	var buf strings.Builder
@@ -213,6 +219,7 @@ type example struct {
 	answers                  []string
 	rule                     int  // the rules' candidate, -1 for none
 	typed                    bool // the rules found a fact of the kind
+	precise                  bool // the rules are sure of it (their margin is apart)
 	texts                    []string
 	f1                       []float64
 	off                      []int32
@@ -330,7 +337,7 @@ func examples(qb *realdata.Qabot, s *dataset.Set, a *dataset.Article, qs []*data
 		}
 		cands := sq.Candidates
 		ex := example{article: a.Key, id: q.ID, question: q.Q, answers: q.Ans, set: s.Name, lang: q.Lang, kind: string(sq.Kind), artLang: e.ArticleLang(),
-			rule: sq.Rule, typed: sq.RuleTyped,
+			rule: sq.Rule, typed: sq.RuleTyped, precise: sq.RulePrecise,
 			texts: make([]string, len(cands)), f1: make([]float64, len(cands)), off: make([]int32, 0, len(cands)+1)}
 		ex.off = append(ex.off, 0)
 		for i, c := range cands {
@@ -571,19 +578,24 @@ func pruneLex(fit, dev []example, min, minArticles int) int {
 // margin); the last keeps the rules' fact always.
 var margins = []float64{0, 0.25, 0.5, 1, 2, 4, 1e9}
 
-// chooseMargins returns, per kind, the margin that did best on dev (the
-// largest of equals: the rules' facts stand when the data cannot tell).
-func chooseMargins(w io.Writer, m *model, exs []example) map[string]float64 {
+// chooseMargins returns, per kind, the margin that did best on dev for
+// the rules' facts and, apart, for their sure answers (precise: a name of
+// the class asked for), chosen together (the largest of equals: the rules'
+// answers stand when the data cannot tell).
+func chooseMargins(w io.Writer, m *model, exs []example) (typed, precise map[string]float64) {
 	type acc struct {
-		n, typed int
-		f1       []float64
+		n, typed, precise int
+		f1                [][]float64 // by typed margin, precise margin
 	}
 	by := map[string]*acc{}
 	for i := range exs {
 		ex := &exs[i]
 		a := by[ex.kind]
 		if a == nil {
-			a = &acc{f1: make([]float64, len(margins))}
+			a = &acc{f1: make([][]float64, len(margins))}
+			for mi := range a.f1 {
+				a.f1[mi] = make([]float64, len(margins))
+			}
 			by[ex.kind] = a
 		}
 		a.n++
@@ -595,18 +607,26 @@ func chooseMargins(w io.Writer, m *model, exs []example) map[string]float64 {
 				best = k
 			}
 		}
-		if ex.typed && ex.rule >= 0 {
+		switch {
+		case ex.typed && ex.precise && ex.rule >= 0:
+			a.precise++
+		case ex.typed && ex.rule >= 0:
 			a.typed++
 		}
 		for mi, margin := range margins {
-			f := 0.0
-			switch {
-			case ex.typed && ex.rule >= 0 && (best < 0 || scores[best]-scores[ex.rule] < margin):
-				f = ex.f1[ex.rule]
-			case best >= 0:
-				f = ex.f1[best]
+			for pi, pm := range margins {
+				if ex.precise && ex.typed {
+					margin = pm
+				}
+				f := 0.0
+				switch {
+				case ex.typed && ex.rule >= 0 && (best < 0 || scores[best]-scores[ex.rule] < margin):
+					f = ex.f1[ex.rule]
+				case best >= 0:
+					f = ex.f1[best]
+				}
+				a.f1[mi][pi] += f
 			}
-			a.f1[mi] += f
 		}
 	}
 	var kinds []string
@@ -614,8 +634,8 @@ func chooseMargins(w io.Writer, m *model, exs []example) map[string]float64 {
 		kinds = append(kinds, k)
 	}
 	sort.Strings(kinds)
-	out := map[string]float64{}
-	fmt.Fprintf(w, "dev F1 on the answer's sentence by kind and margin the model must beat the rules' facts by:\n%-10s %5s %6s", "kind", "n", "typed")
+	typed, precise = map[string]float64{}, map[string]float64{}
+	fmt.Fprintf(w, "dev F1 on the answer's sentence by kind and margin the model must beat the rules' facts by (the sure ones' margin chosen):\n%-10s %5s %6s %7s", "kind", "n", "typed", "precise")
 	for _, mg := range margins {
 		if mg >= 1e9 {
 			fmt.Fprintf(w, " %6s", "rules")
@@ -623,23 +643,26 @@ func chooseMargins(w io.Writer, m *model, exs []example) map[string]float64 {
 			fmt.Fprintf(w, " %6g", mg)
 		}
 	}
-	fmt.Fprintln(w, "  chosen")
+	fmt.Fprintln(w, "  chosen  precise chosen (F1 kept always)")
 	for _, k := range kinds {
 		a := by[k]
-		best := 0
+		bm, bp := 0, 0
 		for mi := range margins {
-			if a.f1[mi] >= a.f1[best]-1e-9 {
-				best = mi
+			for pi := range margins {
+				if a.f1[mi][pi] >= a.f1[bm][bp]-1e-9 {
+					bm, bp = mi, pi
+				}
 			}
 		}
-		out[k] = margins[best]
-		fmt.Fprintf(w, "%-10s %5d %6d", k, a.n, a.typed)
+		typed[k], precise[k] = margins[bm], margins[bp]
+		fmt.Fprintf(w, "%-10s %5d %6d %7d", k, a.n, a.typed, a.precise)
 		for mi := range margins {
-			fmt.Fprintf(w, " %6.1f", 100*a.f1[mi]/float64(a.n))
+			fmt.Fprintf(w, " %6.1f", 100*a.f1[mi][bp]/float64(a.n))
 		}
-		fmt.Fprintf(w, "  %g\n", margins[best])
+		last := len(margins) - 1
+		fmt.Fprintf(w, "  %g  %g (%.1f)\n", margins[bm], margins[bp], 100*a.f1[bm][last]/float64(a.n))
 	}
-	return out
+	return typed, precise
 }
 
 // writeModel writes a span model file at path and, at tablePath, the
