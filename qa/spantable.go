@@ -222,26 +222,18 @@ func decodeSpanTable(b []byte, strs string) (*spanModel, error) {
 	if t.posStart[0] != 0 || t.posStart[nLexPos] != nWords || nWords >= nSlots || nSlots&(nSlots-1) != 0 {
 		return bad("word counts")
 	}
-	off := hdr
-	next := func(n int) []byte {
-		if n < 0 || off+n > len(b) {
-			off = len(b) + 1
-			return nil
-		}
-		s := b[off : off+n : off+n]
-		off += n
-		return s
-	}
+	sec := &sections{b: b, off: hdr}
+	next := sec.next
 	baseRows := next(16 * nBase)
 	t.words = next(8 * nWords)
 	t.slots = next(12 * nSlots)
 	blockRows := next(nBlocks * 4 * (2 + nLexPos + 1))
 	t.ids = next(4 * nLex)
 	t.ws = next(8 * nLex)
-	if off+nStr != len(b) {
+	if sec.off+nStr != len(b) {
 		return bad("section sizes")
 	}
-	t.strs = strs[off:]
+	t.strs = strs[sec.off:]
 	strOK := func(sec []byte, i int) bool { return u32(sec, i)+u32(sec, i+1) <= len(t.strs) }
 	for i := 0; i < nWords; i++ {
 		if !strOK(t.words, 2*i) {

@@ -199,16 +199,8 @@ func decodeSynTable(b []byte, strs string) (*synTable, error) {
 	if bits.OnesCount(uint(slots)) != 1 || bits.OnesCount(uint(wordSlots)) != 1 || nKeys >= slots || nWords >= wordSlots {
 		return nil, errBadSynTable
 	}
-	off := hdr
-	next := func(n int) []byte {
-		if n < 0 || off+n > len(b) {
-			off = len(b) + 1
-			return nil
-		}
-		s := b[off : off+n : off+n]
-		off += n
-		return s
-	}
+	sec := &sections{b: b, off: hdr}
+	next := sec.next
 	t := &synTable{maxWords: maxWords, nKeys: nKeys, nAlts: nAlts, nStems: nStems, nWd: nWords}
 	t.slots = next(12 * slots)
 	t.keys = next(4 * (3*nKeys + 3))
@@ -216,9 +208,9 @@ func decodeSynTable(b []byte, strs string) (*synTable, error) {
 	t.wghts = next(8 * nAlts)
 	t.stems = next(4 * 2 * nStems)
 	t.words = next(16 * wordSlots)
-	start := off
+	start := sec.off
 	next(nStr)
-	if off != len(b) {
+	if sec.off != len(b) {
 		return nil, errBadSynTable
 	}
 	t.strs = strs[start:]
