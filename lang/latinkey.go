@@ -8,8 +8,8 @@ import (
 // LatinKey returns a loose key of a word in Latin letters under which the
 // usual spellings of one name in the languages that write it in Latin
 // letters meet, and meet the transliteration of the name from another
-// script: "Khamenei", "Chamenei" and "Хаменеи" (khamenei), "Tirana",
-// "Tiranë" and "Тирана", "Tirane" and "Тиране". The rules are those of
+// script: "Chekhov" and "Чехов" (hehov), "Gorbachev" and "Горбачёв"
+// (gorbahev), "Kazan" and "Казань" (kazan). The rules are those of
 // romanisation, the same for every language: sounds that the schemes spell
 // differently are spelt one way (kh/ch/h, ph/f, w/v, y/j/i, ou/u, ts/tz/z,
 // c/k, q/k, x/ks), doubled letters are single, and the vowels that end a

@@ -105,8 +105,8 @@ func lastRune(s string) rune {
 }
 
 // Transliterate spells s in Latin letters with the language's usual
-// romanisation (data/<code>/translit.tsv), after folding: "Эди Рама" ->
-// "edi rama", "Москва" -> "moskva". Text in other scripts passes through
+// romanisation (data/<code>/translit.tsv), after folding: "Антон Чехов" ->
+// "anton chekhov", "Москва" -> "moskva". Text in other scripts passes through
 // folded. A language without translit.tsv returns Fold(s).
 func (l *Language) Transliterate(s string) string {
 	f := Fold(s)

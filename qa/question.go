@@ -44,8 +44,8 @@ type query struct {
 	class    corpus.NameKind
 	hasClass bool
 	// fromFrame holds the words a follow-up takes from the conversation's
-	// frame that its text does not say ("cyber attack", "Albania" for
-	// "when was that attack?"), as they were first written: the question
+	// frame that its text does not say ("harbour", "reopen" for "when
+	// did that happen?"), as they were first written: the question
 	// the engine answers is the text with them (resolvedRunes).
 	fromFrame []string
 }
