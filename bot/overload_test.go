@@ -214,9 +214,15 @@ func TestHTTPDeferredAnswersCompleteSideBySide(t *testing.T) {
 	const slow = 10 * time.Second
 	srv.InjectFault(discordtest.Fault{Route: discordtest.RouteEditOriginal, Delay: slow, Times: 2})
 	var asked []*discordtest.Interaction
-	for range 2 {
+	for len(asked) < 2 {
 		i := discordtest.SlashCommand("ask", discordtest.String("question", heldPrefix+"who is adrienne watson")).From(newUser())
 		i.ApplicationID = srv.AppID()
+		// Interactions share one of a few local buckets by their token's
+		// hash (restClient), and two in one bucket do go one at a time:
+		// one in 64 random pairs would fail the test for that alone.
+		if len(asked) == 1 && bot.WebhookBucket(i.Token) == bot.WebhookBucket(asked[0].Token) {
+			continue
+		}
 		if status, body := hb.post(t, i, nil); status != http.StatusOK || !strings.Contains(string(body), `"type":5`) {
 			t.Fatalf("POST /interactions = %d %s, want a deferral", status, body)
 		}
