@@ -350,35 +350,29 @@ func curve(w io.Writer, title string, samples []calSample, cal *qa.Calibration) 
 			pct(m.sentence, m.answerable), pct(m.topRight, m.answerable), pct(m.answerableDeclined, m.answerable),
 			pct(m.rightDeclined, m.topRight), pct(m.unansOK, m.unanswerable), m.unanswerable)
 	}
-	fmt.Fprintf(w, "-- %s: coverage (answered/all) and precision (right/answered) by threshold\n", title)
+	// byThreshold prints a table of a cell per set/language and threshold.
 	ts := []float64{0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.75, 0.8, 0.9}
-	fmt.Fprintf(w, "%-30s", "set/lang")
-	for _, t := range ts {
-		fmt.Fprintf(w, " %11.2f", t)
-	}
-	fmt.Fprintln(w)
-	for _, k := range keys {
-		fmt.Fprintf(w, "%-30s", k.set+"/"+k.lang)
+	byThreshold := func(what, headFormat string, cell func(measured) string) {
+		fmt.Fprintf(w, "-- %s: %s\n", title, what)
+		fmt.Fprintf(w, "%-30s", "set/lang")
 		for _, t := range ts {
-			m := measure(by[k], cal, t)
-			fmt.Fprintf(w, " %5.1f/%5.1f", pct(m.answered, m.n), pct(m.answeredRight, m.answered))
+			fmt.Fprintf(w, headFormat, t)
 		}
 		fmt.Fprintln(w)
-	}
-	fmt.Fprintf(w, "-- %s: sentence@1 / answerable declined / unanswerable declined, by threshold\n", title)
-	fmt.Fprintf(w, "%-30s", "set/lang")
-	for _, t := range ts {
-		fmt.Fprintf(w, " %14.2f", t)
-	}
-	fmt.Fprintln(w)
-	for _, k := range keys {
-		fmt.Fprintf(w, "%-30s", k.set+"/"+k.lang)
-		for _, t := range ts {
-			m := measure(by[k], cal, t)
-			fmt.Fprintf(w, " %4.0f/%4.0f/%4.0f", pct(m.sentence, m.answerable), pct(m.answerableDeclined, m.answerable), pct(m.unansOK, m.unanswerable))
+		for _, k := range keys {
+			fmt.Fprintf(w, "%-30s", k.set+"/"+k.lang)
+			for _, t := range ts {
+				fmt.Fprint(w, cell(measure(by[k], cal, t)))
+			}
+			fmt.Fprintln(w)
 		}
-		fmt.Fprintln(w)
 	}
+	byThreshold("coverage (answered/all) and precision (right/answered) by threshold", " %11.2f", func(m measured) string {
+		return fmt.Sprintf(" %5.1f/%5.1f", pct(m.answered, m.n), pct(m.answeredRight, m.answered))
+	})
+	byThreshold("sentence@1 / answerable declined / unanswerable declined, by threshold", " %14.2f", func(m measured) string {
+		return fmt.Sprintf(" %4.0f/%4.0f/%4.0f", pct(m.sentence, m.answerable), pct(m.answerableDeclined, m.answerable), pct(m.unansOK, m.unanswerable))
+	})
 	// Reliability: predicted against observed, in bins.
 	fmt.Fprintf(w, "-- %s: reliability (predicted -> observed right, n)\n", title)
 	var bins [10]struct {
