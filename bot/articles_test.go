@@ -19,6 +19,7 @@ import (
 	"github.com/qabot/qabot/corpus"
 	"github.com/qabot/qabot/fetch"
 	"github.com/qabot/qabot/ingest"
+	"github.com/qabot/qabot/internal/fakeclock"
 	"github.com/qabot/qabot/lang"
 	"github.com/qabot/qabot/library"
 	"github.com/qabot/qabot/qa"
@@ -78,7 +79,7 @@ func startLibraryGateway(t *testing.T) *libraryGateway {
 	t.Cleanup(lib.Close)
 
 	srv := discordtest.Start(t, discordtest.Options{})
-	g := &gateway{srv: srv, logs: newLogSink(), clock: &clock{t: time.Unix(1_700_000_000, 0)}, langs: langs, served: make(chan error, 1)}
+	g := &gateway{srv: srv, logs: newLogSink(), clock: fakeclock.New(time.Unix(1_700_000_000, 0)), langs: langs, served: make(chan error, 1)}
 	cfg := bot.Config{
 		Token: bot.Secret(srv.Token()), AppID: srv.AppID(), GuildID: discordtest.DefaultGuildID,
 		RatePerMinute: 600, RateBurst: 100, DeferAfter: time.Second, HandlerTimeout: time.Minute, Now: g.clock.Now,

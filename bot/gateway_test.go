@@ -13,9 +13,11 @@ import (
 
 	"github.com/bwmarrin/discordgo"
 	"github.com/google/go-cmp/cmp"
+
 	"github.com/qabot/qabot/bot"
 	"github.com/qabot/qabot/bot/discordtest"
 	"github.com/qabot/qabot/command"
+	"github.com/qabot/qabot/internal/fakeclock"
 	"github.com/qabot/qabot/lang"
 )
 
@@ -27,7 +29,7 @@ type gateway struct {
 	srv    *discordtest.Server
 	stub   *stub
 	logs   *logSink
-	clock  *clock
+	clock  *fakeclock.Clock
 	router *command.Router
 	langs  *lang.Registry
 	cancel context.CancelFunc
@@ -39,7 +41,7 @@ func startGateway(t testing.TB) *gateway {
 	t.Helper()
 	router, langs := mustWorld(t)
 	srv := discordtest.Start(t, discordtest.Options{})
-	g := &gateway{srv: srv, stub: newStub(router), logs: newLogSink(), clock: &clock{t: time.Unix(1_700_000_000, 0)},
+	g := &gateway{srv: srv, stub: newStub(router), logs: newLogSink(), clock: fakeclock.New(time.Unix(1_700_000_000, 0)),
 		router: router, langs: langs, served: make(chan error, 1)}
 	cfg := bot.Config{
 		Token: bot.Secret(srv.Token()), AppID: srv.AppID(), GuildID: discordtest.DefaultGuildID,

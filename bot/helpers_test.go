@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"github.com/bwmarrin/discordgo"
+
 	"github.com/qabot/qabot/bot/discordtest"
 	"github.com/qabot/qabot/command"
 	"github.com/qabot/qabot/corpus"
@@ -182,24 +183,6 @@ func (l *logSink) waitFor(ctx context.Context, parts ...string) error {
 			return fmt.Errorf("no log line with %q: %w", parts, ctx.Err())
 		}
 	}
-}
-
-// clock is a settable clock for rate limits.
-type clock struct {
-	mu sync.Mutex
-	t  time.Time
-}
-
-func (c *clock) Now() time.Time {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	return c.t
-}
-
-func (c *clock) Advance(d time.Duration) {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	c.t = c.t.Add(d)
 }
 
 func testContext(t testing.TB) context.Context {

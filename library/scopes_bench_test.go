@@ -10,6 +10,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/qabot/qabot/internal/fakeclock"
 	"github.com/qabot/qabot/internal/gencorpus"
 	"github.com/qabot/qabot/lang"
 	"github.com/qabot/qabot/library"
@@ -122,7 +123,7 @@ func BenchmarkScopes(b *testing.B) {
 		if err != nil {
 			b.Fatal(err)
 		}
-		clock := &fakeClock{now: time.Date(2024, 1, 1, 0, 0, 0, 0, time.UTC)}
+		clock := fakeclock.New(time.Date(2024, 1, 1, 0, 0, 0, 0, time.UTC))
 		const idleAfter = time.Hour
 		lib, err := library.New(library.Options{Store: st, Resources: res, Languages: langs, Default: def,
 			IdleAfter: idleAfter, MaxEngines: asked, RefreshEvery: 1000 * time.Hour, Now: clock.Now})
@@ -186,7 +187,7 @@ func BenchmarkScopes(b *testing.B) {
 
 // askAll asks each scope's question, a second apart on the clock, and
 // returns how many sentences their engines hold.
-func askAll(b *testing.B, lib *library.Library, clock *fakeClock, scopes []genScope) int {
+func askAll(b *testing.B, lib *library.Library, clock *fakeclock.Clock, scopes []genScope) int {
 	b.Helper()
 	sentences := 0
 	for _, sc := range scopes {

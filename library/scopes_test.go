@@ -5,11 +5,11 @@ import (
 	"fmt"
 	"math/rand/v2"
 	"strings"
-	"sync"
 	"testing"
 	"time"
 
 	"github.com/qabot/qabot/command"
+	"github.com/qabot/qabot/internal/fakeclock"
 	"github.com/qabot/qabot/internal/gencorpus"
 	"github.com/qabot/qabot/library"
 	"github.com/qabot/qabot/qa"
@@ -72,24 +72,6 @@ func fillScopes(tb testing.TB, st *memStore, n int, seed uint64) []genScope {
 	return scopes
 }
 
-// fakeClock is a clock the tests move by hand.
-type fakeClock struct {
-	mu  sync.Mutex
-	now time.Time
-}
-
-func (c *fakeClock) Now() time.Time {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	return c.now
-}
-
-func (c *fakeClock) Advance(d time.Duration) {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	c.now = c.now.Add(d)
-}
-
 // askScope asks sc's question in its scope, in a conversation as the bot
 // holds one, and returns the answer and the sentence it ranked first.
 func askScope(tb testing.TB, lib *library.Library, sc genScope) (qa.Answer, string) {
@@ -123,7 +105,7 @@ func TestManyScopes(t *testing.T) {
 	)
 	st := newMemStore()
 	all := fillScopes(t, st, scopes, 1)
-	clock := &fakeClock{now: time.Date(2024, 1, 1, 0, 0, 0, 0, time.UTC)}
+	clock := fakeclock.New(time.Date(2024, 1, 1, 0, 0, 0, 0, time.UTC))
 	lib, err := library.New(library.Options{Store: st, Resources: shared.res, Languages: shared.langs, Default: shared.def,
 		IdleAfter: idleAfter, MaxEngines: maxEngines, RefreshEvery: 1000 * time.Hour, Now: clock.Now})
 	if err != nil {

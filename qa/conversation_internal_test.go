@@ -15,6 +15,7 @@ import (
 	"github.com/google/go-cmp/cmp"
 
 	"github.com/qabot/qabot/corpus"
+	"github.com/qabot/qabot/internal/fakeclock"
 	"github.com/qabot/qabot/lang"
 )
 
@@ -47,24 +48,6 @@ func storeEngine(t testing.TB) *Engine {
 		t.Fatal(err)
 	}
 	return e
-}
-
-// A fakeClock is a clock the test moves by hand.
-type fakeClock struct {
-	mu  sync.Mutex
-	now time.Time
-}
-
-func (c *fakeClock) Now() time.Time {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	return c.now
-}
-
-func (c *fakeClock) Advance(d time.Duration) {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	c.now = c.now.Add(d)
 }
 
 // hasFrame reports whether the conversation key remembers an answer: a
@@ -126,7 +109,7 @@ func TestConversationsLRUKeepsActive(t *testing.T) {
 }
 
 func TestConversationsExpire(t *testing.T) {
-	clock := &fakeClock{now: time.Date(2024, 1, 1, 12, 0, 0, 0, time.UTC)}
+	clock := fakeclock.New(time.Date(2024, 1, 1, 12, 0, 0, 0, time.UTC))
 	s, err := NewConversations(storeEngine(t), ConversationOptions{IdleTimeout: 30 * time.Minute, Now: clock.Now})
 	if err != nil {
 		t.Fatal(err)
@@ -153,7 +136,7 @@ func TestConversationsExpire(t *testing.T) {
 // TestConversationsConcurrent runs many users, some sharing a
 // conversation, at once; run it with -race.
 func TestConversationsConcurrent(t *testing.T) {
-	clock := &fakeClock{now: time.Date(2024, 1, 1, 12, 0, 0, 0, time.UTC)}
+	clock := fakeclock.New(time.Date(2024, 1, 1, 12, 0, 0, 0, time.UTC))
 	s, err := NewConversations(storeEngine(t), ConversationOptions{MaxConversations: 16, Now: clock.Now})
 	if err != nil {
 		t.Fatal(err)
@@ -303,7 +286,7 @@ func BenchmarkConversations100k(b *testing.B) {
 	follow := []string{"who said that?", "why?", "and the fire?", "tell me more"}
 	b.ReportAllocs()
 	for b.Loop() {
-		clock := &fakeClock{now: time.Date(2024, 1, 1, 0, 0, 0, 0, time.UTC)}
+		clock := fakeclock.New(time.Date(2024, 1, 1, 0, 0, 0, 0, time.UTC))
 		var before runtime.MemStats
 		runtime.GC()
 		runtime.ReadMemStats(&before)
