@@ -1,6 +1,7 @@
 package qa
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -132,33 +133,16 @@ func extractWhich(e *Engine, q *query, doc *doc, near []int) (extraction, bool) 
 
 func evidenceWho(e *Engine, q *query, d *doc) float64 {
 	f := &d.sentence.Facts
-	if f.Quote != nil || hasName(f, corpus.NamePerson) {
-		return 1
-	}
-	if hasName(f, corpus.NameOrg) {
-		return 0.5
-	}
-	return 0
+	return graded(f.Quote != nil || hasName(f, corpus.NamePerson), hasName(f, corpus.NameOrg))
 }
 
 func evidenceWhere(e *Engine, q *query, d *doc) float64 {
 	f := &d.sentence.Facts
-	if hasName(f, corpus.NamePlace) {
-		return 1
-	}
-	if hasName(f, corpus.NameOther) {
-		return 0.5
-	}
-	return 0
+	return graded(hasName(f, corpus.NamePlace), hasName(f, corpus.NameOther))
 }
 
 func hasName(f *corpus.Facts, kind corpus.NameKind) bool {
-	for _, n := range f.Names {
-		if n.Kind == kind {
-			return true
-		}
-	}
-	return false
+	return slices.ContainsFunc(f.Names, func(n corpus.Name) bool { return n.Kind == kind })
 }
 
 // nameFacts lists the people's names of a who-question, the places of a

@@ -26,10 +26,7 @@ func extractHowMany(e *Engine, q *query, doc *doc, near []int) (extraction, bool
 }
 
 func evidenceNumber(e *Engine, q *query, d *doc) float64 {
-	if len(d.sentence.Facts.Numbers) > 0 {
-		return 1
-	}
-	return 0
+	return graded(len(d.sentence.Facts.Numbers) > 0, false)
 }
 
 // numberFacts lists the numbers of a sentence.

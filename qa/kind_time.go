@@ -1,6 +1,7 @@
 package qa
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/qabot/qabot/corpus"
@@ -33,41 +34,21 @@ func extractHowLong(e *Engine, q *query, doc *doc, near []int) (extraction, bool
 }
 
 func evidenceWhen(e *Engine, q *query, d *doc) float64 {
-	if len(d.sentence.Facts.Dates) > 0 {
-		return 1
-	}
-	return 0
+	return graded(len(d.sentence.Facts.Dates) > 0, false)
 }
 
 func evidenceSince(e *Engine, q *query, d *doc) float64 {
 	f := &d.sentence.Facts
-	if hasDate(f, timex.Since) {
-		return 1
-	}
-	if len(f.Dates) > 0 {
-		return 0.5
-	}
-	return 0
+	return graded(hasDate(f, timex.Since), len(f.Dates) > 0)
 }
 
 func evidenceHowLong(e *Engine, q *query, d *doc) float64 {
 	f := &d.sentence.Facts
-	if hasDate(f, timex.Duration) {
-		return 1
-	}
-	if len(f.Numbers) > 0 {
-		return 0.5
-	}
-	return 0
+	return graded(hasDate(f, timex.Duration), len(f.Numbers) > 0)
 }
 
 func hasDate(f *corpus.Facts, kind timex.Kind) bool {
-	for _, d := range f.Dates {
-		if d.Kind == kind {
-			return true
-		}
-	}
-	return false
+	return slices.ContainsFunc(f.Dates, func(d timex.Expr) bool { return d.Kind == kind })
 }
 
 // dateFacts lists the dates of a when-question, the durations of a

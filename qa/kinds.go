@@ -118,3 +118,16 @@ func typedAt(text string, start, end int) (extraction, bool) {
 }
 
 func untyped(text string) (extraction, bool) { return extraction{text: text}, true }
+
+// graded is a kind's evidence in a sentence: 1 when it holds what the kind
+// asks for (a person for who), 0.5 when it holds only something near it
+// (an organisation), else 0.
+func graded(exact, near bool) float64 {
+	switch {
+	case exact:
+		return 1
+	case near:
+		return 0.5
+	}
+	return 0
+}
