@@ -21,6 +21,7 @@ import (
 	"github.com/blevesearch/bleve/v2/analysis/lang/ru"
 	"github.com/blevesearch/bleve/v2/analysis/lang/sv"
 	"github.com/blevesearch/bleve/v2/mapping"
+	bleveq "github.com/blevesearch/bleve/v2/search/query"
 	index "github.com/blevesearch/bleve_index_api"
 
 	"github.com/qabot/qabot/corpus"
@@ -79,7 +80,11 @@ func NewAnalyzed(c *corpus.Corpus, analyzer string) (*Index, error) {
 	batch := idx.NewBatch()
 	for _, a := range c.Articles {
 		for _, s := range a.Sentences {
-			id := strconv.Itoa(len(b.sentences))
+			// Zero-padded, so that the ids' order is the sentences' order and
+			// breaks ties between equal scores the same way in every run
+			// (scorch builds segments concurrently, and with the score alone
+			// a tie went to whichever segment came first).
+			id := fmt.Sprintf("%09d", len(b.sentences))
 			b.sentences = append(b.sentences, s)
 			if err := batch.Index(id, map[string]any{field: s.Text}); err != nil {
 				idx.Close()
@@ -98,27 +103,72 @@ func NewAnalyzed(c *corpus.Corpus, analyzer string) (*Index, error) {
 func (b *Index) Close() error { return b.idx.Close() }
 
 // Top returns the text of the best sentence for q; ok is false when
-// nothing matches.
+// nothing matches. It is Bleve's plain top-1 search, the one the speed
+// benchmarks time: of sentences with equal scores it returns whichever
+// scorch numbered first, which can change from run to run. Accuracy
+// figures use TopSentence.
 func (b *Index) Top(q string) (sentence string, ok bool, err error) {
-	s, ok, err := b.TopSentence(context.Background(), q)
-	return s.Text, ok, err
+	query := bleve.NewMatchQuery(q)
+	query.SetField(field)
+	res, err := b.idx.Search(bleve.NewSearchRequestOptions(query, 1, 0, false))
+	if err != nil {
+		return "", false, fmt.Errorf("bleve search %q: %w", q, err)
+	}
+	if len(res.Hits) == 0 {
+		return "", false, nil
+	}
+	s, err := b.sentence(res.Hits[0].ID)
+	return s.Text, err == nil, err
 }
 
 // TopSentence returns the best sentence for q; ok is false when nothing
-// matches.
+// matches. Of sentences with equal scores it returns the first in the
+// article's order, so that every run reports the same: scorch numbers the
+// documents of a batch in map order, and with the score alone a tie went to
+// a different sentence in each run. Asking for a few hits costs little; only
+// when they all tie is the search rerun sorted by id, which costs about twice
+// as much.
 func (b *Index) TopSentence(ctx context.Context, q string) (s corpus.Sentence, ok bool, err error) {
 	query := bleve.NewMatchQuery(q)
 	query.SetField(field)
-	res, err := b.idx.SearchInContext(ctx, bleve.NewSearchRequestOptions(query, 1, 0, false))
-	if err != nil {
-		return s, false, fmt.Errorf("bleve search %q: %w", q, err)
+	res, err := b.search(ctx, query, q, false)
+	if err != nil || len(res.Hits) == 0 {
+		return s, false, err
 	}
-	if len(res.Hits) == 0 {
-		return s, false, nil
+	if len(res.Hits) == tieWindow && res.Hits[tieWindow-1].Score == res.Hits[0].Score {
+		if res, err = b.search(ctx, query, q, true); err != nil {
+			return s, false, err
+		}
 	}
-	i, err := strconv.Atoi(res.Hits[0].ID)
+	best := res.Hits[0]
+	for _, h := range res.Hits[1:] {
+		if h.Score == best.Score && h.ID < best.ID {
+			best = h
+		}
+	}
+	s, err = b.sentence(best.ID)
+	return s, err == nil, err
+}
+
+func (b *Index) sentence(id string) (corpus.Sentence, error) {
+	i, err := strconv.Atoi(id)
 	if err != nil || i < 0 || i >= len(b.sentences) {
-		return s, false, fmt.Errorf("bleve hit id %q", res.Hits[0].ID)
+		return corpus.Sentence{}, fmt.Errorf("bleve hit id %q", id)
 	}
-	return b.sentences[i], true, nil
+	return b.sentences[i], nil
+}
+
+// tieWindow is how many hits TopSentence reads to break ties.
+const tieWindow = 8
+
+func (b *Index) search(ctx context.Context, query bleveq.Query, q string, byID bool) (*bleve.SearchResult, error) {
+	req := bleve.NewSearchRequestOptions(query, tieWindow, 0, false)
+	if byID {
+		req.SortBy([]string{"-_score", "_id"})
+	}
+	res, err := b.idx.SearchInContext(ctx, req)
+	if err != nil {
+		return nil, fmt.Errorf("bleve search %q: %w", q, err)
+	}
+	return res, nil
 }

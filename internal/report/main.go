@@ -159,12 +159,12 @@ func bleveTable(w io.Writer) error {
 				continue
 			}
 			n++
-			s, ok, err := bi.Top(q.Q)
+			s, ok, err := bi.TopSentence(context.Background(), q.Q)
 			if err != nil {
 				bi.Close()
 				return err
 			}
-			if ok && eval.Hit(s, q.Gold) {
+			if ok && eval.Hit(s.Text, q.Gold) {
 				bleveHits++
 			}
 			a, err := e.Ask(context.Background(), qa.Question{Text: q.Q})
