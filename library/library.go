@@ -67,8 +67,8 @@ type Options struct {
 	MaxFileBytes int
 	// IdleAfter drops the engine of a scope nobody asked for so long.
 	IdleAfter time.Duration
-	// MaxEngines bounds the engines kept at once; the least recently
-	// used go first.
+	// MaxEngines bounds the engines kept at once: a build past it drops
+	// the least recently used ones there and then.
 	MaxEngines int
 	// RefreshEvery is how often a scope in use checks the store for
 	// changes made by another process.
@@ -91,6 +91,10 @@ type Library struct {
 	// a Go map keeps the room of its largest size, so Evict makes a new
 	// one when most of them are gone.
 	peakScopes int
+	// engines counts the scopes whose engine of their own is in memory
+	// (setServed keeps it), so that a build past MaxEngines evicts at once
+	// instead of at the janitor's next run, up to a minute later.
+	engines atomic.Int64
 
 	keyOnce sync.Once
 	key     []byte
@@ -273,7 +277,7 @@ func (l *Library) rebuild(ctx context.Context, sc *scope, force bool) (*served, 
 	}
 	if len(arts) == 0 {
 		sc.parsed = map[int64]*corpus.Article{}
-		sc.cur.Store(l.def)
+		l.setServed(sc, l.def)
 		return l.def, nil
 	}
 	c := &corpus.Corpus{}
@@ -294,7 +298,7 @@ func (l *Library) rebuild(ctx context.Context, sc *scope, force bool) (*served, 
 	}
 	sc.parsed = parsed
 	if len(c.Articles) == 0 {
-		sc.cur.Store(l.def)
+		l.setServed(sc, l.def)
 		return l.def, nil
 	}
 	e, err := l.opts.Resources.Engine(c)
@@ -305,8 +309,24 @@ func (l *Library) rebuild(ctx context.Context, sc *scope, force bool) (*served, 
 	if err != nil {
 		return nil, err
 	}
-	sc.cur.Store(s)
+	l.setServed(sc, s)
+	if l.engines.Load() > int64(l.opts.MaxEngines) {
+		// sc's build lock is held: Evict drops others, never this one.
+		l.Evict()
+	}
 	return s, nil
+}
+
+// setServed makes s what answers sc, and counts the engines kept.
+func (l *Library) setServed(sc *scope, s *served) {
+	owns := func(s *served) int64 {
+		if s != nil && !s.isDefault {
+			return 1
+		}
+		return 0
+	}
+	old := sc.cur.Swap(s)
+	l.engines.Add(owns(s) - owns(old))
 }
 
 // versionOf identifies a set of articles: IDs only grow, so the count
@@ -374,7 +394,7 @@ func (l *Library) Evict() int {
 		used := sc.used.Load()
 		if now-used > int64(l.opts.IdleAfter) {
 			if sc.build.TryLock() {
-				sc.cur.Store(nil)
+				l.setServed(sc, nil)
 				sc.build.Unlock()
 				delete(l.scopes, name)
 				dropped++
@@ -391,7 +411,7 @@ func (l *Library) Evict() int {
 		slices.SortFunc(alive, func(a, b live) int { return cmp.Compare(a.used, b.used) })
 		for _, a := range alive[:over] {
 			if a.sc.build.TryLock() {
-				a.sc.cur.Store(nil)
+				l.setServed(a.sc, nil)
 				a.sc.build.Unlock()
 				delete(l.scopes, a.sc.name)
 				dropped++
@@ -410,14 +430,4 @@ func (l *Library) Evict() int {
 }
 
 // Engines returns how many scopes have an engine of their own in memory.
-func (l *Library) Engines() int {
-	l.mu.Lock()
-	defer l.mu.Unlock()
-	n := 0
-	for _, sc := range l.scopes {
-		if s := sc.cur.Load(); s != nil && !s.isDefault {
-			n++
-		}
-	}
-	return n
-}
+func (l *Library) Engines() int { return int(l.engines.Load()) }
