@@ -38,11 +38,14 @@ import (
 
 // Defaults of Options.
 const (
-	DefaultMaxArticles  = 20
-	DefaultIdleAfter    = 30 * time.Minute
-	DefaultMaxEngines   = 1000
-	DefaultRefreshEvery = 5 * time.Second
-	DefaultMaxFileBytes = fetch.DefaultMaxBytes
+	DefaultMaxArticles = 20
+	DefaultIdleAfter   = 30 * time.Minute
+	DefaultMaxEngines  = 1000
+	// DefaultMaxConversations bounds the conversations of all scopes
+	// together: about 2.9 KB each (make report-conversations), 290 MB.
+	DefaultMaxConversations = 100_000
+	DefaultRefreshEvery     = 5 * time.Second
+	DefaultMaxFileBytes     = fetch.DefaultMaxBytes
 )
 
 // Options configure a Library.
@@ -70,6 +73,10 @@ type Options struct {
 	// MaxEngines bounds the engines kept at once: a build past it drops
 	// the least recently used ones there and then.
 	MaxEngines int
+	// MaxConversations bounds the conversations kept by all the scopes
+	// together (qa.ConversationLimit); each scope's engine also keeps at
+	// most qa.DefaultMaxConversations.
+	MaxConversations int
 	// RefreshEvery is how often a scope in use checks the store for
 	// changes made by another process.
 	RefreshEvery time.Duration
@@ -95,6 +102,8 @@ type Library struct {
 	// (setServed keeps it), so that a build past MaxEngines evicts at once
 	// instead of at the janitor's next run, up to a minute later.
 	engines atomic.Int64
+	// convLimit bounds the conversations of every scope together.
+	convLimit *qa.ConversationLimit
 
 	keyOnce sync.Once
 	key     []byte
@@ -109,6 +118,7 @@ type Library struct {
 type served struct {
 	engine  *qa.Engine
 	handler command.Handler
+	convs   *qa.Conversations
 	// version is the store's version of the articles it was built from
 	// ("" for the default engine of a scope with none).
 	version string
@@ -158,6 +168,9 @@ func New(opts Options) (*Library, error) {
 	if opts.RefreshEvery <= 0 {
 		opts.RefreshEvery = DefaultRefreshEvery
 	}
+	if opts.MaxConversations <= 0 {
+		opts.MaxConversations = DefaultMaxConversations
+	}
 	if opts.Now == nil {
 		opts.Now = time.Now
 	}
@@ -168,7 +181,8 @@ func New(opts Options) (*Library, error) {
 	if err != nil {
 		return nil, err
 	}
-	l := &Library{opts: opts, parser: p, scopes: map[string]*scope{}, stop: make(chan struct{})}
+	l := &Library{opts: opts, parser: p, scopes: map[string]*scope{}, stop: make(chan struct{}),
+		convLimit: qa.NewConversationLimit(opts.MaxConversations)}
 	if l.def, err = l.serve(opts.Default, "", nil); err != nil {
 		return nil, err
 	}
@@ -190,13 +204,13 @@ func (l *Library) Close() {
 // serve wraps an engine with the command router and a store of
 // conversations of its own.
 func (l *Library) serve(e *qa.Engine, version string, numbers map[string]int64) (*served, error) {
-	convs, err := qa.NewConversations(e, qa.ConversationOptions{Now: l.opts.Now})
+	convs, err := qa.NewConversations(e, qa.ConversationOptions{Now: l.opts.Now, Limit: l.convLimit})
 	if err != nil {
 		return nil, err
 	}
 	r := command.NewRouter(e, l.opts.Languages)
 	r.UseConversations(convs)
-	return &served{engine: e, handler: r, version: version, numbers: numbers}, nil
+	return &served{engine: e, handler: r, convs: convs, version: version, numbers: numbers}, nil
 }
 
 func (l *Library) scope(name string) *scope {
@@ -327,7 +341,13 @@ func (l *Library) setServed(sc *scope, s *served) {
 	}
 	old := sc.cur.Swap(s)
 	l.engines.Add(owns(s) - owns(old))
+	if owns(old) == 1 && old != s {
+		old.convs.Close() // its room in the conversation limit goes back
+	}
 }
+
+// Conversations returns how many conversations all the scopes keep.
+func (l *Library) Conversations() int { return l.convLimit.Kept() }
 
 // versionOf identifies a set of articles: IDs only grow, so the count
 // and the largest ID change with every addition and removal.

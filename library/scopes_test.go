@@ -134,6 +134,10 @@ func TestManyScopes(t *testing.T) {
 		if n, want := lib.Engines(), min(i+1, maxEngines); n != want {
 			t.Fatalf("%d engines after questions in %d scopes; want %d", n, i+1, want)
 		}
+		// One conversation a live scope: a dropped engine's go with it.
+		if n, want := lib.Conversations(), min(i+1, maxEngines); n != want {
+			t.Fatalf("%d conversations kept after questions in %d scopes; want %d", n, i+1, want)
+		}
 		e, err := lib.Engine(context.Background(), sc.name)
 		if err != nil {
 			t.Fatal(err)
@@ -166,6 +170,9 @@ func TestManyScopes(t *testing.T) {
 	lib.Evict()
 	if n := lib.Engines(); n != 0 {
 		t.Fatalf("%d engines after %v idle; want none", n, idleAfter)
+	}
+	if n := lib.Conversations(); n != 0 {
+		t.Fatalf("%d conversations kept after %v idle; want none", n, idleAfter)
 	}
 
 	// Rebuilt on the next question, with the same answer.

@@ -379,3 +379,51 @@ func TestChatCuesEveryLanguage(t *testing.T) {
 		})
 	}
 }
+
+// TestConversationLimitBoundsStoresTogether shares one limit between two
+// stores, as a library with an engine per server does: together they keep
+// at most the limit plus the newest conversation of each, the store that
+// starts one forgets its own idlest, and a closed store gives its room back
+// and keeps nothing more.
+func TestConversationLimitBoundsStoresTogether(t *testing.T) {
+	e := storeEngine(t)
+	limit := NewConversationLimit(3)
+	a, err := NewConversations(e, ConversationOptions{Limit: limit})
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, err := NewConversations(e, ConversationOptions{Limit: limit})
+	if err != nil {
+		t.Fatal(err)
+	}
+	steps := []struct {
+		store      *Conversations
+		key        string
+		lenA, lenB int
+	}{
+		{a, "a1", 1, 0},
+		{a, "a2", 2, 0},
+		{a, "a3", 3, 0},
+		{a, "a4", 3, 0}, // over the limit: a forgets a1
+		{b, "b1", 3, 1}, // over, but b keeps its only one: limit plus one
+		{b, "b2", 3, 1}, // b forgets b1 for b2
+		{a, "a2", 3, 1}, // a conversation kept is not a new one
+	}
+	for i, st := range steps {
+		mustAsk(t, st.store, st.key, "who rebuilt the quays?")
+		if got, want := [2]int{a.Len(), b.Len()}, [2]int{st.lenA, st.lenB}; got != want {
+			t.Fatalf("step %d (%s): stores keep %v, want %v", i, st.key, got, want)
+		}
+		if got, want := limit.Kept(), st.lenA+st.lenB; got != want {
+			t.Fatalf("step %d (%s): the limit counts %d, want %d", i, st.key, got, want)
+		}
+	}
+	a.Close()
+	if a.Len() != 0 || limit.Kept() != 1 {
+		t.Fatalf("after Close: a keeps %d, the limit counts %d; want 0 and 1", a.Len(), limit.Kept())
+	}
+	mustAsk(t, a, "a5", "who rebuilt the quays?")
+	if a.Len() != 0 || limit.Kept() != 1 {
+		t.Fatalf("a closed store kept a conversation: a keeps %d, the limit counts %d", a.Len(), limit.Kept())
+	}
+}

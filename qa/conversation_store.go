@@ -4,6 +4,7 @@ import (
 	"container/list"
 	"context"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/qabot/qabot/corpus"
@@ -27,7 +28,28 @@ type ConversationOptions struct {
 	// Now is the clock that ages conversations. Nil disables expiry by
 	// age: only MaxConversations bounds the store.
 	Now func() time.Time
+	// Limit, when set, bounds this store together with the others that
+	// share it.
+	Limit *ConversationLimit
 }
+
+// A ConversationLimit bounds the conversations that many stores keep in
+// all: a process with an engine per Discord server keeps about Max
+// conversations, not MaxConversations per server. Past it, the store that
+// starts a conversation forgets its own idlest ones, and keeps at least
+// the new one: all the stores together keep at most Max plus one each.
+type ConversationLimit struct {
+	max  int64
+	kept atomic.Int64
+}
+
+// NewConversationLimit returns a limit of max conversations.
+func NewConversationLimit(max int) *ConversationLimit {
+	return &ConversationLimit{max: int64(max)}
+}
+
+// Kept returns how many conversations the stores sharing l keep now.
+func (l *ConversationLimit) Kept() int { return int(l.kept.Load()) }
 
 // Conversations answers the turns of many conversations over one engine,
 // each remembering what was said before: follow-up questions, requests
@@ -47,9 +69,10 @@ type Conversations struct {
 	// Kovac), so that "she" finds the right person.
 	genders map[string]byte
 
-	mu    sync.Mutex
-	byKey map[string]*list.Element
-	lru   *list.List // of *convEntry, most recently used first
+	mu     sync.Mutex
+	byKey  map[string]*list.Element
+	lru    *list.List // of *convEntry, most recently used first
+	closed bool       // Close was called: nothing more is kept
 }
 
 type convEntry struct {
@@ -177,11 +200,35 @@ func (s *Conversations) get(key string) *Conversation {
 		return ent.conv
 	}
 	ent := &convEntry{key: key, conv: &Conversation{}, used: now}
+	if s.closed {
+		return ent.conv
+	}
 	s.byKey[key] = s.lru.PushFront(ent)
-	for s.lru.Len() > s.opts.MaxConversations {
+	if l := s.opts.Limit; l != nil {
+		l.kept.Add(1)
+	}
+	for s.lru.Len() > s.opts.MaxConversations || s.overLimit() && s.lru.Len() > 1 {
 		s.remove(s.lru.Back())
 	}
 	return ent.conv
+}
+
+func (s *Conversations) overLimit() bool {
+	l := s.opts.Limit
+	return l != nil && l.kept.Load() > l.max
+}
+
+// Close forgets every conversation and keeps none from then on, giving
+// their room in the Limit back: call it when the store's engine is
+// dropped. Turns still answered through it are answered as by a
+// conversation of their own.
+func (s *Conversations) Close() {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	for el := s.lru.Back(); el != nil; el = s.lru.Back() {
+		s.remove(el)
+	}
+	s.closed = true
 }
 
 func (s *Conversations) now() time.Time {
@@ -208,4 +255,7 @@ func (s *Conversations) expire(now time.Time) {
 func (s *Conversations) remove(el *list.Element) {
 	delete(s.byKey, el.Value.(*convEntry).key)
 	s.lru.Remove(el)
+	if l := s.opts.Limit; l != nil {
+		l.kept.Add(-1)
+	}
 }
