@@ -62,6 +62,9 @@ type Concepts struct {
 	path string
 	once sync.Once
 	t    *conceptfile.Table
+	// wordList is the sorted one-word keys, for NearKeys, built once.
+	wordsOnce sync.Once
+	wordList  []string
 }
 
 // ConceptFile is the file name of a language's concept tables.

@@ -20,6 +20,8 @@ type conceptTable struct {
 	weight float64
 	// self drops the word itself from a table within one language.
 	self bool
+	// fromEnglish: English question words take no near keys.
+	fromEnglish bool
 	// cache keeps the renderings of the phrases looked up (conceptcache.go).
 	cache renderCache
 }
@@ -39,10 +41,13 @@ const (
 	// looked up ("ab" of "hängen ... ab" is no "ahead"); names and
 	// acronyms have tables of their own.
 	maxGrammarRunes = 2
+	// weightNearKey is the share of its weight a rendering found through a
+	// near key keeps.
+	weightNearKey = 0.8
 )
 
 func newConceptTable(from, to *lang.Language, weight float64) *conceptTable {
-	t := &conceptTable{from: from.Concepts(), to: to.Concepts(), weight: weight, self: from == to}
+	t := &conceptTable{from: from.Concepts(), to: to.Concepts(), weight: weight, self: from == to, fromEnglish: from.Code == "en"}
 	if t.from.Empty() || t.to.Empty() {
 		return nil
 	}
@@ -64,6 +69,9 @@ func (t *conceptTable) match(stems []string) ([]alt, int) {
 			if senses := t.from.Senses(key); len(senses) > 0 {
 				return t.render(key, senses)
 			}
+			if n == 1 && !t.self && !t.fromEnglish {
+				return t.renderNear(key)
+			}
 			return nil
 		})
 		if len(alts) > 0 {
@@ -71,6 +79,29 @@ func (t *conceptTable) match(stems []string) ([]alt, int) {
 		}
 	}
 	return nil, 0
+}
+
+// renderNear renders a question word whose stem is not a key through the
+// keys of its dictionary forms (lang.Concepts.NearKeys: Russian "органу"
+// for "орган"), at weightNearKey: their senses pooled, each near key
+// counting alike.
+func (t *conceptTable) renderNear(key string) []alt {
+	near := t.from.NearKeys(key)
+	if len(near) == 0 {
+		return nil
+	}
+	var senses []lang.Sense
+	for _, k := range near {
+		for _, s := range t.from.Senses(k) {
+			s.Weight /= float64(len(near))
+			senses = append(senses, s)
+		}
+	}
+	alts := t.render(key, senses)
+	for i := range alts {
+		alts[i].weight *= weightNearKey
+	}
+	return alts
 }
 
 // render scores each word of the target language by the meaning it shares
