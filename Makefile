@@ -42,7 +42,7 @@ ARTICLES_HELDOUT_MIN_ABSTAIN ?= 45
 # The French, German and Russian pages of testdata/langarticles, asked about
 # in two other languages each (issue 10's target: 80% sentence@1); floors
 # under what they reach, per question language.
-LANGART_MIN_SENTENCE ?= 44,de=33,en=34,es=61,fr=58
+LANGART_MIN_SENTENCE ?= 47,de=33,en=39,es=61,fr=63
 LANGART_MIN_ANSWER ?= 22
 LANGART_MIN_ABSTAIN ?= 75
 

@@ -71,6 +71,11 @@ type index struct {
 	// bySuffix maps the tails of long stems to the stems: "attack" to
 	// "cyberattack", so the part finds the compound.
 	bySuffix map[string][]string
+	// byPart maps the parts of hyphenated and compound words to the
+	// words (parts.go), built from partWords on first use.
+	partWords map[string]partWord
+	partsOnce sync.Once
+	byPart    map[string][]string
 	// cand is what the first stage of the ranking reads (candidates.go).
 	cand candIndex
 	// scripts matches question words to article words in another script
@@ -114,6 +119,7 @@ func buildIndex(c *corpus.Corpus, analyzerOf func(*corpus.Article) *analyzer) *i
 					d.length++
 					ix.vocab[dt.folded] = dt.stem
 					ix.scripts.addWord(an.l, dt.folded, dt.stem)
+					ix.addPartWord(an.l, t.Text, dt.folded, dt.stem)
 				}
 				d.toks = append(d.toks, dt)
 			}

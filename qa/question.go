@@ -1,6 +1,7 @@
 package qa
 
 import (
+	"slices"
 	"strconv"
 	"strings"
 	"unicode"
@@ -125,6 +126,7 @@ func (e *Engine) parseFor(text string, l *lang.Language, target *analyzer) *quer
 	if lt := e.translation(l, target); lt != nil {
 		table = lt.get()
 	}
+	q.toks, folded, stems = e.splitHyphens(l, target, table, q.toks, folded, stems)
 	q.toks, folded, stems = e.splitCompounds(l, target, table, q.toks, folded, stems)
 
 	skip := make([]bool, len(q.toks))
@@ -349,6 +351,11 @@ func (e *Engine) group(q *query, l *lang.Language, table phraseMatcher, toks []l
 					}
 					for _, c := range e.idx.bySuffix[a.stems[0]] {
 						g.alts = append(g.alts, alt{stems: []string{c}, weight: a.weight * weightCompound})
+					}
+					for _, c := range e.idx.partsOf(a.stems[0]) {
+						if !slices.Contains(e.idx.bySuffix[a.stems[0]], c) {
+							g.alts = append(g.alts, alt{stems: []string{c}, weight: a.weight * weightCompound})
+						}
 					}
 				}
 			}
