@@ -135,6 +135,8 @@ type stage1Buf struct {
 	garts   []int32 // articles with the current question word
 	touched []int32 // slots the current question word reached
 	lbs     []float64
+	pend    []pending // candidates not yet scored (best)
+	got     []ranked  // and those scored
 
 	// The pruned first stage's (maxscore.go).
 	groups     []groupInfo
@@ -209,6 +211,7 @@ func (c *candIndex) put(b *stage1Buf) {
 		b.artKnown[a], b.artHasBits[a] = 0, 0
 	}
 	b.slots, b.marked, b.garts, b.touched, b.lbs = b.slots[:0], b.marked[:0], b.garts[:0], b.touched[:0], b.lbs[:0]
+	b.pend, b.got = b.pend[:0], b.got[:0]
 	b.refs, b.qterms, b.knownList, b.filledList = b.refs[:0], b.qterms[:0], b.knownList[:0], b.filledList[:0]
 	c.pool.Put(b)
 }
@@ -357,28 +360,7 @@ func (e *Engine) candidates(ctx context.Context, q *query, k int) ([]ranked, *fi
 		}
 	}
 	seen := &firstStage{cover: b.cover, words: b.words}
-
-	mk := func(d int32, score, cover, rel float64) ranked {
-		r := ranked{doc: int(d), bm25: score}
-		if totalIDF > 0 {
-			r.coverage = cover / totalIDF
-		}
-		r.relation = 1
-		if relIDF > 0 {
-			r.relation = rel / relIDF
-		}
-		return r
-	}
-	// final is stage1's score: BM25 rewards a rare word matched twice;
-	// coverage rewards a sentence that matches all of the question. Both
-	// count.
-	final := func(r *ranked) {
-		r.score = r.bm25 * (1 + 0.3*e.evidence(q, r.doc)) * (coverageFloor + r.coverage)
-	}
-	// The evidence factor lies in [1, 1.3]: the bounds of a score before
-	// its evidence is looked at.
-	lower := func(r *ranked) float64 { return r.bm25 * (coverageFloor + r.coverage) }
-	upper := func(r *ranked) float64 { return r.bm25 * 1.3 * (coverageFloor + r.coverage) }
+	sc := stage1Sums{totalIDF, relIDF}
 
 	// tau is a score that k sentences reach for sure: the k-th largest
 	// lower bound. No sentence whose upper bound is below it is among the
@@ -389,14 +371,14 @@ func (e *Engine) candidates(ctx context.Context, q *query, k int) ([]ranked, *fi
 		for i := range b.slots {
 			s := &b.slots[i]
 			if s.score > 0 {
-				r := mk(s.doc, s.score, s.cover, s.rel)
-				best.push(lower(&r))
+				r := sc.ranked(s.doc, s.score, s.cover, s.rel)
+				best.push(r.lower())
 			}
 		}
 		for _, art := range b.marked {
 			if acc := b.artAcc[art]; acc > 0 {
-				r := mk(-1, acc, acc, 0)
-				lb := lower(&r)
+				r := sc.ranked(-1, acc, acc, 0)
+				lb := r.lower()
 				for d, n := c.artStart[art], 0; d < c.artStart[art+1] && n < k; d++ {
 					if b.slot[d] < 0 {
 						best.push(lb)
@@ -408,42 +390,111 @@ func (e *Engine) candidates(ctx context.Context, q *query, k int) ([]ranked, *fi
 		tau = best.bound()
 		b.lbs = best.h
 	}
+	for _, art := range b.marked {
+		if acc := b.artAcc[art]; acc > 0 {
+			if r := sc.ranked(-1, acc, acc, 0); !(r.upper() < tau) {
+				b.pend = append(b.pend, pending{upper: r.upper(), i: ^art})
+			}
+		}
+	}
+	return e.best(q, b, sc, tau, k), seen, b
+}
 
-	out := make([]ranked, 0, e.countCandidates(b, tau, func(d int32, score, cover, rel float64) float64 {
-		r := mk(d, score, cover, rel)
-		return upper(&r)
-	}))
+// stage1Sums turns a sentence's sums of question-word weights into the
+// first stage's ranked: its coverage and relation are shares of the
+// question's weight (totalIDF, relIDF of the words that are not names).
+type stage1Sums struct{ totalIDF, relIDF float64 }
+
+func (sc stage1Sums) ranked(d int32, score, cover, rel float64) ranked {
+	r := ranked{doc: int(d), bm25: score}
+	if sc.totalIDF > 0 {
+		r.coverage = cover / sc.totalIDF
+	}
+	r.relation = 1
+	if sc.relIDF > 0 {
+		r.relation = rel / sc.relIDF
+	}
+	return r
+}
+
+// The first stage's score is BM25 times the evidence factor times the
+// coverage factor: BM25 rewards a rare word matched twice; coverage
+// rewards a sentence that matches all of the question; both count. The
+// evidence factor lies in [1, 1.3], so lower and upper bound the score
+// before the sentence's facts are looked at, and final computes it.
+func (r *ranked) lower() float64 { return r.bm25 * (coverageFloor + r.coverage) }
+func (r *ranked) upper() float64 { return r.bm25 * 1.3 * (coverageFloor + r.coverage) }
+
+func (e *Engine) final(q *query, r *ranked) {
+	r.score = r.bm25 * (1 + 0.3*e.evidence(q, r.doc)) * (coverageFloor + r.coverage)
+}
+
+// A pending is a candidate of the first stage whose score is bounded but
+// not known: slot i of the stage1Buf, or, for i < 0, the sentences of
+// article ^i that no posting reached (they score alike but for their
+// evidence).
+type pending struct {
+	upper float64
+	i     int32
+}
+
+// best returns the k best candidates (every one when k <= 0) among the
+// slots with a positive score whose upper bound reaches tau, and the
+// articles b.pend already lists, best first, exactly as sorting them all
+// by their final score would begin. It looks at the evidence of a
+// candidate only while its upper bound can still reach the k-th best
+// score found: highest upper bound first, it stops at the first that
+// cannot.
+func (e *Engine) best(q *query, b *stage1Buf, sc stage1Sums, tau float64, k int) []ranked {
+	c := &e.idx.cand
 	for i := range b.slots {
 		s := &b.slots[i]
 		if s.score <= 0 {
 			continue
 		}
-		r := mk(s.doc, s.score, s.cover, s.rel)
-		if upper(&r) < tau {
-			continue
+		if r := sc.ranked(s.doc, s.score, s.cover, s.rel); !(r.upper() < tau) {
+			b.pend = append(b.pend, pending{upper: r.upper(), i: int32(i)})
 		}
-		final(&r)
-		out = append(out, r)
 	}
-	for _, art := range b.marked {
+	p := pendingHeap(b.pend)
+	if k > 0 {
+		p.init()
+	}
+	found := kBest{k: k, h: b.lbs[:0]}
+	got := b.got[:0]
+	for len(p) > 0 {
+		var next pending
+		if k > 0 {
+			// Every candidate left scores at most p[0].upper.
+			if p[0].upper*scoreSlack < found.bound() {
+				break
+			}
+			next = p.pop()
+		} else {
+			next, p = p[len(p)-1], p[:len(p)-1]
+		}
+		if next.i >= 0 {
+			s := &b.slots[next.i]
+			r := sc.ranked(s.doc, s.score, s.cover, s.rel)
+			e.final(q, &r)
+			got = append(got, r)
+			found.push(r.score)
+			continue
+		}
+		art := ^next.i
 		acc := b.artAcc[art]
-		if acc <= 0 {
-			continue
-		}
-		if r := mk(-1, acc, acc, 0); upper(&r) < tau {
-			continue
-		}
 		for d := c.artStart[art]; d < c.artStart[art+1]; d++ {
 			if b.slot[d] < 0 {
-				r := mk(d, acc, acc, 0)
-				final(&r)
-				out = append(out, r)
+				r := sc.ranked(d, acc, acc, 0)
+				e.final(q, &r)
+				got = append(got, r)
+				found.push(r.score)
 			}
 		}
 	}
 	// slices.SortFunc runs the same pattern-defeating quicksort as
 	// sort.Slice, comparing where it asked less, without its reflection.
-	slices.SortFunc(out, func(x, y ranked) int {
+	slices.SortFunc(got, func(x, y ranked) int {
 		if x.score != y.score {
 			if x.score > y.score {
 				return -1
@@ -458,43 +509,48 @@ func (e *Engine) candidates(ctx context.Context, q *query, k int) ([]ranked, *fi
 		}
 		return 0
 	})
-	if k > 0 && len(out) > k {
-		out = slices.Clip(out[:k])
+	if k > 0 && len(got) > k {
+		got = got[:k]
 	}
-	return out, seen, b
+	out := slices.Clone(got)
+	b.pend, b.got, b.lbs = b.pend[:0], got[:0], found.h[:0]
+	return out
 }
 
-// countCandidates is how many sentences the loops at the end of
-// candidates keep, counted by the same tests first so that their slice is
-// allocated once, at its size. upper(d, score, cover, rel) is the bound
-// that candidates' upper gives the ranked that its mk makes of them.
-func (e *Engine) countCandidates(b *stage1Buf, tau float64, upper func(d int32, score, cover, rel float64) float64) int {
-	c := &e.idx.cand
-	n := 0
-	for i := range b.slots {
-		s := &b.slots[i]
-		if s.score <= 0 {
-			continue
-		}
-		if !(upper(s.doc, s.score, s.cover, s.rel) < tau) {
-			n++
-		}
+// A pendingHeap is a max-heap of pending by upper bound.
+type pendingHeap []pending
+
+func (h pendingHeap) init() {
+	for i := len(h)/2 - 1; i >= 0; i-- {
+		h.down(i)
 	}
-	for _, art := range b.marked {
-		acc := b.artAcc[art]
-		if acc <= 0 {
-			continue
+}
+
+func (h *pendingHeap) pop() pending {
+	old := *h
+	top := old[0]
+	n := len(old) - 1
+	old[0] = old[n]
+	*h = old[:n]
+	h.down(0)
+	return top
+}
+
+func (h pendingHeap) down(i int) {
+	for {
+		l, m := 2*i+1, i
+		if l < len(h) && h[l].upper > h[m].upper {
+			m = l
 		}
-		if upper(-1, acc, acc, 0) < tau {
-			continue
+		if l+1 < len(h) && h[l+1].upper > h[m].upper {
+			m = l + 1
 		}
-		for d := c.artStart[art]; d < c.artStart[art+1]; d++ {
-			if b.slot[d] < 0 {
-				n++
-			}
+		if m == i {
+			return
 		}
+		h[m], h[i] = h[i], h[m]
+		i = m
 	}
-	return n
 }
 
 // checkPostings is how many postings the first stage reads between two

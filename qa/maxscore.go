@@ -249,19 +249,7 @@ func (e *Engine) candidatesPruned(ctx context.Context, q *query, k int) (out []r
 		}
 		return score, cover, rel, words
 	}
-	mk := func(d int32, score, cover, rel float64) ranked {
-		r := ranked{doc: int(d), bm25: score}
-		if totalIDF > 0 {
-			r.coverage = cover / totalIDF
-		}
-		r.relation = 1
-		if relIDF > 0 {
-			r.relation = rel / relIDF
-		}
-		return r
-	}
-	lower := func(r *ranked) float64 { return r.bm25 * (coverageFloor + r.coverage) }
-	upper := func(r *ranked) float64 { return r.bm25 * 1.3 * (coverageFloor + r.coverage) }
+	sc := stage1Sums{totalIDF, relIDF}
 
 	best := kBest{k: k, h: b.lbs[:0]} // the k best lower bounds
 	theta := best.bound
@@ -308,8 +296,8 @@ func (e *Engine) candidatesPruned(ctx context.Context, q *query, k int) (out []r
 				b.slots = append(b.slots, slot{doc: p.doc, art: c.docArt[p.doc], score: score, cover: cover, rel: rel})
 				b.words[p.doc] = words
 				if score > 0 {
-					r := mk(p.doc, score, cover, rel)
-					best.push(lower(&r))
+					r := sc.ranked(p.doc, score, cover, rel)
+					best.push(r.lower())
 				}
 			}
 		}
@@ -322,27 +310,7 @@ func (e *Engine) candidatesPruned(ctx context.Context, q *query, k int) (out []r
 		c.put(b)
 		return nil, nil, nil, false
 	}
-	for i := range b.slots {
-		s := &b.slots[i]
-		if s.score <= 0 {
-			continue
-		}
-		r := mk(s.doc, s.score, s.cover, s.rel)
-		if upper(&r) < tau {
-			continue
-		}
-		r.score = r.bm25 * (1 + 0.3*e.evidence(q, r.doc)) * (coverageFloor + r.coverage)
-		out = append(out, r)
-	}
-	sort.Slice(out, func(i, j int) bool {
-		if out[i].score != out[j].score {
-			return out[i].score > out[j].score
-		}
-		return out[i].doc < out[j].doc
-	})
-	if len(out) > k {
-		out = slices.Clip(out[:k])
-	}
+	out = e.best(q, b, sc, tau, k)
 	// What the second stage reads: every sentence of the candidates'
 	// articles.
 	for _, r := range out {
