@@ -425,8 +425,8 @@ func (sc stage1Sums) ranked(d int32, score, cover, rel float64) ranked {
 func (r *ranked) lower() float64 { return r.bm25 * (coverageFloor + r.coverage) }
 func (r *ranked) upper() float64 { return r.bm25 * 1.3 * (coverageFloor + r.coverage) }
 
-func (e *Engine) final(q *query, r *ranked) {
-	r.score = r.bm25 * (1 + 0.3*e.evidence(q, r.doc)) * (coverageFloor + r.coverage)
+func (r *ranked) final(evidence float64) {
+	r.score = r.bm25 * (1 + 0.3*evidence) * (coverageFloor + r.coverage)
 }
 
 // A pending is a candidate of the first stage whose score is bounded but
@@ -460,6 +460,7 @@ func (e *Engine) best(q *query, b *stage1Buf, sc stage1Sums, tau float64, k int)
 	if k > 0 {
 		p.init()
 	}
+	evidence := e.evidenceOf(q)
 	found := kBest{k: k, h: b.lbs[:0]}
 	got := b.got[:0]
 	for len(p) > 0 {
@@ -476,7 +477,7 @@ func (e *Engine) best(q *query, b *stage1Buf, sc stage1Sums, tau float64, k int)
 		if next.i >= 0 {
 			s := &b.slots[next.i]
 			r := sc.ranked(s.doc, s.score, s.cover, s.rel)
-			e.final(q, &r)
+			r.final(evidence(r.doc))
 			got = append(got, r)
 			found.push(r.score)
 			continue
@@ -486,7 +487,7 @@ func (e *Engine) best(q *query, b *stage1Buf, sc stage1Sums, tau float64, k int)
 		for d := c.artStart[art]; d < c.artStart[art+1]; d++ {
 			if b.slot[d] < 0 {
 				r := sc.ranked(d, acc, acc, 0)
-				e.final(q, &r)
+				r.final(evidence(r.doc))
 				got = append(got, r)
 				found.push(r.score)
 			}

@@ -51,13 +51,16 @@ type posting struct {
 
 // An index is an inverted index of stems over every sentence of a corpus.
 type index struct {
-	docs    []doc
-	termIDs map[string]int32
-	post    [][]posting
-	idf     []float64
-	avgLen  float64
-	maxIDF  float64
-	meanIDF float64 // mean idf over the corpus's words
+	docs []doc
+	// factEvidence is, per kind whose evidence is a sentence's facts
+	// alone, each sentence's (kinds.go, buildEvidence).
+	factEvidence map[Kind][]float64
+	termIDs      map[string]int32
+	post         [][]posting
+	idf          []float64
+	avgLen       float64
+	maxIDF       float64
+	meanIDF      float64 // mean idf over the corpus's words
 	// vocab maps each folded word of the corpus to its stem, so that a
 	// misspelt question word can be matched to the nearest real word.
 	vocab map[string]string
@@ -187,6 +190,7 @@ func buildIndex(c *corpus.Corpus, analyzerOf func(*corpus.Article) *analyzer) *i
 		spell[st] = st
 	}
 	ix.buildCandidates(nameHits)
+	ix.buildEvidence()
 	ix.fuzzy = newFuzzyIndex(spell, 2)
 	ix.bySuffix = map[string][]string{}
 	for st := range ix.termIDs {

@@ -131,13 +131,11 @@ func extractWhich(e *Engine, q *query, doc *doc, near []int) (extraction, bool) 
 	return untyped(e.rest(q, doc))
 }
 
-func evidenceWho(e *Engine, q *query, d *doc) float64 {
-	f := &d.sentence.Facts
+func evidenceWho(f *corpus.Facts) float64 {
 	return graded(f.Quote != nil || hasName(f, corpus.NamePerson), hasName(f, corpus.NameOrg))
 }
 
-func evidenceWhere(e *Engine, q *query, d *doc) float64 {
-	f := &d.sentence.Facts
+func evidenceWhere(f *corpus.Facts) float64 {
 	return graded(hasName(f, corpus.NamePlace), hasName(f, corpus.NameOther))
 }
 

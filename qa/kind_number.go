@@ -25,8 +25,8 @@ func extractHowMany(e *Engine, q *query, doc *doc, near []int) (extraction, bool
 	return untyped(e.rest(q, doc))
 }
 
-func evidenceNumber(e *Engine, q *query, d *doc) float64 {
-	return graded(len(d.sentence.Facts.Numbers) > 0, false)
+func evidenceNumber(f *corpus.Facts) float64 {
+	return graded(len(f.Numbers) > 0, false)
 }
 
 // numberFacts lists the numbers of a sentence.

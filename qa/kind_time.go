@@ -33,17 +33,15 @@ func extractHowLong(e *Engine, q *query, doc *doc, near []int) (extraction, bool
 	return untyped(e.rest(q, doc))
 }
 
-func evidenceWhen(e *Engine, q *query, d *doc) float64 {
-	return graded(len(d.sentence.Facts.Dates) > 0, false)
+func evidenceWhen(f *corpus.Facts) float64 {
+	return graded(len(f.Dates) > 0, false)
 }
 
-func evidenceSince(e *Engine, q *query, d *doc) float64 {
-	f := &d.sentence.Facts
+func evidenceSince(f *corpus.Facts) float64 {
 	return graded(hasDate(f, timex.Since), len(f.Dates) > 0)
 }
 
-func evidenceHowLong(e *Engine, q *query, d *doc) float64 {
-	f := &d.sentence.Facts
+func evidenceHowLong(f *corpus.Facts) float64 {
 	return graded(hasDate(f, timex.Duration), len(f.Numbers) > 0)
 }
 

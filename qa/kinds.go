@@ -13,7 +13,11 @@ type kindSpec struct {
 	extract func(e *Engine, q *query, d *doc, near []int) (x extraction, ok bool)
 	// evidence says how well sentence d can answer the kind, from 0
 	// (nothing of the kind) to 1, before any extraction; nil for 0.
-	evidence func(e *Engine, q *query, d *doc) float64
+	// factEvidence is the same for a kind whose evidence is a sentence's
+	// facts alone: the index computes it once per sentence (evidenceOf).
+	// A kind has at most one of the two.
+	evidence     func(e *Engine, q *query, d *doc) float64
+	factEvidence func(f *corpus.Facts) float64
 	// facts lists, in order and rendered in the reply's language, the
 	// facts of the kind sentence sen holds: the readings a follow-up with
 	// nothing but a pronoun ("when did it happen?") is asked to choose
@@ -50,21 +54,21 @@ type kindSpec struct {
 
 // kinds registers every answer kind.
 var kinds = map[Kind]kindSpec{
-	KindWhen: {extract: extractWhen, evidence: evidenceWhen, facts: dateFacts, clarifyFresh: true,
+	KindWhen: {extract: extractWhen, factEvidence: evidenceWhen, facts: dateFacts, clarifyFresh: true,
 		family: familyTime, spanFacts: dateSpans},
-	KindSince: {extract: extractWhen, evidence: evidenceSince,
+	KindSince: {extract: extractWhen, factEvidence: evidenceSince,
 		family: familyTime, spanFacts: dateSpans},
-	KindHowLong: {extract: extractHowLong, evidence: evidenceHowLong, facts: dateFacts,
+	KindHowLong: {extract: extractHowLong, factEvidence: evidenceHowLong, facts: dateFacts,
 		family: familyTime},
-	KindHowMany: {extract: extractHowMany, evidence: evidenceNumber, facts: numberFacts,
+	KindHowMany: {extract: extractHowMany, factEvidence: evidenceNumber, facts: numberFacts,
 		family: familyNumber, spanFacts: numberSpans, focusEnds: true},
-	KindHowMuch: {extract: extractHowMany, evidence: evidenceNumber, facts: numberFacts,
+	KindHowMuch: {extract: extractHowMany, factEvidence: evidenceNumber, facts: numberFacts,
 		family: familyNumber, spanFacts: numberSpans, focusEnds: true},
 	KindName: {extract: extractName,
 		family: familyName, focusEnds: true},
-	KindWho: {extract: extractWho, evidence: evidenceWho, facts: nameFacts, clarifyFresh: true, speechRequest: cueWhoSaid,
+	KindWho: {extract: extractWho, factEvidence: evidenceWho, facts: nameFacts, clarifyFresh: true, speechRequest: cueWhoSaid,
 		family: familyPerson},
-	KindWhere: {extract: extractWhere, evidence: evidenceWhere, facts: nameFacts, clarifyFresh: true, speechRequest: cueSource,
+	KindWhere: {extract: extractWhere, factEvidence: evidenceWhere, facts: nameFacts, clarifyFresh: true, speechRequest: cueSource,
 		family: familyPlace},
 	KindYesNo: {extract: extractYesNo,
 		family: familyYesNo},
@@ -98,11 +102,34 @@ func (e *Engine) ruleExtract(q *query, d int) (extraction, bool) {
 
 // evidence says how well a sentence can answer the kind of question, from
 // 0 (nothing of the kind) to 1.
-func (e *Engine) evidence(q *query, d int) float64 {
-	if k, ok := kinds[q.kind]; ok && k.evidence != nil {
-		return k.evidence(e, q, &e.idx.docs[d])
+func (e *Engine) evidence(q *query, d int) float64 { return e.evidenceOf(q)(d) }
+
+// evidenceOf returns evidence for the question q: a caller that asks it of
+// many sentences looks the kind up once.
+func (e *Engine) evidenceOf(q *query) func(d int) float64 {
+	if t := e.idx.factEvidence[q.kind]; t != nil {
+		return func(d int) float64 { return t[d] }
 	}
-	return 0
+	if k := kinds[q.kind]; k.evidence != nil {
+		return func(d int) float64 { return k.evidence(e, q, &e.idx.docs[d]) }
+	}
+	return func(int) float64 { return 0 }
+}
+
+// buildEvidence computes each sentence's evidence for every kind whose
+// evidence is the sentence's facts alone.
+func (ix *index) buildEvidence() {
+	ix.factEvidence = map[Kind][]float64{}
+	for k, spec := range kinds {
+		if spec.factEvidence == nil {
+			continue
+		}
+		t := make([]float64, len(ix.docs))
+		for d := range ix.docs {
+			t[d] = spec.factEvidence(&ix.docs[d].sentence.Facts)
+		}
+		ix.factEvidence[k] = t
+	}
 }
 
 // isFactKind reports whether the answer of kind k is a fact a sentence may
