@@ -493,6 +493,11 @@ func (e *Engine) best(q *query, b *stage1Buf, sc stage1Sums, tau float64, k int)
 			}
 		}
 	}
+	if k > 0 {
+		// Only those at least as good as the k-th best score are sorted.
+		kth := found.bound()
+		got = slices.DeleteFunc(got, func(r ranked) bool { return r.score < kth })
+	}
 	// slices.SortFunc runs the same pattern-defeating quicksort as
 	// sort.Slice, comparing where it asked less, without its reflection.
 	slices.SortFunc(got, func(x, y ranked) int {
