@@ -365,38 +365,26 @@ func (e *Engine) candidates(ctx context.Context, q *query, k int) ([]ranked, *fi
 	// tau is a score that k sentences reach for sure: the k-th largest
 	// lower bound. No sentence whose upper bound is below it is among the
 	// k best.
-	tau := math.Inf(-1)
-	if k > 0 {
-		best := kBest{k: k, h: b.lbs[:0]}
-		for i := range b.slots {
-			s := &b.slots[i]
-			if s.score > 0 {
-				r := sc.ranked(s.doc, s.score, s.cover, s.rel)
-				best.push(r.lower())
-			}
-		}
-		for _, art := range b.marked {
-			if acc := b.artAcc[art]; acc > 0 {
-				r := sc.ranked(-1, acc, acc, 0)
-				lb := r.lower()
-				for d, n := c.artStart[art], 0; d < c.artStart[art+1] && n < k; d++ {
-					if b.slot[d] < 0 {
-						best.push(lb)
-						n++
-					}
-				}
-			}
-		}
-		tau = best.bound()
-		b.lbs = best.h
-	}
+	best := kBest{k: k, h: b.lbs[:0]}
+	b.pendSlots(sc, &best)
 	for _, art := range b.marked {
-		if acc := b.artAcc[art]; acc > 0 {
-			if r := sc.ranked(-1, acc, acc, 0); !(r.upper() < tau) {
-				b.pend = append(b.pend, pending{upper: r.upper(), i: ^art})
+		acc := b.artAcc[art]
+		if acc <= 0 {
+			continue
+		}
+		lower, upper := sc.bounds(acc, acc)
+		for d, n := c.artStart[art], 0; d < c.artStart[art+1] && n < k; d++ {
+			if b.slot[d] < 0 {
+				best.push(lower)
+				n++
 			}
 		}
+		if !(upper < best.bound()) {
+			b.pend = append(b.pend, pending{upper: upper, i: ^art})
+		}
 	}
+	tau := best.bound()
+	b.lbs = best.h
 	return e.best(q, b, sc, tau, k), seen, b
 }
 
@@ -429,6 +417,36 @@ func (r *ranked) final(evidence float64) {
 	r.score = r.bm25 * (1 + 0.3*evidence) * (coverageFloor + r.coverage)
 }
 
+// bounds returns the lower and upper bounds of the score of a sentence
+// with these sums, as its ranked's lower and upper would.
+func (sc stage1Sums) bounds(score, cover float64) (lower, upper float64) {
+	r := ranked{bm25: score}
+	if sc.totalIDF > 0 {
+		r.coverage = cover / sc.totalIDF
+	}
+	return r.lower(), r.upper()
+}
+
+// pendSlots lists the slots with a positive score in b.pend. When lbs is
+// not nil, their lower bounds are pushed into it, and a slot whose upper
+// bound is below the k-th best lower bound so far is left out.
+func (b *stage1Buf) pendSlots(sc stage1Sums, lbs *kBest) {
+	for i := range b.slots {
+		s := &b.slots[i]
+		if s.score <= 0 {
+			continue
+		}
+		lower, upper := sc.bounds(s.score, s.cover)
+		if lbs != nil {
+			lbs.push(lower)
+			if upper < lbs.bound() {
+				continue
+			}
+		}
+		b.pend = append(b.pend, pending{upper: upper, i: int32(i)})
+	}
+}
+
 // A pending is a candidate of the first stage whose score is bounded but
 // not known: slot i of the stage1Buf, or, for i < 0, the sentences of
 // article ^i that no posting reached (they score alike but for their
@@ -438,24 +456,15 @@ type pending struct {
 	i     int32
 }
 
-// best returns the k best candidates (every one when k <= 0) among the
-// slots with a positive score whose upper bound reaches tau, and the
-// articles b.pend already lists, best first, exactly as sorting them all
-// by their final score would begin. It looks at the evidence of a
+// best returns the k best candidates (every one when k <= 0) among those
+// b.pend lists whose upper bound reaches tau, best first, exactly as
+// sorting them all by their final score would begin. It looks at the evidence of a
 // candidate only while its upper bound can still reach the k-th best
 // score found: highest upper bound first, it stops at the first that
 // cannot.
 func (e *Engine) best(q *query, b *stage1Buf, sc stage1Sums, tau float64, k int) []ranked {
 	c := &e.idx.cand
-	for i := range b.slots {
-		s := &b.slots[i]
-		if s.score <= 0 {
-			continue
-		}
-		if r := sc.ranked(s.doc, s.score, s.cover, s.rel); !(r.upper() < tau) {
-			b.pend = append(b.pend, pending{upper: r.upper(), i: int32(i)})
-		}
-	}
+	b.pend = slices.DeleteFunc(b.pend, func(p pending) bool { return p.upper < tau })
 	p := pendingHeap(b.pend)
 	if k > 0 {
 		p.init()

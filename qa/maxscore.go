@@ -310,6 +310,7 @@ func (e *Engine) candidatesPruned(ctx context.Context, q *query, k int) (out []r
 		c.put(b)
 		return nil, nil, nil, false
 	}
+	b.pendSlots(sc, nil)
 	out = e.best(q, b, sc, tau, k)
 	// What the second stage reads: every sentence of the candidates'
 	// articles.
