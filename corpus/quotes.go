@@ -74,6 +74,11 @@ func (s *quoteState) pop() quoteDir {
 // partner opened; otherwise it opens when it stands before a word and
 // after a space, and closes when it stands after a word.
 func (s *quoteState) curly(r, before, after rune) quoteDir {
+	switch r {
+	case '„', '‚', '“', '‘', '”', '«', '‹', '»', '›':
+	default:
+		return notQuote // most runes: no need to look at the neighbours
+	}
 	spaceBefore := before == 0 || unicode.IsSpace(before) || strings.ContainsRune("([{/"+dialogueDashes, before)
 	wordAfter := after != 0 && !unicode.IsSpace(after) && !strings.ContainsRune(",.;:!?)]…", after)
 	top := s.top()
