@@ -56,16 +56,11 @@ func (r *Registry) IdentifyText(text string) Identification {
 	if len(words) == 0 || len(r.langs) == 0 {
 		return id
 	}
+	stops := r.stopLanguages()
 	score := make([]float64, len(r.langs))
 	hits := make([]int, len(r.langs))
-	have := make([]int, 0, len(r.langs))
 	for _, w := range words {
-		have = have[:0]
-		for i, l := range r.langs {
-			if _, ok := l.stop[w]; ok {
-				have = append(have, i)
-			}
-		}
+		have := stops[w]
 		for _, i := range have {
 			score[i] += 1 / float64(len(have))
 			hits[i]++
@@ -116,4 +111,19 @@ func DeclaredLanguage(page string) (code, line string) {
 		}
 	}
 	return "", ""
+}
+
+// stopLanguages returns, for every stop word of any language, the
+// languages whose list holds it (indices into r.langs, in order), built on
+// first use: one lookup a word instead of one a language.
+func (r *Registry) stopLanguages() map[string][]int {
+	r.stopsOnce.Do(func() {
+		r.stops = map[string][]int{}
+		for i, l := range r.langs {
+			for w := range l.stop {
+				r.stops[w] = append(r.stops[w], i)
+			}
+		}
+	})
+	return r.stops
 }

@@ -26,6 +26,9 @@ type Registry struct {
 	byCode   map[string]*Language
 	byLocale map[string]*Language
 	others   map[string][]byte
+
+	stopsOnce sync.Once
+	stops     map[string][]int // stopLanguages
 }
 
 // Get returns the language with ISO 639-1 code code ("fr").
