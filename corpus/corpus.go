@@ -12,12 +12,15 @@ package corpus
 
 import (
 	"fmt"
-
-	"github.com/qabot/qabot/corpus/timex"
 	"io/fs"
 	"path"
+	"runtime"
 	"sort"
 	"strings"
+	"sync"
+	"sync/atomic"
+
+	"github.com/qabot/qabot/corpus/timex"
 )
 
 // A Corpus is the set of articles the bot answers from.
@@ -117,26 +120,68 @@ func Load(fsys fs.FS, p *Parser) (*Corpus, error) {
 	if budget <= 0 {
 		budget = DefaultMaxCorpusBytes
 	}
+	// The files are read in order (the corpus budget is counted in that
+	// order), then parsed on every core: parsing is almost all of the
+	// cost, and each article's parse is independent of the others'.
+	type file struct {
+		name string
+		raw  []byte
+		a    *Article
+		err  error
+	}
+	var files []file
 	for _, e := range entries {
 		name := e.Name()
 		if e.IsDir() || path.Ext(name) != ".txt" || strings.HasPrefix(name, ".") {
 			continue
 		}
 		raw, err := readArticle(fsys, name, e, int64(p.MaxBytes), budget)
-		if err != nil {
-			errs.Add(name, 0, err)
+		if err == nil {
+			budget -= int64(len(raw))
+		}
+		files = append(files, file{name: name, raw: raw, err: err})
+	}
+	parallel(len(files), func(i int) {
+		f := &files[i]
+		if f.err == nil {
+			f.a, f.err = p.Parse(strings.TrimSuffix(f.name, ".txt"), f.raw)
+			f.raw = nil
+		}
+	})
+	for _, f := range files {
+		if f.err != nil {
+			errs.Add(f.name, 0, f.err)
 			continue
 		}
-		budget -= int64(len(raw))
-		a, err := p.Parse(strings.TrimSuffix(name, ".txt"), raw)
-		if err != nil {
-			errs.Add(name, 0, err)
-			continue
-		}
-		c.Articles = append(c.Articles, a)
+		c.Articles = append(c.Articles, f.a)
 	}
 	if len(c.Articles) == 0 && len(errs) == 0 {
 		errs.Add(".", 0, ErrNoArticles)
 	}
 	return &c, errs.Err()
+}
+
+// parallel calls do(i) for every i in [0, n), on up to GOMAXPROCS
+// goroutines, and returns when all have returned. Each do(i) must touch
+// only its own i's data, so the result is the same as a loop's.
+func parallel(n int, do func(i int)) {
+	workers := min(n, runtime.GOMAXPROCS(0))
+	if workers <= 1 {
+		for i := range n {
+			do(i)
+		}
+		return
+	}
+	var (
+		next atomic.Int64
+		wg   sync.WaitGroup
+	)
+	for range workers {
+		wg.Go(func() {
+			for i := int(next.Add(1) - 1); i < n; i = int(next.Add(1) - 1) {
+				do(i)
+			}
+		})
+	}
+	wg.Wait()
 }
