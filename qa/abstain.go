@@ -63,6 +63,16 @@ const (
 	cPrecise    // the rules found exactly what the question names (extraction.precise)
 	cClass      // the question names the class of the name it asks for ("which COUNTRY")
 	cRunes      // log(1 + runes of the question)
+	// Read from the other candidates the ranker scored too: when the
+	// paragraph that answers is missing, the best candidates scatter over
+	// the article. (The most of the question any candidate says, and its
+	// gap to the chosen sentence's, were tried and left out: on dev they
+	// added nothing to the chosen sentence's own coverage, and our own
+	// sets declined fewer unanswerable questions with them.)
+	cPlainMargin // the chosen sentence's plain BM25 minus the best other's, as a share of the larger
+	cTopPara     // share of the ranker's next three candidates in the chosen sentence's paragraph or next to it, in its article
+	cProbTyped   // cProb * cTyped
+	cProbCovText // cProb * the chosen sentence's fCovText
 	numCalibration
 )
 
@@ -78,6 +88,8 @@ var calibrationNames = [numCalibration]string{
 	cCovContext: "cov_context", cWinCov: "win_cov", cParaCov: "para_cov", cBM25: "bm25", cPlainBM25: "plain_bm25",
 	cStage1Rel: "stage1_rel", cLength: "length", cPosition: "position", cPlainRank: "plain_bm25_rank",
 	cAsksNumber: "asks_number", cPrecise: "precise", cClass: "class", cRunes: "runes",
+	cPlainMargin: "plain_bm25_margin", cTopPara: "top_para",
+	cProbTyped: "prob_typed", cProbCovText: "prob_cov_text",
 }
 
 // CalibrationNames returns the names of the calibration's inputs, in the
@@ -188,6 +200,9 @@ func (e *Engine) calibrationFeatures(q *query, ranked []ranked, i int, x extract
 	if r.first >= best {
 		c[cFirstTop] = 1
 	}
+	e.articleEvidence(ranked[:scored], i, c)
+	c[cProbTyped] = c[cProb] * c[cTyped]
+	c[cProbCovText] = c[cProb] * r.x[fCovText]
 	switch family(q) {
 	case familyTime:
 		c[cKindTime] = 1
@@ -207,6 +222,42 @@ func (e *Engine) calibrationFeatures(q *query, ranked []ranked, i int, x extract
 		c[cKindYesNo] = 1
 	}
 	return c
+}
+
+// topParaDepth is how many of the ranker's next candidates cTopPara reads.
+const topParaDepth = 3
+
+// articleEvidence sets the inputs that read the other scored candidates
+// (sorted by the ranker, best first), not candidate i alone: how far plain
+// BM25 puts it ahead, and how the best candidates gather around it.
+func (e *Engine) articleEvidence(scored []ranked, i int, c []float64) {
+	r := scored[i]
+	otherPlain := 0.0
+	for j, o := range scored {
+		if j != i {
+			otherPlain = max(otherPlain, o.x[fPlainBM25])
+		}
+	}
+	if top := max(r.x[fPlainBM25], otherPlain); top > 0 {
+		c[cPlainMargin] = (r.x[fPlainBM25] - otherPlain) / top
+	}
+	near, n := 0, 0
+	for j, o := range scored {
+		if j == i {
+			continue
+		}
+		if n == topParaDepth {
+			break
+		}
+		n++
+		a, b := &e.idx.docs[o.doc], &e.idx.docs[r.doc]
+		if a.artIdx == b.artIdx && (a.sentence.Paragraph == b.sentence.Paragraph || o.doc-r.doc == 1 || r.doc-o.doc == 1) {
+			near++
+		}
+	}
+	if n > 0 {
+		c[cTopPara] = float64(near) / float64(n)
+	}
 }
 
 // languagePair names the question's language and the language of the

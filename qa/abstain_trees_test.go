@@ -75,3 +75,51 @@ func TestParseRankerRejectsBadTrees(t *testing.T) {
 		})
 	}
 }
+
+// twoStageRanker is a ranker file whose calibration says how likely the
+// sentence is right when the article answers (log-odds 1 + 2*prob) and,
+// apart, how likely the article answers (log-odds -1 + 3*top_para,
+// with a term for Spanish questions about English articles).
+const twoStageRanker = `{"candidates": 5, "features": ["coverage"], "mean": [0], "scale": [1], "weights": [1],
+	"calibration": {"features": ["prob"], "mean": [0], "scale": [1], "weights": [2], "bias": 1,
+		"answerable": {"features": ["top_para"], "mean": [0], "scale": [1], "weights": [3], "bias": -1,
+			"pairs": {"es>en": 0.5}, "cost_ratio": 0, "threshold": 0},
+		"cost_ratio": 2, "threshold": 0.6}}`
+
+// TestCalibrationAnswerable checks that a calibration with a model of
+// whether the article answers gives the product of the two probabilities.
+func TestCalibrationAnswerable(t *testing.T) {
+	r, err := qa.ParseRanker([]byte(twoStageRanker))
+	if err != nil {
+		t.Fatalf("ParseRanker = %v", err)
+	}
+	index := map[string]int{}
+	for i, n := range qa.CalibrationNames() {
+		index[n] = i
+	}
+	sigmoid := func(z float64) float64 { return 1 / (1 + math.Exp(-z)) }
+	for _, tc := range []struct {
+		prob, para float64
+		pair       string
+		want       float64
+	}{
+		{0.5, 0, "en>en", sigmoid(2) * sigmoid(-1)},
+		{0.5, 1, "en>en", sigmoid(2) * sigmoid(2)},
+		{0.1, 1, "es>en", sigmoid(1.2) * sigmoid(2.5)},
+	} {
+		x := make([]float64, len(qa.CalibrationNames()))
+		x[index["prob"]], x[index["top_para"]] = tc.prob, tc.para
+		if got := r.Calibration.Probability(x, tc.pair); math.Abs(got-tc.want) > 1e-12 {
+			t.Errorf("Probability(prob %v, top_para %v, %s) = %v, want %v", tc.prob, tc.para, tc.pair, got, tc.want)
+		}
+	}
+	for name, data := range map[string]string{
+		"an unknown input":         strings.Replace(twoStageRanker, `["top_para"]`, `["luck"]`, 1),
+		"an answerable of its own": strings.Replace(twoStageRanker, `"cost_ratio": 0,`, `"answerable": {"features": [], "mean": [], "scale": [], "weights": [], "bias": 0}, "cost_ratio": 0,`, 1),
+		"weights missing":          strings.Replace(twoStageRanker, `"weights": [3]`, `"weights": []`, 1),
+	} {
+		if _, err := qa.ParseRanker([]byte(data)); err == nil {
+			t.Errorf("ParseRanker accepted an answerable model with %s", name)
+		}
+	}
+}

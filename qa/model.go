@@ -51,6 +51,12 @@ type Calibration struct {
 	Pairs map[string]float64 `json:"pairs,omitempty"`
 	// Trees add their leaves to the score (abstain_trees.go).
 	Trees []CalibrationTree `json:"trees,omitempty"`
+	// Answerable, when present, is a logistic model of its own over the
+	// same inputs (no threshold) of the probability that the article
+	// answers the question at all; the model above then says how likely
+	// the chosen sentence is right when it does, and the probability that
+	// it answers is the product of the two.
+	Answerable *Calibration `json:"answerable,omitempty"`
 	// CostRatio is what a wrong answer costs, in declined right answers;
 	// Threshold = CostRatio/(1+CostRatio) is the probability at which
 	// answering and declining cost the same.
@@ -98,27 +104,44 @@ func (r *Ranker) Compile() error {
 	}
 	r.bias = b
 	if c := r.Calibration; c != nil {
-		idx := map[string]int{}
-		for i, n := range calibrationNames {
-			idx[n] = i
-		}
-		b, err := fold(c.Features, c.Mean, c.Scale, c.Weights, idx, c.w[:])
-		if err != nil {
-			return fmt.Errorf("ranker calibration: %w", err)
-		}
-		c.bias = c.Bias + b
-		for p, v := range c.Pairs {
-			if math.IsNaN(v) || math.IsInf(v, 0) {
-				return fmt.Errorf("ranker calibration: pair %q: bad value", p)
-			}
-		}
-		for i := range c.Trees {
-			if err := c.Trees[i].compile(idx); err != nil {
-				return fmt.Errorf("ranker calibration: tree %d: %w", i, err)
-			}
+		if err := c.compile("ranker calibration"); err != nil {
+			return err
 		}
 		if !(c.Threshold > 0 && c.Threshold < 1) {
 			return fmt.Errorf("ranker calibration: threshold %v is not a probability", c.Threshold)
+		}
+		if a := c.Answerable; a != nil {
+			if a.Answerable != nil {
+				return errors.New("ranker calibration: answerable: a model of its own answerability")
+			}
+			if err := a.compile("ranker calibration: answerable"); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
+
+// compile places c's weights by input and checks them; what names the
+// calibration in its errors.
+func (c *Calibration) compile(what string) error {
+	idx := map[string]int{}
+	for i, n := range calibrationNames {
+		idx[n] = i
+	}
+	b, err := fold(c.Features, c.Mean, c.Scale, c.Weights, idx, c.w[:])
+	if err != nil {
+		return fmt.Errorf("%s: %w", what, err)
+	}
+	c.bias = c.Bias + b
+	for p, v := range c.Pairs {
+		if math.IsNaN(v) || math.IsInf(v, 0) {
+			return fmt.Errorf("%s: pair %q: bad value", what, p)
+		}
+	}
+	for i := range c.Trees {
+		if err := c.Trees[i].compile(idx); err != nil {
+			return fmt.Errorf("%s: tree %d: %w", what, i, err)
 		}
 	}
 	return nil
@@ -162,7 +185,11 @@ func (r *Ranker) Score(x []float64) float64 {
 // CalibrationNames order) of a question and article in the languages of
 // pair (Inspection.Pair), for a compiled ranker.
 func (c *Calibration) Probability(x []float64, pair string) float64 {
-	return 1 / (1 + math.Exp(-c.Linear(x, pair)-c.Boost(x)))
+	p := 1 / (1 + math.Exp(-c.Linear(x, pair)-c.Boost(x)))
+	if c.Answerable != nil {
+		p *= c.Answerable.Probability(x, pair)
+	}
+	return p
 }
 
 // Linear is the logistic model's part of the score (the log-odds) of x:

@@ -66,6 +66,11 @@ type calOptions struct {
 	depths []int // tree depths to choose among by cross-validation
 	boost  boostParams
 	folds  int
+	// twoStage fits the probability that the article answers apart
+	// (Calibration.Answerable) from that of the sentence being right when
+	// it does.
+	twoStage bool
+	smooth   int // steps of 0.01 the threshold's cost is averaged over on either side
 }
 
 // fitCalibration fits the calibration on the questions the engine can
@@ -82,6 +87,27 @@ func fitCalibration(samples []calSample, opts calOptions) *qa.Calibration {
 		}
 	}
 	pairs := pairsOf(answered)
+	if opts.twoStage {
+		cal := fitTwoStage(answered, pairs, opts.cost)
+		oof := make([]float64, len(answered)) // out-of-fold probabilities, for the threshold
+		for f := range opts.folds {
+			train, test, idx := splitFold(answered, f)
+			c := fitTwoStage(train, pairs, opts.cost)
+			for k, s := range test {
+				oof[idx[k]] = c.Probability(s.x, s.pair)
+			}
+		}
+		probs := make([]float64, len(samples))
+		k := 0
+		for i, s := range samples {
+			if s.answered {
+				probs[i] = oof[k]
+				k++
+			}
+		}
+		cal.Threshold = bestThreshold(samples, probs, opts.cost, opts.smooth)
+		return cal
+	}
 	cal := fitLinear(answered, pairs, opts.cost)
 	oof := make([]float64, len(answered)) // out-of-fold scores, for the threshold
 	if len(opts.depths) == 0 {
@@ -133,7 +159,7 @@ func fitCalibration(samples []calSample, opts calOptions) *qa.Calibration {
 			k++
 		}
 	}
-	cal.Threshold = bestThreshold(samples, probs, opts.cost)
+	cal.Threshold = bestThreshold(samples, probs, opts.cost, opts.smooth)
 	return cal
 }
 
@@ -167,9 +193,35 @@ func splitFold(samples []calSample, f int) (train, test []calSample, idx []int) 
 	return train, test, idx
 }
 
+// fitTwoStage fits a calibration in two parts on answered samples: the
+// probability that the sentence is right on the questions the article
+// answers, and, as its Answerable, the probability that the article
+// answers, on all of them.
+func fitTwoStage(samples []calSample, pairs []string, cost float64) *qa.Calibration {
+	var answerable []calSample
+	for _, s := range samples {
+		if s.answerable != eval.No {
+			answerable = append(answerable, s)
+		}
+	}
+	cal := fitLogistic(answerable, pairs, cost, func(s calSample) bool { return s.right })
+	cal.Answerable = fitLogistic(samples, pairs, cost, func(s calSample) bool { return s.answerable != eval.No })
+	cal.Answerable.CostRatio, cal.Answerable.Threshold = 0, 0
+	if err := (&qa.Ranker{Candidates: 1, Calibration: cal}).Compile(); err != nil {
+		log.Fatal(err)
+	}
+	return cal
+}
+
 // fitLinear fits the logistic part of the calibration on answered
 // samples: the standardised inputs, and a 0/1 column per pair.
 func fitLinear(samples []calSample, pairs []string, cost float64) *qa.Calibration {
+	return fitLogistic(samples, pairs, cost, func(s calSample) bool { return s.right })
+}
+
+// fitLogistic fits a logistic model of label on samples: the
+// standardised inputs, and a 0/1 column per pair.
+func fitLogistic(samples []calSample, pairs []string, cost float64, label func(calSample) bool) *qa.Calibration {
 	names := qa.CalibrationNames()
 	rows := make([][]float64, len(samples))
 	for i, s := range samples {
@@ -188,7 +240,7 @@ func fitLinear(samples []calSample, pairs []string, cost float64) *qa.Calibratio
 			x[c] = 1
 		}
 		y := 0.0
-		if s.right {
+		if label(s) {
 			y = 1
 		}
 		data[i] = sample{x: x, y: y, w: 1}
@@ -295,13 +347,24 @@ func costOf(samples []calSample, probs []float64, cost, t float64) float64 {
 }
 
 // bestThreshold returns the threshold, in steps of 0.01, at which the
-// answers to the samples cost least; the lowest of equals.
-func bestThreshold(samples []calSample, probs []float64, cost float64) float64 {
+// answers to the samples cost least, the cost at each step averaged with
+// the smooth steps on either side (the curve is flat near its least, where
+// one question more or less moves the bare minimum far); the lowest of
+// equals.
+func bestThreshold(samples []calSample, probs []float64, cost float64, smooth int) float64 {
+	var at [100]float64
+	for k := 1; k < 100; k++ {
+		at[k] = costOf(samples, probs, cost, float64(k)/100)
+	}
 	best, bestCost := 0.01, math.Inf(1)
 	for k := 1; k < 100; k++ {
-		t := float64(k) / 100
-		if c := costOf(samples, probs, cost, t); c < bestCost-1e-9 {
-			best, bestCost = t, c
+		sum, n := 0.0, 0
+		for j := max(1, k-smooth); j <= min(99, k+smooth); j++ {
+			sum += at[j]
+			n++
+		}
+		if c := sum / float64(n); c < bestCost-1e-9 {
+			best, bestCost = float64(k)/100, c
 		}
 	}
 	return best
@@ -342,8 +405,17 @@ func curve(w io.Writer, title string, samples []calSample, cal *qa.Calibration) 
 		}
 		return keys[i].lang < keys[j].lang
 	})
-	fmt.Fprintf(w, "== %s: at threshold %.3f (cost ratio %g); AUC %.3f, log-loss %.3f\n", title, cal.Threshold, cal.CostRatio, auc(samples, cal), logLossOf(samples, cal))
+	fmt.Fprintf(w, "== %s: at threshold %.3f (cost ratio %g); AUC %.3f, log-loss %.3f, cost %.0f\n", title, cal.Threshold, cal.CostRatio, auc(samples, cal), logLossOf(samples, cal), costOf(samples, probsOf(samples, cal), cal.CostRatio, cal.Threshold))
+	probs := probsOf(samples, cal)
+	fmt.Fprintf(w, "-- %s: cost by threshold:", title)
+	for k := 30; k <= 70; k += 4 {
+		t := float64(k) / 100
+		fmt.Fprintf(w, " %.2f:%.0f", t, costOf(samples, probs, cal.CostRatio, t))
+	}
+	fmt.Fprintln(w)
 	fmt.Fprintf(w, "%-30s %5s %9s %9s %9s %9s %9s %5s\n", "set/lang", "ans", "sent@1", "top-right", "ans-decl", "right-dec", "unans-ok", "unans")
+	keys = append(keys, key{"all", ""})
+	by[key{"all", ""}] = samples
 	for _, k := range keys {
 		m := measure(by[k], cal, cal.Threshold)
 		fmt.Fprintf(w, "%-30s %5d %8.1f%% %8.1f%% %8.1f%% %8.1f%% %8.1f%% %5d\n", k.set+"/"+k.lang, m.answerable,

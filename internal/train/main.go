@@ -64,6 +64,8 @@ func main() {
 		trees      = flag.Int("boost-trees", 300, "most trees the calibration may boost")
 		rate       = flag.Float64("boost-rate", 0.05, "shrinkage of each boosted tree's leaves")
 		drop       = flag.String("cal-drop", "", "comma-separated calibration inputs to leave out (for trying calibrations)")
+		twoStage   = flag.Bool("two-stage", true, "fit the probability that the article answers apart from that of the sentence being right when it does (Calibration.Answerable); false: one logistic model of the sentence being right")
+		smooth     = flag.Int("smooth", 0, "average the cost of each threshold with this many steps of 0.01 on either side before choosing the cheapest")
 		cache      = flag.String("cache", "", "a file (outside the repository) that keeps the fitted ranker and the calibration's questions between runs: when it exists, only the calibration is refitted (for trying calibrations; make train never sets it)")
 	)
 	flag.Parse()
@@ -86,7 +88,7 @@ func main() {
 		markdownCurve(os.Stdout, calibrationSamples(dev, r, func(*article) int { return 0 }), r.Calibration)
 		return
 	}
-	calOpts := calOptions{drop: *drop, cost: *cost, folds: *folds, boost: boostParams{trees: *trees, rate: *rate, leafL2: 1, minHess: 5, maxCuts: 32}}
+	calOpts := calOptions{drop: *drop, cost: *cost, folds: *folds, twoStage: *twoStage, smooth: *smooth, boost: boostParams{trees: *trees, rate: *rate, leafL2: 1, minHess: 5, maxCuts: 32}}
 	for _, d := range strings.Split(*depths, ",") {
 		if d = strings.TrimSpace(d); d == "" {
 			continue
@@ -96,6 +98,9 @@ func main() {
 			log.Fatalf("-boost-depth %q: want positive depths", d)
 		}
 		calOpts.depths = append(calOpts.depths, v)
+	}
+	if calOpts.twoStage && len(calOpts.depths) > 0 {
+		log.Fatal("-boost-depth boosts the one-model calibration: give -two-stage=false with it")
 	}
 	if *cache != "" {
 		if c, err := readCache(*cache); err == nil {
@@ -211,6 +216,9 @@ func calibrate(c *cached, opts calOptions, root, out string) {
 	curve(os.Stdout, "dev", devSamples, cal)
 
 	model := fmt.Sprintf("logistic on %d out-of-fold fit questions, with a term per language pair", answeredCount(samples))
+	if cal.Answerable != nil {
+		model = fmt.Sprintf("the product of two logistic models with a term per language pair, on %d out-of-fold fit questions: that the article answers, and that the sentence is right when it does", answeredCount(samples))
+	}
 	if len(cal.Trees) > 0 {
 		model += fmt.Sprintf(", and %d boosted trees (depth and number chosen by %d-fold cross-validation by article)", len(cal.Trees), opts.folds)
 	}

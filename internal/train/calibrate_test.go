@@ -1,0 +1,68 @@
+package main
+
+import (
+	"math"
+	"math/rand/v2"
+	"testing"
+
+	"github.com/qabot/qabot/eval"
+	"github.com/qabot/qabot/qa"
+)
+
+// TestFitTwoStage checks that the two-part calibration learns each part
+// from its own evidence: on samples where one input ("top_para") says
+// whether the article answers and another ("prob") whether the sentence is
+// right when it does, the answerability model weighs the first and the
+// other model the second, and the product orders the samples as they are.
+func TestFitTwoStage(t *testing.T) {
+	names := qa.CalibrationNames()
+	col := map[string]int{}
+	for i, n := range names {
+		col[n] = i
+	}
+	rng := rand.New(rand.NewPCG(1, 2))
+	var samples []calSample
+	for i := range 4000 {
+		x := make([]float64, len(names))
+		x[col["top_para"]], x[col["prob"]] = rng.Float64(), rng.Float64()
+		s := calSample{pair: "en>en", fold: i % 5, answered: true, x: x, answerable: eval.Yes}
+		if rng.Float64() > x[col["top_para"]] {
+			s.answerable = eval.No
+		} else {
+			s.right = rng.Float64() < x[col["prob"]]
+		}
+		samples = append(samples, s)
+	}
+	cal := fitCalibration(samples, calOptions{cost: 2, folds: 5, twoStage: true})
+	if cal.Answerable == nil {
+		t.Fatal("no answerability model")
+	}
+	weight := func(c *qa.Calibration, name string) float64 {
+		for i, n := range c.Features {
+			if n == name {
+				return c.Weights[i]
+			}
+		}
+		return math.NaN()
+	}
+	if a, r := weight(cal.Answerable, "top_para"), weight(cal.Answerable, "prob"); !(a > 1 && math.Abs(r) < a/5) {
+		t.Errorf("answerability weights: top_para %v, prob %v; want top_para strong and prob near 0", a, r)
+	}
+	if a, r := weight(cal, "top_para"), weight(cal, "prob"); !(r > 1 && math.Abs(a) < r/5) {
+		t.Errorf("rightness weights: top_para %v, prob %v; want prob strong and top_para near 0", a, r)
+	}
+	vec := func(para, prob float64) []float64 {
+		x := make([]float64, len(names))
+		x[col["top_para"]], x[col["prob"]] = para, prob
+		return x
+	}
+	// P(answers) = para * prob, about.
+	for _, tc := range []struct{ para, prob, want float64 }{{0.9, 0.9, 0.81}, {0.9, 0.2, 0.18}, {0.2, 0.9, 0.18}, {0.5, 0.5, 0.25}} {
+		if got := cal.Probability(vec(tc.para, tc.prob), "en>en"); math.Abs(got-tc.want) > 0.08 {
+			t.Errorf("Probability(top_para %v, prob %v) = %.3f, want about %.2f", tc.para, tc.prob, got, tc.want)
+		}
+	}
+	if !(cal.Threshold > 0.3 && cal.Threshold < 0.8) {
+		t.Errorf("threshold %v, want near 0.5 (at cost 2, answering pays when a right answer is likelier than not)", cal.Threshold)
+	}
+}
