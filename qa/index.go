@@ -79,6 +79,9 @@ type index struct {
 	partWords map[string]partWord
 	partsOnce sync.Once
 	byPart    map[string][]string
+	// nameKeyList holds the keys of the article's names (namekey.go).
+	nameKeysOnce sync.Once
+	nameKeyList  []nameKey
 	// cand is what the first stage of the ranking reads (candidates.go).
 	cand candIndex
 	// scripts matches question words to article words in another script

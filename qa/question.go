@@ -322,6 +322,17 @@ func (e *Engine) group(q *query, l *lang.Language, table phraseMatcher, toks []l
 			g.idf = e.groupIDF(g.alts)
 			return g, 1
 		}
+		// A capitalised word whose translations the article lacks may be a
+		// name it spells a little differently ("Lutero", "Luther"); one
+		// edit away only when the word is no word of its own language
+		// ("Seven" is not "Северной").
+		if i > 0 && !e.known(alts) {
+			if names := e.nearNames(l, toks[i].Text, nearNameLimit(l, stems[i])); len(names) > 0 {
+				g.alts = append(names, alts...)
+				g.idf = e.groupIDF(g.alts)
+				return g, 1
+			}
+		}
 	}
 	// A single English word takes the native path below, which puts a
 	// misspelling right before looking for its synonyms.
@@ -403,6 +414,11 @@ func (e *Engine) group(q *query, l *lang.Language, table phraseMatcher, toks []l
 		}
 	}
 	if alts := e.scriptAlts(l, folded[i], false); len(alts) > 0 {
+		g.alts = alts
+		g.idf = e.groupIDF(g.alts)
+		return g, 1
+	}
+	if alts := e.nearNames(l, toks[i].Text, 2); len(alts) > 0 {
 		g.alts = alts
 		g.idf = e.groupIDF(g.alts)
 		return g, 1
