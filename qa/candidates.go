@@ -137,6 +137,9 @@ type stage1Buf struct {
 	lbs     []float64
 	pend    []pending // candidates not yet scored (best)
 	got     []ranked  // and those scored
+	// terms[termOff[g]:termOff[g+1]] are question word g's (resolve).
+	terms   []resolvedTerm
+	termOff []int32
 
 	// The pruned first stage's (maxscore.go).
 	groups     []groupInfo
@@ -189,6 +192,12 @@ func (c *candIndex) get(docs int) *stage1Buf {
 
 // put resets what the question touched and keeps b for the next one.
 func (c *candIndex) put(b *stage1Buf) {
+	c.reset(b)
+	c.pool.Put(b)
+}
+
+// reset clears what the question touched but its terms (resolve).
+func (c *candIndex) reset(b *stage1Buf) {
 	for _, s := range b.slots {
 		b.slot[s.doc] = -1
 		b.cover[s.doc] = 0
@@ -213,7 +222,6 @@ func (c *candIndex) put(b *stage1Buf) {
 	b.slots, b.marked, b.garts, b.touched, b.lbs = b.slots[:0], b.marked[:0], b.garts[:0], b.touched[:0], b.lbs[:0]
 	b.pend, b.got = b.pend[:0], b.got[:0]
 	b.refs, b.qterms, b.knownList, b.filledList = b.refs[:0], b.qterms[:0], b.knownList[:0], b.filledList[:0]
-	c.pool.Put(b)
 }
 
 // candidates scores the sentences for q as stage1 describes and returns
@@ -224,14 +232,19 @@ func (c *candIndex) put(b *stage1Buf) {
 // nothing once ctx ends: it checks between question words and every few
 // thousand postings.
 func (e *Engine) candidates(ctx context.Context, q *query, k int) ([]ranked, *firstStage, *stage1Buf) {
-	if k > 0 {
-		if out, seen, b, ok := e.candidatesPruned(ctx, q, k); ok {
-			return out, seen, b
-		}
-	}
 	ix := e.idx
 	c := &ix.cand
 	b := c.get(len(ix.docs))
+	e.resolve(q, b)
+	if k > 0 {
+		if out, seen, ok := e.candidatesPruned(ctx, q, b, k); ok {
+			if out == nil {
+				c.put(b)
+				return nil, nil, nil
+			}
+			return out, seen, b
+		}
+	}
 	totalIDF, relIDF := 0.0, 0.0
 	visited := 0
 	for gi, g := range q.group {
@@ -246,59 +259,44 @@ func (e *Engine) candidates(ctx context.Context, q *query, k int) ([]ranked, *fi
 			relIDF += g.idf
 		}
 		b.touched = b.touched[:0]
-		// An alternative never counts for more than the word the user
-		// wrote would: "Portuguese" is rarer than "Portugal" in an article
-		// about Portugal, and must not outweigh it.
-		ceiling := e.ownIDF(g)
-		for _, a := range g.alts {
-			per := a.weight / float64(len(a.stems))
-			for _, st := range a.stems {
-				tid, ok := ix.termID(st)
-				if !ok {
-					continue
+		for _, t := range b.groupTerms(gi) {
+			tid, idf, per, damp := t.tid, t.idf, t.per, t.damp
+			post := ix.post[tid]
+			if visited += len(post); visited > checkPostings {
+				if ctx.Err() != nil {
+					c.put(b)
+					return nil, nil, nil
 				}
-				idf := ix.idf[tid]
-				damp := 1.0
-				if ceiling > 0 && idf > ceiling {
-					damp = ceiling / idf
+				visited = 0
+			}
+			off := int(c.postOff[tid])
+			for i, p := range post {
+				s := bm25Of(idf, p.tf, c.norm[p.doc]) * per * damp
+				if k := off + i; c.nameBit[k/64]&(1<<(k%64)) != 0 {
+					s *= 1.3
 				}
-				post := ix.post[tid]
-				if visited += len(post); visited > checkPostings {
-					if ctx.Err() != nil {
-						c.put(b)
-						return nil, nil, nil
-					}
-					visited = 0
+				si := b.slot[p.doc]
+				if si < 0 {
+					si = int32(len(b.slots))
+					b.slot[p.doc] = si
+					art := c.docArt[p.doc]
+					// What the earlier words' articles gave it.
+					acc := b.artAcc[art]
+					b.slots = append(b.slots, slot{doc: p.doc, art: art, score: acc, cover: acc})
 				}
-				off := int(c.postOff[tid])
-				for i, p := range post {
-					s := bm25Of(idf, p.tf, c.norm[p.doc]) * per * damp
-					if k := off + i; c.nameBit[k/64]&(1<<(k%64)) != 0 {
-						s *= 1.3
-					}
-					si := b.slot[p.doc]
-					if si < 0 {
-						si = int32(len(b.slots))
-						b.slot[p.doc] = si
-						art := c.docArt[p.doc]
-						// What the earlier words' articles gave it.
-						acc := b.artAcc[art]
-						b.slots = append(b.slots, slot{doc: p.doc, art: art, score: acc, cover: acc})
-					}
-					sl := &b.slots[si]
-					if sl.gStamp != stamp {
-						sl.gStamp, sl.gScore, sl.gCover = stamp, 0, 0
-					}
-					if sl.gScore == 0 && sl.gCover == 0 {
-						b.touched = append(b.touched, si)
-					}
-					sl.gScore = max(sl.gScore, s)
-					sl.gCover = max(sl.gCover, per*min(1, float64(p.tf)))
-					// A term frequency under 1 is inherited context, not
-					// the sentence's text (firstStage.mark).
-					if gi < 64 && p.tf >= 1 {
-						b.words[p.doc] |= 1 << gi
-					}
+				sl := &b.slots[si]
+				if sl.gStamp != stamp {
+					sl.gStamp, sl.gScore, sl.gCover = stamp, 0, 0
+				}
+				if sl.gScore == 0 && sl.gCover == 0 {
+					b.touched = append(b.touched, si)
+				}
+				sl.gScore = max(sl.gScore, s)
+				sl.gCover = max(sl.gCover, per*min(1, float64(p.tf)))
+				// A term frequency under 1 is inherited context, not
+				// the sentence's text (firstStage.mark).
+				if gi < 64 && p.tf >= 1 {
+					b.words[p.doc] |= 1 << gi
 				}
 			}
 		}
@@ -314,22 +312,16 @@ func (e *Engine) candidates(ctx context.Context, q *query, k int) ([]ranked, *fi
 		// A word the sentence lacks but its article has counts a little:
 		// it tells articles apart and stands in for "it" and "the river".
 		b.garts = b.garts[:0]
-		for _, a := range g.alts {
-			for _, st := range a.stems {
-				tid, ok := ix.termID(st)
-				if !ok {
+		for _, t := range b.groupTerms(gi) {
+			for _, art := range c.arts[c.artOff[t.tid]:c.artOff[t.tid+1]] {
+				switch b.artMark[art] {
+				case stamp:
 					continue
+				case 0:
+					b.marked = append(b.marked, art)
 				}
-				for _, art := range c.arts[c.artOff[tid]:c.artOff[tid+1]] {
-					switch b.artMark[art] {
-					case stamp:
-						continue
-					case 0:
-						b.marked = append(b.marked, art)
-					}
-					b.artMark[art] = stamp
-					b.garts = append(b.garts, art)
-				}
+				b.artMark[art] = stamp
+				b.garts = append(b.garts, art)
 			}
 		}
 		if len(b.garts) > 0 {
@@ -567,6 +559,46 @@ func (h pendingHeap) down(i int) {
 		i = m
 	}
 }
+
+// A resolvedTerm is a stem of an alternative of a question word that the
+// corpus has, with what its postings are weighed by: its idf, the
+// alternative's weight shared among its stems (per), and damp.
+type resolvedTerm struct {
+	tid            int32
+	idf, per, damp float64
+}
+
+// resolve looks the stems of every question word up once for the first
+// stage, in the order of its alternatives and their stems.
+func (e *Engine) resolve(q *query, b *stage1Buf) {
+	ix := e.idx
+	b.terms, b.termOff = b.terms[:0], append(b.termOff[:0], 0)
+	for _, g := range q.group {
+		// An alternative never counts for more than the word the user
+		// wrote would: "Portuguese" is rarer than "Portugal" in an article
+		// about Portugal, and must not outweigh it.
+		ceiling := e.ownIDF(g)
+		for _, a := range g.alts {
+			per := a.weight / float64(len(a.stems))
+			for _, st := range a.stems {
+				tid, ok := ix.termID(st)
+				if !ok {
+					continue
+				}
+				idf := ix.idf[tid]
+				damp := 1.0
+				if ceiling > 0 && idf > ceiling {
+					damp = ceiling / idf
+				}
+				b.terms = append(b.terms, resolvedTerm{tid: tid, idf: idf, per: per, damp: damp})
+			}
+		}
+		b.termOff = append(b.termOff, int32(len(b.terms)))
+	}
+}
+
+// groupTerms returns question word g's terms.
+func (b *stage1Buf) groupTerms(g int) []resolvedTerm { return b.terms[b.termOff[g]:b.termOff[g+1]] }
 
 // checkPostings is how many postings the first stage reads between two
 // looks at its context: a few microseconds of work.

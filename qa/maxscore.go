@@ -117,27 +117,27 @@ const maxPrunedPostings = 1500
 // scoreSlack covers the rounding of the bounds' own arithmetic.
 const scoreSlack = 1 + 1e-9
 
-// candidatesPruned is candidates for k > 0 by the max-score method. ok is
-// false when the question is outside what it handles (more than 64
-// words, an alternative of no weight, no k); the caller then scores every
-// sentence. The firstStage holds every sentence of the articles of the
+// candidatesPruned is candidates for k > 0 by the max-score method, in b
+// (its terms resolved). ok is false when the question is outside what it
+// handles (more than 64 words, an alternative of no weight, no k); b is
+// then reset and the caller scores every sentence. out is nil when ctx
+// ended. The firstStage holds every sentence of the articles of the
 // sentences returned, which is what the second stage reads.
-func (e *Engine) candidatesPruned(ctx context.Context, q *query, k int) (out []ranked, seen *firstStage, b *stage1Buf, ok bool) {
+func (e *Engine) candidatesPruned(ctx context.Context, q *query, b *stage1Buf, k int) (out []ranked, seen *firstStage, ok bool) {
 	ix := e.idx
 	c := &ix.cand
 	f := &c.fwd
 	G := len(q.group)
 	if k <= 0 || G == 0 || G > 64 {
-		return nil, nil, nil, false
+		return nil, nil, false
 	}
 	for _, g := range q.group {
 		for _, a := range g.alts {
 			if !(a.weight > 0) || len(a.stems) == 0 {
-				return nil, nil, nil, false
+				return nil, nil, false
 			}
 		}
 	}
-	b = c.get(len(ix.docs))
 	b.groups = slices.Grow(b.groups[:0], G)[:G]
 	totalIDF, relIDF := 0.0, 0.0
 	for gi, g := range q.group {
@@ -147,31 +147,19 @@ func (e *Engine) candidatesPruned(ctx context.Context, q *query, k int) (out []r
 		if !gs.isName {
 			relIDF += g.idf
 		}
-		ceiling := e.ownIDF(g)
 		maxPer := 0.0
-		for _, a := range g.alts {
-			per := a.weight / float64(len(a.stems))
-			for _, st := range a.stems {
-				tid, found := ix.termID(st)
-				if !found {
-					continue
-				}
-				idf := ix.idf[tid]
-				damp := 1.0
-				if ceiling > 0 && idf > ceiling {
-					damp = ceiling / idf
-				}
-				r := int32(len(b.refs))
-				b.refs = append(b.refs, qref{group: int32(gi), next: b.qhead[tid], per: per, damp: damp, idf: idf})
-				if b.qhead[tid] == -1 {
-					b.qterms = append(b.qterms, tid)
-				}
-				b.qhead[tid] = r
-				gs.refs = append(gs.refs, tid)
-				gs.upScore = max(gs.upScore, idf*f.termMax[tid]*per*damp)
-				maxPer = max(maxPer, per)
-				gs.postings += len(ix.post[tid])
+		for _, t := range b.groupTerms(gi) {
+			tid, idf, per, damp := t.tid, t.idf, t.per, t.damp
+			r := int32(len(b.refs))
+			b.refs = append(b.refs, qref{group: int32(gi), next: b.qhead[tid], per: per, damp: damp, idf: idf})
+			if b.qhead[tid] == -1 {
+				b.qterms = append(b.qterms, tid)
 			}
+			b.qhead[tid] = r
+			gs.refs = append(gs.refs, tid)
+			gs.upScore = max(gs.upScore, idf*f.termMax[tid]*per*damp)
+			maxPer = max(maxPer, per)
+			gs.postings += len(ix.post[tid])
 		}
 		if len(gs.refs) > 0 {
 			gs.upScore *= scoreSlack
@@ -274,16 +262,15 @@ func (e *Engine) candidatesPruned(ctx context.Context, q *query, k int) (out []r
 			// A common word that could still lift a sentence into the
 			// best k: reading its postings one sentence at a time from
 			// the forward index costs more than the exhaustive stage.
-			c.put(b)
-			return nil, nil, nil, false
+			c.reset(b)
+			return nil, nil, false
 		}
 		done |= 1 << next
 		for _, tid := range b.groups[next].refs {
 			post := ix.post[tid]
 			if visited += len(post); visited > checkPostings {
 				if ctx.Err() != nil {
-					c.put(b)
-					return nil, nil, nil, true
+					return nil, nil, true
 				}
 				visited = 0
 			}
@@ -307,8 +294,8 @@ func (e *Engine) candidatesPruned(ctx context.Context, q *query, k int) (out []r
 	// A sentence that matches no question word scores at most bound(0):
 	// when that could reach the k best, every sentence counts.
 	if !(bound(0) < tau) {
-		c.put(b)
-		return nil, nil, nil, false
+		c.reset(b)
+		return nil, nil, false
 	}
 	b.pendSlots(sc, nil)
 	out = e.best(q, b, sc, tau, k)
@@ -330,7 +317,7 @@ func (e *Engine) candidatesPruned(ctx context.Context, q *query, k int) (out []r
 			b.cover[d], b.words[d] = cover, words
 		}
 	}
-	return out, &firstStage{cover: b.cover, words: b.words}, b, true
+	return out, &firstStage{cover: b.cover, words: b.words}, true
 }
 
 // articleHas reports whether article art has a word of question word g,
