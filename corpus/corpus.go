@@ -14,13 +14,11 @@ import (
 	"fmt"
 	"io/fs"
 	"path"
-	"runtime"
 	"sort"
 	"strings"
-	"sync"
-	"sync/atomic"
 
 	"github.com/qabot/qabot/corpus/timex"
+	"github.com/qabot/qabot/internal/parallel"
 )
 
 // A Corpus is the set of articles the bot answers from.
@@ -141,7 +139,7 @@ func Load(fsys fs.FS, p *Parser) (*Corpus, error) {
 		}
 		files = append(files, file{name: name, raw: raw, err: err})
 	}
-	parallel(len(files), func(i int) {
+	parallel.For(len(files), func(_, i int) {
 		f := &files[i]
 		if f.err == nil {
 			f.a, f.err = p.Parse(strings.TrimSuffix(f.name, ".txt"), f.raw)
@@ -159,29 +157,4 @@ func Load(fsys fs.FS, p *Parser) (*Corpus, error) {
 		errs.Add(".", 0, ErrNoArticles)
 	}
 	return &c, errs.Err()
-}
-
-// parallel calls do(i) for every i in [0, n), on up to GOMAXPROCS
-// goroutines, and returns when all have returned. Each do(i) must touch
-// only its own i's data, so the result is the same as a loop's.
-func parallel(n int, do func(i int)) {
-	workers := min(n, runtime.GOMAXPROCS(0))
-	if workers <= 1 {
-		for i := range n {
-			do(i)
-		}
-		return
-	}
-	var (
-		next atomic.Int64
-		wg   sync.WaitGroup
-	)
-	for range workers {
-		wg.Go(func() {
-			for i := int(next.Add(1) - 1); i < n; i = int(next.Add(1) - 1) {
-				do(i)
-			}
-		})
-	}
-	wg.Wait()
 }

@@ -7,6 +7,7 @@ import (
 	"sync"
 
 	"github.com/qabot/qabot/corpus"
+	"github.com/qabot/qabot/internal/parallel"
 	"github.com/qabot/qabot/lang"
 )
 
@@ -93,75 +94,65 @@ type index struct {
 }
 
 // buildIndex indexes every sentence of c, each article analysed in its
-// language (analyzerOf).
+// language (analyzerOf). The articles are analysed apart on every core
+// (analyseArticle: tokens, stems, the weighted stems of each sentence),
+// and then added to the index in order, so the index is the same on any
+// number of cores.
 func buildIndex(c *corpus.Corpus, analyzerOf func(*corpus.Article) *analyzer) *index {
 	ix := &index{termIDs: map[string]int32{}, vocab: map[string]string{}, nameStems: map[string]bool{}}
+	// Each worker stems with analyzers of its own whose memos sit over
+	// the shared ones; their memos join the articles' analyzers' after.
+	type worker struct {
+		forks map[*analyzer]*analyzer
+		tf    termWeights
+	}
+	workers := make([]worker, parallel.Workers(len(c.Articles)))
+	arts := make([]analysedArticle, len(c.Articles))
+	parallel.For(len(c.Articles), func(w, ai int) {
+		wk := &workers[w]
+		an := analyzerOf(c.Articles[ai])
+		fork := wk.forks[an]
+		if fork == nil {
+			fork = an.fork()
+			if wk.forks == nil {
+				wk.forks = map[*analyzer]*analyzer{}
+			}
+			wk.forks[an] = fork
+		}
+		arts[ai] = analyseArticle(c.Articles[ai], ai, an, fork, &wk.tf)
+	})
+	for _, wk := range workers {
+		for an, fork := range wk.forks {
+			an.join(fork)
+		}
+	}
+
+	ix.docs = make([]doc, 0, c.Sentences())
 	var nameHits []nameHit
-	names := map[string]bool{}
-	for ai, a := range c.Articles {
-		an := analyzerOf(a)
-		artStems := map[string]bool{}
-		ix.articleStems = append(ix.articleStems, artStems)
-		titleStems := an.stems(a.Title)
-		expansions := acronymContext(a, an)
-		var prevStems []string
-		for i := range a.Sentences {
-			s := &a.Sentences[i]
-			d := doc{article: a, artIdx: ai, an: an, sentence: s}
-			clear(names)
-			tf := map[string]float64{}
-			toks := lang.Tokens(s.Text)
-			d.toks = make([]docToken, 0, len(toks)) // exactly: a corpus holds millions
-			for _, t := range toks {
-				dt := docToken{Token: t, folded: lang.Fold(t.Text)}
-				if t.Kind == lang.TokenNumber {
-					dt.stem = numberKey(t.Text)
-				} else if !an.isStop(dt.folded) && !isClitic(dt.folded) {
-					dt.stem = an.stem(t.Text)
-				}
-				if dt.stem != "" {
-					artStems[dt.stem] = true
-					tf[dt.stem]++
-					d.length++
-					ix.vocab[dt.folded] = dt.stem
-					ix.scripts.addWord(an.l, dt.folded, dt.stem)
-					ix.addPartWord(an.l, t.Text, dt.folded, dt.stem)
-				}
-				d.toks = append(d.toks, dt)
-			}
-			for _, n := range s.Facts.Names {
-				for _, st := range an.stems(n.Text) {
-					names[st] = true
-					ix.nameStems[st] = true
-				}
-			}
-			addContext(tf, titleStems, weightTitle)
-			addContext(tf, an.stems(s.Section), weightHeading)
-			for _, st := range expansions[i] {
-				addContext(tf, []string{st}, weightExpansion)
-			}
-			if q := s.Facts.Quote; q != nil && q.Resolved != "" && q.Resolved != q.Speaker {
-				addContext(tf, an.stems(q.Resolved), weightSpeaker)
-			}
-			if i > 0 {
-				addContext(tf, prevStems, weightPrevious)
-			}
-			prevStems = prevStems[:0]
+	for _, aa := range arts {
+		ix.articleStems = append(ix.articleStems, aa.stems)
+		for si, d := range aa.docs {
 			for _, t := range d.toks {
 				if t.stem != "" {
-					prevStems = append(prevStems, t.stem)
+					ix.vocab[t.folded] = t.stem
+					ix.scripts.addWord(d.an.l, t.folded, t.stem)
+					ix.addPartWord(d.an.l, t.Text, t.folded, t.stem)
 				}
 			}
+			names := aa.names[si]
+			for _, st := range names {
+				ix.nameStems[st] = true
+			}
 			id := int32(len(ix.docs))
-			for stem, n := range tf {
-				tid, ok := ix.termIDs[stem]
+			for _, t := range aa.terms[si] {
+				tid, ok := ix.termIDs[t.stem]
 				if !ok {
 					tid = int32(len(ix.post))
-					ix.termIDs[stem] = tid
+					ix.termIDs[t.stem] = tid
 					ix.post = append(ix.post, nil)
 				}
-				ix.post[tid] = append(ix.post[tid], posting{doc: id, tf: float32(n)})
-				if names[stem] {
+				ix.post[tid] = append(ix.post[tid], posting{doc: id, tf: float32(t.weight)})
+				if slices.Contains(names, t.stem) {
 					nameHits = append(nameHits, nameHit{term: tid, doc: id})
 				}
 			}
@@ -209,22 +200,126 @@ func buildIndex(c *corpus.Corpus, analyzerOf func(*corpus.Article) *analyzer) *i
 	return ix
 }
 
+// An analysedArticle is what the index takes from one article: its
+// sentences as docs, the weighted stems of each sentence (its own words
+// and the context it inherits), the stems of each sentence's names, and
+// every stem of the article.
+type analysedArticle struct {
+	docs  []doc
+	terms [][]termWeight
+	names [][]string
+	stems map[string]bool
+}
+
+// analyseArticle reads article a (index ai in the corpus) for the index.
+// an is the article's analyzer, which its docs keep; stem stems with the
+// same language (a fork of an, so that articles are analysed
+// concurrently); tf is scratch space.
+func analyseArticle(a *corpus.Article, ai int, an, stem *analyzer, tf *termWeights) analysedArticle {
+	aa := analysedArticle{
+		docs:  make([]doc, 0, len(a.Sentences)),
+		terms: make([][]termWeight, len(a.Sentences)),
+		names: make([][]string, len(a.Sentences)),
+		stems: map[string]bool{},
+	}
+	titleStems := stem.stems(a.Title)
+	expansions := acronymContext(a, stem)
+	var prevStems []string
+	for i := range a.Sentences {
+		s := &a.Sentences[i]
+		d := doc{article: a, artIdx: ai, an: an, sentence: s}
+		tf.reset()
+		toks := lang.Tokens(s.Text)
+		d.toks = make([]docToken, 0, len(toks)) // exactly: a corpus holds millions
+		for _, t := range toks {
+			dt := docToken{Token: t, folded: lang.Fold(t.Text)}
+			if t.Kind == lang.TokenNumber {
+				dt.stem = numberKey(t.Text)
+			} else if !stem.isStop(dt.folded) && !isClitic(dt.folded) {
+				dt.stem = stem.stem(t.Text)
+			}
+			if dt.stem != "" {
+				aa.stems[dt.stem] = true
+				tf.add(dt.stem, 1)
+				d.length++
+			}
+			d.toks = append(d.toks, dt)
+		}
+		for _, n := range s.Facts.Names {
+			aa.names[i] = append(aa.names[i], stem.stems(n.Text)...)
+		}
+		tf.inherit(titleStems, weightTitle)
+		tf.inherit(stem.stems(s.Section), weightHeading)
+		tf.inherit(expansions[i], weightExpansion)
+		if q := s.Facts.Quote; q != nil && q.Resolved != "" && q.Resolved != q.Speaker {
+			tf.inherit(stem.stems(q.Resolved), weightSpeaker)
+		}
+		if i > 0 {
+			tf.inherit(prevStems, weightPrevious)
+		}
+		prevStems = prevStems[:0]
+		for _, t := range d.toks {
+			if t.stem != "" {
+				prevStems = append(prevStems, t.stem)
+			}
+		}
+		aa.terms[i] = tf.list()
+		aa.docs = append(aa.docs, d)
+	}
+	return aa
+}
+
+// A termWeight is a stem of a sentence with its weight: how often the
+// sentence holds it, or the weight of the context it inherits it from.
+type termWeight struct {
+	stem   string
+	weight float64
+}
+
+// termWeights sums the weights of a sentence's stems, in the order they
+// first come.
+type termWeights struct {
+	at    map[string]int // index in items
+	items []termWeight
+}
+
+func (t *termWeights) reset() {
+	if t.at == nil {
+		t.at = map[string]int{}
+	}
+	clear(t.at)
+	t.items = t.items[:0]
+}
+
+// add adds n to the weight of stem.
+func (t *termWeights) add(stem string, n float64) {
+	if i, ok := t.at[stem]; ok {
+		t.items[i].weight += n
+		return
+	}
+	t.at[stem] = len(t.items)
+	t.items = append(t.items, termWeight{stem, n})
+}
+
+// inherit adds words a sentence inherits, at a fraction of a real
+// occurrence, unless the sentence has them already.
+func (t *termWeights) inherit(stems []string, weight float64) {
+	for _, st := range stems {
+		if _, ok := t.at[st]; !ok {
+			t.add(st, weight)
+		}
+	}
+}
+
+// list returns a copy of the stems and their weights.
+func (t *termWeights) list() []termWeight { return slices.Clone(t.items) }
+
 // A compound is at least minCompoundHead letters of modifier and
 // minCompoundTail letters of head: "cyber|attack", "water|bomber".
 const (
 	minCompoundHead = 3
 	minCompoundTail = 4
 )
-
-// addContext adds words a sentence inherits, at a fraction of a real
-// occurrence, unless the sentence has them itself.
-func addContext(tf map[string]float64, stems []string, weight float64) {
-	for _, st := range stems {
-		if tf[st] == 0 {
-			tf[st] = weight
-		}
-	}
-}
 
 // acronymContext gives each sentence the stems of the expansions of the
 // acronyms it uses, and the acronyms of the expansions it spells out, so
