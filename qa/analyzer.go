@@ -123,3 +123,28 @@ func (a *analyzer) phrase(text string, dictionary map[string]bool) analysedPhras
 	}
 	return p
 }
+
+// fork returns an analyzer of the same language for another goroutine,
+// while a's memo is being filled: it reads the memo a sits over and fills
+// one of its own, which join gives back to a. (A word a's own memo already
+// holds is stemmed again: a stem depends on the word only.) The fork of an
+// analyzer that fills no memo reads a's.
+func (a *analyzer) fork() *analyzer {
+	f := &analyzer{l: a.l, shared: a.shared}
+	if a.frozen || a.memo == nil {
+		f.memo, f.frozen = a.memo, true
+	} else {
+		f.memo = map[string]string{}
+	}
+	return f
+}
+
+// join adds to a's memo the stems its fork f memoised.
+func (a *analyzer) join(f *analyzer) {
+	if a.frozen || a.memo == nil || f.frozen {
+		return
+	}
+	for w, st := range f.memo {
+		a.memo[w] = st
+	}
+}
