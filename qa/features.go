@@ -55,6 +55,14 @@ const (
 	fPlainBM25            // plain BM25 (k1 1.2, b 0.75, as Bleve's) of the sentence's own words against the user's words and their full translations
 	fPlainBM25Rel         // fPlainBM25 as a share of the best candidate's
 	fPlainBM25Top         // no candidate has a higher fPlainBM25
+	// The question's own traits, the same for every sentence of an article:
+	// they weigh nothing in a linear softmax, but the ranker's trees
+	// (model.go) split on them, so that the other features can count
+	// differently for different questions.
+	fQFamily  // the family of the kind asked (kindFamily), as a number
+	fQWords   // log(1 + the question's words)
+	fQNames   // the question names someone or something
+	fQForeign // the question is in another language than the sentence
 	numFeatures
 )
 
@@ -70,7 +78,8 @@ var featureNames = [numFeatures]string{
 	fLength: "length", fPrevCov: "prev_cov", fNextCov: "next_cov", fNeighbourGain: "neighbour_gain",
 	fWinCov: "win_cov", fParaCov: "para_cov", fParaGain: "para_gain", fParaBest: "para_best",
 	fArticleCov: "article_cov", fMissing: "missing", fPlainBM25: "plain_bm25", fPlainBM25Rel: "plain_bm25_rel",
-	fPlainBM25Top: "plain_bm25_top",
+	fPlainBM25Top: "plain_bm25_top", fQFamily: "q_family", fQWords: "q_words", fQNames: "q_names",
+	fQForeign: "q_foreign",
 }
 
 // FeatureNames returns the names of the ranker's features, in the order
@@ -469,6 +478,14 @@ func (e *Engine) features(m *matcher, cands []ranked, i int, seen *firstStage, x
 	}
 	x[fArticleCov] = m.weigh(seen.article(e.idx, d.artIdx, c.doc))
 	x[fPlainBM25] = mt.plain
+	x[fQFamily] = float64(family(q))
+	x[fQWords] = math.Log1p(float64(len(q.group)))
+	if m.names > 0 {
+		x[fQNames] = 1
+	}
+	if q.lang != nil && q.lang.Code != d.an.l.Code {
+		x[fQForeign] = 1
+	}
 }
 
 // relativeFeatures sets the features that compare a candidate with the

@@ -29,6 +29,12 @@ type Ranker struct {
 	Mean     []float64 `json:"mean"`
 	Scale    []float64 `json:"scale"`
 	Weights  []float64 `json:"weights"`
+	// Trees add their leaves to the linear score: regression trees over
+	// the same features (raw, not standardised), boosted by internal/train
+	// on the listwise loss the linear model leaves, so that a feature can
+	// count for more or less depending on another (the kind of question,
+	// the first stage's rank). The same node format as the calibration's.
+	Trees []CalibrationTree `json:"trees,omitempty"`
 	// Calibration is absent in a ranker being trained.
 	Calibration *Calibration `json:"calibration,omitempty"`
 
@@ -103,6 +109,11 @@ func (r *Ranker) Compile() error {
 		return fmt.Errorf("ranker: %w", err)
 	}
 	r.bias = b
+	for i := range r.Trees {
+		if err := r.Trees[i].compile(idx); err != nil {
+			return fmt.Errorf("ranker: tree %d: %w", i, err)
+		}
+	}
 	if c := r.Calibration; c != nil {
 		if err := c.compile("ranker calibration"); err != nil {
 			return err
@@ -177,6 +188,9 @@ func (r *Ranker) Score(x []float64) float64 {
 	z := r.bias
 	for i, v := range x[:numFeatures] {
 		z += r.w[i] * v
+	}
+	for i := range r.Trees {
+		z += r.Trees[i].leaf(x)
 	}
 	return z
 }

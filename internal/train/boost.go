@@ -175,6 +175,12 @@ func growTree(b binned, g, h []float64, p boostParams) *tree {
 	}
 	level := []node{{add(), all}}
 	nIn := len(b.cuts)
+	off := make([]int, nIn+1) // input f's bins are hg[off[f]:off[f+1]]
+	for f, c := range b.cuts {
+		off[f+1] = off[f] + len(c) + 1
+	}
+	hg := make([]float64, off[nIn])
+	hh := make([]float64, off[nIn])
 	for d := 0; d <= p.depth; d++ {
 		var next []node
 		for _, nd := range level {
@@ -189,18 +195,26 @@ func growTree(b binned, g, h []float64, p boostParams) *tree {
 			}
 			parent := G * G / (H + p.leafL2)
 			bestGain, bestF, bestB := 1e-9, -1, 0
+			// The histograms of every input at once, a row at a time (the
+			// rows are stored by sample): the same sums in the same order
+			// as input by input, several times faster.
+			for f := range nIn {
+				clear(hg[off[f]:off[f+1]])
+				clear(hh[off[f]:off[f+1]])
+			}
+			for _, i := range nd.members {
+				gi, hi := g[i], h[i]
+				for f, k := range b.bins[i][:nIn] {
+					hg[off[f]+int(k)] += gi
+					hh[off[f]+int(k)] += hi
+				}
+			}
 			for f := range nIn {
 				nb := len(b.cuts[f]) + 1
 				if nb < 2 {
 					continue
 				}
-				hg := make([]float64, nb)
-				hh := make([]float64, nb)
-				for _, i := range nd.members {
-					k := b.bins[i][f]
-					hg[k] += g[i]
-					hh[k] += h[i]
-				}
+				hg, hh := hg[off[f]:off[f+1]], hh[off[f]:off[f+1]]
 				gl, hl := 0.0, 0.0
 				for k := 0; k < nb-1; k++ {
 					gl += hg[k]

@@ -66,6 +66,12 @@ func main() {
 		drop       = flag.String("cal-drop", "", "comma-separated calibration inputs to leave out (for trying calibrations)")
 		twoStage   = flag.Bool("two-stage", true, "fit the probability that the article answers apart from that of the sentence being right when it does (Calibration.Answerable); false: one logistic model of the sentence being right")
 		smooth     = flag.Int("smooth", 0, "average the cost of each threshold with this many steps of 0.01 on either side before choosing the cheapest")
+		rankTrees  = flag.Int("rank-trees", 0, "most boosted trees the ranker may add to its linear score; how many it keeps (a multiple of -rank-every) is chosen on dev top-1; 0: a linear ranker")
+		rankDepth  = flag.Int("rank-depth", 3, "depth of the ranker's trees")
+		rankRate   = flag.Float64("rank-rate", 0.1, "shrinkage of each of the ranker's trees")
+		rankEvery  = flag.Int("rank-every", 25, "the ranker's tree counts to choose among are its multiples")
+		listsFile  = flag.String("lists-cache", "", "a file (outside the repository) that keeps the first stage's candidates between runs (for trying rankers; make train never sets it)")
+		rankOnly   = flag.Bool("rank-only", false, "fit and report the ranker, and stop before the calibration (for trying rankers)")
 		cache      = flag.String("cache", "", "a file (outside the repository) that keeps the fitted ranker and the calibration's questions between runs: when it exists, only the calibration is refitted (for trying calibrations; make train never sets it)")
 	)
 	flag.Parse()
@@ -135,7 +141,21 @@ func main() {
 	log.Printf("%d fit and %d dev articles, %d and %d questions", len(fit), len(dev), countQ(fit), countQ(dev))
 
 	// Pass 1: the first stage's candidates and their features.
-	lists := inspectAll(arts, nil)
+	var lists map[*article][]qlist
+	if *listsFile != "" {
+		if lists, err = readLists(*listsFile, arts); err != nil {
+			log.Printf("lists cache: %v", err)
+			lists = nil
+		}
+	}
+	if lists == nil {
+		lists = inspectAll(arts, nil)
+		if *listsFile != "" {
+			if err := writeLists(*listsFile, arts, lists); err != nil {
+				log.Fatal(err)
+			}
+		}
+	}
 	var ls []float64
 	for _, s := range strings.Split(*lambdas, ",") {
 		var v float64
@@ -163,24 +183,58 @@ func main() {
 		}
 	}
 	ranker := fitRanker(fit, lists, names, bestL, *candidates)
+	rankParams := boostParams{depth: *rankDepth, rate: *rankRate, leafL2: 1, minHess: 1, maxCuts: 32}
+	nTrees := 0
+	if *rankTrees > 0 {
+		rb := rankRows(fit, lists, *candidates, rankParams.maxCuts)
+		right, n := top1(dev, lists, ranker)
+		best := float64(right) / float64(max(n, 1))
+		log.Printf("ranker trees: %d fit rows; dev top-1 linear %.2f%%", len(rb.rows), 100*best)
+		trees := boostRanker(rb, ranker, *rankTrees, rankParams, func(k int, trees []qa.CalibrationTree) {
+			if k%*rankEvery != 0 {
+				return
+			}
+			right, n := top1Trees(dev, lists, ranker, trees)
+			acc := float64(right) / float64(max(n, 1))
+			log.Printf("ranker trees: %d: dev top-1 %.2f%%", k, 100*acc)
+			if acc > best+1e-9 {
+				best, nTrees = acc, k
+			}
+		})
+		ranker.Trees = trees[:nTrees]
+		if err := ranker.Compile(); err != nil {
+			log.Fatal(err)
+		}
+		log.Printf("ranker trees: kept %d (depth %d, rate %g)", nTrees, *rankDepth, *rankRate)
+	}
 	if *explainSet != "" {
 		explain(fit, lists, ranker, *explainSet, 40)
 		return
 	}
 	report("dev ranking (no abstention)", dev, lists, ranker)
 	report("fit ranking (no abstention)", fit, lists, ranker)
+	if *rankOnly {
+		return
+	}
 
 	// Pass 2: calibration on out-of-fold rankers.
 	var samples []calSample
 	for f := range *folds {
 		train, test := byFold(fit, fold, f)
 		r := fitRanker(train, lists, names, bestL, *candidates)
+		if nTrees > 0 {
+			r.Trees = boostRanker(rankRows(train, lists, *candidates, rankParams.maxCuts), r, nTrees, rankParams, nil)
+			if err := r.Compile(); err != nil {
+				log.Fatal(err)
+			}
+		}
 		samples = append(samples, calibrationSamples(test, r, fold)...)
 	}
 	c := &cached{
 		Ranker: ranker, Fit: exportSamples(samples), Dev: exportSamples(calibrationSamples(dev, ranker, fold)),
 		Note: []string{
 			fmt.Sprintf("Ranker: listwise softmax over %d first-stage candidates, L2 %g chosen by %d-fold cross-validation by article (top-1 %.1f%%).", *candidates, bestL, *folds, 100*bestAcc),
+			treeNote(nTrees, rankParams),
 			fmt.Sprintf("Fit questions weighed by (mean questions of a set / their set's)^%g.", *balance),
 		},
 	}
