@@ -40,6 +40,19 @@ type Ranker struct {
 
 	w    [numFeatures]float64 // Weights/Scale, by feature index
 	bias float64              // -sum Weights*Mean/Scale
+	// nodes holds every tree's nodes in one array, each tree from its root
+	// in roots: a walk reads one small struct per level, which is what
+	// keeps forty candidates times a few hundred trees cheap.
+	nodes []treeNode
+	roots []int32
+}
+
+// A treeNode is a split on x[feature] <= v, or a leaf worth v when
+// feature < 0; children are indices into Ranker.nodes.
+type treeNode struct {
+	feature     int32
+	left, right int32
+	v           float64
 }
 
 // A Calibration is a logistic model of the probability that the sentence
@@ -109,9 +122,20 @@ func (r *Ranker) Compile() error {
 		return fmt.Errorf("ranker: %w", err)
 	}
 	r.bias = b
+	r.nodes, r.roots = nil, nil // fresh: a copied Ranker must not write into the original's
 	for i := range r.Trees {
-		if err := r.Trees[i].compile(idx); err != nil {
+		t := &r.Trees[i]
+		if err := t.compile(idx); err != nil {
 			return fmt.Errorf("ranker: tree %d: %w", i, err)
+		}
+		base := int32(len(r.nodes))
+		r.roots = append(r.roots, base)
+		for k, f := range t.feature {
+			n := treeNode{feature: int32(f), v: t.Value[k]}
+			if f >= 0 {
+				n.left, n.right, n.v = base+int32(t.Left[k]), base+int32(t.Right[k]), t.Threshold[k]
+			}
+			r.nodes = append(r.nodes, n)
 		}
 	}
 	if c := r.Calibration; c != nil {
@@ -189,8 +213,18 @@ func (r *Ranker) Score(x []float64) float64 {
 	for i, v := range x[:numFeatures] {
 		z += r.w[i] * v
 	}
-	for i := range r.Trees {
-		z += r.Trees[i].leaf(x)
+	x = x[:numFeatures]
+	nodes := r.nodes
+	for _, i := range r.roots {
+		n := &nodes[i]
+		for n.feature >= 0 {
+			if x[n.feature] <= n.v {
+				n = &nodes[n.left]
+			} else {
+				n = &nodes[n.right]
+			}
+		}
+		z += n.v
 	}
 	return z
 }
