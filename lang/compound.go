@@ -38,6 +38,19 @@ func (l *Language) Compounds() bool { return len(l.compoundLinks) > 0 }
 // cut gives known parts; whether the word needs cutting (is it known as a
 // whole?) is the caller's question.
 func (l *Language) SplitCompound(word string, known func(stem string) bool) []CompoundPart {
+	return l.splitCompound(word, known, nil)
+}
+
+// CompoundSplitter returns SplitCompound with known fixed, for cutting
+// many words: it remembers the stems of the pieces it tried, which the
+// words of one text share ("zahl", "bevölkerung"). It is not safe for
+// concurrent use.
+func (l *Language) CompoundSplitter(known func(stem string) bool) func(word string) []CompoundPart {
+	memo := map[string]string{}
+	return func(word string) []CompoundPart { return l.splitCompound(word, known, memo) }
+}
+
+func (l *Language) splitCompound(word string, known func(stem string) bool, memo map[string]string) []CompoundPart {
 	if !l.Compounds() {
 		return nil
 	}
@@ -53,23 +66,58 @@ func (l *Language) SplitCompound(word string, known func(stem string) bool) []Co
 			return nil // hyphens, digits, apostrophes: not one plain word
 		}
 	}
+	c := cutter{l: l, known: known, memo: memo}
 	for n := 2; n <= maxCompoundParts; n++ {
-		if parts := l.cutCompound(w, 0, n, known); parts != nil {
+		if parts := c.cutCompound(w, 0, n); parts != nil {
 			return parts
 		}
 	}
 	return nil
 }
 
-func (l *Language) compoundStem(s string) string { return Fold(l.Stem(s)) }
+// mayKnow reports whether the stem of piece s may be known: a Snowball
+// stem of the compounding languages takes letters off the end of the
+// word, so with both folded it is a beginning of the word, and a piece no
+// beginning of which is known needs no stemming (most pieces: Snowball
+// costs a microsecond a word, a look-up a few dozen nanoseconds).
+func (c *cutter) mayKnow(s string) bool {
+	f := Fold(s)
+	for i := range f {
+		if i > 0 && c.known(f[:i]) {
+			return true
+		}
+	}
+	return c.known(f)
+}
+
+// A cutter cuts one word into compound parts.
+type cutter struct {
+	l     *Language
+	known func(string) bool
+	memo  map[string]string // stems of pieces; nil: none kept
+}
+
+func (c *cutter) stem(s string) string {
+	if st, ok := c.memo[s]; ok {
+		return st
+	}
+	if !c.mayKnow(s) {
+		return ""
+	}
+	st := Fold(c.l.Stem(s))
+	if c.memo != nil {
+		c.memo[s] = st
+	}
+	return st
+}
 
 // cutCompound cuts w, which starts at offset of the word, into exactly n
 // known parts, the last one as long as it can be, except that a last part
 // that starts with joining letters gives way to the part after them:
 // "Einwohner|zahl", not "Einwohn|erzahl" ("erzählen").
-func (l *Language) cutCompound(w string, offset, n int, known func(string) bool) []CompoundPart {
+func (c *cutter) cutCompound(w string, offset, n int) []CompoundPart {
 	if n == 1 {
-		if st := l.compoundStem(w); utf8.RuneCountInString(w) >= minCompoundPart && known(st) {
+		if st := c.stem(w); utf8.RuneCountInString(w) >= minCompoundPart && c.known(st) {
 			return []CompoundPart{{Start: offset, End: offset + len(w), Stem: st}}
 		}
 		return nil
@@ -78,13 +126,13 @@ func (l *Language) cutCompound(w string, offset, n int, known func(string) bool)
 		if utf8.RuneCountInString(w[cut:]) < (n-1)*minCompoundPart {
 			break
 		}
-		parts := l.cutAt(w, offset, n, cut, known)
+		parts := c.cutAt(w, offset, n, cut)
 		if parts == nil {
 			continue
 		}
-		for _, link := range l.compoundLinks[1:] {
+		for _, link := range c.l.compoundLinks[1:] {
 			if strings.HasPrefix(w[cut:], link) {
-				if p := l.cutAt(w, offset, n, cut+len(link), known); p != nil {
+				if p := c.cutAt(w, offset, n, cut+len(link)); p != nil {
 					return p
 				}
 			}
@@ -96,21 +144,21 @@ func (l *Language) cutCompound(w string, offset, n int, known func(string) bool)
 
 // cutAt cuts w at byte cut: a known first part, with or without joining
 // letters, then n-1 known parts.
-func (l *Language) cutAt(w string, offset, n, cut int, known func(string) bool) []CompoundPart {
+func (c *cutter) cutAt(w string, offset, n, cut int) []CompoundPart {
 	first, rest := w[:cut], w[cut:]
 	if utf8.RuneCountInString(first) < minCompoundPart {
 		return nil
 	}
-	for _, link := range l.compoundLinks { // "" first
+	for _, link := range c.l.compoundLinks { // "" first
 		base, ok := strings.CutSuffix(first, link)
 		if !ok || utf8.RuneCountInString(base) < minCompoundPart {
 			continue
 		}
-		st := l.compoundStem(base)
-		if !known(st) {
+		st := c.stem(base)
+		if !c.known(st) {
 			continue
 		}
-		if tail := l.cutCompound(rest, offset+cut, n-1, known); tail != nil {
+		if tail := c.cutCompound(rest, offset+cut, n-1); tail != nil {
 			return append([]CompoundPart{{Start: offset, End: offset + cut, Stem: st}}, tail...)
 		}
 	}

@@ -392,11 +392,15 @@ func (e *Engine) group(q *query, l *lang.Language, table phraseMatcher, toks []l
 			if c, n := e.repair(en, folded, i); n > 0 {
 				g.alts = append(g.alts, alt{stems: []string{c}, weight: weightCorrected})
 				e.addSynonyms(en, &g, c)
+				if n == 1 {
+					g.alts = e.compoundAlts(an, g.alts, toks[i].Text, st)
+				}
 				g.idf = e.groupIDF(g.alts)
 				return g, n
 			}
 		}
 		g.alts = append(g.alts, alt{stems: []string{st}, weight: weightExact})
+		g.alts = e.compoundAlts(an, g.alts, toks[i].Text, st)
 		e.addSynonyms(en, &g, st)
 		g.idf = e.groupIDF(g.alts)
 		g.unknown = !e.known(g.alts)

@@ -45,16 +45,26 @@ func (ix *index) stemVariants(st string) []string {
 	if _, ok := ix.termIDs[st]; ok {
 		return nil
 	}
+	return endingVariantsIn(ix.sortedStems(), st)
+}
+
+// endingVariantsIn returns the stems of the sorted list, other than st,
+// that share all but the last maxVariantTail letters of st (at least
+// minVariantPrefix) and end at most maxVariantTail letters after what they
+// share.
+func endingVariantsIn(list []string, st string) []string {
 	n := utf8.RuneCountInString(st)
 	keep := max(minVariantPrefix, n-maxVariantTail)
 	if n < keep {
 		return nil
 	}
 	prefix := st[:runeOffset(st, keep)]
-	list := ix.sortedStems()
 	var out []string
 	for i, _ := slices.BinarySearch(list, prefix); i < len(list) && strings.HasPrefix(list[i], prefix); i++ {
 		c := list[i]
+		if c == st {
+			continue
+		}
 		shared := utf8.RuneCountInString(commonPrefix(c, st))
 		if utf8.RuneCountInString(c)-shared <= maxVariantTail && n-shared <= maxVariantTail {
 			out = append(out, c)
