@@ -43,7 +43,7 @@ func (id Identification) Supported() bool { return id.Code != "" && id.Score >= 
 // surer, and need no training.
 func (r *Registry) IdentifyText(text string) Identification {
 	var words []string
-	for _, t := range Tokens(text) {
+	for t := range eachToken(text) {
 		if t.Kind != TokenWord {
 			continue
 		}

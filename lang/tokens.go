@@ -1,6 +1,7 @@
 package lang
 
 import (
+	"iter"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -69,6 +70,28 @@ func AppendTokens(dst []Token, s string) []Token {
 		dst, i = appendToken(dst, s, i)
 	}
 	return dst
+}
+
+// eachToken yields the tokens of s that AppendTokens would append, without
+// keeping them: a reader that looks at each once needs no slice of them.
+func eachToken(s string) iter.Seq[Token] {
+	return func(yield func(Token) bool) {
+		var buf [4]Token
+		for i := 0; i < len(s); {
+			r, size := utf8.DecodeRuneInString(s[i:])
+			if !isLetter(r) && !isDigit(r) {
+				i += size
+				continue
+			}
+			var toks []Token
+			toks, i = appendToken(buf[:0], s, i)
+			for _, t := range toks {
+				if !yield(t) {
+					return
+				}
+			}
+		}
+	}
 }
 
 // appendToken scans the token that starts at s[start], a letter or digit,
