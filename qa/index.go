@@ -114,7 +114,7 @@ func buildIndex(c *corpus.Corpus, analyzerOf func(*corpus.Article) *analyzer) *i
 	// the shared ones; their memos join the articles' analyzers' after.
 	type worker struct {
 		forks map[*analyzer]*analyzer
-		tf    termWeights
+		tmp   scratch
 	}
 	workers := make([]worker, parallel.Workers(len(c.Articles)))
 	arts := make([]analysedArticle, len(c.Articles))
@@ -129,7 +129,7 @@ func buildIndex(c *corpus.Corpus, analyzerOf func(*corpus.Article) *analyzer) *i
 			}
 			wk.forks[an] = fork
 		}
-		arts[ai] = analyseArticle(c.Articles[ai], ai, an, fork, &wk.tf)
+		arts[ai] = analyseArticle(c.Articles[ai], ai, an, fork, &wk.tmp)
 	})
 	for _, wk := range workers {
 		for an, fork := range wk.forks {
@@ -229,8 +229,8 @@ type analysedArticle struct {
 // analyseArticle reads article a (index ai in the corpus) for the index.
 // an is the article's analyzer, which its docs keep; stem stems with the
 // same language (a fork of an, so that articles are analysed
-// concurrently); tf is scratch space.
-func analyseArticle(a *corpus.Article, ai int, an, stem *analyzer, tf *termWeights) analysedArticle {
+// concurrently); tmp is scratch space.
+func analyseArticle(a *corpus.Article, ai int, an, stem *analyzer, tmp *scratch) analysedArticle {
 	aa := analysedArticle{
 		docs:  make([]doc, 0, len(a.Sentences)),
 		terms: make([][]termWeight, len(a.Sentences)),
@@ -243,8 +243,10 @@ func analyseArticle(a *corpus.Article, ai int, an, stem *analyzer, tf *termWeigh
 	for i := range a.Sentences {
 		s := &a.Sentences[i]
 		d := doc{article: a, artIdx: ai, an: an, sentence: s}
+		tf := &tmp.tf
 		tf.reset()
-		toks := lang.Tokens(s.Text)
+		tmp.toks = lang.AppendTokens(tmp.toks[:0], s.Text)
+		toks := tmp.toks
 		d.toks = make([]docToken, 0, len(toks)) // exactly: a corpus holds millions
 		for _, t := range toks {
 			dt := docToken{Token: t, folded: lang.Fold(t.Text)}
@@ -282,6 +284,12 @@ func analyseArticle(a *corpus.Article, ai int, an, stem *analyzer, tf *termWeigh
 		aa.docs = append(aa.docs, d)
 	}
 	return aa
+}
+
+// scratch is what analyseArticle reuses from one sentence to the next.
+type scratch struct {
+	tf   termWeights
+	toks []lang.Token
 }
 
 // A termWeight is a stem of a sentence with its weight: how often the
