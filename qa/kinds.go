@@ -47,6 +47,11 @@ type kindSpec struct {
 	// the span model must hold or overlap to answer the kind; nil: any
 	// span may.
 	spanFacts []int
+	// spanFactsTyped says spanFacts binds only when the rules found a
+	// fact of the kind in the sentence (extraction.typed): a kind whose
+	// answers the facts do not always cover ("how long": "for most of
+	// his reign").
+	spanFactsTyped bool
 	// focusEnds says the question's focus names the kind of thing asked
 	// for ("which FAULT", "how many PEOPLE"), which the answer may end with.
 	focusEnds bool
@@ -59,7 +64,7 @@ var kinds = map[Kind]kindSpec{
 	KindSince: {extract: extractWhen, factEvidence: evidenceSince,
 		family: familyTime, spanFacts: dateSpans},
 	KindHowLong: {extract: extractHowLong, factEvidence: evidenceHowLong, facts: dateFacts,
-		family: familyTime},
+		family: familyTime, spanFacts: durationSpans, spanFactsTyped: true},
 	KindHowMany: {extract: extractHowMany, factEvidence: evidenceNumber, facts: numberFacts,
 		family: familyNumber, spanFacts: numberSpans, focusEnds: true},
 	KindHowMuch: {extract: extractHowMany, factEvidence: evidenceNumber, facts: numberFacts,
@@ -86,6 +91,10 @@ var kinds = map[Kind]kindSpec{
 var (
 	dateSpans   = []int{factDate}
 	numberSpans = []int{factNumber, factMoney, factNumeral, factDuration}
+	// A how-long question is answered by a duration ("for decades"), a
+	// number of some unit ("48 hours") or the date its period began
+	// ("since 2013"), as its rules (extractHowLong) are.
+	durationSpans = []int{factDuration, factNumber, factNumeral, factDate}
 )
 
 // ruleExtract cuts the short answer of the query's kind out of sentence d

@@ -1418,11 +1418,11 @@ func (c *spanContext) placeKey(p int) string {
 
 // fitsKind reports whether a candidate can be the answer of a kind that
 // asks for a fact (kinds' spanFacts): a date for "when", a number for "how
-// many", "how much" (a span that holds or overlaps one); any span for the
-// other kinds.
+// many", "how much" (a span that holds or overlaps one), a duration for
+// "how long" when the rules found one; any span for the other kinds.
 func (c *spanContext) fitsKind(k Kind, x spanCand) bool {
 	want := kinds[k].spanFacts
-	if want == nil {
+	if want == nil || kinds[k].spanFactsTyped && !c.rule.typed {
 		return true
 	}
 	for _, f := range c.facts {

@@ -202,3 +202,58 @@ func TestSpanFeatures(t *testing.T) {
 		t.Fatalf("span_features.tsv: only %d cases", cases)
 	}
 }
+
+// A how-long question whose sentence holds a duration is answered with
+// one, whatever the span model prefers: before, a model that weighed a
+// person's name above the rules' "decades" answered "how long was X
+// isolated?" with the dictator's name (the seed questions in seven
+// languages). A sentence without one leaves the model free.
+func TestHowLongAnswersADuration(t *testing.T) {
+	reg, err := lang.Load(lang.Data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	const article = "Isolation of Borduria\n\nAfter decades of isolation under the rule of Anna Berg, Borduria opened its borders.\n\nThe wall of Klow was as long as the river Vltava.\n"
+	model, err := ParseSpanModel([]byte("kind=how_long|fact=person/exact\t10\nkind=how_long|capitalised\t5\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	e, err := Load(fstest.MapFS{"a.txt": {Data: []byte(article)}}, Options{Languages: reg, SpanModel: model})
+	if err != nil {
+		t.Fatal(err)
+	}
+	a, err := e.Ask(t.Context(), Question{Text: "how long was Borduria isolated?", Lang: "en"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if a.Kind != KindHowLong || !a.Answered {
+		t.Fatalf("how long was Borduria isolated? = kind %s, answered %v; want how_long, answered", a.Kind, a.Answered)
+	}
+	if !strings.Contains(a.Text, "decades") || strings.Contains(a.Text, "Berg") {
+		t.Errorf("how long was Borduria isolated? = %q; want the duration, not the name", a.Text)
+	}
+	// No duration, date or number: the rules found no fact, and any
+	// span may answer.
+	l, _ := e.langs.Get("en")
+	q := e.parse("how long was the wall of Klow?", l)
+	for d := range e.idx.docs {
+		doc := &e.idx.docs[d]
+		if !strings.Contains(doc.sentence.Text, "Vltava") {
+			continue
+		}
+		rule, _ := e.ruleExtract(q, d)
+		c := e.newSpanContext(q, doc, rule)
+		if rule.typed {
+			t.Fatalf("the rules found a fact of how long in %q: %q", doc.sentence.Text, rule.text)
+		}
+		fits := 0
+		for _, cand := range e.spanCands(q, c) {
+			if c.fitsKind(q.kind, cand) {
+				fits++
+			}
+		}
+		if fits == 0 {
+			t.Errorf("no candidate of %q fits how long without a fact of it", doc.sentence.Text)
+		}
+	}
+}
