@@ -1,5 +1,5 @@
 // Command spancmp compares the short answers of two span models on our own
-// tuning sets (testdata/eval/seed and testdata/eval/articles, never a
+// tuning sets (testdata/eval/seed, articles and langarticles, never a
 // *.heldout.jsonl file): for every answerable question whose quote holds the
 // answer, it prints where the two models' short answers differ, and whether
 // each holds an accepted answer (qabot eval's "answer").
@@ -36,6 +36,7 @@ func main() {
 	}{
 		{"testdata/eval/seed", seeds.FS},
 		{"testdata/eval/articles", os.DirFS("testdata/articles")},
+		{"testdata/eval/langarticles", os.DirFS("testdata/langarticles")},
 	}
 	var gain, loss, same, diff int
 	for _, set := range sets {
