@@ -21,7 +21,7 @@ func TestStemVariants(t *testing.T) {
 		{"трубк", []string{"труб"}},             // not трубопровод: too far
 		{"труб", nil},                           // in the corpus itself
 		{"тепло", []string{"тепл"}},
-		{"лод", nil}, // shorter than minVariantPrefix
+		{"лод", nil}, // shorter than the shortest shared beginning
 		{"bridges", []string{"bridg"}},
 		{"bright", nil},
 	}
