@@ -1,9 +1,6 @@
 package qa
 
 import (
-	"strings"
-	"unicode/utf8"
-
 	"github.com/qabot/qabot/lang"
 )
 
@@ -21,18 +18,36 @@ func (e *Engine) splitCompounds(l *lang.Language, target *analyzer, table phrase
 		return toks, folded, stems
 	}
 	an := e.analyzers[l.Code]
+	return spliceParts(toks, folded, stems, func(i int) ([]lang.Token, []string) {
+		t := toks[i]
+		parts := e.compoundParts(l, an, table, t, folded[i], stems[i])
+		if parts == nil {
+			return nil, nil
+		}
+		outT, outS := make([]lang.Token, len(parts)), make([]string, len(parts))
+		for j, p := range parts {
+			outT[j] = lang.Token{Text: t.Text[p.Start:p.End], Start: t.Start + p.Start, End: t.Start + p.End, Kind: t.Kind}
+			outS[j] = p.Stem
+		}
+		return outT, outS
+	})
+}
+
+// spliceParts reads the question tokens that cut(i) returns parts for
+// (tokens and their stems) as those parts, in their place; the tokens,
+// folded words and stems are the question's own when none is cut.
+func spliceParts(toks []lang.Token, folded, stems []string, cut func(i int) ([]lang.Token, []string)) ([]lang.Token, []string, []string) {
 	var outT []lang.Token
 	var outF, outS []string
 	for i, t := range toks {
-		if parts := e.compoundParts(l, an, table, t, folded[i], stems[i]); parts != nil {
+		if parts, partStems := cut(i); parts != nil {
 			if outT == nil {
 				outT, outF, outS = append(outT, toks[:i]...), append(outF, folded[:i]...), append(outS, stems[:i]...)
 			}
-			for _, p := range parts {
-				text := t.Text[p.Start:p.End]
-				outT = append(outT, lang.Token{Text: text, Start: t.Start + p.Start, End: t.Start + p.End, Kind: t.Kind})
-				outF = append(outF, lang.Fold(text))
-				outS = append(outS, p.Stem)
+			for j, p := range parts {
+				outT = append(outT, p)
+				outF = append(outF, lang.Fold(p.Text))
+				outS = append(outS, partStems[j])
 			}
 			continue
 		}
@@ -46,20 +61,24 @@ func (e *Engine) splitCompounds(l *lang.Language, target *analyzer, table phrase
 	return outT, outF, outS
 }
 
+// knownWhole reports whether the article or the translation table knows
+// a question word as a whole: then it is not read in parts.
+func (e *Engine) knownWhole(table phraseMatcher, folded, stem string) bool {
+	if _, ok := e.idx.vocab[folded]; ok {
+		return true
+	}
+	if _, ok := e.idx.termID(stem); ok {
+		return true
+	}
+	_, n := table.match([]string{stem})
+	return n > 0
+}
+
 // compoundParts returns the parts of a question word to read apart, or nil
 // to read it whole: a word the translation table knows, a stop word, or a
 // word the article writes so (a name) stays whole.
 func (e *Engine) compoundParts(l *lang.Language, an *analyzer, table phraseMatcher, t lang.Token, folded, stem string) []lang.CompoundPart {
-	if t.Kind != lang.TokenWord || an.isStop(folded) || isClitic(folded) {
-		return nil
-	}
-	if _, ok := e.idx.vocab[folded]; ok {
-		return nil
-	}
-	if _, ok := e.idx.termID(stem); ok {
-		return nil
-	}
-	if _, n := table.match([]string{stem}); n > 0 {
+	if t.Kind != lang.TokenWord || an.isStop(folded) || isClitic(folded) || e.knownWhole(table, folded, stem) {
 		return nil
 	}
 	return l.SplitCompound(t.Text, nil)
@@ -74,40 +93,8 @@ const (
 	weightParts    = 0.8 // "Bevölkerung" and "Zahl" for "Bevölkerungszahl"
 )
 
-// isHyphenated reports whether a word joins parts with hyphens.
-func isHyphenated(w string) bool { return strings.ContainsAny(w, "-\u2010\u2011") }
-
-// wordParts returns the stems of the parts of a compound word: the parts
-// a hyphen joins ("EU-toppmøtet", "Doctor-Who-Folge"), in any language;
-// else, in a language that writes compounds as one word, the parts split
-// finds (lang.Language.SplitCompound with the known parts fixed). nil for
-// a word of one part.
-func wordParts(an *analyzer, word string, split func(string) []lang.CompoundPart) []string {
-	if isHyphenated(word) {
-		var out []string
-		for _, p := range strings.FieldsFunc(word, func(r rune) bool { return r == '-' || r == '\u2010' || r == '\u2011' }) {
-			if f := lang.Fold(p); utf8.RuneCountInString(p) >= 2 && !an.isStop(f) {
-				out = append(out, an.stem(p))
-			}
-		}
-		if len(out) < 2 {
-			return nil
-		}
-		return out
-	}
-	parts := split(word)
-	if len(parts) < 2 {
-		return nil
-	}
-	out := make([]string, len(parts))
-	for i, p := range parts {
-		out[i] = p.Stem
-	}
-	return out
-}
-
 // compoundAlts adds to a question word's alternatives the article's
-// compounds the word is a part of (indexed by splitCompounds), and, when
+// compounds the word is a part of (the parts index, parts.go), and, when
 // the article does not have the word itself, the word's own parts
 // (wordParts, with the article's words as the parts it knows). an reads
 // the question's language, which is the article's. Measured on the dev
@@ -116,12 +103,12 @@ func wordParts(an *analyzer, word string, split func(string) []lang.CompoundPart
 func (e *Engine) compoundAlts(an *analyzer, alts []alt, word, stem string) []alt {
 	// The parts were stemmed as the compound wrote them: "treneren" in
 	// "landslagstreneren" is "trener", the question's "trener" is "tren".
-	keys := append([]string{stem}, endingVariantsIn(e.idx.partKeys, stem)...)
+	keys := append([]string{stem}, endingVariantsIn(e.idx.parts.keys, stem)...)
 	for _, k := range keys {
-		for _, c := range e.idx.modifierOf[k] {
+		for _, c := range e.idx.parts.modifierOf[k] {
 			alts = append(alts, alt{stems: []string{c}, weight: weightModifier})
 		}
-		for _, c := range e.idx.headOf[k] {
+		for _, c := range e.idx.parts.headOf[k] {
 			alts = append(alts, alt{stems: []string{c}, weight: weightHead})
 		}
 	}

@@ -7,8 +7,6 @@ import (
 	"strings"
 	"testing"
 	"testing/fstest"
-
-	"github.com/qabot/qabot/lang"
 )
 
 // TestCompoundQuestionWords reads a German compound that the translation
@@ -37,10 +35,7 @@ func TestCompoundQuestionWords(t *testing.T) {
 	}
 
 	// A German article: the compound is a German word like any other.
-	reg, err := lang.Load(lang.Data)
-	if err != nil {
-		t.Fatal(err)
-	}
+	reg := testRegistry(t)
 	article := "Die Stadt wächst\n\nDie Stadt hat eine Bevölkerung von 12.000 Menschen. Die Zahl der Häfen ist gering.\n"
 	ge, err := Load(fstest.MapFS{"stadt.txt": {Data: []byte(article)}}, Options{Languages: reg})
 	if err != nil {
@@ -63,10 +58,7 @@ func TestCompoundQuestionWords(t *testing.T) {
 // a hyphen joins parts in any language, and a word finds the article's
 // forms of it that the stemmer ended otherwise.
 func TestCompoundAlternatives(t *testing.T) {
-	reg, err := lang.Load(lang.Data)
-	if err != nil {
-		t.Fatal(err)
-	}
+	reg := testRegistry(t)
 	articles := map[string]string{
 		"de": "Die Stadt am Fluss\n\nDie Bevölkerungszahl der Stadt stieg 1990 auf 12.000 Menschen. " +
 			"Die Bevölkerung der Region ist alt, und die Zahl der Schulen sinkt. " +
@@ -107,10 +99,7 @@ func TestCompoundAlternatives(t *testing.T) {
 		// compounds too.
 		{"nb", "Hvem var trener?", "trener", []string{"Treneren"}, weightCorrected},
 	} {
-		e, err := Load(fstest.MapFS{"a.txt": {Data: []byte(articles[tc.lang])}}, Options{Languages: reg, ArticleLang: tc.lang})
-		if err != nil {
-			t.Fatal(err)
-		}
+		e := articleEngine(t, reg, tc.lang, articles[tc.lang])
 		l, _ := reg.Get(tc.lang)
 		q := e.parse(tc.question, l)
 		var want []string
@@ -143,10 +132,7 @@ func TestCompoundAlternatives(t *testing.T) {
 // TestCompoundRanking: the sentence that says what a question asks in
 // other compounds ranks above those that share only its other words.
 func TestCompoundRanking(t *testing.T) {
-	reg, err := lang.Load(lang.Data)
-	if err != nil {
-		t.Fatal(err)
-	}
+	reg := testRegistry(t)
 	sentences := []string{
 		"Die Stadt liegt am Fluss, die Zahl der Brücken ist klein.",
 		"Laut der Volkszählung lag die Bevölkerungszahl der Stadt 1901 bei 12.000.",
@@ -154,10 +140,7 @@ func TestCompoundRanking(t *testing.T) {
 		"Der Hafen der Stadt wurde 1850 gebaut.",
 		"Die Bevölkerung liebt den Fluss.",
 	}
-	e, err := Load(fstest.MapFS{"a.txt": {Data: []byte("Die Stadt am Fluss\n\n" + strings.Join(sentences, " ") + "\n")}}, Options{Languages: reg, ArticleLang: "de"})
-	if err != nil {
-		t.Fatal(err)
-	}
+	e := articleEngine(t, reg, "de", "Die Stadt am Fluss\n\n"+strings.Join(sentences, " ")+"\n")
 	de, _ := reg.Get("de")
 	for _, tc := range []struct {
 		question     string

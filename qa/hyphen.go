@@ -18,43 +18,20 @@ func (e *Engine) splitHyphens(l *lang.Language, target *analyzer, table phraseMa
 		return toks, folded, stems
 	}
 	an := e.analyzers[l.Code]
-	var outT []lang.Token
-	var outF, outS []string
-	for i, t := range toks {
-		if parts := e.hyphenParts(an, table, t, folded[i], stems[i]); parts != nil {
-			if outT == nil {
-				outT, outF, outS = append(outT, toks[:i]...), append(outF, folded[:i]...), append(outS, stems[:i]...)
-			}
-			for _, p := range parts {
-				outT = append(outT, p)
-				outF = append(outF, lang.Fold(p.Text))
-				outS = append(outS, an.stem(p.Text))
-			}
-			continue
+	return spliceParts(toks, folded, stems, func(i int) ([]lang.Token, []string) {
+		parts := e.hyphenParts(an, table, toks[i], folded[i], stems[i])
+		var partStems []string
+		for _, p := range parts {
+			partStems = append(partStems, an.stem(p.Text))
 		}
-		if outT != nil {
-			outT, outF, outS = append(outT, t), append(outF, folded[i]), append(outS, stems[i])
-		}
-	}
-	if outT == nil {
-		return toks, folded, stems
-	}
-	return outT, outF, outS
+		return parts, partStems
+	})
 }
 
 // hyphenParts returns the parts of a hyphenated word to read apart, or
 // nil to read it whole.
 func (e *Engine) hyphenParts(an *analyzer, table phraseMatcher, t lang.Token, folded, stem string) []lang.Token {
-	if t.Kind == lang.TokenNumber || !strings.Contains(t.Text, "-") || an.isStop(folded) {
-		return nil
-	}
-	if _, ok := e.idx.vocab[folded]; ok {
-		return nil
-	}
-	if _, ok := e.idx.termID(stem); ok {
-		return nil
-	}
-	if _, n := table.match([]string{stem}); n > 0 {
+	if t.Kind == lang.TokenNumber || !strings.Contains(t.Text, "-") || an.isStop(folded) || e.knownWhole(table, folded, stem) {
 		return nil
 	}
 	// A word spelt almost as the article writes it is a cognate, read
@@ -69,7 +46,7 @@ func (e *Engine) hyphenParts(an *analyzer, table phraseMatcher, t lang.Token, fo
 	// a word it writes, or one the translation knows; "anti" of
 	// "anti-inflammatory" or "pro" of "pro-life" alone are noise.
 	var out []lang.Token
-	parts := lang.Tokens(strings.ReplaceAll(t.Text, "-", " "))
+	parts := hyphenTokens(t.Text)
 	for _, p := range parts {
 		if !e.partKnown(an, table, p) {
 			continue

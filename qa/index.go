@@ -75,24 +75,12 @@ type index struct {
 	// bySuffix maps the tails of long stems to the stems: "attack" to
 	// "cyberattack", so the part finds the compound.
 	bySuffix map[string][]string
-	// byPart maps the parts of hyphenated and compound words to the
-	// words (parts.go), built from partWords on first use.
-	partWords map[string]partWord
-	partsOnce sync.Once
-	byPart    map[string][]string
+	// parts maps the parts of hyphenated and compound words to the
+	// words (parts.go).
+	parts partsIndex
 	// nameKeyList holds the keys of the article's names (namekey.go).
 	nameKeysOnce sync.Once
 	nameKeyList  []nameKey
-	// modifierOf and headOf map, for questions in the article's own
-	// language (compoundAlts), a word's stem to the stems of the
-	// corpus's compounds it is a part of (wordParts: hyphenated words in
-	// any language; in the languages that write compounds as one word,
-	// lang.Language.Compounds, words cut into the corpus's own words):
-	// "bevolker" to "bevolkerungszahl" (a modifier: it comes first),
-	// "zahl" to it too (its head, last).
-	modifierOf map[string][]string
-	headOf     map[string][]string
-	partKeys   []string // their keys, sorted
 	// cand is what the first stage of the ranking reads (candidates.go).
 	cand candIndex
 	// scripts matches question words to article words in another script
@@ -139,7 +127,6 @@ func buildIndex(c *corpus.Corpus, analyzerOf func(*corpus.Article) *analyzer) *i
 
 	ix.docs = make([]doc, 0, c.Sentences())
 	var nameHits []nameHit
-	compounds := map[compoundWord]string{}
 	for _, aa := range arts {
 		ix.articleStems = append(ix.articleStems, aa.stems)
 		for si, d := range aa.docs {
@@ -147,10 +134,7 @@ func buildIndex(c *corpus.Corpus, analyzerOf func(*corpus.Article) *analyzer) *i
 				if t.stem != "" {
 					ix.vocab[t.folded] = t.stem
 					ix.scripts.addWord(d.an.l, t.folded, t.stem)
-					ix.addPartWord(d.an.l, t.Text, t.folded, t.stem)
-					if t.Kind == lang.TokenWord && (d.an.l.Compounds() || isHyphenated(t.Text)) {
-						compounds[compoundWord{d.an, strings.ToLower(t.Text)}] = t.stem
-					}
+					ix.parts.add(d.an, t)
 				}
 			}
 			names := aa.names[si]
@@ -197,7 +181,7 @@ func buildIndex(c *corpus.Corpus, analyzerOf func(*corpus.Article) *analyzer) *i
 		spell[w] = st
 		spell[st] = st
 	}
-	ix.splitCompounds(compounds)
+	ix.parts.build(ix.known)
 	ix.buildCandidates(nameHits)
 	ix.buildEvidence()
 	ix.fuzzy = newFuzzyIndex(spell, 2)
@@ -336,51 +320,6 @@ func (t *termWeights) inherit(stems []string, weight float64) {
 
 // list returns a copy of the stems and their weights.
 func (t *termWeights) list() []termWeight { return slices.Clone(t.items) }
-
-// A compoundWord is a word of an article that may be a compound: it is
-// hyphenated, or its language compounds.
-type compoundWord struct {
-	an   *analyzer
-	word string // lower-case
-}
-
-// splitCompounds fills modifierOf and headOf: each word of words (with its
-// stem) that wordParts cuts, the parts it knows being stems of the corpus.
-func (ix *index) splitCompounds(words map[compoundWord]string) {
-	if len(words) == 0 {
-		return
-	}
-	ix.modifierOf, ix.headOf = map[string][]string{}, map[string][]string{}
-	splitters := map[*lang.Language]func(string) []lang.CompoundPart{}
-	add := func(m map[string][]string, part, st string) {
-		if part != st && !slices.Contains(m[part], st) {
-			m[part] = append(m[part], st)
-		}
-	}
-	for w, st := range words {
-		split := splitters[w.an.l]
-		if split == nil {
-			split = w.an.l.CompoundSplitter(ix.known)
-			splitters[w.an.l] = split
-		}
-		parts := wordParts(w.an, w.word, split)
-		for i, p := range parts {
-			if i == len(parts)-1 {
-				add(ix.headOf, p, st)
-			} else {
-				add(ix.modifierOf, p, st)
-			}
-		}
-	}
-	for _, m := range []map[string][]string{ix.modifierOf, ix.headOf} {
-		for k, v := range m {
-			slices.Sort(v)
-			ix.partKeys = append(ix.partKeys, k)
-		}
-	}
-	slices.Sort(ix.partKeys)
-	ix.partKeys = slices.Compact(ix.partKeys)
-}
 
 // A compound is at least minCompoundHead letters of modifier and
 // minCompoundTail letters of head: "cyber|attack", "water|bomber".

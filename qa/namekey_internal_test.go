@@ -2,24 +2,15 @@ package qa
 
 import (
 	"testing"
-	"testing/fstest"
-
-	"github.com/qabot/qabot/lang"
 )
 
 // TestNearNames: a capitalised question word nothing else knows finds the
 // article's name spelt nearly as it is across languages and scripts;
 // other words do not.
 func TestNearNames(t *testing.T) {
-	reg, err := lang.Load(lang.Data)
-	if err != nil {
-		t.Fatal(err)
-	}
+	reg := testRegistry(t)
 	article := "Reformers\n\nMartin Luther wrote hymns in Wittenberg. Joseph Priestley found oxygen in 1774. Dudley was a port.\n"
-	e, err := Load(fstest.MapFS{"a.txt": {Data: []byte(article)}}, Options{Languages: reg, ArticleLang: "en"})
-	if err != nil {
-		t.Fatal(err)
-	}
+	e := articleEngine(t, reg, "en", article)
 	en := e.analyzers["en"]
 	for _, tc := range []struct {
 		lang, question, name string
@@ -43,15 +34,9 @@ func TestNearNames(t *testing.T) {
 // name only by its exact key, never one edit away: "Seven" is not
 // "Северной".
 func TestNearNamesNotWords(t *testing.T) {
-	reg, err := lang.Load(lang.Data)
-	if err != nil {
-		t.Fatal(err)
-	}
+	reg := testRegistry(t)
 	article := "Война\n\nБоевые действия в Северной Америке шли девять лет.\n"
-	e, err := Load(fstest.MapFS{"a.txt": {Data: []byte(article)}}, Options{Languages: reg, ArticleLang: "ru"})
-	if err != nil {
-		t.Fatal(err)
-	}
+	e := articleEngine(t, reg, "ru", article)
 	l, _ := reg.Get("en")
 	_, stems := groupsOf(e.parse("How long was the Seven Years War?", l))
 	if st := e.analyzers["ru"].stem("Северной"); stems[st] {

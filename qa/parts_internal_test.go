@@ -27,15 +27,9 @@ func groupsOf(q *query) (surfaces []string, stems map[string]bool) {
 // translated; the parts that mean nothing to the article ("anti") go;
 // within one language the word stays whole.
 func TestHyphenatedQuestionWords(t *testing.T) {
-	reg, err := lang.Load(lang.Data)
-	if err != nil {
-		t.Fatal(err)
-	}
+	reg := testRegistry(t)
 	article := "Oxygen levels\n\nThe logo of the campaign was blue. Heavy oxygen is found in sea water. Aspirin eases pain.\n"
-	e, err := Load(fstest.MapFS{"a.txt": {Data: []byte(article)}}, Options{Languages: reg, ArticleLang: "en"})
-	if err != nil {
-		t.Fatal(err)
-	}
+	e := articleEngine(t, reg, "en", article)
 	en := e.analyzers["en"]
 	for _, tc := range []struct {
 		lang, question string
@@ -72,10 +66,7 @@ func TestHyphenatedQuestionWords(t *testing.T) {
 
 	// Within one language the word is the article's own.
 	de, _ := reg.Get("de")
-	ge, err := Load(fstest.MapFS{"b.txt": {Data: []byte("Die Kampagne\n\nDas Kampagnen-Logo war blau.\n")}}, Options{Languages: reg, ArticleLang: "de"})
-	if err != nil {
-		t.Fatal(err)
-	}
+	ge := articleEngine(t, reg, "de", "Die Kampagne\n\nDas Kampagnen-Logo war blau.\n")
 	if surfaces, _ := groupsOf(ge.parse("Wie war das Kampagnen-Logo?", de)); !slices.Contains(surfaces, "Kampagnen-Logo") {
 		t.Errorf("cut within German: %q", surfaces)
 	}
@@ -85,15 +76,9 @@ func TestHyphenatedQuestionWords(t *testing.T) {
 // it as a part, compound ("Sommertheater" for "summer") or hyphenated
 // ("US-Wirtschaft" for "economy"), at the weight of a compound.
 func TestArticleWordParts(t *testing.T) {
-	reg, err := lang.Load(lang.Data)
-	if err != nil {
-		t.Fatal(err)
-	}
+	reg := testRegistry(t)
 	article := "Warschau\n\nDas Sommertheater war von 1870 bis 1939 in Betrieb. Das Embargo traf die US-Wirtschaft.\n"
-	e, err := Load(fstest.MapFS{"a.txt": {Data: []byte(article)}}, Options{Languages: reg, ArticleLang: "de"})
-	if err != nil {
-		t.Fatal(err)
-	}
+	e := articleEngine(t, reg, "de", article)
 	de := e.analyzers["de"]
 	en, _ := reg.Get("en")
 	for _, tc := range []struct{ question, want string }{
@@ -105,4 +90,24 @@ func TestArticleWordParts(t *testing.T) {
 			t.Errorf("%q: no group offers %q (%s): %v", tc.question, tc.want, st, stems)
 		}
 	}
+}
+
+// testRegistry loads the languages of lang.Data.
+func testRegistry(t testing.TB) *lang.Registry {
+	t.Helper()
+	reg, err := lang.Load(lang.Data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return reg
+}
+
+// articleEngine loads an engine over one article written in language code.
+func articleEngine(t testing.TB, reg *lang.Registry, code, article string) *Engine {
+	t.Helper()
+	e, err := Load(fstest.MapFS{"a.txt": {Data: []byte(article)}}, Options{Languages: reg, ArticleLang: code})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return e
 }

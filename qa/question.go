@@ -363,7 +363,7 @@ func (e *Engine) group(q *query, l *lang.Language, table phraseMatcher, toks []l
 					for _, c := range e.idx.bySuffix[a.stems[0]] {
 						g.alts = append(g.alts, alt{stems: []string{c}, weight: a.weight * weightCompound})
 					}
-					for _, c := range e.idx.partsOf(a.stems[0]) {
+					for _, c := range e.idx.parts.partsOf(a.stems[0]) {
 						if !slices.Contains(e.idx.bySuffix[a.stems[0]], c) {
 							g.alts = append(g.alts, alt{stems: []string{c}, weight: a.weight * weightCompound})
 						}
