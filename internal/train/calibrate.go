@@ -71,6 +71,10 @@ type calOptions struct {
 	// it does.
 	twoStage bool
 	smooth   int // steps of 0.01 the threshold's cost is averaged over on either side
+	// minDeclined is the least share of the questions the article does not
+	// answer that the threshold must decline on the out-of-fold scores
+	// (issue 9's target: 80%); the cheapest threshold that does is chosen.
+	minDeclined float64
 }
 
 // fitCalibration fits the calibration on the questions the engine can
@@ -105,7 +109,7 @@ func fitCalibration(samples []calSample, opts calOptions) *qa.Calibration {
 				k++
 			}
 		}
-		cal.Threshold = bestThreshold(samples, probs, opts.cost, opts.smooth)
+		cal.Threshold = bestThreshold(samples, probs, opts)
 		return cal
 	}
 	cal := fitLinear(answered, pairs, opts.cost)
@@ -159,7 +163,7 @@ func fitCalibration(samples []calSample, opts calOptions) *qa.Calibration {
 			k++
 		}
 	}
-	cal.Threshold = bestThreshold(samples, probs, opts.cost, opts.smooth)
+	cal.Threshold = bestThreshold(samples, probs, opts)
 	return cal
 }
 
@@ -348,24 +352,56 @@ func costOf(samples []calSample, probs []float64, cost, t float64) float64 {
 
 // bestThreshold returns the threshold, in steps of 0.01, at which the
 // answers to the samples cost least, the cost at each step averaged with
-// the smooth steps on either side (the curve is flat near its least, where
+// opts.smooth steps on either side (the curve is flat near its least, where
 // one question more or less moves the bare minimum far); the lowest of
-// equals.
-func bestThreshold(samples []calSample, probs []float64, cost float64, smooth int) float64 {
-	var at [100]float64
-	for k := 1; k < 100; k++ {
-		at[k] = costOf(samples, probs, cost, float64(k)/100)
+// equals. Only thresholds that decline at least opts.minDeclined of the
+// questions the article does not answer are chosen among; when none does,
+// the one that declines most of them.
+func bestThreshold(samples []calSample, probs []float64, opts calOptions) float64 {
+	var at, declined [100]float64
+	unanswerable := 0
+	for _, s := range samples {
+		if s.answerable == eval.No {
+			unanswerable++
+		}
 	}
-	best, bestCost := 0.01, math.Inf(1)
 	for k := 1; k < 100; k++ {
+		t := float64(k) / 100
+		at[k] = costOf(samples, probs, opts.cost, t)
+		if unanswerable == 0 {
+			declined[k] = 1
+			continue
+		}
+		n := 0
+		for i, s := range samples {
+			if s.answerable == eval.No && !(s.answered && probs[i] >= t) {
+				n++
+			}
+		}
+		declined[k] = float64(n) / float64(unanswerable)
+	}
+	best, bestCost := 0.0, math.Inf(1)
+	for k := 1; k < 100; k++ {
+		if declined[k] < opts.minDeclined {
+			continue
+		}
 		sum, n := 0.0, 0
-		for j := max(1, k-smooth); j <= min(99, k+smooth); j++ {
+		for j := max(1, k-opts.smooth); j <= min(99, k+opts.smooth); j++ {
 			sum += at[j]
 			n++
 		}
 		if c := sum / float64(n); c < bestCost-1e-9 {
 			best, bestCost = float64(k)/100, c
 		}
+	}
+	if best == 0 { // no threshold declines enough: the lowest that declines most
+		k := 1
+		for j := 2; j < 100; j++ {
+			if declined[j] > declined[k] {
+				k = j
+			}
+		}
+		best = float64(k) / 100
 	}
 	return best
 }

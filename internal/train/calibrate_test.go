@@ -66,3 +66,39 @@ func TestFitTwoStage(t *testing.T) {
 		t.Errorf("threshold %v, want near 0.5 (at cost 2, answering pays when a right answer is likelier than not)", cal.Threshold)
 	}
 }
+
+// TestBestThresholdDeclinesEnough: unanswerable questions scored 0.30 to
+// 0.59, and three right answers at each step from 0.30 to 0.99. Each step
+// up from 0.30 declines one unanswerable question (saving 2) and three
+// right answers (costing 3): the cheapest threshold answers everything.
+// Asked to decline 80% of the unanswerable ones, the cheapest threshold
+// that does is 0.54; asked for all, 0.60; asked for more than any
+// declines, the lowest that declines most.
+func TestBestThresholdDeclinesEnough(t *testing.T) {
+	var samples []calSample
+	var probs []float64
+	for i := range 30 {
+		samples = append(samples, calSample{answerable: eval.No, answered: true})
+		probs = append(probs, 0.30+float64(i)/100)
+	}
+	for i := range 70 {
+		for range 3 {
+			samples = append(samples, calSample{answerable: eval.Yes, answered: true, right: true})
+			probs = append(probs, 0.30+float64(i)/100)
+		}
+	}
+	for _, tc := range []struct {
+		minDeclined float64
+		want        float64
+	}{
+		{0, 0.01},
+		{0.8, 0.54},
+		{1, 0.60},
+		{1.1, 0.60},
+	} {
+		got := bestThreshold(samples, probs, calOptions{cost: 2, minDeclined: tc.minDeclined})
+		if math.Abs(got-tc.want) > 1e-9 {
+			t.Errorf("minDeclined %.1f: threshold %.2f, want %.2f", tc.minDeclined, got, tc.want)
+		}
+	}
+}
