@@ -29,11 +29,13 @@ import (
 	"flag"
 	"fmt"
 	"hash/fnv"
+	"iter"
 	"log"
 	"math"
 	"os"
 	"path/filepath"
 	"runtime"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -386,24 +388,34 @@ func inspectAll(arts []*article, r *qa.Ranker) map[*article][]qlist {
 	return m
 }
 
+// rankable yields the candidate lists the ranker learns from: those of the
+// answerable questions of arts with an answering candidate among their
+// first k (and at least two candidates), cut to k.
+func rankable(arts []*article, lists map[*article][]qlist, k int) iter.Seq2[*article, qlist] {
+	return func(yield func(*article, qlist) bool) {
+		for _, a := range arts {
+			for _, l := range lists[a] {
+				n := min(k, len(l.x))
+				if n < 2 || !slices.Contains(l.pos[:n], true) {
+					continue
+				}
+				l.x, l.pos = l.x[:n], l.pos[:n]
+				if !yield(a, l) {
+					return
+				}
+			}
+		}
+	}
+}
+
 // fitRanker fits the listwise ranker on the answerable questions of arts
 // that have an answering candidate.
 func fitRanker(arts []*article, lists map[*article][]qlist, names []string, lambda float64, k int) *qa.Ranker {
 	var rows [][]float64
 	var ls []list
-	for _, a := range arts {
-		for _, l := range lists[a] {
-			n := min(k, len(l.x))
-			has := false
-			for _, p := range l.pos[:n] {
-				has = has || p
-			}
-			if !has || n < 2 {
-				continue
-			}
-			rows = append(rows, l.x[:n]...)
-			ls = append(ls, list{x: l.x[:n], pos: l.pos[:n], w: setWeight[a.set]})
-		}
+	for a, l := range rankable(arts, lists, k) {
+		rows = append(rows, l.x...)
+		ls = append(ls, list{x: l.x, pos: l.pos, w: setWeightOf(a.set)})
 	}
 	mean, scale := standardise(rows, len(names))
 	for i := range ls {

@@ -33,21 +33,11 @@ type rankBoost struct {
 // that have an answering candidate among the first k (as fitRanker).
 func rankRows(arts []*article, lists map[*article][]qlist, k, maxCuts int) *rankBoost {
 	rb := &rankBoost{}
-	for _, a := range arts {
-		for _, l := range lists[a] {
-			n := min(k, len(l.x))
-			has := false
-			for _, p := range l.pos[:n] {
-				has = has || p
-			}
-			if !has || n < 2 {
-				continue
-			}
-			rb.starts = append(rb.starts, len(rb.rows))
-			rb.rows = append(rb.rows, l.x[:n]...)
-			rb.pos = append(rb.pos, l.pos[:n]...)
-			rb.w = append(rb.w, setWeightOf(a.set))
-		}
+	for a, l := range rankable(arts, lists, k) {
+		rb.starts = append(rb.starts, len(rb.rows))
+		rb.rows = append(rb.rows, l.x...)
+		rb.pos = append(rb.pos, l.pos...)
+		rb.w = append(rb.w, setWeightOf(a.set))
 	}
 	rb.starts = append(rb.starts, len(rb.rows))
 	rb.b = binRows(rb.rows, quantileCuts(rb.rows, maxCuts))
