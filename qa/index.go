@@ -174,13 +174,7 @@ func buildIndex(c *corpus.Corpus, analyzerOf func(*corpus.Article) *analyzer) *i
 	for _, v := range ix.idf {
 		ix.meanIDF += v / float64(len(ix.idf))
 	}
-	// Misspellings are looked up among the corpus's words and among their
-	// stems, so "recieve" finds "received" through "reciev"/"receiv".
-	spell := make(map[string]string, 2*len(ix.vocab))
-	for w, st := range ix.vocab {
-		spell[w] = st
-		spell[st] = st
-	}
+	spell := spellingsOf(ix.vocab)
 	ix.parts.build(ix.known)
 	ix.buildCandidates(nameHits)
 	ix.buildEvidence()
@@ -389,4 +383,21 @@ func (ix *index) termID(stem string) (int32, bool) {
 // bm25 returns the BM25 contribution of one occurrence count.
 func (ix *index) bm25(tid int32, p posting) float64 {
 	return bm25Of(ix.idf[tid], p.tf, ix.cand.norm[p.doc])
+}
+
+// spellingsOf returns what misspellings are looked up among: the corpus's
+// words and their stems, each to the stem it stands for, so that "recieve"
+// finds "received" through "reciev"/"receiv". A word of the corpus that is
+// also another word's stem keeps its own stem: written second, whatever
+// order the map gives (in one loop the last write won, and the correction
+// of a misspelt question word changed from run to run).
+func spellingsOf(vocab map[string]string) map[string]string {
+	spell := make(map[string]string, 2*len(vocab))
+	for _, st := range vocab {
+		spell[st] = st
+	}
+	for w, st := range vocab {
+		spell[w] = st
+	}
+	return spell
 }
