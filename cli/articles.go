@@ -443,7 +443,7 @@ func (a *app) discordOptions(cfg *bot.Config) error {
 }
 
 // servesStore reports whether the Discord front ends keep articles in a
-// store: always, unless --corpus names a folder or the environment names
+// store: always, unless --corpus names a folder or a file or the environment names
 // no place for the database.
 func (a *app) servesStore() bool {
 	if a.corpusDir != "" {
@@ -457,7 +457,7 @@ func (a *app) servesStore() bool {
 }
 
 // serveBot is the service of the Discord front ends: with --corpus, that
-// folder for every server as before; otherwise the store (created if need
+// folder (or file) for every server as before; otherwise the store (created if need
 // be), where each server and DM keeps its own articles. It gives up with
 // errInterrupted as soon as ctx is done.
 func (a *app) serveBot(ctx context.Context) (*service, error) {

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io/fs"
 	"os"
+	"path/filepath"
 	"strings"
 	"time"
 
@@ -38,8 +39,11 @@ func (s *service) close() {
 	}
 }
 
-// articles returns the folder of articles to serve: the corpus folder, or
-// the embedded seeds when none is set, and a name for messages.
+// articles returns the articles to serve: the corpus folder, the corpus
+// file alone, or the embedded seeds when none is set, and a name for
+// messages. A file is read by corpus.Load as the only article of its
+// folder, so it gets the checks every article of a folder gets (regular
+// files only once links are followed, sizes capped, no blocking open).
 func (a *app) articles() (fs.FS, string, error) {
 	if a.corpusDir == "" {
 		return seeds.FS, "the embedded articles", nil
@@ -47,13 +51,15 @@ func (a *app) articles() (fs.FS, string, error) {
 	info, err := os.Stat(a.corpusDir)
 	switch {
 	case errors.Is(err, fs.ErrNotExist):
-		return nil, "", fmt.Errorf("corpus folder %s does not exist", a.corpusDir)
+		return nil, "", fmt.Errorf("corpus %s does not exist", a.corpusDir)
 	case err != nil:
-		return nil, "", fmt.Errorf("corpus folder %s: %w", a.corpusDir, errors.Unwrap(err))
-	case !info.IsDir():
-		return nil, "", fmt.Errorf("corpus %s is not a folder of .txt articles", a.corpusDir)
+		return nil, "", fmt.Errorf("corpus %s: %w", a.corpusDir, errors.Unwrap(err))
+	case info.IsDir():
+		return newArticleFS(a.corpusDir), a.corpusDir, nil
+	case filepath.Ext(a.corpusDir) != ".txt":
+		return nil, "", fmt.Errorf("corpus %s is neither a folder nor a .txt article (saved web pages go through qabot add)", a.corpusDir)
 	}
-	return newArticleFS(a.corpusDir), a.corpusDir, nil
+	return newArticleFileFS(a.corpusDir), a.corpusDir, nil
 }
 
 // loadEngine reads the articles and builds the engine over them. Broken

@@ -43,6 +43,41 @@ func TestCorpusWithHostileFiles(t *testing.T) {
 	}
 }
 
+// TestCorpusFileHostile gives --corpus one path that is not an article
+// file: each is refused at once, on one line that says why, without
+// reading it (a pipe would block the open, /dev/zero never ends).
+func TestCorpusFileHostile(t *testing.T) {
+	dir := t.TempDir()
+	pipe := filepath.Join(dir, "pipe.txt")
+	if err := syscall.Mkfifo(pipe, 0o644); err != nil {
+		t.Skipf("mkfifo: %v", err)
+	}
+	zero := filepath.Join(dir, "zero.txt")
+	if err := os.Symlink("/dev/zero", zero); err != nil {
+		t.Fatal(err)
+	}
+	page := filepath.Join(dir, "page.html")
+	if err := os.WriteFile(page, []byte("<p>not a .txt article</p>"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		path, want string
+	}{
+		{pipe, "pipe.txt: not a regular file (a named pipe)"},
+		{zero, "zero.txt: not a regular file (a character device)"},
+		{"/dev/zero", "neither a folder nor a .txt article"},
+		{page, "neither a folder nor a .txt article"},
+	}
+	for _, tt := range tests {
+		for _, args := range [][]string{{"ask", "--corpus", tt.path, natoQ}, {"timeline", "--corpus", tt.path}} {
+			r := mustRun(t, "", nil, args...)
+			if r.code != cli.ExitError || strings.Count(r.stderr, "\n") != 1 || !strings.Contains(r.stderr, tt.want) {
+				t.Errorf("qabot %q: code %d, stderr %q; want %d and one line containing %q", args, r.code, r.stderr, cli.ExitError, tt.want)
+			}
+		}
+	}
+}
+
 // TestDotenvNamedPipe checks that a .env that is a named pipe is refused
 // instead of blocking the start.
 func TestDotenvNamedPipe(t *testing.T) {

@@ -134,7 +134,7 @@ type app struct {
 	secrets *redact.Secrets
 	langs   *lang.Registry
 
-	corpusDir string // QABOT_CORPUS or --corpus; "" serves the embedded seeds
+	corpusDir string // QABOT_CORPUS or --corpus, a folder or one .txt file; "" serves the embedded seeds
 	dictDir   string // QABOT_DICT_DIR or --dict-dir: installed FreeDict dictionaries
 	lang      string // QABOT_LANG or --lang; "" detects each question's
 	// noStore keeps the article store out (qabot eval scores the files
@@ -156,28 +156,28 @@ type subcommand struct {
 
 func subcommands() []subcommand {
 	return []subcommand{
-		{"chat", "[--lang xx] [--corpus DIR] [--dict-dir DIR]",
+		{"chat", "[--lang xx] [--corpus PATH] [--dict-dir DIR]",
 			"a conversation: on a terminal with line editing and history, otherwise each line of stdin",
 			(*app).chatFlags, (*app).chat},
-		{"ask", `[--json] [--chat] [--lang xx] [--corpus DIR] [--dict-dir DIR] ["question"]`,
+		{"ask", `[--json] [--chat] [--lang xx] [--corpus PATH] [--dict-dir DIR] ["question"]`,
 			"answer one question, or each line of stdin",
 			func(a *app) *flag.FlagSet { return a.askFlags(new(bool), new(bool)) }, (*app).ask},
-		{"summary", "[--json] [--lang xx] [--corpus DIR] [--dict-dir DIR]",
+		{"summary", "[--json] [--lang xx] [--corpus PATH] [--dict-dir DIR]",
 			"a short summary of each article: three to five of its sentences, quoted",
 			func(a *app) *flag.FlagSet { return a.summaryFlags(new(bool)) }, (*app).summary},
-		{"timeline", "[--from DATE] [--to DATE] [--about WORDS] [--lang xx] [--json] [--corpus DIR] [--dict-dir DIR]",
+		{"timeline", "[--from DATE] [--to DATE] [--about WORDS] [--lang xx] [--json] [--corpus PATH] [--dict-dir DIR]",
 			"the dated events of the articles, in date order",
 			func(a *app) *flag.FlagSet { return a.timelineFlags(&timelineOptions{}) }, (*app).timeline},
-		{"sentences", "[--json] [--corpus DIR] [--dict-dir DIR]",
+		{"sentences", "[--json] [--corpus PATH] [--dict-dir DIR]",
 			"show the articles' sentences, paragraphs and sections",
 			func(a *app) *flag.FlagSet { return a.sentencesFlags(new(bool)) }, (*app).sentences},
-		{"eval", "[--per-question] [--markdown] [--row LABEL] [--min-sentence P] [--min-answer P] [--min-abstain P] [--split LIST] [--hold-out-min N] [--jobs N] [--corpus DIR] [--dict-dir DIR] FILE...",
+		{"eval", "[--per-question] [--markdown] [--row LABEL] [--min-sentence P] [--min-answer P] [--min-abstain P] [--split LIST] [--hold-out-min N] [--jobs N] [--corpus PATH] [--dict-dir DIR] FILE...",
 			"score question files (the format of testdata/eval)",
 			func(a *app) *flag.FlagSet { return a.evalFlags(new(evalOptions)) }, (*app).eval},
-		{"serve", "[--corpus DIR] [--dict-dir DIR]",
+		{"serve", "[--corpus PATH] [--dict-dir DIR]",
 			"the Discord bot over the gateway; needs DISCORD_TOKEN, DISCORD_APP_ID",
 			(*app).serveFlags, (*app).serve},
-		{"serve-http", "[--addr HOST:PORT] [--register=false] [--corpus DIR] [--dict-dir DIR]",
+		{"serve-http", "[--addr HOST:PORT] [--register=false] [--corpus PATH] [--dict-dir DIR]",
 			"Discord's HTTP interactions endpoint; also needs DISCORD_PUBLIC_KEY",
 			func(a *app) *flag.FlagSet { return a.serveHTTPFlags(new(string), new(bool)) }, (*app).serveHTTP},
 		{"add", "URL|FILE...",
@@ -291,7 +291,6 @@ func (a *app) flagSet(name string) *flag.FlagSet {
 	return fs
 }
 
-// corpusFlag adds --corpus, which overrides QABOT_CORPUS.
 // corpusFlag adds the flags that choose what the engine reads: the
 // articles, and optional bilingual dictionaries.
 func (a *app) corpusFlag(fs *flag.FlagSet) {
@@ -302,11 +301,11 @@ func (a *app) corpusFlag(fs *flag.FlagSet) {
 		a.dictDir = dir
 		return nil
 	})
-	fs.Func("corpus", "serve every .txt article of `DIR` instead of the embedded one (env "+EnvCorpus+")", func(dir string) error {
-		if dir == "" {
-			return errors.New("empty folder name")
+	fs.Func("corpus", "serve every .txt article of the folder `PATH`, or the one .txt article PATH, instead of the embedded one (env "+EnvCorpus+")", func(path string) error {
+		if path == "" {
+			return errors.New("empty corpus path")
 		}
-		a.corpusDir = dir
+		a.corpusDir = path
 		return nil
 	})
 }
@@ -372,7 +371,7 @@ languages) runs that command.
 
 Environment (a .env file in the working directory fills in unset variables;
 a variable set to empty in the environment stays empty):
-  %-14s folder whose .txt articles are served instead of the embedded one
+  %-14s folder whose .txt articles (or one .txt article) are served instead of the embedded one
   %-14s reply language: %s; empty or auto: the question's
   %-14s debug, info, warn (default) or error
   %-14s folder of installed FreeDict dictionaries (dictd format) to extend the lexicons

@@ -395,6 +395,29 @@ func TestCorpusWithBrokenFile(t *testing.T) {
 	}
 }
 
+// TestCorpusFile points --corpus at one article file: it is served alone,
+// though other articles sit beside it in its folder.
+func TestCorpusFile(t *testing.T) {
+	tests := []struct {
+		args []string
+		want string // in stdout
+	}{
+		{[]string{"ask", "--corpus", "../seeds/000_3025b2289f4c8319.txt", natoQ}, "Answer: 2009"},
+		{[]string{"timeline", "--json", "--corpus", "../testdata/langarticles/vernaz-glissement.txt"}, `"article_id":"vernaz-glissement"`},
+	}
+	for _, tt := range tests {
+		r := mustRun(t, "", nil, tt.args...)
+		if r.code != cli.ExitOK || !strings.Contains(r.stdout, tt.want) {
+			t.Errorf("qabot %q: code %d, stderr %q; want %q in stdout %.200q", tt.args, r.code, r.stderr, tt.want, r.stdout)
+		}
+	}
+	r := mustRun(t, "", nil, "sentences", "--json", "--corpus", "../testdata/articles/glacis-3-launch.txt")
+	var arts []struct{ ID string }
+	if err := json.Unmarshal([]byte(r.stdout), &arts); err != nil || len(arts) != 1 || arts[0].ID != "glacis-3-launch" {
+		t.Errorf("sentences --corpus FILE: articles %+v, err %v; want the file's one, not its folder's", arts, err)
+	}
+}
+
 func TestCorpusFromEnvAndFlag(t *testing.T) {
 	articles := "../testdata/articles"
 	env := map[string]string{"QABOT_CORPUS": articles}
