@@ -248,6 +248,9 @@ func TestStoryAndTense(t *testing.T) {
 		{"German: the future", []string{
 			"Der Rat wird den Zuschuss auf seiner Sitzung im September prüfen.",
 		}, []resolved{{0, "September", "2024-09", p}}},
+		{"German: the conditional is the future", []string{
+			"Der Rat könnte den Zuschuss auf seiner Sitzung im September prüfen.",
+		}, []resolved{{0, "September", "2024-09", p}}},
 	})
 	runNarratives(t, "ru", []narrative{
 		{"Russian: past months follow the story", []string{
@@ -257,5 +260,30 @@ func TestStoryAndTense(t *testing.T) {
 		{"Russian: the future", []string{
 			"Совет рассмотрит вопрос о гранте на заседании в сентябре и будет голосовать.",
 		}, []resolved{{0, "сентябре", "2024-09", p}}},
+		{"Russian: the conditional is the future", []string{
+			"Совет мог бы рассмотреть вопрос о гранте на заседании в сентябре.",
+		}, []resolved{{0, "сентябре", "2024-09", p}}},
 	})
+	// The other six languages, told the same story.
+	for _, tt := range []struct {
+		lang, began, enrolled, november, conditional, september string
+	}{
+		{"es", "Las inscripciones comenzaron en marzo de 2022 en un salón parroquial.", "En noviembre, más de 300 adultos se habían inscrito.", "noviembre",
+			"El consejo podría revisar la subvención en su reunión de septiembre.", "septiembre"},
+		{"it", "Le iscrizioni sono iniziate nel marzo 2022 in una sala parrocchiale.", "A novembre, più di 300 adulti si erano iscritti.", "novembre",
+			"Il consiglio potrebbe esaminare il contributo nella riunione di settembre.", "settembre"},
+		{"pt", "As inscrições começaram em março de 2022 num salão paroquial.", "Em novembro, mais de 300 adultos tinham se inscrito.", "novembro",
+			"O conselho poderia rever o subsídio na sua reunião de setembro.", "setembro"},
+		{"nb", "Påmeldingen begynte i mars 2022 i et menighetshus.", "I november hadde over 300 voksne meldt seg på.", "november",
+			"Rådet bør vurdere tilskuddet på møtet i september.", "september"},
+		{"sv", "Anmälan började i mars 2022 i en församlingssal.", "I november hade över 300 vuxna anmält sig.", "november",
+			"Rådet skulle kunna pröva bidraget vid sitt möte i september.", "september"},
+		{"hu", "A jelentkezés 2022 márciusában kezdődött egy plébániateremben.", "Novemberben már több mint 300 felnőtt jelentkezett.", "Novemberben",
+			"A tanács szeptemberben felülvizsgálhatná a támogatást.", "szeptemberben"},
+	} {
+		runNarratives(t, tt.lang, []narrative{
+			{tt.lang + ": past months follow the story", []string{tt.began, tt.enrolled}, []resolved{{1, tt.november, "2022-11", p}}},
+			{tt.lang + ": the conditional is the future", []string{tt.conditional}, []resolved{{0, tt.september, "2024-09", p}}},
+		})
+	}
 }
