@@ -116,6 +116,9 @@ type Answer struct {
 	// question could be said in the article's language. Empty otherwise;
 	// a conversation gives each notice once.
 	Notice, NoticeID string
+	// noticeArticle is the ID of the article the notice is about, so
+	// that a conversation gives it once per article.
+	noticeArticle string
 
 	// Turn says how a conversation read the question; empty for Ask.
 	Turn Turn

@@ -1,5 +1,7 @@
 package qa
 
+import "github.com/qabot/qabot/corpus"
+
 // Notices tell the user, in their language, when an answer rests on a
 // path the engine cannot trust: an article in a language qabot does not
 // read, or a question of which little could be said in the article's
@@ -17,28 +19,43 @@ const maxForeignUnknown = 0.5
 
 // notice sets the notice of an answer: about the article of its quote, or
 // of its first suggestion when it has none. qlang is the language the
-// question is written in.
+// question is written in. A question that finds nothing in a corpus
+// holding an article qabot does not read gets that article's notice: the
+// answer may be there, unread, and "the article doesn't say" alone would
+// hide why.
 func (e *Engine) notice(a *Answer, qlang string) {
+	reply, found := e.langs.Get(a.Lang)
+	if !found {
+		return
+	}
+	unsupported := func(art *corpus.Article) {
+		a.NoticeID, a.noticeArticle = NoticeArticleUnsupported, art.ID
+		a.Notice = reply.Message(a.NoticeID, map[string]string{"article": art.Title})
+	}
 	c, ok := a.Quote, a.Answered
 	if !ok && len(a.Suggestions) > 0 {
 		c, ok = a.Suggestions[0], true
 	}
 	if !ok {
-		return
-	}
-	reply, found := e.langs.Get(a.Lang)
-	if !found {
+		if a.Reason != ReasonNotFound {
+			return
+		}
+		for _, art := range e.corpus.Articles {
+			if art.OtherLang != "" {
+				unsupported(art)
+				return
+			}
+		}
 		return
 	}
 	for _, art := range e.corpus.Articles {
 		if art.ID == c.ArticleID && art.OtherLang != "" {
-			a.NoticeID = NoticeArticleUnsupported
-			a.Notice = reply.Message(a.NoticeID, map[string]string{"article": art.Title})
+			unsupported(art)
 			return
 		}
 	}
 	if qlang != "" && c.Lang != "" && qlang != c.Lang && a.Evidence.Unknown > maxForeignUnknown {
-		a.NoticeID = NoticeNoTranslation
+		a.NoticeID, a.noticeArticle = NoticeNoTranslation, c.ArticleID
 		a.Notice = reply.Message(a.NoticeID, map[string]string{"in_language": reply.Message("in_language_"+c.Lang, nil)})
 	}
 }
@@ -49,9 +66,5 @@ func (a Answer) noticeKey() string {
 	if a.NoticeID == "" {
 		return ""
 	}
-	id := a.Quote.ArticleID
-	if !a.Answered && len(a.Suggestions) > 0 {
-		id = a.Suggestions[0].ArticleID
-	}
-	return a.NoticeID + "\x00" + id
+	return a.NoticeID + "\x00" + a.noticeArticle
 }

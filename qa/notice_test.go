@@ -77,3 +77,58 @@ func TestNoticeNoTranslation(t *testing.T) {
 		t.Errorf("a French question about a French page gives notice %q", a.NoticeID)
 	}
 }
+
+// A question that finds nothing in a corpus holding a page qabot does not
+// read is told so, once a conversation: "the article doesn't say" alone
+// would hide that the answer may be in the unread page. Where every page
+// is read, a question that finds nothing gets no notice.
+func TestNoticeDeclinedBesideAnUnsupportedArticle(t *testing.T) {
+	reg, err := lang.Load(lang.Data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	e, err := qa.Load(fstest.MapFS{
+		"noordhaven.txt": {Data: []byte(dutchYard)},
+		"ferry.txt":      {Data: []byte(englishFerry)},
+	}, qa.Options{Languages: reg, Detector: lang.NewDetector(reg)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	en, _ := reg.Get("en")
+	want := en.Message(qa.NoticeArticleUnsupported, map[string]string{"article": "Staking bij de scheepswerf Noordhaven"})
+	const unread = "how tall is the lighthouse?"
+	a, err := e.Ask(context.Background(), qa.Question{Text: unread, Lang: "en"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if a.Answered || a.Reason != qa.ReasonNotFound {
+		t.Fatalf("Ask(%q) = answered %v, reason %q; want it not found", unread, a.Answered, a.Reason)
+	}
+	if a.NoticeID != qa.NoticeArticleUnsupported || a.Notice != want {
+		t.Errorf("Ask(%q) = notice %q %q, want %q", unread, a.NoticeID, a.Notice, want)
+	}
+
+	convs, err := qa.NewConversations(e, qa.ConversationOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var notices []string
+	for _, q := range []string{unread, "who painted the chapel?"} {
+		a, err := convs.Ask(context.Background(), "u1", qa.Question{Text: q, Lang: "en"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		notices = append(notices, a.NoticeID)
+	}
+	if notices[0] != qa.NoticeArticleUnsupported || notices[1] != "" {
+		t.Errorf("notices of two unanswered turns = %q, want the notice on the first only", notices)
+	}
+
+	a, err = mustMixedEngine(t).Ask(context.Background(), qa.Question{Text: unread, Lang: "en"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if a.Answered || a.NoticeID != "" {
+		t.Errorf("Ask(%q) over pages qabot reads = answered %v, notice %q; want nothing found and no notice", unread, a.Answered, a.NoticeID)
+	}
+}
