@@ -35,7 +35,9 @@ func (e *Engine) answer(ctx context.Context, q *query) result {
 // said before (qa/conversation.go) and still pick the way Ask does.
 func (e *Engine) pick(q *query, ranked []ranked) result {
 	if len(ranked) == 0 {
-		return result{}
+		// Nothing to weigh, but what the question is made of still says
+		// whether it reached the articles' language (notice.go).
+		return result{evidence: Evidence{Words: len(q.group), Unknown: q.unknownShare()}}
 	}
 	best := ranked[0].score
 	res := result{evidence: e.weigh(q, ranked, 0, extraction{})}
@@ -80,6 +82,14 @@ func (e *Engine) weigh(q *query, ranked []ranked, i int, x extraction) Evidence 
 			ev.Margin = max(0, (r.score-next)/r.score)
 		}
 	}
+	ev.Unknown = q.unknownShare()
+	ev.Confidence = e.probability(q, ranked, i, x, ev)
+	return ev
+}
+
+// unknownShare is the share of the query's weight in words that neither
+// the articles nor the translation tables know.
+func (q *query) unknownShare() float64 {
 	total, unknown := 0.0, 0.0
 	for _, g := range q.group {
 		total += g.idf
@@ -87,11 +97,10 @@ func (e *Engine) weigh(q *query, ranked []ranked, i int, x extraction) Evidence 
 			unknown += g.idf
 		}
 	}
-	if total > 0 {
-		ev.Unknown = unknown / total
+	if total == 0 {
+		return 0
 	}
-	ev.Confidence = e.probability(q, ranked, i, x, ev)
-	return ev
+	return unknown / total
 }
 
 // An extraction is a short answer cut out of a sentence.

@@ -19,10 +19,11 @@ const maxForeignUnknown = 0.5
 
 // notice sets the notice of an answer: about the article of its quote, or
 // of its first suggestion when it has none. qlang is the language the
-// question is written in. A question that finds nothing in a corpus
-// holding an article qabot does not read gets that article's notice: the
-// answer may be there, unread, and "the article doesn't say" alone would
-// hide why.
+// question is written in. A question that finds nothing gets a notice
+// about the corpus: an article qabot does not read (the answer may be
+// there, unread), or, when every article is in one language other than
+// the question's, the question's words that did not reach it; "the
+// article doesn't say" alone would hide why.
 func (e *Engine) notice(a *Answer, qlang string) {
 	reply, found := e.langs.Get(a.Lang)
 	if !found {
@@ -46,7 +47,13 @@ func (e *Engine) notice(a *Answer, qlang string) {
 				return
 			}
 		}
-		return
+		first := e.corpus.Articles[0]
+		for _, art := range e.corpus.Articles[1:] {
+			if art.Lang != first.Lang {
+				return
+			}
+		}
+		c = Citation{ArticleID: first.ID, Lang: first.Lang}
 	}
 	for _, art := range e.corpus.Articles {
 		if art.ID == c.ArticleID && art.OtherLang != "" {

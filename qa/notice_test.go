@@ -76,6 +76,24 @@ func TestNoticeNoTranslation(t *testing.T) {
 	if a.NoticeID != "" {
 		t.Errorf("a French question about a French page gives notice %q", a.NoticeID)
 	}
+	// Over a French page alone, nothing of it matches that question, and
+	// the notice still says why.
+	reg, err := lang.Load(lang.Data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	fr, err := qa.Load(fstest.MapFS{"papeterie.txt": {Data: []byte(frenchMill)}}, qa.Options{Languages: reg, Detector: lang.NewDetector(reg)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	a, err = fr.Ask(context.Background(), qa.Question{Text: "Mikor zubrolták a flekkentyűt?", Lang: "hu"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if a.Answered || len(a.Suggestions) > 0 || a.NoticeID != qa.NoticeNoTranslation || !strings.Contains(a.Notice, "franciául") {
+		t.Errorf("Ask over the French page = answered %v, %d suggestions, notice %q %q (unknown %.2f); want nothing found and %s naming French in Hungarian",
+			a.Answered, len(a.Suggestions), a.NoticeID, a.Notice, a.Evidence.Unknown, qa.NoticeNoTranslation)
+	}
 }
 
 // A question that finds nothing in a corpus holding a page qabot does not
