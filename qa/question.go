@@ -371,6 +371,11 @@ func (e *Engine) group(q *query, l *lang.Language, table phraseMatcher, toks []l
 				}
 			}
 		}
+		if !native && n == 1 && !e.known(g.alts) {
+			// Renderings the article lacks: it may write the word as a
+			// cognate instead ("реконструкция", "reconstruction").
+			g.alts = append(g.alts, e.cognates(l, folded[i], stems[i])...)
+		}
 		g.surface = spanText(q.text, toks[i:i+n])
 		g.idf = e.groupIDF(g.alts)
 		return g, n
@@ -428,6 +433,11 @@ func (e *Engine) group(q *query, l *lang.Language, table phraseMatcher, toks []l
 		return g, 1
 	}
 	if alts := e.respell(l, an, e.translation(l, en), table, folded[i]); len(alts) > 0 {
+		g.alts = alts
+		g.idf = e.groupIDF(g.alts)
+		return g, 1
+	}
+	if alts := e.cognates(l, folded[i], stems[i]); len(alts) > 0 {
 		g.alts = alts
 		g.idf = e.groupIDF(g.alts)
 		return g, 1

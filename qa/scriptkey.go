@@ -23,6 +23,10 @@ type scriptKeys struct {
 	// never asked one).
 	latinOnce sync.Once
 	latin     map[string][]string
+	// latinSorted and otherSorted list the keys of latin and other in
+	// order, for the cognates that share a beginning (cognate.go).
+	latinSortOnce, otherSortOnce sync.Once
+	latinSorted, otherSorted     []string
 }
 
 // minScriptKey is the shortest key that matches a word by itself; a
