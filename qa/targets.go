@@ -50,18 +50,34 @@ func (e *Engine) isWord(target *analyzer, folded string) bool {
 // groups of the other readings that read the same words, so a sentence
 // matches in whichever language it is written. What the question asks
 // (its kind, class and language) is the first reading's.
+//
+// A group of four readings may hold hundreds of alternatives: whether one
+// is already there is looked up by its first stem (altIndex), not by
+// reading the group's list for each, which made the merge quadratic.
 func mergeQueries(qs []*query) *query {
 	q := qs[0]
+	n := 0
+	for _, o := range qs {
+		for _, g := range o.group {
+			n += len(g.alts)
+		}
+	}
+	have := newAltIndex(n)
+	for _, g := range q.group {
+		have.addGroup(g.at, g.alts)
+	}
 	for _, o := range qs[1:] {
 		for _, g := range o.group {
 			i := slices.IndexFunc(q.group, func(h termGroup) bool { return g.at >= h.at && g.at < h.at+max(h.n, 1) })
 			if i < 0 {
 				q.group = append(q.group, g)
+				have.addGroup(g.at, g.alts)
 				continue
 			}
 			h := &q.group[i]
 			for _, a := range g.alts {
-				if !slices.ContainsFunc(h.alts, func(b alt) bool { return slices.Equal(a.stems, b.stems) }) {
+				if !have.has(h.at, h.alts, a.stems) {
+					have.add(h.at, len(h.alts), a.stems)
 					h.alts = append(h.alts, a)
 				}
 			}
@@ -85,4 +101,56 @@ func mergeQueries(qs []*query) *query {
 		}
 	}
 	return q
+}
+
+// An altIndex finds the alternatives of a merged query's groups by first
+// stem: head holds the last entry of a first stem ("" for none), and each
+// entry the group (by the token it starts at, which no two groups of a
+// query share and which sorting them keeps), the place of the alternative
+// in the group's alts, and the entry of the same first stem before it.
+type altIndex struct {
+	head    map[string]int32
+	entries []altEntry
+}
+
+type altEntry struct{ at, i, prev int32 }
+
+func newAltIndex(n int) *altIndex {
+	return &altIndex{head: make(map[string]int32, n), entries: make([]altEntry, 0, n)}
+}
+
+func firstStem(stems []string) string {
+	if len(stems) == 0 {
+		return ""
+	}
+	return stems[0]
+}
+
+func (x *altIndex) addGroup(at int, alts []alt) {
+	for i, a := range alts {
+		x.add(at, i, a.stems)
+	}
+}
+
+func (x *altIndex) add(at, i int, stems []string) {
+	k := firstStem(stems)
+	prev, ok := x.head[k]
+	if !ok {
+		prev = -1
+	}
+	x.head[k] = int32(len(x.entries))
+	x.entries = append(x.entries, altEntry{at: int32(at), i: int32(i), prev: prev})
+}
+
+// has reports whether alts, the alternatives of the group at at, hold one
+// of these stems.
+func (x *altIndex) has(at int, alts []alt, stems []string) bool {
+	e, ok := x.head[firstStem(stems)]
+	for ok && e >= 0 {
+		if en := x.entries[e]; en.at == int32(at) && slices.Equal(alts[en.i].stems, stems) {
+			return true
+		}
+		e = x.entries[e].prev
+	}
+	return false
 }
