@@ -96,31 +96,52 @@ const (
 
 // parse analyses a question written in l for the articles: in their
 // language, or, when they are in several, in each of them (mergeQueries).
+// What does not depend on the articles' language (its words, their stems,
+// its question phrases) is read once for all of them.
 func (e *Engine) parse(text string, l *lang.Language) *query {
+	w := e.readWords(text, l)
 	if len(e.articleLangs) <= 1 {
-		return e.parseFor(text, l, e.article)
+		return e.parseFor(text, l, e.article, w)
 	}
 	qs := make([]*query, len(e.articleLangs))
 	for i, code := range e.articleLangs {
-		qs[i] = e.parseFor(text, l, e.analyzers[code])
+		qs[i] = e.parseFor(text, l, e.analyzers[code], w)
 	}
 	return mergeQueries(qs)
 }
 
-// parseFor analyses a question written in l for articles in the language
-// of target: its words become ways to say them in that language.
-func (e *Engine) parseFor(text string, l *lang.Language, target *analyzer) *query {
-	q := &query{text: text, lang: l, target: target, focus: map[string]bool{}, mentioned: map[string]bool{}}
-	q.toks = lang.Tokens(text)
-	folded := make([]string, len(q.toks))
-	for i, t := range q.toks {
-		folded[i] = lang.Fold(t.Text)
+// questionWords is what a question written in l is read as before the
+// articles' language matters: its tokens, folded and stemmed in l, and
+// its question phrases. parseFor reads it and never writes it.
+type questionWords struct {
+	toks          []lang.Token
+	folded, stems []string
+	phrases       []lang.QuestionMatch
+}
+
+func (e *Engine) readWords(text string, l *lang.Language) questionWords {
+	w := questionWords{toks: lang.Tokens(text)}
+	w.folded = make([]string, len(w.toks))
+	for i, t := range w.toks {
+		w.folded[i] = lang.Fold(t.Text)
 	}
 	an := e.analyzers[l.Code]
-	stems := make([]string, len(q.toks))
-	for i, t := range q.toks {
-		stems[i] = an.stem(t.Text)
+	w.stems = make([]string, len(w.toks))
+	for i, t := range w.toks {
+		w.stems[i] = an.stem(t.Text)
 	}
+	w.phrases = l.QuestionPhrases(text)
+	return w
+}
+
+// parseFor analyses a question written in l, read as w, for articles in
+// the language of target: its words become ways to say them in that
+// language.
+func (e *Engine) parseFor(text string, l *lang.Language, target *analyzer, w questionWords) *query {
+	q := &query{text: text, lang: l, target: target, focus: map[string]bool{}, mentioned: map[string]bool{}}
+	q.toks = w.toks
+	folded, stems := w.folded, w.stems
+	an := e.analyzers[l.Code]
 
 	table := e.synonymsOf(target)
 	if lt := e.translation(l, target); lt != nil {
@@ -131,7 +152,7 @@ func (e *Engine) parseFor(text string, l *lang.Language, target *analyzer) *quer
 
 	skip := make([]bool, len(q.toks))
 	focusAt := -1
-	for _, m := range l.QuestionPhrases(text) {
+	for _, m := range w.phrases {
 		k := m.Kind
 		// The first question phrase decides, except that a later one that
 		// asks what something stands for ("what does ACT stand for") or
