@@ -365,7 +365,7 @@ func (e *Engine) candidates(ctx context.Context, q *query, k int) ([]ranked, *fi
 			continue
 		}
 		lower, upper := sc.bounds(acc, acc)
-		for d, n := c.artStart[art], 0; d < c.artStart[art+1] && n < k; d++ {
+		for d, n := c.artStart[art], 0; d < c.artStart[art+1] && n < k && best.wants(lower); d++ {
 			if b.slot[d] < 0 {
 				best.push(lower)
 				n++
@@ -499,29 +499,73 @@ func (e *Engine) best(q *query, b *stage1Buf, sc stage1Sums, tau float64, k int)
 		kth := found.bound()
 		got = slices.DeleteFunc(got, func(r ranked) bool { return r.score < kth })
 	}
-	// slices.SortFunc runs the same pattern-defeating quicksort as
-	// sort.Slice, comparing where it asked less, without its reflection.
-	slices.SortFunc(got, func(x, y ranked) int {
-		if x.score != y.score {
-			if x.score > y.score {
-				return -1
-			}
-			return 1
-		}
-		if x.doc < y.doc {
-			return -1
-		}
-		if y.doc < x.doc {
-			return 1
-		}
-		return 0
-	})
 	if k > 0 && len(got) > k {
-		got = got[:k]
+		// Scores tie by the hundred in an article of like sentences:
+		// only the best k are sorted.
+		got = bestOf(got, k)
+	} else {
+		// slices.SortFunc runs the same pattern-defeating quicksort as
+		// sort.Slice, comparing where it asked less, without its
+		// reflection.
+		slices.SortFunc(got, byFirstStage)
 	}
 	out := slices.Clone(got)
 	b.pend, b.got, b.lbs = b.pend[:0], got[:0], found.h[:0]
 	return out
+}
+
+// byFirstStage orders candidates best first: by score, then by sentence,
+// so that no two compare equal and any sort gives the one order.
+func byFirstStage(x, y ranked) int {
+	if x.score != y.score {
+		if x.score > y.score {
+			return -1
+		}
+		return 1
+	}
+	if x.doc < y.doc {
+		return -1
+	}
+	if y.doc < x.doc {
+		return 1
+	}
+	return 0
+}
+
+// bestOf returns the k first of rs in byFirstStage order, sorted; it
+// reorders rs. The order being total, they are the k first of the whole
+// sorted list, at the cost of one pass with a heap of the k best so far
+// (the worst of them at its root) and a sort of k.
+func bestOf(rs []ranked, k int) []ranked {
+	h := rs[:k]
+	worse := func(i, j int) bool { return byFirstStage(h[i], h[j]) > 0 }
+	down := func(i int) {
+		for {
+			l, m := 2*i+1, i
+			if l < k && worse(l, m) {
+				m = l
+			}
+			if l+1 < k && worse(l+1, m) {
+				m = l + 1
+			}
+			if m == i {
+				return
+			}
+			h[m], h[i] = h[i], h[m]
+			i = m
+		}
+	}
+	for i := k/2 - 1; i >= 0; i-- {
+		down(i)
+	}
+	for _, r := range rs[k:] {
+		if byFirstStage(r, h[0]) < 0 {
+			h[0] = r
+			down(0)
+		}
+	}
+	slices.SortFunc(h, byFirstStage)
+	return h
 }
 
 // A pendingHeap is a max-heap of pending by upper bound.

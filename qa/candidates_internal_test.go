@@ -5,6 +5,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"slices"
 	"sort"
 	"testing"
 
@@ -285,5 +286,23 @@ func TestCandidatesStopWithContext(t *testing.T) {
 		t.Fatal("no candidates without cancel")
 	} else {
 		e.idx.cand.put(b)
+	}
+}
+
+// TestBestOf checks the partial sort against a full one on lists with many
+// ties, as an article of like sentences gives.
+func TestBestOf(t *testing.T) {
+	for _, tt := range []struct{ n, k, distinct int }{{10, 3, 2}, {100, 41, 3}, {100, 41, 100}, {42, 41, 1}, {5, 1, 5}} {
+		rs := make([]ranked, tt.n)
+		for i := range rs {
+			// Scores repeat every distinct sentences; docs are unique.
+			rs[i] = ranked{doc: (i * 37) % tt.n, score: float64((i * 7) % tt.distinct)}
+		}
+		want := slices.Clone(rs)
+		slices.SortFunc(want, byFirstStage)
+		got := bestOf(slices.Clone(rs), tt.k)
+		if !sameRanked(got, want[:tt.k]) {
+			t.Errorf("n=%d k=%d distinct=%d: got %v, want %v", tt.n, tt.k, tt.distinct, got, want[:tt.k])
+		}
 	}
 }

@@ -47,6 +47,11 @@ func (t *kBest) push(v float64) {
 	}
 }
 
+// wants reports whether pushing v would change what t keeps.
+func (t *kBest) wants(v float64) bool {
+	return t.k > 0 && (len(t.h) < t.k || v > t.h[0])
+}
+
 // bound returns the k-th largest value pushed, or -Inf while fewer than k
 // were.
 func (t *kBest) bound() float64 {
