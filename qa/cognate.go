@@ -13,9 +13,9 @@ import (
 // and "martyr". Their LatinKeys (lang.LatinKey, through the question's
 // transliteration) share a long beginning and part at the suffix each
 // language gives the word (-ция/-tion, -альный/-al, -io/-yr). A foreign
-// question word whose renderings the article lacks (or that no table
-// knows) finds the article words whose stem's key begins as its own does
-// for most of the shorter of the two.
+// question word finds the article words whose stem's key begins as its
+// own does for most of the shorter of the two, beside the renderings the
+// tables give it (question.go).
 const (
 	// minCognatePrefix is the fewest letters of key the two must share.
 	minCognatePrefix = 6

@@ -79,3 +79,38 @@ func TestCognateKeys(t *testing.T) {
 		}
 	}
 }
+
+// TestCognateRaisesRendering: a rendering the tables give a question word
+// at a low weight ("программу": "program" beside the commoner
+// "programme"), spelt as the word's cognate, weighs at least as a
+// cognate wherever it comes. The article is invented.
+func TestCognateRaisesRendering(t *testing.T) {
+	reg := testRegistry(t)
+	article := "The station\n\nThe program of the radio station changed when its owner sold it.\n"
+	e, err := Load(fstest.MapFS{"a.txt": {Data: []byte(article)}}, Options{Languages: reg, ArticleLang: "en"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ru, _ := reg.Get("ru")
+	want := e.analyzers["en"].stem("program")
+	q := e.parse("Когда изменили программу станции?", ru)
+	for _, g := range q.group {
+		if g.surface != "программу" {
+			continue
+		}
+		found := false
+		for _, a := range g.alts {
+			if len(a.stems) == 1 && a.stems[0] == want {
+				found = true
+				if a.weight < weightCognate {
+					t.Errorf("%q: %q weighs %.2f, want at least %.2f", g.surface, want, a.weight, weightCognate)
+				}
+			}
+		}
+		if !found {
+			t.Errorf("%q: no %q among %v", g.surface, want, g.alts)
+		}
+		return
+	}
+	t.Fatalf("no group for программу")
+}

@@ -392,10 +392,24 @@ func (e *Engine) group(q *query, l *lang.Language, table phraseMatcher, toks []l
 				}
 			}
 		}
-		if !native && n == 1 && !e.known(g.alts) {
-			// Renderings the article lacks: it may write the word as a
-			// cognate instead ("реконструкция", "reconstruction").
-			g.alts = append(g.alts, e.cognates(l, folded[i], stems[i])...)
+		if !native && n == 1 {
+			// The article may write the word as a cognate
+			// ("реконструкция", "reconstruction"), whether or not it has
+			// a rendering the tables give, which may be of another
+			// sense; a rendering spelt as a cognate is the word's sense
+			// in the article, and weighs at least as a cognate does.
+			for _, c := range e.cognates(l, folded[i], stems[i]) {
+				found := false
+				for k := range g.alts {
+					if len(g.alts[k].stems) == 1 && g.alts[k].stems[0] == c.stems[0] {
+						g.alts[k].weight = max(g.alts[k].weight, c.weight)
+						found = true
+					}
+				}
+				if !found {
+					g.alts = append(g.alts, c)
+				}
+			}
 		}
 		g.surface = spanText(q.text, toks[i:i+n])
 		g.idf = e.groupIDF(g.alts)
