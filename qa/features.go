@@ -2,6 +2,7 @@ package qa
 
 import (
 	"math"
+	"slices"
 
 	"github.com/qabot/qabot/corpus"
 	"github.com/qabot/qabot/corpus/timex"
@@ -126,6 +127,9 @@ type matcher struct {
 	plainTF   []float64 // by group: the sentence's words that are a full-weight alternative of it
 	plainIDF  []float64 // by group: the idf of the rarest such alternative found
 	avgLen    float64   // the index's mean sentence length
+	// arrays newMatcher builds the others with, kept for the next question
+	slotOf, next []int32
+	bySlot       []stemRef
 }
 
 type altInfo struct {
@@ -136,6 +140,10 @@ type altInfo struct {
 	idf    float64 // for a one-stem alternative of full weight (the user's word, a full translation): its stem's idf; else 0
 }
 
+// newMatcher returns a matcher for q, reusing the arrays and the map of
+// one the index's pool holds (putMatcher): a question of four languages
+// has a thousand stems, and allocating their matcher anew was tens of
+// kilobytes a question.
 func (e *Engine) newMatcher(q *query) *matcher {
 	nAlts, nStems := 0, 0
 	for _, g := range q.group {
@@ -147,20 +155,25 @@ func (e *Engine) newMatcher(q *query) *matcher {
 			nStems += len(a.stems)
 		}
 	}
-	m := &matcher{q: q, slot: make(map[string]int32, nStems+len(q.focus)+len(q.mentioned))}
-	m.alts = make([]altInfo, 0, nAlts)
-	m.refs = make([]stemRef, 0, nStems)
-	// The per-word arrays share two allocations; none is ever appended to.
+	m, _ := e.idx.matchers.Get().(*matcher)
+	if m == nil {
+		m = &matcher{slot: make(map[string]int32, nStems+len(q.focus)+len(q.mentioned))}
+	}
+	clear(m.slot)
+	m.q, m.total, m.names, m.nums = q, 0, 0, 0
+	m.alts = slices.Grow(m.alts[:0], nAlts)
+	m.refs = slices.Grow(m.refs[:0], nStems)
 	n := len(q.group)
-	flags := make([]bool, 2*n)
-	m.isName, m.isNum = flags[:n:n], flags[n:]
-	nums := make([]float64, 3*n)
-	m.idf, m.plainTF, m.plainIDF = nums[:n:n], nums[n:2*n:2*n], nums[2*n:]
-	m.pos = make([][]int, n)
+	m.isName, m.isNum = resized(m.isName, n), resized(m.isNum, n)
+	m.idf, m.plainTF, m.plainIDF = resized(m.idf, n), resized(m.plainTF, n), resized(m.plainIDF, n)
+	m.pos = slices.Grow(m.pos[:0], n)[:n]
+	for i := range m.pos {
+		m.pos[i] = m.pos[i][:0]
+	}
 	// refs are gathered in question order, each with its stem's slot, and
 	// then laid out by slot (a stable counting sort keeps that order
 	// within a slot, which find's counting depends on).
-	slotOf := make([]int32, 0, nStems)
+	slotOf := slices.Grow(m.slotOf[:0], nStems)
 	for gi, g := range q.group {
 		m.idf[gi] = g.idf
 		m.total += g.idf
@@ -192,6 +205,7 @@ func (e *Engine) newMatcher(q *query) *matcher {
 			m.alts = append(m.alts, info)
 		}
 	}
+	m.slotOf = slotOf
 	// The focus words ("how many PEOPLE") and the words the question
 	// used are found in the same pass over a sentence, with no refs.
 	for st := range q.focus {
@@ -200,24 +214,41 @@ func (e *Engine) newMatcher(q *query) *matcher {
 	for st := range q.mentioned {
 		m.slotFor(st)
 	}
-	m.refOff = make([]int32, len(m.slot)+1)
+	m.refOff = resized(m.refOff, len(m.slot)+1)
 	for _, s := range slotOf {
 		m.refOff[s+1]++
 	}
 	for i := 1; i < len(m.refOff); i++ {
 		m.refOff[i] += m.refOff[i-1]
 	}
-	bySlot := make([]stemRef, len(m.refs))
-	next := append([]int32(nil), m.refOff[:len(m.refOff)-1]...)
+	m.bySlot = resized(m.bySlot, len(m.refs))
+	m.next = append(m.next[:0], m.refOff[:len(m.refOff)-1]...)
 	for i, s := range slotOf {
-		bySlot[next[s]] = m.refs[i]
-		next[s]++
+		m.bySlot[m.next[s]] = m.refs[i]
+		m.next[s]++
 	}
-	m.refs = bySlot
-	m.seen = make([]uint64, len(m.alts))
+	m.refs, m.bySlot = m.bySlot, m.refs
+	m.seen = resized(m.seen, len(m.alts))
 	m.avgLen = max(e.idx.avgLen, 1)
-	m.counts = make([]int, len(q.group))
+	m.counts = resized(m.counts, len(q.group))
 	return m
+}
+
+// putMatcher gives m back to the index's pool once its question is done.
+func (e *Engine) putMatcher(m *matcher) {
+	m.q = nil
+	e.idx.matchers.Put(m)
+}
+
+// resized returns s with length n, every element zero, reusing its array
+// when it is large enough.
+func resized[T any](s []T, n int) []T {
+	if cap(s) < n {
+		return make([]T, n)
+	}
+	s = s[:n]
+	clear(s)
+	return s
 }
 
 // slotFor returns stem st's slot, numbering it if it has none yet.

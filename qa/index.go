@@ -83,6 +83,9 @@ type index struct {
 	nameKeyList  []nameKey
 	// cand is what the first stage of the ranking reads (candidates.go).
 	cand candIndex
+	// matchers keeps the second stage's matchers (features.go) from
+	// question to question.
+	matchers sync.Pool // *matcher
 	// scripts matches question words to article words in another script
 	// (scriptkey.go).
 	scripts scriptKeys

@@ -72,6 +72,7 @@ func (e *Engine) rerank(r *Ranker, q *query, out []ranked, seen *firstStage) []r
 // first-stage order.
 func (e *Engine) scoreCandidates(q *query, cands []ranked, seen *firstStage) {
 	m := e.newMatcher(q)
+	defer e.putMatcher(m)
 	xs := make([]float64, len(cands)*numFeatures)
 	var buf match
 	for i := range cands {
