@@ -2,6 +2,7 @@ package qa
 
 import (
 	"strings"
+	"sync"
 	"unicode/utf8"
 
 	"github.com/qabot/qabot/lang"
@@ -20,6 +21,46 @@ type analyzer struct {
 	// shared is a memo of Resources that several engines read and none
 	// writes; memo sits over it. May be nil.
 	shared map[string]string
+	// late keeps the stems of the words neither memo holds once frozen:
+	// the questions' own words ("cuántos", "habitantes"), stemmed again
+	// on every question without it. Set when the analyzer is frozen.
+	late *stemCache
+}
+
+// A stemCache is a memo that concurrent questions fill, emptied when it
+// holds maxLateStems words so that its size stays bounded whatever users
+// ask.
+type stemCache struct {
+	mu sync.RWMutex
+	m  map[string]string
+}
+
+// maxLateStems bounds a stemCache: a few hundred kilobytes at most.
+const maxLateStems = 1 << 13
+
+func (c *stemCache) get(word string) (string, bool) {
+	c.mu.RLock()
+	st, ok := c.m[word]
+	c.mu.RUnlock()
+	return st, ok
+}
+
+func (c *stemCache) put(word, st string) {
+	c.mu.Lock()
+	if c.m == nil || len(c.m) >= maxLateStems {
+		c.m = make(map[string]string)
+	}
+	c.m[word] = st
+	c.mu.Unlock()
+}
+
+// freeze makes a's memos read-only, to be shared by concurrent questions
+// from now on; the words they lack go to a bounded cache of their own.
+func (a *analyzer) freeze() {
+	a.frozen = true
+	if a.late == nil {
+		a.late = &stemCache{}
+	}
 }
 
 // isStop reports whether a folded word is a stop word. A hyphenated word
@@ -51,9 +92,17 @@ func (a *analyzer) stem(word string) string {
 	if st, ok := a.shared[word]; ok {
 		return st
 	}
+	if a.late != nil {
+		if st, ok := a.late.get(word); ok {
+			return st
+		}
+	}
 	st := lang.Fold(a.l.Stem(word))
-	if !a.frozen && a.memo != nil {
+	switch {
+	case !a.frozen && a.memo != nil:
 		a.memo[word] = st
+	case a.late != nil:
+		a.late.put(word, st)
 	}
 	return st
 }
@@ -132,7 +181,7 @@ func (a *analyzer) phrase(text string, dictionary map[string]bool) analysedPhras
 func (a *analyzer) fork() *analyzer {
 	f := &analyzer{l: a.l, shared: a.shared}
 	if a.frozen || a.memo == nil {
-		f.memo, f.frozen = a.memo, true
+		f.memo, f.frozen, f.late = a.memo, true, a.late
 	} else {
 		f.memo = map[string]string{}
 	}

@@ -157,7 +157,7 @@ func NewResources(opts Options) (*Resources, error) {
 		art.memo[w] = st
 	}
 	for _, an := range r.analyzers {
-		an.frozen = true // shared by every engine from now on
+		an.freeze() // shared by every engine from now on
 	}
 	return r, nil
 }
@@ -197,7 +197,7 @@ func (r *Resources) Engine(c *corpus.Corpus) (*Engine, error) {
 	e.article = e.analyzers[e.articleLangs[0]]
 	e.idx = buildIndex(c, func(a *corpus.Article) *analyzer { return e.analyzers[r.articleLang(a)] })
 	for _, code := range e.articleLangs {
-		e.analyzers[code].frozen = true // shared by concurrent questions from now on
+		e.analyzers[code].freeze() // shared by concurrent questions from now on
 	}
 	return e, nil
 }
