@@ -178,23 +178,23 @@ func (s *Conversations) reason(f *frame, t *turn) (int, string) {
 }
 
 // speakerOf returns who says sentence d: the speaker of its quote, the
-// subject of its verb of saying ("The union says ..."), or its first
-// person.
+// subject of its verb of saying ("The union says ...", "la préfecture a
+// annoncé ..."), the speaker after it ("..., a annoncé jeudi la
+// préfecture", "..., sagte am Montag ein Sprecher"), or its first person.
+// The verbs of saying are those of the sentence's own language.
 func (s *Conversations) speakerOf(d int) string {
 	e := s.e
 	doc := &e.idx.docs[d]
-	text := doc.sentence.Text
 	if q := doc.sentence.Facts.Quote; q != nil && q.Resolved != "" {
 		return q.Resolved
 	}
-	for _, tk := range doc.toks {
-		if tk.stem == "" || !e.cues.isSpeech(tk.stem) {
+	cues := e.cuesFor(doc)
+	for i, tk := range doc.toks {
+		if tk.stem == "" || !cues.says(tk.folded) {
 			continue
 		}
-		start := lastMarkEnd(text[:tk.Start], ",;:"+corpus.QuoteMarks)
-		subj := strings.TrimSpace(text[start:tk.Start])
-		if n := len(strings.Fields(subj)); n > 0 && n <= 6 {
-			return subj
+		if sp := s.speakerAround(doc, cues, i); sp != "" {
+			return sp
 		}
 	}
 	for _, n := range doc.sentence.Facts.Names {
@@ -203,6 +203,161 @@ func (s *Conversations) speakerOf(d int) string {
 		}
 	}
 	return ""
+}
+
+// maxSpeakerWords bounds a speaker read around a verb of saying: a longer
+// run is a clause, not who speaks.
+const maxSpeakerWords = 6
+
+// speakerAround returns who speaks by the verb of saying doc.toks[v]:
+//   - a pronoun just before it, auxiliaries aside ("he said", "Il a
+//     annoncé");
+//   - the words of its clause before it, without the function words that
+//     open it ("wie") and the auxiliaries and dates that close it ("Le
+//     préfet a annoncé": "Le préfet"), or when they are too many, the
+//     person named there;
+//   - the person just before the clause's comma ("La maire, Anne Roux,
+//     estime");
+//   - when only function words stand before it, the words after it up to
+//     the clause's end, without the dates before and after them ("a
+//     annoncé jeudi la préfecture de Savoie": "la préfecture de Savoie";
+//     "said the ministry on Monday": "the ministry"), when they open with
+//     a word, a determiner or a pronoun ("insisted that ..." does not).
+//
+// "" when the verb follows "and" (its subject is an earlier verb's) or
+// nothing fits.
+func (s *Conversations) speakerAround(doc *doc, c *cues, v int) string {
+	text := doc.sentence.Text
+	names := doc.sentence.Facts.Names
+	toks := doc.toks
+	verb := toks[v]
+	inDate := func(k int) bool {
+		for _, x := range doc.sentence.Facts.Dates {
+			// The date, or the function word that opens it ("в
+			// пятницу", "on Monday") where the date leaves it out.
+			for _, t := range toks[k:min(k+2, len(toks))] {
+				if t.Start >= x.Start && t.End <= x.End {
+					return true
+				}
+				if toks[k].stem != "" {
+					break
+				}
+			}
+		}
+		return false
+	}
+	start := lastMarkEnd(text[:verb.Start], ",;:"+corpus.QuoteMarks)
+	subjEnd, trimmed := -1, false
+	for k := v - 1; k >= 0 && toks[k].Start >= start; k-- {
+		t := toks[k]
+		if t.stem != "" && !inDate(k) {
+			subjEnd = t.End
+			break
+		}
+		if t.stem == "" && s.isAnd(doc, t.folded) {
+			return "" // "a déclenché le plan et promis": an earlier verb's subject
+		}
+		if t.stem == "" && c.pronouns[t.folded] {
+			return t.Text
+		}
+		trimmed = true
+	}
+	if subjEnd >= 0 {
+		from := start
+		for k := v - 1; k >= 0 && toks[k].Start >= start; k-- {
+			if t := toks[k]; t.stem != "" || c.determiners[t.folded] || c.pronouns[t.folded] {
+				from = t.Start
+			}
+		}
+		to := verb.Start
+		if trimmed {
+			to = subjEnd
+		}
+		if sp := withinSpeakerWords(strings.TrimSpace(text[from:to])); sp != "" {
+			return sp
+		}
+		for i := len(names) - 1; i >= 0; i-- {
+			if n := names[i]; n.Kind == corpus.NamePerson && n.Start >= start && n.End <= subjEnd {
+				return n.Text
+			}
+		}
+		return ""
+	}
+	if start > 0 && text[start-1] == ',' {
+		for _, n := range names {
+			if n.Kind == corpus.NamePerson && strings.TrimSpace(text[n.End:start-1]) == "" {
+				return n.Text // "La maire de Vernaz, Sophie Duclos, estime"
+			}
+		}
+	}
+	end := len(text)
+	if i := strings.IndexAny(text[verb.End:], ",;:.!?()"+corpus.QuoteMarks); i >= 0 {
+		end = verb.End + i
+	}
+	from, to := -1, -1 // the speaker's first and last tokens after the verb
+	for k := v + 1; k < len(toks) && toks[k].End <= end; k++ {
+		t := toks[k]
+		if inDate(k) {
+			if to >= 0 {
+				break // "the ministry on Monday"
+			}
+			from = -1 // "jeudi la préfecture": the date is not the speaker
+			continue
+		}
+		if from < 0 {
+			if t.stem == "" && !c.determiners[t.folded] && !c.pronouns[t.folded] {
+				return "" // "insisted that ...": what was said
+			}
+			if t.stem == "" && c.pronouns[t.folded] {
+				return t.Text // "..., sagte er"
+			}
+			from = k
+		}
+		if t.stem != "" {
+			to = k
+		}
+	}
+	if to < 0 {
+		return ""
+	}
+	return withinSpeakerWords(text[toks[from].Start:toks[to].End])
+}
+
+// isAnd reports whether a folded function word joins two clauses in the
+// language of doc: the one-word "and" cues of chat.tsv ("and", "et",
+// "und", "и").
+func (s *Conversations) isAnd(doc *doc, folded string) bool {
+	c := s.cues[doc.an.l.Code]
+	if c == nil {
+		return false
+	}
+	for _, p := range c.phrases[cueAnd] {
+		if len(p) == 1 && p[0] == folded {
+			return true
+		}
+	}
+	return false
+}
+
+// withinSpeakerWords returns s when it is short enough to be a speaker,
+// else "".
+func withinSpeakerWords(s string) string {
+	if n := len(strings.Fields(s)); n == 0 || n > maxSpeakerWords {
+		return ""
+	}
+	return s
+}
+
+// cuesFor returns the cues of the language sentence d is read in: a
+// corpus may mix languages, and unless Options.ArticleLang forces one,
+// e.cues are the default language's (English).
+func (e *Engine) cuesFor(d *doc) *cues {
+	if d.an != nil && d.an.l.Code != e.cues.an.l.Code && e.res != nil {
+		if c, err := e.res.cuesOf(d.an.l.Code); err == nil {
+			return c
+		}
+	}
+	return e.cues
 }
 
 // author names who wrote the article of sentence d: its byline, else its

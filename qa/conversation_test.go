@@ -2,6 +2,7 @@ package qa_test
 
 import (
 	"context"
+	"os"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -338,4 +339,51 @@ func FuzzConversation(f *testing.F) {
 			}
 		}
 	})
+}
+
+// TestWhoSaidOnLangArticles asks "who said that?", in the page's language
+// and in English, after a sentence of reported speech without quotation
+// marks on our French and Russian test pages (testdata/langarticles): the
+// speaker stands after the verb with a weekday between ("a annoncé jeudi
+// la préfecture", "сообщила в пятницу администрация"), and was the byline
+// when the verbs of saying were English only.
+func TestWhoSaidOnLangArticles(t *testing.T) {
+	reg, err := lang.Load(lang.Data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	e, err := qa.Load(os.DirFS("../testdata/langarticles"), qa.Options{Languages: reg, Detector: lang.NewDetector(reg)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	const (
+		evacuated = "a annoncé jeudi la préfecture de Savoie"
+		heating   = "сообщила в пятницу администрация города"
+	)
+	tests := []struct {
+		name  string
+		turns []chatTurn
+	}{
+		{"French page, asked in French", []chatTurn{
+			{q: "combien d'habitants ont été évacués ?", turn: qa.TurnFresh, quote: evacuated, text: "212"},
+			{q: "qui a dit ça ?", turn: qa.TurnWhoSaid, quote: evacuated, text: "la préfecture de Savoie"},
+		}},
+		{"French page, asked in English", []chatTurn{
+			{q: "combien d'habitants ont été évacués ?", turn: qa.TurnFresh, quote: evacuated},
+			{q: "who said that?", turn: qa.TurnWhoSaid, quote: evacuated, text: "la préfecture de Savoie"},
+		}},
+		{"Russian page, asked in Russian", []chatTurn{
+			{q: "сколько жителей остались без отопления?", turn: qa.TurnFresh, quote: heating},
+			{q: "кто это сказал?", turn: qa.TurnWhoSaid, quote: heating, text: "администрация города"},
+		}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			s, err := qa.NewConversations(e, qa.ConversationOptions{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			runChat(t, s, "k", tt.turns)
+		})
+	}
 }

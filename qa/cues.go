@@ -21,7 +21,7 @@ type cues struct {
 	an        *analyzer
 	phrases   map[string][][]string // kind -> cue phrases as folded words
 	byFirst   map[string][]cueRef   // first word -> the phrases it opens
-	speech    map[string]bool       // stems of verbs that report speech
+	speech    map[string]bool       // stems of verbs that report speech, as questions use them (cues.tsv)
 	accusing  map[string]bool       // stems of verbs of accusing (one word)
 	negations [][]string            // negation words and phrases, folded
 	antonyms  map[string]map[string]bool
@@ -29,6 +29,15 @@ type cues struct {
 	// measures.tsv: what a unit measures ("km" -> distance), and what a
 	// question word asks for ("far" -> distance, "cost" -> money).
 	unitMeasure, askMeasure map[string]string
+	// saying holds the words of saying an article writes, folded, as
+	// written: the fact extractor's broad list (facts.txt, "speech") and
+	// the one-word quote cues. Written forms, not stems: a stem would
+	// also take the infinitive ("à déplorer") for reported speech.
+	saying map[string]bool
+	// determiners and pronouns (facts.txt) may open a speaker read after
+	// its verb ("a déclaré le syndicat", "sagte er"); another function
+	// word ("insisted that ...") opens what was said.
+	determiners, pronouns map[string]bool
 }
 
 // A cueRef is one cue phrase and its kind.
@@ -76,7 +85,7 @@ func eachRow(data []byte, fn func(section, left, right string)) {
 }
 
 func loadCues(fsys fs.FS, an *analyzer) (*cues, error) {
-	c := &cues{an: an, phrases: map[string][][]string{}, byFirst: map[string][]cueRef{}, speech: map[string]bool{}, accusing: map[string]bool{}, antonyms: map[string]map[string]bool{}}
+	c := &cues{an: an, phrases: map[string][][]string{}, byFirst: map[string][]cueRef{}, speech: map[string]bool{}, saying: map[string]bool{}, determiners: map[string]bool{}, pronouns: map[string]bool{}, accusing: map[string]bool{}, antonyms: map[string]map[string]bool{}}
 	code := an.l.Code
 	data, err := readData(fsys, code, "cues.tsv")
 	if err != nil {
@@ -90,10 +99,37 @@ func loadCues(fsys fs.FS, an *analyzer) (*cues, error) {
 		c.phrases[kind] = append(c.phrases[kind], words)
 		c.byFirst[words[0]] = append(c.byFirst[words[0]], cueRef{kind, words})
 		if kind == "quote" && len(words) == 1 {
-			c.speech[an.stem(words[0])] = true // words are folded; fine for English
+			c.speech[an.stem(words[0])] = true
+			c.saying[words[0]] = true
 		}
 		if kind == "accuse" && len(words) == 1 {
 			c.accusing[an.stem(words[0])] = true
+		}
+	})
+	// The fact extractor's words of saying (facts.txt, "speech") are the
+	// broad list of each language.
+	data, err = readData(fsys, code, "facts.txt")
+	if err != nil {
+		return nil, err
+	}
+	eachRow(data, func(_, list, words string) {
+		for w := range strings.SplitSeq(words, "|") {
+			f := foldedWords(w)
+			if len(f) != 1 {
+				continue
+			}
+			switch list {
+			case "speech":
+				// Not a function word: German "so" ("so der Sprecher"),
+				// French "a-t-il" name no verb of their own.
+				if !an.isStop(f[0]) {
+					c.saying[f[0]] = true
+				}
+			case "determiner":
+				c.determiners[f[0]] = true
+			case "pronoun":
+				c.pronouns[f[0]] = true
+			}
 		}
 	})
 	data, err = readData(fsys, code, "antonyms.tsv")
@@ -188,6 +224,9 @@ func foldedWords(s string) []string {
 }
 
 func (c *cues) isSpeech(stem string) bool { return c.speech[stem] }
+
+// says reports whether a folded word of an article is a verb of saying.
+func (c *cues) says(folded string) bool { return c.saying[folded] }
 
 // negationEnds returns where each negation among folded words ends: "not",
 // "never", "failed to", "no longer".

@@ -45,6 +45,12 @@ type Resources struct {
 	parserErr  error
 
 	chat sharedChatCues // conversation_cues_shared.go
+
+	// otherCues holds the answer cues of the other languages than the
+	// resources' article language, read when an engine's articles are in
+	// one of them (cuesOf).
+	otherCuesMu sync.Mutex
+	otherCues   map[string]*cues
 }
 
 // NewResources reads the language data of opts. Options.Languages is
@@ -195,11 +201,50 @@ func (r *Resources) Engine(c *corpus.Corpus) (*Engine, error) {
 	// the answer extraction reads the text in it.
 	slices.SortStableFunc(e.articleLangs, func(a, b string) int { return sentences[b] - sentences[a] })
 	e.article = e.analyzers[e.articleLangs[0]]
+	// The cues of every article language are read now, so a question
+	// never meets a broken data file. The answer extraction keeps the
+	// resources' own (e.cues); the speaker of a sentence is read with its
+	// language's (cuesFor).
+	for _, code := range e.articleLangs {
+		if _, err := r.cuesOf(code); err != nil {
+			return nil, err
+		}
+	}
 	e.idx = buildIndex(c, func(a *corpus.Article) *analyzer { return e.analyzers[r.articleLang(a)] })
 	for _, code := range e.articleLangs {
 		e.analyzers[code].freeze() // shared by concurrent questions from now on
 	}
 	return e, nil
+}
+
+// cuesOf returns the answer cues of a language (cues.tsv, the words of
+// saying of facts.txt, ...): the resources' article language's are read
+// with them, another's on first use, so that when no article language is
+// forced, who says a French sentence is read with French verbs of saying.
+func (r *Resources) cuesOf(code string) (*cues, error) {
+	if code == r.article.l.Code {
+		return r.cues, nil
+	}
+	an, ok := r.analyzers[code]
+	if !ok {
+		return nil, fmt.Errorf("qa: cues of %q: %w", code, ErrNoLanguage)
+	}
+	r.otherCuesMu.Lock()
+	defer r.otherCuesMu.Unlock()
+	if c := r.otherCues[code]; c != nil {
+		return c, nil
+	}
+	// The analyzer is frozen and shared: it stems safely beside
+	// concurrent questions, so the cues may be read late.
+	c, err := loadCues(r.opts.Data, an)
+	if err != nil {
+		return nil, fmt.Errorf("qa: %w", err)
+	}
+	if r.otherCues == nil {
+		r.otherCues = map[string]*cues{}
+	}
+	r.otherCues[code] = c
+	return c, nil
 }
 
 // articleLang returns the language an article is read in: the one the
