@@ -97,15 +97,17 @@ const (
 // parse analyses a question written in l for the articles: in their
 // language, or, when they are in several, in each of them (mergeQueries).
 // What does not depend on the articles' language (its words, their stems,
-// its question phrases) is read once for all of them.
+// its question phrases) is read once for all of them, and the readings
+// gather the stems the question used in one set.
 func (e *Engine) parse(text string, l *lang.Language) *query {
 	w := e.readWords(text, l)
+	mentioned := map[string]bool{}
 	if len(e.articleLangs) <= 1 {
-		return e.parseFor(text, l, e.article, w)
+		return e.parseFor(text, l, e.article, w, mentioned)
 	}
 	qs := make([]*query, len(e.articleLangs))
 	for i, code := range e.articleLangs {
-		qs[i] = e.parseFor(text, l, e.analyzers[code], w)
+		qs[i] = e.parseFor(text, l, e.analyzers[code], w, mentioned)
 	}
 	return mergeQueries(qs)
 }
@@ -136,9 +138,10 @@ func (e *Engine) readWords(text string, l *lang.Language) questionWords {
 
 // parseFor analyses a question written in l, read as w, for articles in
 // the language of target: its words become ways to say them in that
-// language.
-func (e *Engine) parseFor(text string, l *lang.Language, target *analyzer, w questionWords) *query {
-	q := &query{text: text, lang: l, target: target, focus: map[string]bool{}, mentioned: map[string]bool{}}
+// language. The stems it reads are added to mentioned, which becomes the
+// query's.
+func (e *Engine) parseFor(text string, l *lang.Language, target *analyzer, w questionWords, mentioned map[string]bool) *query {
+	q := &query{text: text, lang: l, target: target, focus: map[string]bool{}, mentioned: mentioned}
 	q.toks = w.toks
 	folded, stems := w.folded, w.stems
 	an := e.analyzers[l.Code]

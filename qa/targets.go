@@ -49,7 +49,9 @@ func (e *Engine) isWord(target *analyzer, folded string) bool {
 // languages, the commonest first: a group takes the alternatives of the
 // groups of the other readings that read the same words, so a sentence
 // matches in whichever language it is written. What the question asks
-// (its kind, class and language) is the first reading's.
+// (its kind, class and language) is the first reading's. The readings
+// share one set of the stems the question used (parse), so that is not
+// merged.
 //
 // A group of four readings may hold hundreds of alternatives: whether one
 // is already there is looked up by its first stem (altIndex), not by
@@ -87,9 +89,6 @@ func mergeQueries(qs []*query) *query {
 		slices.SortStableFunc(q.group, func(a, b termGroup) int { return a.at - b.at })
 		for s := range o.focus {
 			q.focus[s] = true
-		}
-		for s := range o.mentioned {
-			q.mentioned[s] = true
 		}
 		for _, n := range o.numbers {
 			if !slices.Contains(q.numbers, n) {
