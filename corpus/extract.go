@@ -181,7 +181,7 @@ func (x *FactExtractor) Extract(a *Article) {
 				a.Acronyms[ac.Short] = ac.Long
 			}
 		}
-		f.Quote = x.quote(s.Text, toks[i], f.Names, persons)
+		f.Quote = x.quote(s.Text, toks[i], f.Names, f.Dates, persons)
 		if f.Quote == nil && i > 0 && isWholeQuote(s.Text) {
 			// A quotation standing alone goes on the words of the
 			// speaker quoted just before: '"It failed," he said.' then
@@ -873,23 +873,42 @@ func afterQuotation(text string, toks []token, i int) bool {
 }
 
 // invertedSpeech reads a speech verb joined to its pronoun by hyphens, as
-// French writes them: "dit-il", "a-t-elle", "estime-t-il". It returns the
-// verb and the pronoun.
+// French writes them: "dit-il", "estime-t-il", or an auxiliary listed
+// whole among the words of saying, "a-t-elle" (déclaré). It returns the
+// verb (the whole word for an auxiliary) and the pronoun.
 func (x *FactExtractor) invertedSpeech(word string) (verb, pron string, ok bool) {
 	if !strings.Contains(word, "-") {
 		return "", "", false
 	}
 	parts := strings.Split(word, "-")
 	verb, pron = parts[0], parts[len(parts)-1]
-	if len(parts) < 2 || !x.speech[verb] || !x.pronoun[strings.ToLower(pron)] {
+	if len(parts) < 2 || !x.pronoun[strings.ToLower(pron)] {
+		return "", "", false
+	}
+	if x.speech[strings.ToLower(word)] {
+		// The auxiliary with its pronoun, listed whole: "a-t-elle"
+		// (déclaré).
+		return word, pron, true
+	}
+	if !x.speech[verb] {
 		return "", "", false
 	}
 	return verb, pron, true
 }
 
+// inDates reports whether token t lies inside one of the dates.
+func inDates(dates []timex.Expr, t token) bool {
+	for _, d := range dates {
+		if t.start >= d.Start && t.end <= d.End {
+			return true
+		}
+	}
+	return false
+}
+
 // quote finds reported speech: a speech verb with its speaker next to it.
 // A pronoun speaker is resolved to the person named last.
-func (x *FactExtractor) quote(text string, toks []token, names []Name, persons []string) *Quote {
+func (x *FactExtractor) quote(text string, toks []token, names []Name, dates []timex.Expr, persons []string) *Quote {
 	if !hasQuotation(text) {
 		return nil
 	}
@@ -948,8 +967,15 @@ func (x *FactExtractor) quote(text string, toks []token, names []Name, persons [
 			q.Speaker = text[toks[i-2].start:toks[i-1].end] // "the union said"
 			q.Resolved = q.Speaker
 		}
-		if q.Speaker == "" && i+2 < len(toks) && x.determiner[toks[i+1].lower()] && toks[i+2].start-toks[i+1].end <= 1 {
-			q.Speaker = text[toks[i+1].start:toks[i+2].end] // "a déclaré le syndicat"
+		// "a déclaré le syndicat", "a déclaré jeudi le syndicat", "dijo
+		// el martes la autoridad": a date, and the small word that opens
+		// it, may stand between the verb and the speaker.
+		j := i + 1
+		for j < len(toks) && (inDates(dates, toks[j]) || j+1 < len(toks) && inDates(dates, toks[j+1]) && !toks[j].capitalised()) {
+			j++
+		}
+		if q.Speaker == "" && j+1 < len(toks) && x.determiner[toks[j].lower()] && toks[j+1].start-toks[j].end <= 1 {
+			q.Speaker = text[toks[j].start:toks[j+1].end]
 			q.Resolved = q.Speaker
 		}
 		if q.Speaker != "" {

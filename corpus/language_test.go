@@ -224,3 +224,35 @@ func TestGermanOrdinalDates(t *testing.T) {
 		t.Errorf("Split(%q) = %q, want %q", text, got, want)
 	}
 }
+
+// TestQuoteSpeakersInTheirLanguage reads the speaker of a quotation with
+// the words of the article's language where the speaker is not next to
+// the verb: a date between them ("a déclaré mardi le syndicat", "sagte am
+// Dienstag die ..."), or the pronoun of an inverted auxiliary ("a-t-il
+// déclaré"), resolved to the person named before.
+func TestQuoteSpeakersInTheirLanguage(t *testing.T) {
+	p := mustLanguagesParser(t)
+	tests := []struct {
+		lang, text        string // the quote is read from the last paragraph
+		speaker, resolved string
+	}{
+		{"fr", "« Le quai restera fermé », a déclaré mardi le syndicat.", "le syndicat", "le syndicat"},
+		{"fr", "Le maire, Paul Astruc, a visité le quai lundi.\n\n« Nous rouvrirons le quai », a-t-il déclaré mardi.", "il", "Paul Astruc"},
+		{"de", "„Der Kai bleibt gesperrt“, sagte am Dienstag die Hafenverwaltung.", "die Hafenverwaltung", "die Hafenverwaltung"},
+		{"es", "«El muelle seguirá cerrado», dijo el martes la autoridad portuaria.", "la autoridad", "la autoridad"},
+		{"it", "«Il molo resterà chiuso», ha dichiarato martedì il sindacato.", "il sindacato", "il sindacato"},
+		{"pt", "«O cais vai continuar fechado», afirmou na terça-feira o sindicato.", "o sindicato", "o sindicato"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.lang+"/"+tt.speaker, func(t *testing.T) {
+			a, err := p.Parse("page", []byte("lang: "+tt.lang+"\n\nHalsholm\n\n"+tt.text+"\n"))
+			if err != nil {
+				t.Fatal(err)
+			}
+			q := a.Sentences[len(a.Sentences)-1].Facts.Quote
+			if q == nil || q.Speaker != tt.speaker || q.Resolved != tt.resolved {
+				t.Errorf("quote of %q = %+v, want speaker %q resolved %q", a.Sentences[len(a.Sentences)-1].Text, q, tt.speaker, tt.resolved)
+			}
+		})
+	}
+}

@@ -32,6 +32,7 @@ func TestSpeakerOfInEveryLanguage(t *testing.T) {
 		{"fr", "Il a annoncé que le bac ne partirait pas avant vendredi.", "Il"},
 		{"de", "Die Fähre nach Halsholm fährt erst am Freitag wieder, teilte am Montag das Hafenamt mit.", "das Hafenamt"},
 		{"de", "Die Fähre nach Halsholm fährt erst am Freitag wieder, sagte er.", "er"},
+		{"de", "Die Fähre nach Halsholm fährt erst am Freitag wieder, wie das Hafenamt am Montag mitteilte.", "das Hafenamt"},
 		{"ru", "Паром на Хальсхольм не выйдет в рейс до пятницы, сообщила в понедельник администрация порта.", "администрация порта"},
 		{"es", "El ferry a Halsholm no zarpará antes del viernes, anunció el lunes la capitanía del puerto.", "la capitanía del puerto"},
 		{"it", "Il traghetto per Halsholm non partirà prima di venerdì, ha annunciato lunedì la capitaneria di porto.", "la capitaneria di porto"},
