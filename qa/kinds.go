@@ -55,6 +55,12 @@ type kindSpec struct {
 	// focusEnds says the question's focus names the kind of thing asked
 	// for ("which FAULT", "how many PEOPLE"), which the answer may end with.
 	focusEnds bool
+	// focusTyped says that when the rules' answer is sure (extraction.
+	// precise) and the sentence holds the question's focus word, or the
+	// focus is a class of names, the span model's answer must be of the
+	// kind the focus names too (spanContext.ofFocus): "which PUMP",
+	// "which OFFICIAL".
+	focusTyped bool
 }
 
 // kinds registers every answer kind.
@@ -82,9 +88,9 @@ var kinds = map[Kind]kindSpec{
 	KindDefine: {extract: extractDefine, evidence: evidenceDefine, speechRequest: cueWhoSaid,
 		family: familyDefine},
 	KindWhich: {extract: extractWhich,
-		classIsName: true, focusEnds: true},
+		classIsName: true, focusEnds: true, focusTyped: true},
 	KindWhat: {extract: extractWhich,
-		classIsName: true, focusEnds: true},
+		classIsName: true, focusEnds: true, focusTyped: true},
 }
 
 // The facts a date's or a number's span model candidate holds.

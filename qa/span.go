@@ -282,6 +282,12 @@ type spanContext struct {
 	// focusEnds is set when the focus names the kind of thing asked for
 	// ("which FAULT", "how many PEOPLE"), which the answer may end with.
 	focusEnds bool
+	// class is the class of name the question asks for, when hasClass.
+	class    corpus.NameKind
+	hasClass bool
+	// focusBinds is set when every candidate must be of the kind the
+	// focus names (fitsKind, ofFocus).
+	focusBinds bool
 	// pre[x][k] counts the words (or gaps) before word k that have
 	// property x: sums over any span in constant time.
 	pre [nPre][]int
@@ -455,6 +461,8 @@ func (e *Engine) spanContextOf(q *query, sd *spanDoc, rule extraction) *spanCont
 		c.measure = "money" // "how much?" without a measure asks a price
 	}
 	c.focusEnds = kinds[q.kind].focusEnds
+	c.class, c.hasClass = q.class, q.hasClass
+	c.focusBinds = kinds[q.kind].focusTyped && rule.precise && (c.pre[preFocus][n] > 0 || q.hasClass)
 	if tl := e.TimeLanguage(q.lang.Code); tl != nil {
 		for _, t := range q.toks {
 			if p, ok := tl.Unit(t.Text); ok {
@@ -1242,6 +1250,10 @@ type SpanCandidate struct {
 	// Lex names the candidate's lexical features ("prev=by"), whose
 	// weights are per SpanLexBlocks.
 	Lex []string
+	// Fits is set when the engine lets the model choose the candidate for
+	// the question (fitsKind: a date for when, ...); the others are only
+	// the rules' to give.
+	Fits bool
 }
 
 // A SpanFeature is an active base feature of a candidate: an index into
@@ -1299,7 +1311,8 @@ func (e *Engine) SpanCandidates(question Question, article, sentence int) (sq Sp
 		if cand.i == c.ruleI && cand.j == c.ruleJ {
 			sq.Rule = len(sq.Candidates)
 		}
-		sc := SpanCandidate{Text: c.candText(cand), Features: make([]SpanFeature, len(cand.feats)), Lex: c.lexNames(cand)}
+		sc := SpanCandidate{Text: c.candText(cand), Features: make([]SpanFeature, len(cand.feats)), Lex: c.lexNames(cand),
+			Fits: c.fitsKind(q.kind, cand)}
 		for k, f := range cand.feats {
 			sc.Features[k] = SpanFeature{ID: int(f.id), Value: float64(f.val)}
 		}
@@ -1420,7 +1433,17 @@ func (c *spanContext) placeKey(p int) string {
 // asks for a fact (kinds' spanFacts): a date for "when", a number for "how
 // many", "how much" (a span that holds or overlaps one), a duration for
 // "how long" when the rules found one; any span for the other kinds.
+//
+// A which- or what-question whose rules gave a sure answer of the kind its
+// focus names, in a sentence that holds the focus word or for a class of
+// names, is answered by a span of that kind too (focusBinds, ofFocus):
+// "what kind of evidence?" is not answered by "illegal dumping upstream"
+// of "clear evidence of illegal dumping upstream", nor "which official?"
+// by "the United States", however the model weighs their words.
 func (c *spanContext) fitsKind(k Kind, x spanCand) bool {
+	if c.focusBinds && !c.ofFocus(x) {
+		return false
+	}
 	want := kinds[k].spanFacts
 	if want == nil || kinds[k].spanFactsTyped && !c.rule.typed {
 		return true
@@ -1431,4 +1454,27 @@ func (c *spanContext) fitsKind(k Kind, x spanCand) bool {
 		}
 	}
 	return false
+}
+
+// ofFocus reports whether candidate x is of the kind of thing the
+// question's focus names ("what kind of EVIDENCE", "which PUMP"): it holds
+// the focus word ("clear evidence"), stands right before it ("Marlin-4" of
+// "Marlin-4 pump"), right after it when it starts on a name or a number
+// ("the river Vltava"; not "of illegal dumping" of "evidence of illegal
+// dumping"), after it and a comma ("the pump, a Marlin-4"), or is a name of
+// the class the question asks for ("which OFFICIAL": a person's name), or
+// of no known class when that is a place or an organisation, as
+// extractWhich takes them.
+func (c *spanContext) ofFocus(x spanCand) bool {
+	switch {
+	case c.pre[preFocus][x.j] > c.pre[preFocus][x.i]:
+		return true
+	case x.j < len(c.toks) && c.focus[x.j] && !c.punctBefore[x.j]:
+		return true
+	case x.i > 0 && c.focus[x.i-1] && (!c.punctBefore[x.i] && c.caps[x.i] && !c.stop[x.i] || c.comma[x.i] && !c.strong[x.i]):
+		return true
+	case !c.hasClass:
+		return false
+	}
+	return x.class == classFact(c.class) || c.class != corpus.NamePerson && x.class == factName
 }

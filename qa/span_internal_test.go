@@ -257,3 +257,41 @@ func TestHowLongAnswersADuration(t *testing.T) {
 		}
 	}
 }
+
+// A which-question whose rules gave a sure answer of the kind it asks for
+// is answered by a span of that kind, however the span model weighs the
+// others: the words that qualify the thing asked about ("clear evidence"),
+// not the words after it; a name of the class asked for ("which agency":
+// an organisation), not a date. Before, a refitted model with a precise
+// margin of 0 answered "what kind of evidence?" with "illegal dumping
+// upstream".
+func TestWhichAnswersTheKindAsked(t *testing.T) {
+	reg, err := lang.Load(lang.Data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	const article = "Dumping in Borduria\n\nInspectors found clear evidence of illegal dumping upstream.\n\nThe dam was built by the Klow Water Board in 1990.\n"
+	model, err := ParseSpanModel([]byte("kind=which|len=3\t10\nkind=which|focus_in\t1\nkind=which|starts_stop\t-20\nkind=which|ends_stop\t-20\nkind=which|fact=date/exact\t20\nrules|precise_margin=which\t0\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	e, err := Load(fstest.MapFS{"a.txt": {Data: []byte(article)}}, Options{Languages: reg, SpanModel: model})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tt := range []struct{ question, want, not string }{
+		{"what kind of evidence did the inspectors find?", "clear evidence", "dumping"},
+		{"which agency built the dam?", "Klow Water Board", "1990"},
+	} {
+		a, err := e.Ask(t.Context(), Question{Text: tt.question, Lang: "en"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if a.Kind != KindWhich || !a.Answered {
+			t.Fatalf("%s = kind %s, answered %v; want which, answered", tt.question, a.Kind, a.Answered)
+		}
+		if !strings.Contains(a.Text, tt.want) || strings.Contains(a.Text, tt.not) {
+			t.Errorf("%s = %q; want %q, not %q", tt.question, a.Text, tt.want, tt.not)
+		}
+	}
+}

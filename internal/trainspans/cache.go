@@ -26,6 +26,7 @@ type cachedExample struct {
 	Rule                                            int
 	Typed                                           bool
 	Precise                                         bool
+	Fits                                            []bool
 }
 
 type cacheFile struct {
@@ -33,10 +34,13 @@ type cacheFile struct {
 	Fit, Dev []cachedExample
 }
 
+// cacheVersion changes when what is cached of a candidate does.
+const cacheVersion = "fits3"
+
 // cachePath names the cache of a data selection after the base features.
 func cachePath(dir string, c config) string {
 	h := fnv.New64a()
-	fmt.Fprint(h, strings.Join(qa.SpanFeatureNames(), ","), strings.Join(qa.SpanLexPositions(), ","), c.data, c.sets)
+	fmt.Fprint(h, cacheVersion, strings.Join(qa.SpanFeatureNames(), ","), strings.Join(qa.SpanLexPositions(), ","), c.data, c.sets)
 	return fmt.Sprintf("%s/trainspans-%x.gob", dir, h.Sum64())
 }
 
@@ -69,7 +73,7 @@ func loadCache(path string) (fit, dev []example, err error) {
 func toCached(exs []example) []cachedExample {
 	out := make([]cachedExample, len(exs))
 	for i, e := range exs {
-		out[i] = cachedExample{e.set, e.lang, e.kind, e.artLang, e.article, e.id, e.question, e.answers, e.texts, e.f1, e.off, e.feat, e.val, e.lex, e.rule, e.typed, e.precise}
+		out[i] = cachedExample{e.set, e.lang, e.kind, e.artLang, e.article, e.id, e.question, e.answers, e.texts, e.f1, e.off, e.feat, e.val, e.lex, e.rule, e.typed, e.precise, e.fits}
 	}
 	return out
 }
@@ -78,7 +82,7 @@ func fromCached(cs []cachedExample) []example {
 	out := make([]example, len(cs))
 	for i, c := range cs {
 		out[i] = example{set: c.Set, lang: c.Lang, kind: c.Kind, artLang: c.ArtLang, article: c.Article, id: c.ID, question: c.Question, answers: c.Answers,
-			texts: c.Texts, f1: c.F1, off: c.Off, feat: c.Feat, val: c.Val, lex: c.Lex, rule: c.Rule, typed: c.Typed, precise: c.Precise}
+			texts: c.Texts, f1: c.F1, off: c.Off, feat: c.Feat, val: c.Val, lex: c.Lex, rule: c.Rule, typed: c.Typed, precise: c.Precise, fits: c.Fits}
 	}
 	return out
 }

@@ -82,12 +82,13 @@ func (m *model) scoreOf(ex *example, k int) float64 {
 	return m.scores(ex, base, lex, nil)[k]
 }
 
-// choose returns the candidate the model prefers, -1 when there is none.
+// choose returns the candidate the model prefers among those the engine
+// lets it choose (example.fit), -1 when there is none.
 func (m *model) choose(ex *example) int {
 	base, lex := m.offsets(ex, false)
 	best, bestS := -1, math.Inf(-1)
 	for k, s := range m.scores(ex, base, lex, nil) {
-		if s > bestS {
+		if ex.fit(k) && s > bestS {
 			best, bestS = k, s
 		}
 	}

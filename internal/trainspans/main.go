@@ -217,9 +217,10 @@ type example struct {
 	article                  string // the article's key: words of one article are no lesson
 	id, question             string
 	answers                  []string
-	rule                     int  // the rules' candidate, -1 for none
-	typed                    bool // the rules found a fact of the kind
-	precise                  bool // the rules are sure of it (their margin is apart)
+	rule                     int    // the rules' candidate, -1 for none
+	typed                    bool   // the rules found a fact of the kind
+	precise                  bool   // the rules are sure of it (their margin is apart)
+	fits                     []bool // the engine lets the model choose the candidate (qa.SpanCandidate.Fits)
 	texts                    []string
 	f1                       []float64
 	off                      []int32
@@ -229,6 +230,9 @@ type example struct {
 }
 
 func (ex *example) n() int { return len(ex.f1) }
+
+// fit reports whether the engine lets the model choose candidate k.
+func (ex *example) fit(k int) bool { return ex.fits == nil || ex.fits[k] }
 
 // nLex is the number of lexical features of every candidate.
 const nLex = 17
@@ -338,10 +342,11 @@ func examples(qb *realdata.Qabot, s *dataset.Set, a *dataset.Article, qs []*data
 		cands := sq.Candidates
 		ex := example{article: a.Key, id: q.ID, question: q.Q, answers: q.Ans, set: s.Name, lang: q.Lang, kind: string(sq.Kind), artLang: e.ArticleLang(),
 			rule: sq.Rule, typed: sq.RuleTyped, precise: sq.RulePrecise,
-			texts: make([]string, len(cands)), f1: make([]float64, len(cands)), off: make([]int32, 0, len(cands)+1)}
+			texts: make([]string, len(cands)), f1: make([]float64, len(cands)), off: make([]int32, 0, len(cands)+1), fits: make([]bool, len(cands))}
 		ex.off = append(ex.off, 0)
 		for i, c := range cands {
 			ex.texts[i] = c.Text
+			ex.fits[i] = c.Fits
 			ex.f1[i], _ = eval.BestF1(c.Text, q.Ans)
 			for _, f := range c.Features {
 				ex.feat = append(ex.feat, int16(f.ID))
@@ -421,6 +426,8 @@ func goldF1(m *model, exs []example) float64 {
 		ex := &exs[i]
 		if best := m.choose(ex); best >= 0 {
 			total += ex.f1[best]
+		} else if ex.rule >= 0 { // no candidate fits: the rules' answer stands
+			total += ex.f1[ex.rule]
 		}
 	}
 	return total / float64(max(1, len(exs)))
@@ -447,14 +454,6 @@ func misses(w io.Writer, m *model, exs []example, n int) {
 // bySet prints the F1 on the answer's sentence per data set and question
 // language: of the rules' own answer and of the model's choice.
 func bySet(w io.Writer, m *model, exs []example) {
-	rules := newModel()
-	rules.blocks["all"] = 0
-	rules.w = make([]float64, len(rules.names))
-	for i, n := range rules.names {
-		if n == "rule_exact" {
-			rules.w[i] = 1
-		}
-	}
 	type acc struct {
 		n                int
 		rule, mo, oracle float64
@@ -475,8 +474,8 @@ func bySet(w io.Writer, m *model, exs []example) {
 				keys = append(keys, k)
 			}
 			a.n++
-			if b := rules.choose(ex); b >= 0 && rules.scoreOf(ex, b) > 0 {
-				a.rule += ex.f1[b]
+			if ex.rule >= 0 {
+				a.rule += ex.f1[ex.rule]
 			}
 			f := 0.0
 			if b := m.choose(ex); b >= 0 {
@@ -603,7 +602,7 @@ func chooseMargins(w io.Writer, m *model, exs []example) (typed, precise map[str
 		scores := m.scores(ex, base, lex, nil)
 		best := -1
 		for k, s := range scores {
-			if best < 0 || s > scores[best] {
+			if ex.fit(k) && (best < 0 || s > scores[best]) {
 				best = k
 			}
 		}
@@ -624,6 +623,8 @@ func chooseMargins(w io.Writer, m *model, exs []example) (typed, precise map[str
 					f = ex.f1[ex.rule]
 				case best >= 0:
 					f = ex.f1[best]
+				case ex.rule >= 0: // no candidate fits: the rules' answer stands
+					f = ex.f1[ex.rule]
 				}
 				a.f1[mi][pi] += f
 			}
