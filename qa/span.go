@@ -1461,20 +1461,22 @@ func (c *spanContext) fitsKind(k Kind, x spanCand) bool {
 // the focus word ("clear evidence"), stands right before it ("Marlin-4" of
 // "Marlin-4 pump"), right after it when it starts on a name or a number
 // ("the river Vltava"; not "of illegal dumping" of "evidence of illegal
-// dumping"), after it and a comma ("the pump, a Marlin-4"), or is a name of
-// the class the question asks for ("which OFFICIAL": a person's name), or
-// of no known class when that is a place or an organisation, as
+// dumping") or after it and a comma ("the pump, a Marlin-4"). A question
+// that names a class of names ("which OFFICIAL") asks for a name of that
+// class, or of no known class when that is a place or an organisation, as
 // extractWhich takes them.
 func (c *spanContext) ofFocus(x spanCand) bool {
 	switch {
+	case c.hasClass:
+		// The class noun is the head ("which American OFFICIAL"); the
+		// focus may only qualify it ("The United States" holds "American").
+		return x.class == classFact(c.class) || c.class != corpus.NamePerson && x.class == factName
 	case c.pre[preFocus][x.j] > c.pre[preFocus][x.i]:
 		return true
 	case x.j < len(c.toks) && c.focus[x.j] && !c.punctBefore[x.j]:
 		return true
 	case x.i > 0 && c.focus[x.i-1] && (!c.punctBefore[x.i] && c.caps[x.i] && !c.stop[x.i] || c.comma[x.i] && !c.strong[x.i]):
 		return true
-	case !c.hasClass:
-		return false
 	}
-	return x.class == classFact(c.class) || c.class != corpus.NamePerson && x.class == factName
+	return false
 }

@@ -270,8 +270,11 @@ func TestWhichAnswersTheKindAsked(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	const article = "Dumping in Borduria\n\nInspectors found clear evidence of illegal dumping upstream.\n\nThe dam was built by the Klow Water Board in 1990.\n"
-	model, err := ParseSpanModel([]byte("kind=which|len=3\t10\nkind=which|focus_in\t1\nkind=which|starts_stop\t-20\nkind=which|ends_stop\t-20\nkind=which|fact=date/exact\t20\nrules|precise_margin=which\t0\n"))
+	const article = "Dumping in Borduria\n\nInspectors found clear evidence of illegal dumping upstream.\n\nThe dam was built by the Klow Water Board in 1990.\n\n" +
+		"\"The United States condemns the dumping,\" spokeswoman Anna Kovac wrote in a statement.\n"
+	model, err := ParseSpanModel([]byte("kind=which|len=3\t30\nkind=which|focus_in\t1\nkind=which|starts_stop\t-20\nkind=which|ends_stop\t-20\n" +
+		"kind=which|fact=date/exact\t20\nkind=which|fact=place/exact\t20\nkind=which|fact=org/exact\t20\nkind=which|fact=name/exact\t20\nkind=which|capitalised\t20\n" +
+		"rules|precise_margin=which\t0\n"))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -282,6 +285,9 @@ func TestWhichAnswersTheKindAsked(t *testing.T) {
 	for _, tt := range []struct{ question, want, not string }{
 		{"what kind of evidence did the inspectors find?", "clear evidence", "dumping"},
 		{"which agency built the dam?", "Klow Water Board", "1990"},
+		// The focus only qualifies the class asked for: "United States"
+		// holds "American", but an official is a person.
+		{"which American official condemned the dumping?", "Anna Kovac", "United States"},
 	} {
 		a, err := e.Ask(t.Context(), Question{Text: tt.question, Lang: "en"})
 		if err != nil {
