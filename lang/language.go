@@ -62,6 +62,9 @@ type Language struct {
 	// compoundLinks are the joining letters of compounds, "" first; nil
 	// when the language does not write compounds as one word.
 	compoundLinks []string
+	// particles are the separable verb particles (separable.txt), folded:
+	// German "nahm ... teil" is "teilnehmen".
+	particles map[string]struct{}
 }
 
 // Stem returns the Snowball stem of word, lower-cased. Words of one or two
@@ -88,6 +91,14 @@ func (l *Language) Stem(word string) string {
 // stop word of the language.
 func (l *Language) IsStopword(word string) bool {
 	_, ok := l.stop[Fold(word)]
+	return ok
+}
+
+// IsSeparableParticle reports whether word is a particle the language
+// writes apart from its verb at the end of a clause ("fand ... statt"),
+// which the dictionary writes joined in front of it ("stattfinden").
+func (l *Language) IsSeparableParticle(word string) bool {
+	_, ok := l.particles[Fold(word)]
 	return ok
 }
 

@@ -152,6 +152,27 @@ func TestIsStopword(t *testing.T) {
 	}
 }
 
+func TestIsSeparableParticle(t *testing.T) {
+	r := mustLoad(t)
+	tests := []struct {
+		lang, word string
+		want       bool
+	}{
+		{"de", "statt", true},
+		{"de", "Teil", true},
+		{"de", "zurück", true},
+		{"de", "zuruck", true}, // folded
+		{"de", "Treffen", false},
+		{"de", "#", false},  // the file's comments are no particles
+		{"en", "up", false}, // English lists none
+	}
+	for _, tt := range tests {
+		if got := mustGet(t, r, tt.lang).IsSeparableParticle(tt.word); got != tt.want {
+			t.Errorf("%s.IsSeparableParticle(%q) = %v, want %v", tt.lang, tt.word, got, tt.want)
+		}
+	}
+}
+
 func TestQuestionKind(t *testing.T) {
 	r := mustLoad(t)
 	tests := []struct {

@@ -66,7 +66,7 @@ func (r *Registry) ForLocale(locale string) (*Language, bool) {
 //
 // Required per language: meta.json, stopwords.txt, questions.tsv,
 // messages.json. Optional: numbers.tsv, langid.txt, translit.tsv,
-// lexicon.tsv, places.tsv, orgs.tsv. (time.json belongs to corpus/timex,
+// lexicon.tsv, places.tsv, orgs.tsv, separable.txt. (time.json belongs to corpus/timex,
 // which reads it itself.)
 func Load(fsys fs.FS) (*Registry, error) {
 	r := &Registry{byCode: map[string]*Language{}, byLocale: map[string]*Language{}, others: map[string][]byte{}}
@@ -176,6 +176,14 @@ func loadLanguage(fsys fs.FS, dir, name string, checkGlossLines bool, errs *Erro
 		eachLine(data, func(_ int, line string) {
 			for _, w := range strings.Fields(line) {
 				l.stop[Fold(w)] = struct{}{}
+			}
+		})
+	}
+	if data, _, ok := file("separable.txt", false); ok {
+		l.particles = map[string]struct{}{}
+		eachLine(data, func(_ int, line string) {
+			for _, w := range strings.Fields(line) {
+				l.particles[Fold(w)] = struct{}{}
 			}
 		})
 	}

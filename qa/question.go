@@ -151,6 +151,7 @@ func (e *Engine) parseFor(text string, l *lang.Language, target *analyzer, w que
 		table = lt.get()
 	}
 	q.toks, folded, stems = e.splitHyphens(l, target, table, q.toks, folded, stems)
+	q.toks, folded, stems = e.joinSeparable(l, target, table, w.phrases, q.toks, folded, stems)
 	q.toks, folded, stems = e.splitCompounds(l, target, table, q.toks, folded, stems)
 
 	skip := make([]bool, len(q.toks))
