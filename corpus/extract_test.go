@@ -449,6 +449,11 @@ func TestQuoteSpeakers(t *testing.T) {
 			&corpus.Quote{Speaker: "the union", Resolved: "the union", Verb: "said"},
 		},
 		{
+			"a spokesman said",
+			[]string{`"No deal," said a spokesman.`},
+			&corpus.Quote{Speaker: "a spokesman", Resolved: "a spokesman", Verb: "said"},
+		},
+		{
 			"The union said at the start",
 			[]string{`The union said "no deal" was possible.`},
 			&corpus.Quote{Speaker: "The union", Resolved: "The union", Verb: "said"},

@@ -27,6 +27,7 @@ func TestSpeakerOfInEveryLanguage(t *testing.T) {
 	}{
 		{"en", "The ferry to Halsholm will not sail before Friday, said the harbour office on Monday.", "the harbour office"},
 		{"en", "The harbour office has confirmed that the ferry will not sail before Friday.", "The harbour office"},
+		{"en", "The ferry will not sail before Friday, said a spokesman for the harbour office.", "a spokesman for the harbour office"},
 		{"fr", "Le bac pour Halsholm ne partira pas avant vendredi, a indiqué lundi la capitainerie du port.", "la capitainerie du port"},
 		{"fr", "La capitainerie du port a annoncé que le bac ne partirait pas avant vendredi.", "La capitainerie du port"},
 		{"fr", "Il a annoncé que le bac ne partirait pas avant vendredi.", "Il"},
@@ -38,6 +39,7 @@ func TestSpeakerOfInEveryLanguage(t *testing.T) {
 		{"it", "Il traghetto per Halsholm non partirà prima di venerdì, ha annunciato lunedì la capitaneria di porto.", "la capitaneria di porto"},
 		{"pt", "O ferry para Halsholm não vai partir antes de sexta-feira, anunciou na segunda-feira a capitania do porto.", "a capitania do porto"},
 		{"sv", "Färjan till Halsholm går inte före fredag, uppger hamnkontoret.", "hamnkontoret"},
+		{"sv", "Färjan till Halsholm går inte före fredag, säger en talesperson för hamnen.", "en talesperson för hamnen"},
 		{"nb", "Ferja til Halsholm går ikke før fredag, opplyser havnekontoret.", "havnekontoret"},
 		{"hu", "A halsholmi komp péntek előtt nem indul, közölte hétfőn a kikötői hivatal.", "a kikötői hivatal"},
 		// A verb of saying after "and" has an earlier verb's subject: not
