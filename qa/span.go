@@ -288,6 +288,9 @@ type spanContext struct {
 	// focusBinds is set when every candidate must be of the kind the
 	// focus names (fitsKind, ofFocus).
 	focusBinds bool
+	// measureBinds is set when every candidate must hold a quantity of
+	// the measure asked for (fitsKind).
+	measureBinds bool
 	// pre[x][k] counts the words (or gaps) before word k that have
 	// property x: sums over any span in constant time.
 	pre [nPre][]int
@@ -463,6 +466,7 @@ func (e *Engine) spanContextOf(q *query, sd *spanDoc, rule extraction) *spanCont
 	c.focusEnds = kinds[q.kind].focusEnds
 	c.class, c.hasClass = q.class, q.hasClass
 	c.focusBinds = kinds[q.kind].focusTyped && rule.precise && (c.pre[preFocus][n] > 0 || q.hasClass)
+	c.measureBinds = kinds[q.kind].spanFacts != nil && rule.precise && c.measure != ""
 	if tl := e.TimeLanguage(q.lang.Code); tl != nil {
 		for _, t := range q.toks {
 			if p, ok := tl.Unit(t.Text); ok {
@@ -1443,6 +1447,23 @@ func (c *spanContext) placeKey(p int) string {
 func (c *spanContext) fitsKind(k Kind, x spanCand) bool {
 	if c.focusBinds && !c.ofFocus(x) {
 		return false
+	}
+	if c.measureBinds {
+		// "How much did it cost?", whose rules found an amount: an
+		// amount, without the "14 kilometres" of the same sentence.
+		of := false
+		for _, f := range c.facts {
+			if f.measure == "" || f.end <= x.start || x.end <= f.start {
+				continue
+			}
+			if f.measure != c.measure {
+				return false
+			}
+			of = true
+		}
+		if !of {
+			return false
+		}
 	}
 	want := kinds[k].spanFacts
 	if want == nil || kinds[k].spanFactsTyped && !c.rule.typed {

@@ -301,3 +301,30 @@ func TestWhichAnswersTheKindAsked(t *testing.T) {
 		}
 	}
 }
+
+// A how-much question whose rules found a quantity of the measure asked
+// for is answered by one, however the span model weighs the others: a
+// model refitted with more lexical features answered "how much did the
+// pipeline cost?" with the pipeline's length (TestMeasures).
+func TestHowMuchAnswersTheMeasureAsked(t *testing.T) {
+	reg, err := lang.Load(lang.Data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	const article = "Pipeline in Borduria\n\nThe pipeline stretches 14 kilometres, cost €90 million and serves 30 villages.\n"
+	model, err := ParseSpanModel([]byte("kind=how_much|measure_other\t20\nrules|precise_margin=how_much\t0\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	e, err := Load(fstest.MapFS{"a.txt": {Data: []byte(article)}}, Options{Languages: reg, SpanModel: model})
+	if err != nil {
+		t.Fatal(err)
+	}
+	a, err := e.Ask(t.Context(), Question{Text: "how much did the pipeline cost?", Lang: "en"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !a.Answered || !strings.Contains(a.Text, "90") || strings.Contains(a.Text, "14") {
+		t.Errorf("how much did the pipeline cost? = %q (answered %v); want the amount, not the length", a.Text, a.Answered)
+	}
+}

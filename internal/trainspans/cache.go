@@ -35,7 +35,7 @@ type cacheFile struct {
 }
 
 // cacheVersion changes when what is cached of a candidate does.
-const cacheVersion = "fits4"
+const cacheVersion = "fits5"
 
 // cachePath names the cache of a data selection after the base features.
 func cachePath(dir string, c config) string {
