@@ -193,7 +193,12 @@ func (s *Conversations) speakerOf(d int) string {
 		if tk.stem == "" || !cues.says(tk.folded) {
 			continue
 		}
-		if sp := s.speakerAround(doc, cues, i); sp != "" {
+		if sp, pron := s.speakerAround(doc, cues, i); sp != "" {
+			if pron >= 0 {
+				if p := s.personBefore(d, doc.toks[pron].Start); p != "" {
+					return p // "..., sagte er": the person named last
+				}
+			}
 			return sp
 		}
 	}
@@ -209,7 +214,25 @@ func (s *Conversations) speakerOf(d int) string {
 // run is a clause, not who speaks.
 const maxSpeakerWords = 6
 
-// speakerAround returns who speaks by the verb of saying doc.toks[v]:
+// personBefore returns the person named last before byte off of sentence
+// d, in it or in the sentences of its article before it: who a pronoun
+// speaker stands for, as the fact extractor resolves "dit-il". "" when
+// none is named.
+func (s *Conversations) personBefore(d, off int) string {
+	docs := s.e.idx.docs
+	for k := d; k >= 0 && docs[k].artIdx == docs[d].artIdx; k-- {
+		names := docs[k].sentence.Facts.Names
+		for i := len(names) - 1; i >= 0; i-- {
+			if n := names[i]; n.Kind == corpus.NamePerson && (k < d || n.End <= off) {
+				return n.Text
+			}
+		}
+	}
+	return ""
+}
+
+// speakerAround returns who speaks by the verb of saying doc.toks[v], and
+// the index of its token when it is a pronoun (else -1):
 //   - a pronoun just before it, auxiliaries aside ("he said", "Il a
 //     annoncé");
 //   - the words of its clause before it, without the function words that
@@ -226,7 +249,7 @@ const maxSpeakerWords = 6
 //
 // "" when the verb follows "and" (its subject is an earlier verb's) or
 // nothing fits.
-func (s *Conversations) speakerAround(doc *doc, c *cues, v int) string {
+func (s *Conversations) speakerAround(doc *doc, c *cues, v int) (string, int) {
 	text := doc.sentence.Text
 	names := doc.sentence.Facts.Names
 	toks := doc.toks
@@ -255,10 +278,10 @@ func (s *Conversations) speakerAround(doc *doc, c *cues, v int) string {
 			break
 		}
 		if t.stem == "" && s.isAnd(doc, t.folded) {
-			return "" // "a déclenché le plan et promis": an earlier verb's subject
+			return "", -1 // "a déclenché le plan et promis": an earlier verb's subject
 		}
 		if t.stem == "" && c.pronouns[t.folded] {
-			return t.Text
+			return t.Text, k
 		}
 		trimmed = true
 	}
@@ -274,19 +297,19 @@ func (s *Conversations) speakerAround(doc *doc, c *cues, v int) string {
 			to = subjEnd
 		}
 		if sp := withinSpeakerWords(strings.TrimSpace(text[from:to])); sp != "" {
-			return sp
+			return sp, -1
 		}
 		for i := len(names) - 1; i >= 0; i-- {
 			if n := names[i]; n.Kind == corpus.NamePerson && n.Start >= start && n.End <= subjEnd {
-				return n.Text
+				return n.Text, -1
 			}
 		}
-		return ""
+		return "", -1
 	}
 	if start > 0 && text[start-1] == ',' {
 		for _, n := range names {
 			if n.Kind == corpus.NamePerson && strings.TrimSpace(text[n.End:start-1]) == "" {
-				return n.Text // "La maire de Vernaz, Sophie Duclos, estime"
+				return n.Text, -1 // "La maire de Vernaz, Sophie Duclos, estime"
 			}
 		}
 	}
@@ -306,10 +329,10 @@ func (s *Conversations) speakerAround(doc *doc, c *cues, v int) string {
 		}
 		if from < 0 {
 			if t.stem == "" && !c.determiners[t.folded] && !c.pronouns[t.folded] {
-				return "" // "insisted that ...": what was said
+				return "", -1 // "insisted that ...": what was said
 			}
 			if t.stem == "" && c.pronouns[t.folded] {
-				return t.Text // "..., sagte er"
+				return t.Text, k // "..., sagte er"
 			}
 			from = k
 		}
@@ -318,9 +341,9 @@ func (s *Conversations) speakerAround(doc *doc, c *cues, v int) string {
 		}
 	}
 	if to < 0 {
-		return ""
+		return "", -1
 	}
-	return withinSpeakerWords(text[toks[from].Start:toks[to].End])
+	return withinSpeakerWords(text[toks[from].Start:toks[to].End]), -1
 }
 
 // isAnd reports whether a folded function word joins two clauses in the

@@ -24,31 +24,39 @@ func TestSpeakerOfInEveryLanguage(t *testing.T) {
 	}
 	tests := []struct {
 		lang, sentence, want string
+		before               string // a sentence of the page before it
 	}{
-		{"en", "The ferry to Halsholm will not sail before Friday, said the harbour office on Monday.", "the harbour office"},
-		{"en", "The harbour office has confirmed that the ferry will not sail before Friday.", "The harbour office"},
-		{"en", "The ferry will not sail before Friday, said a spokesman for the harbour office.", "a spokesman for the harbour office"},
-		{"fr", "Le bac pour Halsholm ne partira pas avant vendredi, a indiqué lundi la capitainerie du port.", "la capitainerie du port"},
-		{"fr", "La capitainerie du port a annoncé que le bac ne partirait pas avant vendredi.", "La capitainerie du port"},
-		{"fr", "Il a annoncé que le bac ne partirait pas avant vendredi.", "Il"},
-		{"de", "Die Fähre nach Halsholm fährt erst am Freitag wieder, teilte am Montag das Hafenamt mit.", "das Hafenamt"},
-		{"de", "Die Fähre nach Halsholm fährt erst am Freitag wieder, sagte er.", "er"},
-		{"de", "Die Fähre nach Halsholm fährt erst am Freitag wieder, wie das Hafenamt am Montag mitteilte.", "das Hafenamt"},
-		{"ru", "Паром на Хальсхольм не выйдет в рейс до пятницы, сообщила в понедельник администрация порта.", "администрация порта"},
-		{"es", "El ferry a Halsholm no zarpará antes del viernes, anunció el lunes la capitanía del puerto.", "la capitanía del puerto"},
-		{"it", "Il traghetto per Halsholm non partirà prima di venerdì, ha annunciato lunedì la capitaneria di porto.", "la capitaneria di porto"},
-		{"pt", "O ferry para Halsholm não vai partir antes de sexta-feira, anunciou na segunda-feira a capitania do porto.", "a capitania do porto"},
-		{"sv", "Färjan till Halsholm går inte före fredag, uppger hamnkontoret.", "hamnkontoret"},
-		{"sv", "Färjan till Halsholm går inte före fredag, säger en talesperson för hamnen.", "en talesperson för hamnen"},
-		{"nb", "Ferja til Halsholm går ikke før fredag, opplyser havnekontoret.", "havnekontoret"},
-		{"hu", "A halsholmi komp péntek előtt nem indul, közölte hétfőn a kikötői hivatal.", "a kikötői hivatal"},
+		{"en", "The ferry to Halsholm will not sail before Friday, said the harbour office on Monday.", "the harbour office", ""},
+		{"en", "The harbour office has confirmed that the ferry will not sail before Friday.", "The harbour office", ""},
+		{"en", "The ferry will not sail before Friday, said a spokesman for the harbour office.", "a spokesman for the harbour office", ""},
+		{"fr", "Le bac pour Halsholm ne partira pas avant vendredi, a indiqué lundi la capitainerie du port.", "la capitainerie du port", ""},
+		{"fr", "La capitainerie du port a annoncé que le bac ne partirait pas avant vendredi.", "La capitainerie du port", ""},
+		{"fr", "Il a annoncé que le bac ne partirait pas avant vendredi.", "Il", ""},
+		{"de", "Die Fähre nach Halsholm fährt erst am Freitag wieder, teilte am Montag das Hafenamt mit.", "das Hafenamt", ""},
+		{"de", "Die Fähre nach Halsholm fährt erst am Freitag wieder, sagte er.", "er", ""},
+		{"de", "Die Fähre nach Halsholm fährt erst am Freitag wieder, wie das Hafenamt am Montag mitteilte.", "das Hafenamt", ""},
+		{"ru", "Паром на Хальсхольм не выйдет в рейс до пятницы, сообщила в понедельник администрация порта.", "администрация порта", ""},
+		{"es", "El ferry a Halsholm no zarpará antes del viernes, anunció el lunes la capitanía del puerto.", "la capitanía del puerto", ""},
+		{"it", "Il traghetto per Halsholm non partirà prima di venerdì, ha annunciato lunedì la capitaneria di porto.", "la capitaneria di porto", ""},
+		{"pt", "O ferry para Halsholm não vai partir antes de sexta-feira, anunciou na segunda-feira a capitania do porto.", "a capitania do porto", ""},
+		{"sv", "Färjan till Halsholm går inte före fredag, uppger hamnkontoret.", "hamnkontoret", ""},
+		{"sv", "Färjan till Halsholm går inte före fredag, säger en talesperson för hamnen.", "en talesperson för hamnen", ""},
+		{"nb", "Ferja til Halsholm går ikke før fredag, opplyser havnekontoret.", "havnekontoret", ""},
+		{"hu", "A halsholmi komp péntek előtt nem indul, közölte hétfőn a kikötői hivatal.", "a kikötői hivatal", ""},
 		// A verb of saying after "and" has an earlier verb's subject: not
 		// "Officials visited the quay and".
-		{"en", "Officials visited the quay and said that the ferry would sail again on Friday.", ""},
+		{"en", "Officials visited the quay and said that the ferry would sail again on Friday.", "", ""},
+		// A pronoun speaker is the person named last before it, in the
+		// sentence or before it, as the fact extractor reads "dit-il".
+		{"en", "The ferry will not sail before Friday, he said.", "Tom Rydal", "Harbour master Tom Rydal inspected the quay on Monday."},
+		{"fr", "Il a annoncé que le bac ne partirait pas avant vendredi.", "Paul Girardin", "Le capitaine Paul Girardin a inspecté le quai lundi."},
+		{"de", "Die Fähre nach Halsholm fährt erst am Freitag wieder, sagte er.", "Jonas Pellmann", "Am Montag besichtigte Jonas Pellmann den Kai."},
+		{"ru", "Паром не выйдет в рейс до пятницы, заявил он.", "Павел Рыдаль", "Капитан порта Павел Рыдаль осмотрел причал в понедельник."},
+		{"sv", "Färjan går inte före fredag, säger hon.", "Karin Ystad", "I måndags besökte Karin Ystad kajen."},
 	}
 	for _, tt := range tests {
 		t.Run(tt.lang+"/"+tt.sentence[:12], func(t *testing.T) {
-			page := "lang: " + tt.lang + "\n\nHalsholm\n\n" + tt.sentence + "\n"
+			page := "lang: " + tt.lang + "\n\nHalsholm\n\n" + tt.before + " " + tt.sentence + "\n"
 			e, err := r.Load(fstest.MapFS{"page.txt": {Data: []byte(page)}})
 			if err != nil {
 				t.Fatal(err)
