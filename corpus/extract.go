@@ -906,6 +906,39 @@ func inDates(dates []timex.Expr, t token) bool {
 	return false
 }
 
+// maxSpeakerWords bounds a speaker read after its verb: a longer noun
+// phrase is cut before one of its complements.
+const maxSpeakerWords = 6
+
+// nounPhraseEnd returns the index of the last token of the noun phrase
+// that the determiner toks[det] opens, its noun toks[det+1] with the
+// adjectives and complements after it ("le conseil départemental", "die
+// Sprecherin der Stadt", "the head of the harbour office"), up to the
+// clause's end: a mark between two words, a date, a function word that
+// opens no complement (a connector, or a determiner after one), or a word
+// of saying. A phrase longer than maxSpeakerWords words is cut before the
+// last complement that keeps it within them, else after its noun.
+func (x *FactExtractor) nounPhraseEnd(text string, toks []token, det int, dates []timex.Expr) int {
+	last, cut := det+1, det+1 // last content word; last one before a complement within the bound
+	for k := det + 2; k < len(toks) && strings.TrimSpace(text[toks[k-1].end:toks[k].start]) == "" && !inDates(dates, toks[k]); k++ {
+		w := toks[k].lower()
+		if x.connector[w] || x.determiner[w] && x.connector[toks[k-1].lower()] {
+			if x.connector[w] && last == k-1 && k-det <= maxSpeakerWords {
+				cut = last // the phrase may end before this complement
+			}
+			continue
+		}
+		if x.determiner[w] || x.speech[w] || x.pronoun[w] || x.Stopword != nil && x.Stopword(w) {
+			break
+		}
+		last = k
+	}
+	if last-det+1 <= maxSpeakerWords {
+		return last
+	}
+	return cut
+}
+
 // quote finds reported speech: a speech verb with its speaker next to it.
 // A pronoun speaker is resolved to the person named last.
 func (x *FactExtractor) quote(text string, toks []token, names []Name, dates []timex.Expr, persons []string) *Quote {
@@ -975,7 +1008,7 @@ func (x *FactExtractor) quote(text string, toks []token, names []Name, dates []t
 			j++
 		}
 		if q.Speaker == "" && j+1 < len(toks) && x.determiner[toks[j].lower()] && toks[j+1].start-toks[j].end <= 1 {
-			q.Speaker = text[toks[j].start:toks[j+1].end]
+			q.Speaker = text[toks[j].start:toks[x.nounPhraseEnd(text, toks, j, dates)].end]
 			q.Resolved = q.Speaker
 		}
 		if q.Speaker != "" {

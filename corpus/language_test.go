@@ -239,7 +239,7 @@ func TestQuoteSpeakersInTheirLanguage(t *testing.T) {
 		{"fr", "« Le quai restera fermé », a déclaré mardi le syndicat.", "le syndicat", "le syndicat"},
 		{"fr", "Le maire, Paul Astruc, a visité le quai lundi.\n\n« Nous rouvrirons le quai », a-t-il déclaré mardi.", "il", "Paul Astruc"},
 		{"de", "„Der Kai bleibt gesperrt“, sagte am Dienstag die Hafenverwaltung.", "die Hafenverwaltung", "die Hafenverwaltung"},
-		{"es", "«El muelle seguirá cerrado», dijo el martes la autoridad portuaria.", "la autoridad", "la autoridad"},
+		{"es", "«El muelle seguirá cerrado», dijo el martes la autoridad portuaria.", "la autoridad portuaria", "la autoridad portuaria"},
 		{"it", "«Il molo resterà chiuso», ha dichiarato martedì il sindacato.", "il sindacato", "il sindacato"},
 		{"pt", "«O cais vai continuar fechado», afirmou na terça-feira o sindicato.", "o sindicato", "o sindicato"},
 	}
@@ -252,6 +252,38 @@ func TestQuoteSpeakersInTheirLanguage(t *testing.T) {
 			q := a.Sentences[len(a.Sentences)-1].Facts.Quote
 			if q == nil || q.Speaker != tt.speaker || q.Resolved != tt.resolved {
 				t.Errorf("quote of %q = %+v, want speaker %q resolved %q", a.Sentences[len(a.Sentences)-1].Text, q, tt.speaker, tt.resolved)
+			}
+		})
+	}
+}
+
+// TestQuoteSpeakerNounPhrase reads a speaker after its verb with the
+// adjectives and complements of its noun, up to the clause's end (a mark,
+// a date, a function word that opens no complement), and cuts one longer
+// than six words before a complement, not after its first noun.
+func TestQuoteSpeakerNounPhrase(t *testing.T) {
+	p := mustLanguagesParser(t)
+	tests := []struct {
+		lang, text, speaker string
+	}{
+		{"fr", "« La route restera fermée », selon le conseil départemental.", "le conseil départemental"},
+		{"fr", "« La route restera fermée », a déclaré le syndicat des transporteurs mardi.", "le syndicat des transporteurs"},
+		{"fr", "« Le versant glisse encore », selon les géologues du bureau de recherches géologiques et minières de Lyon.", "les géologues du bureau"},
+		{"en", "\"The quay stays shut,\" said the head of the harbour office on Monday.", "the head of the harbour office"},
+		{"de", "„Der Kai bleibt gesperrt“, sagte am Dienstag die Sprecherin der Hafenverwaltung.", "die Sprecherin der Hafenverwaltung"},
+		{"de", "„Der Kai bleibt gesperrt“, sagte die Sprecherin der Hafenverwaltung am Dienstag.", "die Sprecherin der Hafenverwaltung"},
+		{"it", "«Il molo resterà chiuso», ha dichiarato martedì il sindacato dei portuali.", "il sindacato dei portuali"},
+		{"pt", "«O cais vai continuar fechado», afirmou o presidente do sindicato dos estivadores.", "o presidente do sindicato dos estivadores"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.lang+"/"+tt.speaker, func(t *testing.T) {
+			a, err := p.Parse("page", []byte("lang: "+tt.lang+"\n\nHalsholm\n\n"+tt.text+"\n"))
+			if err != nil {
+				t.Fatal(err)
+			}
+			q := a.Sentences[len(a.Sentences)-1].Facts.Quote
+			if q == nil || q.Speaker != tt.speaker || q.Resolved != tt.speaker {
+				t.Errorf("quote of %q = %+v, want speaker %q", a.Sentences[len(a.Sentences)-1].Text, q, tt.speaker)
 			}
 		})
 	}
