@@ -343,6 +343,14 @@ func (s *Conversations) speakerAround(doc *doc, c *cues, v int) (string, int) {
 	if to < 0 {
 		return "", -1
 	}
+	// A phrase too long to be who speaks is cut before the last function
+	// word that keeps it within maxSpeakerWords ("les géologues du Bureau
+	// de recherches géologiques et minières": "les géologues du Bureau").
+	for k := to; k > from; k-- {
+		if sp := withinSpeakerWords(text[toks[from].Start:toks[k].End]); sp != "" && (k == to || toks[k].stem != "" && toks[k+1].stem == "") {
+			return sp, -1
+		}
+	}
 	return withinSpeakerWords(text[toks[from].Start:toks[to].End]), -1
 }
 

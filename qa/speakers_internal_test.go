@@ -46,6 +46,11 @@ func TestSpeakerOfInEveryLanguage(t *testing.T) {
 		// A verb of saying after "and" has an earlier verb's subject: not
 		// "Officials visited the quay and".
 		{"en", "Officials visited the quay and said that the ferry would sail again on Friday.", "", ""},
+		// A speaker longer than six words is cut before a function word,
+		// not refused.
+		{"fr", "Selon les géologues du bureau de recherches géologiques et minières de Halsholm, le versant glisse encore.", "les géologues du bureau", ""},
+		{"de", "Der Kai bleibt bis Freitag gesperrt, sagte die Sprecherin des Landesamtes für Küstenschutz und Hafenbau in Halsholm.", "die Sprecherin des Landesamtes für Küstenschutz", ""},
+		{"en", "The quay will stay shut until Friday, said the deputy head of the regional office for harbours in Halsholm.", "the deputy head", ""},
 		// A pronoun speaker is the person named last before it, in the
 		// sentence or before it, as the fact extractor reads "dit-il".
 		{"en", "The ferry will not sail before Friday, he said.", "Tom Rydal", "Harbour master Tom Rydal inspected the quay on Monday."},
