@@ -40,7 +40,8 @@ func (e *Engine) pick(q *query, ranked []ranked) result {
 		return result{evidence: Evidence{Words: len(q.group), Unknown: q.unknownShare()}}
 	}
 	best := ranked[0].score
-	res := result{evidence: e.weigh(q, ranked, 0, extraction{})}
+	var res result
+	weighed := false // res.evidence holds candidate 0's, weighed with its extraction
 	for i, r := range ranked {
 		if i >= 5 || r.score < candidateRatio*best {
 			break
@@ -51,13 +52,19 @@ func (e *Engine) pick(q *query, ranked []ranked) result {
 		}
 		ev := e.weigh(q, ranked, i, x)
 		if i == 0 {
-			res.evidence = ev
+			res.evidence, weighed = ev, true
 		}
 		if e.declines(ev) {
 			continue
 		}
 		x = e.refine(q, r.doc, x)
 		return result{found: true, doc: r.doc, text: x.text, score: r.score, evidence: ev}
+	}
+	if !weighed {
+		// Candidate 0 gave no answer of its own (or was not read): its
+		// evidence without one. Weighing it up front as well cost a
+		// second calibration whenever it did.
+		res.evidence = e.weigh(q, ranked, 0, extraction{})
 	}
 	for _, r := range ranked {
 		if len(res.suggestions) == maxSuggestions {
