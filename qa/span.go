@@ -419,17 +419,30 @@ func (e *Engine) spanContextOf(q *query, sd *spanDoc, rule extraction) *spanCont
 		c.pre[prePunct][k+1] = c.pre[prePunct][k] + b2i(k > 0 && sd.punctBefore[k])
 	}
 	c.qOrder = make([]float64, n)
-	groupOf := map[string]int{}
-	for gi := len(q.group) - 1; gi >= 0; gi-- {
-		for _, a := range q.group[gi].alts {
-			for _, s := range a.stems {
-				groupOf[s] = gi
+	// The first group that holds each of the sentence's stems the question
+	// used: a map of the sentence's few stems, looked up by the query's
+	// many (a map of every stem of the query cost more to build than the
+	// rest of the context).
+	groupOf := make(map[string]int, n)
+	for k, t := range sd.toks {
+		if c.inQ[k] {
+			groupOf[t.stem] = -1
+		}
+	}
+	if len(groupOf) > 0 {
+		for gi := len(q.group) - 1; gi >= 0; gi-- {
+			for _, a := range q.group[gi].alts {
+				for _, s := range a.stems {
+					if _, ok := groupOf[s]; ok {
+						groupOf[s] = gi
+					}
+				}
 			}
 		}
 	}
 	for k, t := range sd.toks {
 		c.qOrder[k] = -1
-		if gi, ok := groupOf[t.stem]; ok && c.inQ[k] {
+		if gi, ok := groupOf[t.stem]; ok && gi >= 0 && c.inQ[k] {
 			c.qOrder[k] = float64(gi) / float64(max(1, len(q.group)-1))
 		}
 	}
