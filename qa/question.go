@@ -101,10 +101,10 @@ const (
 // gather the stems the question used in one set.
 func (e *Engine) parse(text string, l *lang.Language) *query {
 	w := e.readWords(text, l)
-	mentioned := map[string]bool{}
 	if len(e.articleLangs) <= 1 {
-		return e.parseFor(text, l, e.article, w, mentioned)
+		return e.parseFor(text, l, e.article, w, nil)
 	}
+	mentioned := map[string]bool{}
 	qs := make([]*query, len(e.articleLangs))
 	for i, code := range e.articleLangs {
 		qs[i] = e.parseFor(text, l, e.analyzers[code], w, mentioned)
@@ -139,7 +139,9 @@ func (e *Engine) readWords(text string, l *lang.Language) questionWords {
 // parseFor analyses a question written in l, read as w, for articles in
 // the language of target: its words become ways to say them in that
 // language. The stems it reads are added to mentioned, which becomes the
-// query's.
+// query's; a nil mentioned is made once they are all read, at their size
+// (added group by group, the set grew and rehashed several times for a
+// question with many alternatives).
 func (e *Engine) parseFor(text string, l *lang.Language, target *analyzer, w questionWords, mentioned map[string]bool) *query {
 	q := &query{text: text, lang: l, target: target, focus: map[string]bool{}, mentioned: mentioned}
 	q.toks = w.toks
@@ -155,7 +157,7 @@ func (e *Engine) parseFor(text string, l *lang.Language, target *analyzer, w que
 	q.toks, folded, stems = e.splitCompounds(l, target, table, q.toks, folded, stems)
 
 	skip := make([]bool, len(q.toks))
-	focusAt := -1
+	focusAt, used := -1, 0
 	for _, m := range w.phrases {
 		k := m.Kind
 		// The first question phrase decides, except that a later one that
@@ -218,6 +220,10 @@ func (e *Engine) parseFor(text string, l *lang.Language, target *analyzer, w que
 			q.class, q.hasClass = e.cues.class(g.alts[0].stems)
 		}
 		for _, a := range g.alts {
+			if q.mentioned == nil {
+				used += len(a.stems)
+				continue
+			}
 			for _, s := range a.stems {
 				q.mentioned[s] = true
 			}
@@ -225,6 +231,16 @@ func (e *Engine) parseFor(text string, l *lang.Language, target *analyzer, w que
 		g.at, g.n = i, n
 		q.group = append(q.group, g)
 		i += n
+	}
+	if q.mentioned == nil {
+		q.mentioned = make(map[string]bool, used)
+		for _, g := range q.group {
+			for _, a := range g.alts {
+				for _, s := range a.stems {
+					q.mentioned[s] = true
+				}
+			}
+		}
 	}
 	if q.kind == KindYesNo {
 		e.addOpposites(q)
