@@ -48,6 +48,12 @@ type FactExtractor struct {
 	// Places holds lower-case names of countries, regions and cities, so
 	// that a name can be told to be a place. Optional.
 	Places map[string]bool
+	// Stem reduces a lower-case word to its stem, so that the inflected
+	// forms of a place are known as one ("Заречинска", "в
+	// Заречинске"). Optional: without it a word is its own stem.
+	Stem func(string) string
+	// placeStems holds the stems of the one-word Places (usePlaceStems).
+	placeStems map[string]bool
 	// Dates finds the temporal expressions of each sentence. Optional:
 	// without it, only four-digit years are found.
 	Dates DateFinder
@@ -163,6 +169,7 @@ func (x *FactExtractor) Extract(a *Article) {
 		dates, a.Reference, a.ReferenceReason = x.Dates.FindDates(a)
 	}
 	a.Acronyms = map[string]string{}
+	places := x.placeForms(toks)
 	var persons []string // people named so far, most recent last
 	for i := range a.Sentences {
 		s := &a.Sentences[i]
@@ -172,7 +179,7 @@ func (x *FactExtractor) Extract(a *Article) {
 		} else {
 			f.Dates = findYears(s.Text)
 		}
-		f.Names = outside(x.names(s.Text, toks[i], caps, persons), nameSpan, f.Dates, dateSpan)
+		f.Names = outside(x.names(s.Text, toks[i], caps, persons, places), nameSpan, f.Dates, dateSpan)
 		f.Numbers = outside(x.numbers(s.Text, toks[i]), numberSpan, f.Dates, dateSpan)
 		f.Numbers = outside(f.Numbers, numberSpan, f.Names, nameSpan)
 		f.Acronyms = x.acronyms(s.Text, toks[i])
@@ -561,7 +568,7 @@ func (x *FactExtractor) unitAfter(toks []token, j, end int) (string, int) {
 // names finds runs of capitalised words and gives each a kind. A run is
 // split at titles ("Prime Minister") and acronyms, and what follows a title
 // is a person.
-func (x *FactExtractor) names(text string, toks []token, caps capitalisation, persons []string) []Name {
+func (x *FactExtractor) names(text string, toks []token, caps capitalisation, persons []string, places map[string]bool) []Name {
 	var out []Name
 	for i := 0; i < len(toks); {
 		if !x.startsName(text, toks, i, caps) {
@@ -589,7 +596,7 @@ func (x *FactExtractor) names(text string, toks []token, caps capitalisation, pe
 			isShortNumber(toks[j].text) && closesClause(text[toks[j].end:]) {
 			j++
 		}
-		out = append(out, x.splitRun(text, toks[i:j], toks, i, persons)...)
+		out = append(out, x.splitRun(text, toks[i:j], toks, i, persons, places)...)
 		i = j
 	}
 	return out
@@ -665,7 +672,7 @@ func opensSentence(before string) bool {
 }
 
 // splitRun cuts a run of capitalised tokens into names.
-func (x *FactExtractor) splitRun(text string, run, toks []token, at int, persons []string) []Name {
+func (x *FactExtractor) splitRun(text string, run, toks []token, at int, persons []string, places map[string]bool) []Name {
 	var out []Name
 	emit := func(part []token, afterTitle bool) {
 		for len(part) > 0 && x.connector[part[len(part)-1].lower()] {
@@ -690,7 +697,15 @@ func (x *FactExtractor) splitRun(text string, run, toks []token, at int, persons
 	}
 	start := 0
 	afterTitle := at > 0 && x.title[toks[at-1].lower()]
-	for k := 0; k < len(run); k++ {
+	if len(run) >= 3 && (afterTitle || at > 1 && x.connector[toks[at-1].lower()] && x.title[toks[at-2].lower()]) && x.isPlaceForm(run[0], places) {
+		// "мэр Заречинска Олег Ветров", "the mayor of Halsholm Tom
+		// Rydal": the place of the title, then the person who holds it.
+		if emit(run[:1], false); len(out) > 0 {
+			out[len(out)-1].Kind = NamePlace
+		}
+		start, afterTitle = 1, true
+	}
+	for k := start; k < len(run); k++ {
 		switch {
 		case run[k].allCaps():
 			emit(run[start:k], afterTitle)
@@ -703,6 +718,39 @@ func (x *FactExtractor) splitRun(text string, run, toks []token, at int, persons
 	}
 	emit(run[start:], afterTitle)
 	return out
+}
+
+// stem returns the stem of a word in lower case (the word itself without
+// x.Stem).
+func (x *FactExtractor) stem(w string) string {
+	w = strings.ToLower(w)
+	if x.Stem != nil {
+		return x.Stem(w)
+	}
+	return w
+}
+
+// placeForms returns the stems of the capitalised words an article writes
+// after a place preposition ("в Заречинске", "in Halsholm"): the
+// article's own places, whatever form they take elsewhere.
+func (x *FactExtractor) placeForms(toks [][]token) map[string]bool {
+	out := map[string]bool{}
+	for _, ts := range toks {
+		for k := 1; k < len(ts); k++ {
+			if ts[k].capitalised() && !ts[k].allCaps() && x.placePrep[ts[k-1].lower()] {
+				out[x.stem(ts[k].text)] = true
+			}
+		}
+	}
+	return out
+}
+
+// isPlaceForm reports whether t is a form of a place: of a one-word place
+// the language knows, or of one the article writes after a place
+// preposition.
+func (x *FactExtractor) isPlaceForm(t token, places map[string]bool) bool {
+	st := x.stem(t.text)
+	return x.Places[t.lower()] || x.placeStems[st] || places[st]
 }
 
 // tokenBefore returns the lower-case word before t among toks, or "".
@@ -912,7 +960,7 @@ const maxSpeakerWords = 6
 
 // nounPhraseEnd returns the index of the last token of the noun phrase
 // that the determiner toks[det] opens, its noun toks[det+1] with the
-// adjectives and complements after it ("le conseil départemental", "die
+// adjectives and complements after it ("le conseil régional", "die
 // Sprecherin der Stadt", "the head of the harbour office"), up to the
 // clause's end: a mark between two words, a date, a function word that
 // opens no complement (a connector, or a determiner after one), or a word

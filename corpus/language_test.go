@@ -266,9 +266,9 @@ func TestQuoteSpeakerNounPhrase(t *testing.T) {
 	tests := []struct {
 		lang, text, speaker string
 	}{
-		{"fr", "« La route restera fermée », selon le conseil départemental.", "le conseil départemental"},
+		{"fr", "« Le quai restera fermé », selon le conseil régional.", "le conseil régional"},
 		{"fr", "« La route restera fermée », a déclaré le syndicat des transporteurs mardi.", "le syndicat des transporteurs"},
-		{"fr", "« Le versant glisse encore », selon les géologues du bureau de recherches géologiques et minières de Lyon.", "les géologues du bureau"},
+		{"fr", "« Le quai reste fermé », selon les hydrologues du bureau des recherches côtières et portuaires de Lyon.", "les hydrologues du bureau"},
 		{"en", "\"The quay stays shut,\" said the head of the harbour office on Monday.", "the head of the harbour office"},
 		{"de", "„Der Kai bleibt gesperrt“, sagte am Dienstag die Sprecherin der Hafenverwaltung.", "die Sprecherin der Hafenverwaltung"},
 		{"de", "„Der Kai bleibt gesperrt“, sagte die Sprecherin der Hafenverwaltung am Dienstag.", "die Sprecherin der Hafenverwaltung"},
@@ -284,6 +284,46 @@ func TestQuoteSpeakerNounPhrase(t *testing.T) {
 			q := a.Sentences[len(a.Sentences)-1].Facts.Quote
 			if q == nil || q.Speaker != tt.speaker || q.Resolved != tt.speaker {
 				t.Errorf("quote of %q = %+v, want speaker %q", a.Sentences[len(a.Sentences)-1].Text, q, tt.speaker)
+			}
+		})
+	}
+}
+
+// TestPlaceOfTitleBeforePerson reads "мэр Заречинска Олег Ветров" as
+// a title, the place of the title and the person who holds it: the place
+// (a form of one the language knows, or of one the article writes after a
+// place preposition) is not glued onto the person's name, and the person
+// speaks the quotation.
+func TestPlaceOfTitleBeforePerson(t *testing.T) {
+	p := mustLanguagesParser(t)
+	tests := []struct {
+		lang, text, person string
+	}{
+		{"ru", "Авария произошла в Заречинске в понедельник.\n\n«Трубы заменят до осени», — заявил мэр Заречинска Олег Ветров журналистам.", "Олег Ветров"},
+		{"ru", "«Переговоры продолжатся», — заявил министр Франции Пьер Латур журналистам.", "Пьер Латур"},
+		{"en", "The storm flooded roads in Halsholm on Monday.\n\n\"The bridge will reopen,\" said the mayor of Halsholm Tom Rydal.", "Tom Rydal"},
+		{"es", "La tormenta inundó calles en Villaseca el lunes.\n\n«El puente reabrirá», dijo el alcalde de Villaseca Juan Ortegal.", "Juan Ortegal"},
+		// No place before the name: a person of three words stays whole.
+		{"en", "The storm flooded roads in Halsholm on Monday.\n\n\"The bridge will reopen,\" said Mayor Ola Berg Rydal.", "Ola Berg Rydal"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.lang+"/"+tt.person, func(t *testing.T) {
+			a, err := p.Parse("page", []byte("lang: "+tt.lang+"\n\nHalsholm\n\n"+tt.text+"\n"))
+			if err != nil {
+				t.Fatal(err)
+			}
+			s := a.Sentences[len(a.Sentences)-1]
+			var persons []string
+			for _, n := range s.Facts.Names {
+				if n.Kind == corpus.NamePerson {
+					persons = append(persons, n.Text)
+				}
+			}
+			if len(persons) != 1 || persons[0] != tt.person {
+				t.Errorf("persons of %q = %q, want %q", s.Text, persons, tt.person)
+			}
+			if q := s.Facts.Quote; q == nil || q.Resolved != tt.person {
+				t.Errorf("quote of %q = %+v, want %q", s.Text, q, tt.person)
 			}
 		})
 	}

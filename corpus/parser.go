@@ -105,6 +105,13 @@ func useLanguage(x *FactExtractor, l *lang.Language, tl *timex.Language) {
 		x.Places[name] = true
 	}
 	x.Stopword = l.IsStopword
+	x.Stem = l.Stem
+	x.placeStems = map[string]bool{}
+	for name := range x.Places {
+		if !strings.ContainsAny(name, " -") {
+			x.placeStems[l.Stem(name)] = true
+		}
+	}
 	if x.nounCapitals {
 		// The lexicon's one-word entries are ordinary words; their stems
 		// find the inflected forms ("Beschäftigten", "Gewerkschaften").

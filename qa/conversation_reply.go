@@ -344,8 +344,9 @@ func (s *Conversations) speakerAround(doc *doc, c *cues, v int) (string, int) {
 		return "", -1
 	}
 	// A phrase too long to be who speaks is cut before the last function
-	// word that keeps it within maxSpeakerWords ("les géologues du Bureau
-	// de recherches géologiques et minières": "les géologues du Bureau").
+	// word that keeps it within maxSpeakerWords ("les hydrologues du bureau
+	// des recherches côtières et portuaires de Halsholm": "les hydrologues du
+	// bureau").
 	for k := to; k > from; k-- {
 		if sp := withinSpeakerWords(text[toks[from].Start:toks[k].End]); sp != "" && (k == to || toks[k].stem != "" && toks[k+1].stem == "") {
 			return sp, -1
