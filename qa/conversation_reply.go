@@ -190,7 +190,7 @@ func (s *Conversations) speakerOf(d int) string {
 	}
 	cues := e.cuesFor(doc)
 	for i, tk := range doc.toks {
-		if tk.stem == "" || !cues.says(tk.folded) {
+		if !cues.says(tk) {
 			continue
 		}
 		if sp, pron := s.speakerAround(doc, cues, i); sp != "" {

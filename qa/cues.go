@@ -34,6 +34,10 @@ type cues struct {
 	// the one-word quote cues. Written forms, not stems: a stem would
 	// also take the infinitive ("à déplorer") for reported speech.
 	saying map[string]bool
+	// sayingWritten holds the same words lower-cased but not folded: a
+	// stop word is a verb of saying only as written ("сказал" in Russian;
+	// Swedish "sa", not "så", which folds onto it).
+	sayingWritten map[string]bool
 	// determiners and pronouns (facts.txt) may open a speaker read after
 	// its verb ("a déclaré le syndicat", "sagte er"); another function
 	// word ("insisted that ...") opens what was said.
@@ -85,7 +89,7 @@ func eachRow(data []byte, fn func(section, left, right string)) {
 }
 
 func loadCues(fsys fs.FS, an *analyzer) (*cues, error) {
-	c := &cues{an: an, phrases: map[string][][]string{}, byFirst: map[string][]cueRef{}, speech: map[string]bool{}, saying: map[string]bool{}, determiners: map[string]bool{}, pronouns: map[string]bool{}, accusing: map[string]bool{}, antonyms: map[string]map[string]bool{}}
+	c := &cues{an: an, phrases: map[string][][]string{}, byFirst: map[string][]cueRef{}, speech: map[string]bool{}, saying: map[string]bool{}, sayingWritten: map[string]bool{}, determiners: map[string]bool{}, pronouns: map[string]bool{}, accusing: map[string]bool{}, antonyms: map[string]map[string]bool{}}
 	code := an.l.Code
 	data, err := readData(fsys, code, "cues.tsv")
 	if err != nil {
@@ -101,6 +105,7 @@ func loadCues(fsys fs.FS, an *analyzer) (*cues, error) {
 		if kind == "quote" && len(words) == 1 {
 			c.speech[an.stem(words[0])] = true
 			c.saying[words[0]] = true
+			c.sayingWritten[strings.ToLower(strings.TrimSpace(phrase))] = true
 		}
 		if kind == "accuse" && len(words) == 1 {
 			c.accusing[an.stem(words[0])] = true
@@ -124,6 +129,7 @@ func loadCues(fsys fs.FS, an *analyzer) (*cues, error) {
 				// French "a-t-il" name no verb of their own.
 				if !an.isStop(f[0]) {
 					c.saying[f[0]] = true
+					c.sayingWritten[strings.ToLower(strings.TrimSpace(w))] = true
 				}
 			case "determiner":
 				c.determiners[f[0]] = true
@@ -225,8 +231,15 @@ func foldedWords(s string) []string {
 
 func (c *cues) isSpeech(stem string) bool { return c.speech[stem] }
 
-// says reports whether a folded word of an article is a verb of saying.
-func (c *cues) says(folded string) bool { return c.saying[folded] }
+// says reports whether a word of an article is a verb of saying. A stop
+// word (no stem) is matched as written, not folded: stop-word removal must
+// not hide "сказал", nor folding make Swedish "så" say.
+func (c *cues) says(t docToken) bool {
+	if t.stem == "" {
+		return c.sayingWritten[strings.ToLower(t.Text)]
+	}
+	return c.saying[t.folded]
+}
 
 // negationEnds returns where each negation among folded words ends: "not",
 // "never", "failed to", "no longer".
