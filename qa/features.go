@@ -103,6 +103,9 @@ type stemRef struct {
 // question and reused for every candidate.
 type matcher struct {
 	q *query
+	// family is family(q), read once per question: it is a map lookup,
+	// and features asked it three times a candidate.
+	family kindFamily
 	// slot numbers the stems a sentence's word is looked up by: the
 	// stems of the question's alternatives, its focus words and the
 	// words it used; refs[refOff[i]:refOff[i+1]] are slot i's references,
@@ -161,6 +164,7 @@ func (e *Engine) newMatcher(q *query) *matcher {
 	}
 	clear(m.slot)
 	m.q, m.total, m.names, m.nums = q, 0, 0, 0
+	m.family = family(q)
 	m.alts = slices.Grow(m.alts[:0], nAlts)
 	m.refs = slices.Grow(m.refs[:0], nStems)
 	n := len(q.group)
@@ -447,10 +451,10 @@ func (e *Engine) features(m *matcher, cands []ranked, i int, seen *firstStage, x
 		x[fFocus] = 1
 	}
 
-	fact, near := e.factOf(q, d, mt)
+	fact, near := e.factOf(q, m.family, d, mt)
 	x[fFact] = fact
 	x[fFactNear] = near
-	switch family(q) {
+	switch m.family {
 	case familyTime:
 		x[fFactTime] = fact
 	case familyNumber:
@@ -509,7 +513,7 @@ func (e *Engine) features(m *matcher, cands []ranked, i int, seen *firstStage, x
 	}
 	x[fArticleCov] = m.weigh(seen.article(e.idx, d.artIdx, c.doc))
 	x[fPlainBM25] = mt.plain
-	x[fQFamily] = float64(family(q))
+	x[fQFamily] = float64(m.family)
 	x[fQWords] = math.Log1p(float64(len(q.group)))
 	if m.names > 0 {
 		x[fQNames] = 1
@@ -660,8 +664,9 @@ func family(q *query) kindFamily {
 // factOf says whether sentence d holds a fact of the kind the question asks
 // for that the question does not itself give (1, or 0.5 for a weaker kind
 // of fact), and how near the nearest such fact stands to the question's
-// matched words (1/(1+words between), 0 when nothing matched).
-func (e *Engine) factOf(q *query, d *doc, mt *match) (fact, near float64) {
+// matched words (1/(1+words between), 0 when nothing matched). fam is
+// family(q), which the caller has at hand.
+func (e *Engine) factOf(q *query, fam kindFamily, d *doc, mt *match) (fact, near float64) {
 	pos := mt.pos
 	f := &d.sentence.Facts
 	// at holds the best facts' bounds, rarely more than a few: a buffer on
@@ -676,7 +681,7 @@ func (e *Engine) factOf(q *query, d *doc, mt *match) (fact, near float64) {
 			at = append(at, start, end)
 		}
 	}
-	switch family(q) {
+	switch fam {
 	case familyTime:
 		for _, x := range f.Dates {
 			if spanMentioned(d, mt, x.Start, x.End, true) {
