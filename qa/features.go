@@ -112,16 +112,23 @@ type matcher struct {
 	// in the order of the question's words and alternatives. One map and
 	// one array instead of a slice per stem: a matcher is built on every
 	// question.
-	slot   map[string]int32
-	refOff []int32
-	refs   []stemRef
-	alts   []altInfo
-	isName []bool
-	isNum  []bool
-	idf    []float64
-	total  float64 // sum of idf
-	names  int     // number of name groups
-	nums   int     // number of number groups
+	// slot is by the index's term id: slot+1, 0 for a term the question
+	// does not have (a stem not in the index can match no sentence and
+	// has no slot); setTerms lists the ids set, to clear them for the
+	// next question. mentioned and focus are by slot: the question used
+	// the stem (query.mentioned), it is a focus word (query.focus).
+	slot                     []int32
+	setTerms                 []int32
+	slotMentioned, slotFocus []bool
+	refOff                   []int32
+	refs                     []stemRef
+	alts                     []altInfo
+	isName                   []bool
+	isNum                    []bool
+	idf                      []float64
+	total                    float64 // sum of idf
+	names                    int     // number of name groups
+	nums                     int     // number of number groups
 	// scratch, reset for every sentence
 	seen      []uint64  // stems of each alternative present, as bits
 	pos       [][]int   // token indices where each group matched
@@ -160,9 +167,16 @@ func (e *Engine) newMatcher(q *query) *matcher {
 	}
 	m, _ := e.idx.matchers.Get().(*matcher)
 	if m == nil {
-		m = &matcher{slot: make(map[string]int32, nStems+len(q.focus)+len(q.mentioned))}
+		m = &matcher{}
 	}
-	clear(m.slot)
+	if len(m.slot) != len(e.idx.post) {
+		m.slot, m.setTerms = make([]int32, len(e.idx.post)), m.setTerms[:0]
+	}
+	for _, tid := range m.setTerms {
+		m.slot[tid] = 0
+	}
+	m.setTerms = m.setTerms[:0]
+	m.slotMentioned, m.slotFocus = m.slotMentioned[:0], m.slotFocus[:0]
 	m.q, m.total, m.names, m.nums = q, 0, 0, 0
 	m.family = family(q)
 	m.alts = slices.Grow(m.alts[:0], nAlts)
@@ -195,16 +209,19 @@ func (e *Engine) newMatcher(q *query) *matcher {
 			}
 			ai := len(m.alts)
 			info := altInfo{group: gi, weight: min(a.weight, 1), n: len(a.stems)}
-			if len(a.stems) == 1 && a.weight >= weightExact && !a.opposite {
-				if tid, ok := e.idx.termID(a.stems[0]); ok {
-					info.idf = e.idx.idf[tid]
-				}
-			}
 			for k, st := range a.stems {
 				bit := uint64(1) << k
 				info.full |= bit
 				m.refs = append(m.refs, stemRef{group: gi, alt: ai, bit: bit})
-				slotOf = append(slotOf, m.slotFor(st))
+				tid, ok := e.idx.termID(st)
+				if !ok {
+					slotOf = append(slotOf, -1)
+					continue
+				}
+				if len(a.stems) == 1 && a.weight >= weightExact && !a.opposite {
+					info.idf = e.idx.idf[tid]
+				}
+				slotOf = append(slotOf, m.slotFor(tid))
 			}
 			m.alts = append(m.alts, info)
 		}
@@ -212,22 +229,37 @@ func (e *Engine) newMatcher(q *query) *matcher {
 	m.slotOf = slotOf
 	// The focus words ("how many PEOPLE") and the words the question
 	// used are found in the same pass over a sentence, with no refs.
-	for st := range q.focus {
-		m.slotFor(st)
+	for st, v := range q.focus {
+		if tid, ok := e.idx.termID(st); ok {
+			m.slotFocus[m.slotFor(tid)] = v
+		}
 	}
-	for st := range q.mentioned {
-		m.slotFor(st)
+	for st, v := range q.mentioned {
+		if tid, ok := e.idx.termID(st); ok {
+			m.slotMentioned[m.slotFor(tid)] = v
+		}
 	}
-	m.refOff = resized(m.refOff, len(m.slot)+1)
+	// A stem with no slot (not in the index) keeps its ref at the end,
+	// where no slot's range reaches it.
+	nSlots := len(m.setTerms)
+	m.refOff = resized(m.refOff, nSlots+1)
 	for _, s := range slotOf {
-		m.refOff[s+1]++
+		if s >= 0 {
+			m.refOff[s+1]++
+		}
 	}
 	for i := 1; i < len(m.refOff); i++ {
 		m.refOff[i] += m.refOff[i-1]
 	}
 	m.bySlot = resized(m.bySlot, len(m.refs))
 	m.next = append(m.next[:0], m.refOff[:len(m.refOff)-1]...)
+	tail := m.refOff[nSlots]
 	for i, s := range slotOf {
+		if s < 0 {
+			m.bySlot[tail] = m.refs[i]
+			tail++
+			continue
+		}
 		m.bySlot[m.next[s]] = m.refs[i]
 		m.next[s]++
 	}
@@ -255,13 +287,16 @@ func resized[T any](s []T, n int) []T {
 	return s
 }
 
-// slotFor returns stem st's slot, numbering it if it has none yet.
-func (m *matcher) slotFor(st string) int32 {
-	s, ok := m.slot[st]
-	if !ok {
-		s = int32(len(m.slot))
-		m.slot[st] = s
+// slotFor returns term tid's slot, numbering it if it has none yet.
+func (m *matcher) slotFor(tid int32) int32 {
+	if s := m.slot[tid]; s > 0 {
+		return s - 1
 	}
+	s := int32(len(m.setTerms))
+	m.slot[tid] = s + 1
+	m.setTerms = append(m.setTerms, tid)
+	m.slotMentioned = append(m.slotMentioned, false)
+	m.slotFocus = append(m.slotFocus, false)
 	return s
 }
 
@@ -304,16 +339,16 @@ func (m *matcher) find(d *doc, out *match) {
 	out.focus = false
 	for ti, t := range d.toks {
 		m.mentioned[ti] = false
-		if t.stem == "" {
+		if t.term < 0 {
 			continue
 		}
-		s, ok := m.slot[t.stem]
-		if !ok {
+		s := m.slot[t.term] - 1
+		if s < 0 {
 			continue
 		}
 		refs := m.refs[m.refOff[s]:m.refOff[s+1]]
-		m.mentioned[ti] = m.q.mentioned[t.stem]
-		out.focus = out.focus || m.q.focus[t.stem]
+		m.mentioned[ti] = m.slotMentioned[s]
+		out.focus = out.focus || m.slotFocus[s]
 		counted := -1
 		for _, r := range refs {
 			if r.alt >= 0 {

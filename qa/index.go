@@ -43,6 +43,11 @@ type docToken struct {
 	lang.Token
 	folded string
 	stem   string // "" for stop words
+	// term is the stem's term id in the index (-1 for a stop word), so
+	// that the matcher looks a sentence's words up in an array, not a
+	// map of strings. While an article is analysed it is the stem's
+	// place in its sentence's terms; buildIndex makes it the id.
+	term int32
 }
 
 type posting struct {
@@ -130,6 +135,7 @@ func buildIndex(c *corpus.Corpus, analyzerOf func(*corpus.Article) *analyzer) *i
 
 	ix.docs = make([]doc, 0, c.Sentences())
 	var nameHits []nameHit
+	var tids []int32 // the term ids of a sentence's terms, in their order
 	for _, aa := range arts {
 		ix.articleStems = append(ix.articleStems, aa.stems)
 		for si, d := range aa.docs {
@@ -145,6 +151,7 @@ func buildIndex(c *corpus.Corpus, analyzerOf func(*corpus.Article) *analyzer) *i
 				ix.nameStems[st] = true
 			}
 			id := int32(len(ix.docs))
+			tids = tids[:0]
 			for _, t := range aa.terms[si] {
 				tid, ok := ix.termIDs[t.stem]
 				if !ok {
@@ -152,9 +159,15 @@ func buildIndex(c *corpus.Corpus, analyzerOf func(*corpus.Article) *analyzer) *i
 					ix.termIDs[t.stem] = tid
 					ix.post = append(ix.post, nil)
 				}
+				tids = append(tids, tid)
 				ix.post[tid] = append(ix.post[tid], posting{doc: id, tf: float32(t.weight)})
 				if slices.Contains(names, t.stem) {
 					nameHits = append(nameHits, nameHit{term: tid, doc: id})
+				}
+			}
+			for k := range d.toks {
+				if t := &d.toks[k]; t.term >= 0 {
+					t.term = tids[t.term]
 				}
 			}
 			ix.docs = append(ix.docs, d)
@@ -230,7 +243,7 @@ func analyseArticle(a *corpus.Article, ai int, an, stem *analyzer, tmp *scratch)
 		toks := tmp.toks
 		d.toks = make([]docToken, 0, len(toks)) // exactly: a corpus holds millions
 		for _, t := range toks {
-			dt := docToken{Token: t, folded: lang.Fold(t.Text)}
+			dt := docToken{Token: t, folded: lang.Fold(t.Text), term: -1}
 			if t.Kind == lang.TokenNumber {
 				dt.stem = numberKey(t.Text)
 			} else if !stem.isStop(dt.folded) && !isClitic(dt.folded) {
@@ -238,7 +251,7 @@ func analyseArticle(a *corpus.Article, ai int, an, stem *analyzer, tmp *scratch)
 			}
 			if dt.stem != "" {
 				aa.stems[dt.stem] = true
-				tf.add(dt.stem, 1)
+				dt.term = int32(tf.add(dt.stem, 1))
 				d.length++
 			}
 			d.toks = append(d.toks, dt)
@@ -295,14 +308,15 @@ func (t *termWeights) reset() {
 	t.items = t.items[:0]
 }
 
-// add adds n to the weight of stem.
-func (t *termWeights) add(stem string, n float64) {
+// add adds n to the weight of stem and returns its place in items.
+func (t *termWeights) add(stem string, n float64) int {
 	if i, ok := t.at[stem]; ok {
 		t.items[i].weight += n
-		return
+		return i
 	}
 	t.at[stem] = len(t.items)
 	t.items = append(t.items, termWeight{stem, n})
+	return len(t.items) - 1
 }
 
 // inherit adds words a sentence inherits, at a fraction of a real
