@@ -225,6 +225,17 @@ func TestGermanOrdinalDates(t *testing.T) {
 	}
 }
 
+// lastSentenceOf parses text as a page in lang under a one-word title and
+// returns its last sentence, the one the speaker tests read.
+func lastSentenceOf(t *testing.T, p *corpus.Parser, lang, text string) corpus.Sentence {
+	t.Helper()
+	a, err := p.Parse("page", []byte("lang: "+lang+"\n\nHalsholm\n\n"+text+"\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return a.Sentences[len(a.Sentences)-1]
+}
+
 // TestQuoteSpeakersInTheirLanguage reads the speaker of a quotation with
 // the words of the article's language where the speaker is not next to
 // the verb: a date between them ("a déclaré mardi le syndicat", "sagte am
@@ -245,13 +256,9 @@ func TestQuoteSpeakersInTheirLanguage(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.lang+"/"+tt.speaker, func(t *testing.T) {
-			a, err := p.Parse("page", []byte("lang: "+tt.lang+"\n\nHalsholm\n\n"+tt.text+"\n"))
-			if err != nil {
-				t.Fatal(err)
-			}
-			q := a.Sentences[len(a.Sentences)-1].Facts.Quote
-			if q == nil || q.Speaker != tt.speaker || q.Resolved != tt.resolved {
-				t.Errorf("quote of %q = %+v, want speaker %q resolved %q", a.Sentences[len(a.Sentences)-1].Text, q, tt.speaker, tt.resolved)
+			s := lastSentenceOf(t, p, tt.lang, tt.text)
+			if q := s.Facts.Quote; q == nil || q.Speaker != tt.speaker || q.Resolved != tt.resolved {
+				t.Errorf("quote of %q = %+v, want speaker %q resolved %q", s.Text, q, tt.speaker, tt.resolved)
 			}
 		})
 	}
@@ -277,13 +284,9 @@ func TestQuoteSpeakerNounPhrase(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.lang+"/"+tt.speaker, func(t *testing.T) {
-			a, err := p.Parse("page", []byte("lang: "+tt.lang+"\n\nHalsholm\n\n"+tt.text+"\n"))
-			if err != nil {
-				t.Fatal(err)
-			}
-			q := a.Sentences[len(a.Sentences)-1].Facts.Quote
-			if q == nil || q.Speaker != tt.speaker || q.Resolved != tt.speaker {
-				t.Errorf("quote of %q = %+v, want speaker %q", a.Sentences[len(a.Sentences)-1].Text, q, tt.speaker)
+			s := lastSentenceOf(t, p, tt.lang, tt.text)
+			if q := s.Facts.Quote; q == nil || q.Speaker != tt.speaker || q.Resolved != tt.speaker {
+				t.Errorf("quote of %q = %+v, want speaker %q", s.Text, q, tt.speaker)
 			}
 		})
 	}
@@ -308,11 +311,7 @@ func TestPlaceOfTitleBeforePerson(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.lang+"/"+tt.person, func(t *testing.T) {
-			a, err := p.Parse("page", []byte("lang: "+tt.lang+"\n\nHalsholm\n\n"+tt.text+"\n"))
-			if err != nil {
-				t.Fatal(err)
-			}
-			s := a.Sentences[len(a.Sentences)-1]
+			s := lastSentenceOf(t, p, tt.lang, tt.text)
 			var persons []string
 			for _, n := range s.Facts.Names {
 				if n.Kind == corpus.NamePerson {
