@@ -176,3 +176,42 @@ func TestPrune(t *testing.T) {
 		t.Errorf("b's keys after prune: %v", got)
 	}
 }
+
+// TestEnglishCollisionSupport: English lemmas whose stems collide in one
+// key share it by how common each is (their SemCor tags), so that the
+// key of "population" means population first, not "populism", which
+// SemCor never saw; with CollisionSupport 0 they share it alike.
+func TestEnglishCollisionSupport(t *testing.T) {
+	reg, err := lang.Load(os.DirFS("../.."))
+	if err != nil {
+		t.Fatal(err)
+	}
+	en, _ := reg.Get("en")
+	if a, b := en.Stem("population"), en.Stem("populism"); a != b {
+		t.Fatalf("the test wants colliding stems: %q, %q", a, b)
+	}
+	key := lang.Fold(en.Stem("population"))
+	wn := &wordnet{senses: map[string][]sense{
+		"population": {{concept: 1, pos: 'n', count: 27}, {concept: 2, pos: 'n', rank: 1, count: 4}},
+		"populism":   {{concept: 3, pos: 'n'}},
+	}}
+	for _, tt := range []struct {
+		power float64
+		first uint32
+	}{
+		{0, 3}, // alike: populism's one sense outweighs population's first
+		{1, 1},
+	} {
+		p := DefaultParams
+		p.CollisionSupport = map[string]float64{"en": tt.power}
+		g := &generator{wn: wn, p: p}
+		if tt.power > 0 {
+			g.support = g.englishSupport()
+		}
+		vs := map[string]vector{"population": g.cut(vector{1: 27, 2: 4}), "populism": g.cut(vector{3: 1})}
+		senses := g.table(en, vs).senses[key]
+		if len(senses) == 0 || senses[0].Concept != tt.first {
+			t.Errorf("power %v: senses of %q = %v, want concept %d first", tt.power, key, senses, tt.first)
+		}
+	}
+}
