@@ -119,3 +119,26 @@ func TestTablesPool(t *testing.T) {
 		t.Errorf("empty tables matched: %v %d", alts, n)
 	}
 }
+
+// TestConceptTableCommonWord renders a concept in the common word that
+// says it, though that word has many senses, and not only in the rare
+// words that have it as their one sense ("time" for "время", not only
+// "clock time").
+func TestConceptTableCommonWord(t *testing.T) {
+	ls := conceptLangs(t, "ru", "de", "en")
+	ru, de, en := ls[0], ls[1], ls[2]
+	an := func(l *lang.Language) *analyzer { return &analyzer{l: l, memo: map[string]string{}} }
+	tests := []struct {
+		from, to   *lang.Language
+		word, want string
+	}{
+		{ru, en, "время", "time"},
+		{de, en, "Zeit", "time"},
+	}
+	for _, tt := range tests {
+		alts, _ := newConceptTable(tt.from, tt.to, weightTranslated).match([]string{an(tt.from).stem(tt.word)})
+		if want := an(tt.to).stem(tt.want); !slices.Contains(altStems(alts), want) {
+			t.Errorf("renderings of %q in %s: %v, want %q among them", tt.word, tt.to.Code, altStems(alts), want)
+		}
+	}
+}
