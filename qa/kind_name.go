@@ -122,7 +122,7 @@ func extractWhich(e *Engine, q *query, doc *doc, near []int) (extraction, bool) 
 		// "What kind of proof?" - "indisputable proof": the words
 		// that qualify the thing asked about.
 		if phrase := e.qualified(q, doc); phrase != "" {
-			return extraction{text: phrase, typed: true, precise: true}, true
+			return extraction{text: phrase, typed: true, precise: q.focusNext}, true
 		}
 		if sp, ok := e.nameOf(q, s, near, nil, corpus.NamePerson, corpus.NamePlace, corpus.NameOrg, corpus.NameOther); ok {
 			return typedAt(sp.Text, sp.Start, sp.End)

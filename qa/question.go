@@ -31,6 +31,12 @@ type query struct {
 	// focusWord is the first focus word as the question writes it,
 	// folded: "year" of "in what year", "país" of "¿qué país?".
 	focusWord string
+	// focusNext is set when the focus word stands right after the
+	// question phrase ("what GOVERNMENT did ..."), unset when a word
+	// without a stem stands between ("what did INTERNET portals remove"):
+	// that word is mostly an auxiliary verb, and the focus the subject of
+	// the question, not the kind of thing it asks for.
+	focusNext bool
 	// phrase is the question phrase that decided the kind, folded, its
 	// words joined by "_" ("in_what_year"), and after the word after it as
 	// the span features see words ("did", "<w>"); "" for none.
@@ -208,6 +214,7 @@ func (e *Engine) parseFor(text string, l *lang.Language, target *analyzer, w que
 		if i == focusAt || i == focusAt+1 && len(q.group) == 0 {
 			if q.focusWord == "" {
 				q.focusWord = folded[i]
+				q.focusNext = i == focusAt
 			}
 			for _, a := range g.alts {
 				for _, s := range a.stems {

@@ -965,14 +965,23 @@ func (e *Engine) refine(q *query, d int, rule extraction) extraction {
 	lex := c.lexScores(spans, spans.lexWeights(q.kind, e.article.l.Code))
 	var cand spanCand
 	found, bestScore := false, 0.0
-	e.eachCandidate(q, c, func(x spanCand) {
-		if !c.fitsKind(q.kind, x) {
-			return
-		}
+	best := func(x spanCand) {
 		if s := score(w, &x) + lexScore(&lex, &x); !found || s > bestScore {
 			cand, found, bestScore = x, true, s
 		}
+	}
+	e.eachCandidate(q, c, func(x spanCand) {
+		if c.fitsKind(q.kind, x) {
+			best(x)
+		}
 	})
+	if !found && rule.text == "" {
+		// No span is of the kind asked for ("how much of the population
+		// have the plains lost?": "a third", no number) and the rules cut
+		// nothing out: the model's best span of any kind says more than
+		// an empty answer to a question the sentence answers.
+		e.eachCandidate(q, c, best)
+	}
 	if !found || cand.i == c.ruleI && cand.j == c.ruleJ {
 		return rule // the rules' answer, rendered for the reply's language
 	}
