@@ -478,7 +478,7 @@ func (e *Engine) spanContextOf(q *query, sd *spanDoc, rule extraction) *spanCont
 	}
 	c.focusEnds = kinds[q.kind].focusEnds
 	c.class, c.hasClass = q.class, q.hasClass
-	c.focusBinds = kinds[q.kind].focusTyped && rule.precise && (c.pre[preFocus][n] > 0 || q.hasClass)
+	c.focusBinds = rule.precise && (kinds[q.kind].classTyped && q.hasClass || kinds[q.kind].focusTyped && c.pre[preFocus][n] > 0)
 	c.measureBinds = kinds[q.kind].spanFacts != nil && rule.precise && c.measure != ""
 	if tl := e.TimeLanguage(q.lang.Code); tl != nil {
 		for _, t := range q.toks {
@@ -1460,9 +1460,11 @@ func (c *spanContext) placeKey(p int) string {
 // many", "how much" (a span that holds or overlaps one), a duration for
 // "how long" when the rules found one; any span for the other kinds.
 //
-// A which- or what-question whose rules gave a sure answer of the kind its
-// focus names, in a sentence that holds the focus word or for a class of
-// names, is answered by a span of that kind too (focusBinds, ofFocus):
+// A which-question whose rules gave a sure answer of the kind its focus
+// names, in a sentence that holds the focus word, or a which- or
+// what-question for a class of names whose rules gave a sure one, is
+// answered by a span of that kind too (focusBinds, ofFocus; kindSpec's
+// focusTyped and classTyped):
 // "what kind of evidence?" is not answered by "illegal dumping upstream"
 // of "clear evidence of illegal dumping upstream", nor "which official?"
 // by "the United States", however the model weighs their words.

@@ -411,3 +411,45 @@ func TestNoEmptyAnswerWithoutAFactOfTheKind(t *testing.T) {
 		}
 	}
 }
+
+// A what-question's focus word does not bind the span model as a
+// which-question's does (kindSpec.focusTyped): "what" stands before the
+// verb in V2 languages, and before nouns whose instance is asked for; the
+// model, with the kind's precise margin, decides. A which-question of the
+// same words stays bound (TestWhichAnswersTheKindAsked).
+func TestWhatFocusDoesNotBind(t *testing.T) {
+	reg, err := lang.Load(lang.Data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	const article = "Dumping in Borduria\n\nInspectors found clear evidence of illegal dumping upstream.\n"
+	model, err := ParseSpanModel([]byte("kind=what|len=3\t30\nkind=which|len=3\t30\nkind=what|focus_in\t-30\nkind=which|focus_in\t-30\nrules|precise_margin=what\t0\nrules|precise_margin=which\t0\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	e, err := Load(fstest.MapFS{"a.txt": {Data: []byte(article)}}, Options{Languages: reg, SpanModel: model})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tt := range []struct {
+		question string
+		kind     Kind
+		bound    bool
+	}{
+		{"what evidence did the inspectors find?", KindWhat, false},
+		{"which evidence did the inspectors find?", KindWhich, true},
+	} {
+		a, err := e.Ask(t.Context(), Question{Text: tt.question, Lang: "en"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if a.Kind != tt.kind || !a.Answered {
+			t.Fatalf("%s = kind %s, answered %v; want %s, answered", tt.question, a.Kind, a.Answered, tt.kind)
+		}
+		// Bound, the answer is the evidence or what qualifies it
+		// ("clear"); free, the model's longer span after it may win.
+		if bound := !strings.Contains(a.Text, "dumping"); bound != tt.bound {
+			t.Errorf("%s = %q; want it bound to the focus word %v", tt.question, a.Text, tt.bound)
+		}
+	}
+}

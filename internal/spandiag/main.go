@@ -65,6 +65,7 @@ func run(args []string, w io.Writer) error {
 	kind := fs.String("kind", "", "only questions of this kind")
 	sets := fs.String("sets", "", "only the sets whose name holds this")
 	n := fs.Int("n", 15, "examples printed")
+	dump := fs.String("dump", "", "write every row to this file, tab-separated (article, kind, question, answer, F1, cause), to compare two variants")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
@@ -95,6 +96,15 @@ func run(args []string, w io.Writer) error {
 	}
 	rows := sys.rows
 	sort.SliceStable(rows, func(i, j int) bool { return rows[i].article+rows[i].question < rows[j].article+rows[j].question })
+	if *dump != "" {
+		var b strings.Builder
+		for _, r := range rows {
+			fmt.Fprintf(&b, "%s\t%s\t%s\t%s\t%.3f\t%s\n", r.article, r.kind, oneLine(r.question), oneLine(r.answer), r.f1, r.cause)
+		}
+		if err := os.WriteFile(*dump, []byte(b.String()), 0o644); err != nil {
+			return err
+		}
+	}
 	count := map[string]map[string]int{}
 	lost := map[string]float64{}
 	hits, total := 0, 0.0
@@ -239,3 +249,5 @@ func cause(r row, yesno bool) string {
 	}
 	return "too-short"
 }
+
+func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }
