@@ -4,6 +4,7 @@ package qa
 
 import (
 	"context"
+	"flag"
 	"fmt"
 	"syscall"
 	"testing"
@@ -13,16 +14,20 @@ import (
 	"github.com/qabot/qabot/lang"
 )
 
+var stagesArticles = flag.Int("stages.articles", 1000, "corpus size (articles) of BenchmarkStages")
+
 // BenchmarkStages times the steps of Ask apart over BenchmarkScale's
-// generated corpus of 1,000 articles, on its first 200 questions: reading
+// generated corpus of 1,000 articles (-stages.articles), on its first 200
+// questions: reading
 // a question (parse), the first stage keeping the ranker's candidates
 // (first), and both stages (rank: the first, then the ranker's features
 // and scores of its candidates). Ask's time is parse and rank's, plus the
 // language detection and the answer's extraction.
 //
-//	go test ./qa -run '^$' -bench 'Stages' -count 6
+//	go test ./qa -run '^$' -bench 'Stages' -count 6 -stages.articles 100
 func BenchmarkStages(b *testing.B) {
-	const articles, questions = 1000, 200
+	const questions = 200
+	articles := *stagesArticles
 	g := gencorpus.Generate(articles, 1, 2)
 	reg, err := lang.Load(lang.Data)
 	if err != nil {
