@@ -108,14 +108,49 @@ const (
 func (e *Engine) parse(text string, l *lang.Language) *query {
 	w := e.readWords(text, l)
 	if len(e.articleLangs) <= 1 {
-		return e.parseFor(text, l, e.article, w, nil)
+		q := e.parseFor(text, l, e.article, w)
+		q.mentioned = mentionedIn(q)
+		return q
 	}
-	mentioned := map[string]bool{}
 	qs := make([]*query, len(e.articleLangs))
 	for i, code := range e.articleLangs {
-		qs[i] = e.parseFor(text, l, e.analyzers[code], w, mentioned)
+		qs[i] = e.parseFor(text, l, e.analyzers[code], w)
 	}
-	return mergeQueries(qs)
+	mentioned := mentionedIn(qs...)
+	q := mergeQueries(qs)
+	q.mentioned = mentioned
+	return q
+}
+
+// mentionedIn returns the stems the readings qs of a question use: of
+// every alternative of their words but the opposites a yes/no question
+// adds (addOpposites), which the question does not say. The set is made
+// once, at the size of what it may hold: filled reading by reading, it
+// grew and rehashed several times for a question read in four languages,
+// a tenth of reading it over BenchmarkScale's 100 articles.
+func mentionedIn(qs ...*query) map[string]bool {
+	n := 0
+	for _, q := range qs {
+		for _, g := range q.group {
+			for _, a := range g.alts {
+				n += len(a.stems)
+			}
+		}
+	}
+	mentioned := make(map[string]bool, n)
+	for _, q := range qs {
+		for _, g := range q.group {
+			for _, a := range g.alts {
+				if a.opposite {
+					continue
+				}
+				for _, s := range a.stems {
+					mentioned[s] = true
+				}
+			}
+		}
+	}
+	return mentioned
 }
 
 // questionWords is what a question written in l is read as before the
@@ -144,12 +179,9 @@ func (e *Engine) readWords(text string, l *lang.Language) questionWords {
 
 // parseFor analyses a question written in l, read as w, for articles in
 // the language of target: its words become ways to say them in that
-// language. The stems it reads are added to mentioned, which becomes the
-// query's; a nil mentioned is made once they are all read, at their size
-// (added group by group, the set grew and rehashed several times for a
-// question with many alternatives).
-func (e *Engine) parseFor(text string, l *lang.Language, target *analyzer, w questionWords, mentioned map[string]bool) *query {
-	q := &query{text: text, lang: l, target: target, focus: map[string]bool{}, mentioned: mentioned}
+// language. It leaves the query's mentioned to its caller (mentionedIn).
+func (e *Engine) parseFor(text string, l *lang.Language, target *analyzer, w questionWords) *query {
+	q := &query{text: text, lang: l, target: target, focus: map[string]bool{}}
 	q.toks = w.toks
 	folded, stems := w.folded, w.stems
 	an := e.analyzers[l.Code]
@@ -163,7 +195,7 @@ func (e *Engine) parseFor(text string, l *lang.Language, target *analyzer, w que
 	q.toks, folded, stems = e.splitCompounds(l, target, table, q.toks, folded, stems)
 
 	skip := make([]bool, len(q.toks))
-	focusAt, used := -1, 0
+	focusAt := -1
 	for _, m := range w.phrases {
 		k := m.Kind
 		// The first question phrase decides, except that a later one that
@@ -226,28 +258,9 @@ func (e *Engine) parseFor(text string, l *lang.Language, target *analyzer, w que
 			(q.kind != KindWhat || !stopSince(skip, folded, an, focusAt, i)) {
 			q.class, q.hasClass = e.cues.class(g.alts[0].stems)
 		}
-		for _, a := range g.alts {
-			if q.mentioned == nil {
-				used += len(a.stems)
-				continue
-			}
-			for _, s := range a.stems {
-				q.mentioned[s] = true
-			}
-		}
 		g.at, g.n = i, n
 		q.group = append(q.group, g)
 		i += n
-	}
-	if q.mentioned == nil {
-		q.mentioned = make(map[string]bool, used)
-		for _, g := range q.group {
-			for _, a := range g.alts {
-				for _, s := range a.stems {
-					q.mentioned[s] = true
-				}
-			}
-		}
 	}
 	if q.kind == KindYesNo {
 		e.addOpposites(q)
