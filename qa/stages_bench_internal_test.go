@@ -18,10 +18,9 @@ var stagesArticles = flag.Int("stages.articles", 1000, "corpus size (articles) o
 
 // BenchmarkStages times the steps of Ask apart over BenchmarkScale's
 // generated corpus of 1,000 articles (-stages.articles), on its first 200
-// questions: reading
-// a question (parse), the first stage keeping the ranker's candidates
-// (first), and both stages (rank: the first, then the ranker's features
-// and scores of its candidates). Ask's time is parse and rank's, plus the
+// questions (or as many as it has): reading a question (parse), the first
+// stage keeping the ranker's candidates (first), and both stages (rank:
+// the first, then the ranker's features and scores of its candidates). Ask's time is parse and rank's, plus the
 // language detection and the answer's extraction.
 //
 //	go test ./qa -run '^$' -bench 'Stages' -count 6 -stages.articles 100
@@ -47,7 +46,7 @@ func BenchmarkStages(b *testing.B) {
 		q    *query
 	}
 	var qs []asked
-	for _, q := range g.Questions[:questions] {
+	for _, q := range g.Questions[:min(questions, len(g.Questions))] {
 		l := e.questionLanguage(q.Text, Question{})
 		qs = append(qs, asked{text: q.Text, l: l, q: e.parse(q.Text, l)})
 	}
