@@ -22,6 +22,14 @@ import (
 // whose score can still reach the k-th best: it lies between 1 and 1.3, so
 // a sentence's score is bounded on both sides before it is known
 // (candidates).
+//
+// Every posting of every question word is read. A max-score stage that
+// skipped the postings of common words once k sentences were sure to
+// outscore what they could give (1dbd19f) was removed: with the ranker's
+// 41 candidates its bound seldom held, and scoring the sentences it read
+// from a forward index cost twice the exhaustive stage at 100 generated
+// articles, and more at 1 and 1,000 (BenchmarkStages), besides 8 bytes a
+// posting of memory.
 
 // A candIndex is what the first stage reads of the index, laid out flat.
 type candIndex struct {
@@ -43,9 +51,7 @@ type candIndex struct {
 	// ascending.
 	artOff []int32
 	arts   []int32
-	// fwd is the forward index of the pruned first stage (maxscore.go).
-	fwd  fwdIndex
-	pool sync.Pool // *stage1Buf
+	pool   sync.Pool // *stage1Buf
 }
 
 // A nameHit records, while the index is built, that a sentence's posting
@@ -115,7 +121,6 @@ func (ix *index) buildCandidates(names []nameHit) {
 			c.nameBit[k/64] |= 1 << (k % 64)
 		}
 	}
-	c.buildForward(ix)
 }
 
 // articles returns the number of articles.
@@ -141,15 +146,7 @@ type stage1Buf struct {
 	terms   []resolvedTerm
 	termOff []int32
 
-	// The pruned first stage's (maxscore.go).
-	groups     []groupInfo
-	refs       []qref
-	qhead      []int32  // per term: its first qref, or -1
-	qterms     []int32  // terms with a qref
-	artKnown   []uint64 // per article: question words looked up
-	artHasBits []uint64 // and found
-	knownList  []int32
-	filled     []bool // per article: its sentences are in cover and words
+	filled     []bool // per article: its sentences are in cover (fillArticle)
 	filledList []int32
 }
 
@@ -175,17 +172,10 @@ func (c *candIndex) get(docs int) *stage1Buf {
 		artAcc:  make([]float64, c.articles()),
 		cover:   make([]float64, docs),
 		words:   make([]uint64, docs),
-
-		qhead:      make([]int32, len(c.postOff)-1),
-		artKnown:   make([]uint64, c.articles()),
-		artHasBits: make([]uint64, c.articles()),
-		filled:     make([]bool, c.articles()),
+		filled:  make([]bool, c.articles()),
 	}
 	for i := range b.slot {
 		b.slot[i] = -1
-	}
-	for i := range b.qhead {
-		b.qhead[i] = -1
 	}
 	return b
 }
@@ -211,23 +201,18 @@ func (c *candIndex) reset(b *stage1Buf) {
 	for _, a := range b.filledList {
 		b.filled[a] = false
 		clear(b.cover[c.artStart[a]:c.artStart[a+1]])
-		clear(b.words[c.artStart[a]:c.artStart[a+1]])
-	}
-	for _, t := range b.qterms {
-		b.qhead[t] = -1
-	}
-	for _, a := range b.knownList {
-		b.artKnown[a], b.artHasBits[a] = 0, 0
 	}
 	b.slots, b.marked, b.garts, b.touched, b.lbs = b.slots[:0], b.marked[:0], b.garts[:0], b.touched[:0], b.lbs[:0]
 	b.pend, b.got = b.pend[:0], b.got[:0]
-	b.refs, b.qterms, b.knownList, b.filledList = b.refs[:0], b.qterms[:0], b.knownList[:0], b.filledList[:0]
+	b.filledList = b.filledList[:0]
 }
 
 // candidates scores the sentences for q as stage1 describes and returns
 // them best first: every sentence with a positive score when k <= 0, else
 // the k best, exactly as the full list would begin. It also returns what
-// the first stage saw of every sentence, and the scratch to give back
+// the first stage saw of the sentences the second stage reads (every
+// sentence for k <= 0, those of the best k's articles else), and the
+// scratch to give back
 // (candIndex.put) once the firstStage is no longer read. It returns
 // nothing once ctx ends: it checks between question words and every few
 // thousand postings.
@@ -236,15 +221,6 @@ func (e *Engine) candidates(ctx context.Context, q *query, k int) ([]ranked, *fi
 	c := &ix.cand
 	b := c.get(len(ix.docs))
 	e.resolve(q, b)
-	if k > 0 {
-		if out, seen, ok := e.candidatesPruned(ctx, q, b, k); ok {
-			if out == nil {
-				c.put(b)
-				return nil, nil, nil
-			}
-			return out, seen, b
-		}
-	}
 	totalIDF, relIDF := 0.0, 0.0
 	visited := 0
 	for gi, g := range q.group {
@@ -383,9 +359,8 @@ func (e *Engine) candidates(ctx context.Context, q *query, k int) ([]ranked, *fi
 	out := e.best(q, b, sc, tau, k)
 	if k > 0 {
 		// The best k's second stage reads the sentences of their
-		// articles only, as after the pruned stage: filling in every
-		// sentence of every article with a question word cost a tenth
-		// of the stage over 1,000 articles.
+		// articles only: filling in every sentence of every article with
+		// a question word cost a tenth of the stage over 1,000 articles.
 		for _, r := range out {
 			b.fillArticle(c, c.docArt[r.doc])
 		}
@@ -600,6 +575,9 @@ func bestOf(rs []ranked, k int) []ranked {
 	slices.SortFunc(h, byFirstStage)
 	return h
 }
+
+// scoreSlack covers the rounding of the bounds' own arithmetic.
+const scoreSlack = 1 + 1e-9
 
 // A pendingHeap is a max-heap of pending by upper bound.
 type pendingHeap []pending

@@ -134,7 +134,8 @@ func exhaustiveStage1(e *Engine, q *query) ([]ranked, []float64, []uint64) {
 // questions of every language, on the test articles with theirs, and on a
 // generated corpus of 60 articles in four languages with its questions:
 // the full list, what the second stage reads of every sentence, and the
-// best k for several k (the pruned lists Ask and the ranker read).
+// best k for several k (the lists Ask and the ranker read) with what the
+// second stage reads of the sentences of their articles.
 func TestCandidatesMatchExhaustive(t *testing.T) {
 	reg, err := lang.Load(lang.Data)
 	if err != nil {
@@ -191,7 +192,7 @@ func TestCandidatesMatchExhaustive(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			asked, pruned := 0, 0
+			asked := 0
 			for _, text := range s.questions {
 				_, qy, ok := e.prepare(Question{Text: text})
 				if !ok || len(qy.group) == 0 {
@@ -225,16 +226,12 @@ func TestCandidatesMatchExhaustive(t *testing.T) {
 							}
 						}
 					}
-					if len(b.refs) > 0 {
-						pruned++
-					}
 					e.idx.cand.put(b)
 				}
 			}
 			if asked < 20 {
 				t.Fatalf("only %d questions asked", asked)
 			}
-			t.Logf("%d questions, %d of %d pruned rankings", asked, pruned, 4*asked)
 			// The scratch is clean after every question.
 			b := e.idx.cand.get(len(e.idx.docs))
 			for d := range b.slot {
@@ -242,13 +239,8 @@ func TestCandidatesMatchExhaustive(t *testing.T) {
 					t.Fatalf("scratch of sentence %d not reset", d)
 				}
 			}
-			for tid := range b.qhead {
-				if b.qhead[tid] != -1 {
-					t.Fatalf("scratch of term %d not reset", tid)
-				}
-			}
 			for a := range b.artMark {
-				if b.artMark[a] != 0 || b.artAcc[a] != 0 || b.artKnown[a] != 0 || b.artHasBits[a] != 0 || b.filled[a] {
+				if b.artMark[a] != 0 || b.artAcc[a] != 0 || b.filled[a] {
 					t.Fatalf("scratch of article %d not reset", a)
 				}
 			}
