@@ -159,6 +159,14 @@ func NewResources(opts Options) (*Resources, error) {
 	if synErr != nil {
 		return nil, synErr
 	}
+	if _, err := fs.Stat(opts.Data, "data/"+art.l.Code+"/synonyms.tsv"); err != nil && !(embedded && art.l.Code == "en") {
+		// A language without a synonym file of its own (every one but
+		// English) takes the synonyms its concepts give within it, as its
+		// articles do in a corpus of another language's resources
+		// (Engine.synonymsOf): a Russian corpus found "заболевание" for
+		// "болезнь" only beside English articles.
+		r.synonyms = tables{r.synonyms, newConceptTable(art.l, art.l, weightSynonym)}
+	}
 	for w, st := range synAn.memo {
 		art.memo[w] = st
 	}

@@ -129,3 +129,43 @@ func TestResourcesLoad(t *testing.T) {
 		t.Error("NewResources with an unknown article language: no error")
 	}
 }
+
+// TestArticleLanguageSynonyms: articles in a language without a synonym
+// file of its own find the synonyms its concepts give within it, as they
+// do beside articles of another language.
+func TestArticleLanguageSynonyms(t *testing.T) {
+	reg, err := lang.Load(lang.Data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct{ lang, question, other, sentence string }{
+		{"ru", "Какая болезнь поразила город?", "Пожар поразил город Псков в 1655 году.", "Заболевание поразило город Тверь в 1654 году."},
+		{"es", "¿Qué enfermedad afectó a la ciudad?", "Un incendio afectó a la ciudad de Ávila en 1655.", "Una dolencia afectó a la ciudad de Soria en 1654."},
+	}
+	for _, tt := range tests {
+		page := "Title\n\n" + tt.other + "\n\n" + tt.sentence + "\n"
+		r, err := qa.NewResources(qa.Options{Languages: reg, ArticleLang: tt.lang})
+		if err != nil {
+			t.Fatal(err)
+		}
+		p, err := r.Parser()
+		if err != nil {
+			t.Fatal(err)
+		}
+		a, err := p.Parse("page", []byte(page))
+		if err != nil {
+			t.Fatal(err)
+		}
+		e, err := r.Engine(&corpus.Corpus{Articles: []*corpus.Article{a}})
+		if err != nil {
+			t.Fatal(err)
+		}
+		ins, err := e.Inspect(context.Background(), qa.Question{Text: tt.question, Lang: tt.lang}, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(ins.Candidates) == 0 || ins.Candidates[0].Quote.Text != tt.sentence {
+			t.Errorf("%s: %q: first candidate %v, want %q", tt.lang, tt.question, ins.Candidates, tt.sentence)
+		}
+	}
+}
