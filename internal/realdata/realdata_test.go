@@ -219,3 +219,44 @@ func TestScore(t *testing.T) {
 		t.Errorf("either quoted gold: %+v", c)
 	}
 }
+
+// TestWriteContrast prints only the answerable questions of the fit and dev
+// splits whose first sentence the baseline has right and the system wrong.
+func TestWriteContrast(t *testing.T) {
+	q := func(id string) *dataset.Question {
+		return &dataset.Question{Question: eval.Question{ID: id, Q: "when?", Gold: []string{"1887"}, Ans: []string{"1887"}, Answerable: eval.Yes}}
+	}
+	right := realdata.Reply{Sentence: -1, Top: 2, TopQuote: "It opened in 1887."}
+	wrong := realdata.Reply{Sentence: -1, Top: 4, TopQuote: "It closed."}
+	unanswerable := &dataset.Question{Question: eval.Question{ID: "un", Gold: []string{"1887"}, Answerable: eval.No}}
+	var outs []realdata.Outcome
+	for _, c := range []struct {
+		q            *dataset.Question
+		split        string
+		system, base realdata.Reply
+	}{
+		{q("lost"), dataset.Dev, wrong, right},
+		{q("both-right"), dataset.Dev, right, right},
+		{q("both-wrong"), dataset.Dev, wrong, wrong},
+		{q("won"), dataset.Fit, right, wrong},
+		{q("held-out"), dataset.Heldout, wrong, right},
+		{unanswerable, dataset.Dev, wrong, right},
+	} {
+		outs = append(outs,
+			realdata.Outcome{Set: "s", System: "qabot", Split: c.split, Question: c.q, Reply: c.system, Parsed: true},
+			realdata.Outcome{Set: "s", System: "bleve", Split: c.split, Question: c.q, Reply: c.base, Parsed: true})
+	}
+	var b strings.Builder
+	if err := realdata.WriteContrast(&b, outs, "qabot", "bleve"); err != nil {
+		t.Fatal(err)
+	}
+	got := b.String()
+	if n := strings.Count(got, "CONTRAST "); n != 1 || !strings.Contains(got, "CONTRAST s lost-") {
+		t.Errorf("WriteContrast printed %d questions, want only \"lost\":\n%s", n, got)
+	}
+	for _, want := range []string{"qabot top='It closed.'", "bleve top='It opened in 1887.'", "gold='1887'"} {
+		if !strings.Contains(got, want) {
+			t.Errorf("WriteContrast output lacks %q:\n%s", want, got)
+		}
+	}
+}

@@ -326,3 +326,39 @@ func (t Tally) WriteMarkdown(w io.Writer, splits []string, system, baseline stri
 	_, err := io.WriteString(w, b.String())
 	return err
 }
+
+// WriteContrast prints one line per answerable question whose first
+// sentence baseline gets right and system gets wrong (Counts.Top), with
+// both first sentences and the gold answers: the questions to read when
+// the system ranks worse than the baseline (issue 9). Outcomes of the
+// held-out split are never printed.
+func WriteContrast(w io.Writer, outs []Outcome, system, baseline string) error {
+	type qkey struct {
+		set string
+		q   *dataset.Question
+	}
+	base := map[qkey]Outcome{}
+	for _, o := range outs {
+		if o.System == baseline {
+			base[qkey{o.Set, o.Question}] = o
+		}
+	}
+	var b strings.Builder
+	for _, o := range outs {
+		if o.System != system || o.Split == dataset.Heldout || o.Question.Answerable != eval.Yes {
+			continue
+		}
+		bo, ok := base[qkey{o.Set, o.Question}]
+		if !ok || Score(o).Top == 1 || Score(bo).Top == 0 {
+			continue
+		}
+		q := o.Question
+		fmt.Fprintf(&b, "CONTRAST %s %s-%s: %s\n  %s top=%s\n  %s top=%s\n  gold=%s\n",
+			o.Set, q.ID, q.Lang, eval.PyRepr(q.Q),
+			system, eval.PyRepr(firstRunes(o.Reply.TopQuote, 240)),
+			baseline, eval.PyRepr(firstRunes(bo.Reply.TopQuote, 240)),
+			eval.PyRepr(strings.Join(q.Ans, " | ")))
+	}
+	_, err := io.WriteString(w, b.String())
+	return err
+}

@@ -47,6 +47,7 @@ type options struct {
 	splits                           string
 	jobs, sample, minParagraphs      int
 	heldout, markdown                bool
+	contrast                         bool
 	th                               eval.Thresholds
 }
 
@@ -63,6 +64,7 @@ func run(ctx context.Context, args []string, stdout io.Writer) error {
 	fs.StringVar(&o.splits, "splits", "fit,dev", "the splits scored, checked and reported together (\"dev\" alone compares variants on what no model was fitted on)")
 	fs.BoolVar(&o.heldout, "heldout", true, "report the held-out split too (apart, never checked)")
 	fs.BoolVar(&o.markdown, "markdown", false, "print Markdown tables of qabot against Bleve (fit+dev, and held-out apart) instead, for the README (make report-real)")
+	fs.BoolVar(&o.contrast, "contrast", false, "print the fit or dev questions whose first sentence Bleve has right and qabot wrong (never the held-out ones), for reading why qabot ranks worse")
 	fs.Var(&o.th.Sentence, "min-sentence", "fail below `P` percent sentence@1 on fit+dev: overall, or per set (\"set=P,...\")")
 	fs.Var(&o.th.Answer, "min-f1", "fail below `F1` on fit+dev, as --min-sentence")
 	fs.Var(&o.th.Abstain, "min-abstain", "fail below `P` percent of unanswerable questions declined on fit+dev, as --min-sentence")
@@ -135,6 +137,14 @@ func run(ctx context.Context, args []string, stdout io.Writer) error {
 	t := realdata.Tally{}
 	t.Add(outs)
 
+	if o.contrast {
+		if !slices.Contains(names, "qabot") || !slices.Contains(names, "bleve") {
+			return fmt.Errorf("--contrast compares qabot with bleve: keep both in --systems")
+		}
+		if err := realdata.WriteContrast(stdout, outs, "qabot", "bleve"); err != nil {
+			return err
+		}
+	}
 	if o.markdown {
 		if !slices.Contains(names, "qabot") || !slices.Contains(names, "bleve") {
 			return fmt.Errorf("--markdown compares qabot with bleve: keep both in --systems")

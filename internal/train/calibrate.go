@@ -458,6 +458,11 @@ func curve(w io.Writer, title string, samples []calSample, cal *qa.Calibration) 
 			pct(m.sentence, m.answerable), pct(m.topRight, m.answerable), pct(m.answerableDeclined, m.answerable),
 			pct(m.rightDeclined, m.topRight), pct(m.unansOK, m.unanswerable), m.unanswerable)
 	}
+	if t, ok := thresholdDeclining(samples, cal, fixedDeclined); ok {
+		m := measure(samples, cal, t)
+		fmt.Fprintf(w, "-- %s: at the lowest threshold that declines %.1f%% of the unanswerable questions (%.3f): sentence@1 %.1f%%, answerable declined %.1f%%, unanswerable declined %.1f%%\n",
+			title, 100*fixedDeclined, t, pct(m.sentence, m.answerable), pct(m.answerableDeclined, m.answerable), pct(m.unansOK, m.unanswerable))
+	}
 	// byThreshold prints a table of a cell per set/language and threshold.
 	ts := []float64{0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.75, 0.8, 0.9}
 	byThreshold := func(what, headFormat string, cell func(measured) string) {
@@ -513,6 +518,51 @@ type measured struct {
 	rightDeclined               int // right without abstention, declined
 	unansOK                     int // unanswerable declined, or "either" declined or right
 	answered, answeredRight     int
+}
+
+// fixedDeclined is the share of unanswerable questions at which curve
+// compares rankers (-fixed-declined): sentence@1 moves with the threshold,
+// about 0.7 points a step of 0.01, so two rankers whose calibrations chose
+// different thresholds are compared where they decline alike.
+var fixedDeclined = 0.816
+
+// thresholdDeclining returns the lowest threshold, in steps of 0.001, at
+// which cal declines at least share of samples' unanswerable questions;
+// false when none does or there are none.
+func thresholdDeclining(samples []calSample, cal *qa.Calibration, share float64) (float64, bool) {
+	var probs []float64 // of the unanswerable questions: the probability each is answered with, -1 when it cannot be
+	for _, s := range samples {
+		if s.answerable == eval.Yes {
+			continue
+		}
+		p := -1.0
+		if s.answered && !(s.answerable == eval.Either && s.right) {
+			p = cal.Probability(s.x, s.pair)
+		}
+		probs = append(probs, p)
+	}
+	return lowestThreshold(probs, share)
+}
+
+// lowestThreshold returns the lowest threshold, in steps of 0.001, below
+// which at least share of probs lie.
+func lowestThreshold(probs []float64, share float64) (float64, bool) {
+	if len(probs) == 0 {
+		return 0, false
+	}
+	for k := 0; k <= 1000; k++ {
+		t := float64(k) / 1000
+		below := 0
+		for _, p := range probs {
+			if p < t {
+				below++
+			}
+		}
+		if float64(below) >= share*float64(len(probs)) {
+			return t, true
+		}
+	}
+	return 0, false
 }
 
 func measure(samples []calSample, cal *qa.Calibration, t float64) measured {

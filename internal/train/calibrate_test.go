@@ -102,3 +102,29 @@ func TestBestThresholdDeclinesEnough(t *testing.T) {
 		}
 	}
 }
+
+// TestLowestThreshold checks the threshold at which a share of the
+// unanswerable questions is declined: questions the engine cannot answer
+// (-1) are declined at any threshold.
+func TestLowestThreshold(t *testing.T) {
+	tests := []struct {
+		name  string
+		probs []float64
+		share float64
+		want  float64
+		ok    bool
+	}{
+		{"none", nil, 0.5, 0, false},
+		{"all declined already", []float64{-1, -1}, 1, 0, true},
+		{"half", []float64{0.2, 0.4, 0.6, 0.8}, 0.5, 0.401, true},
+		{"unanswered count", []float64{-1, 0.3, 0.9}, 0.6, 0.301, true},
+		{"all", []float64{0.2, 0.4}, 1, 0.401, true},
+		{"a probability of 1 is never declined", []float64{1}, 1, 0, false},
+	}
+	for _, tt := range tests {
+		got, ok := lowestThreshold(tt.probs, tt.share)
+		if ok != tt.ok || math.Abs(got-tt.want) > 1e-9 {
+			t.Errorf("%s: lowestThreshold(%v, %v) = %v, %v; want %v, %v", tt.name, tt.probs, tt.share, got, ok, tt.want, tt.ok)
+		}
+	}
+}

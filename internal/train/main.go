@@ -75,8 +75,10 @@ func main() {
 		rankEvery  = flag.Int("rank-every", 20, "the ranker's tree counts to choose among are its multiples")
 		listsFile  = flag.String("lists-cache", "", "a file (outside the repository) that keeps the first stage's candidates between runs (for trying rankers; make train never sets it)")
 		rankOnly   = flag.Bool("rank-only", false, "fit and report the ranker, and stop before the calibration (for trying rankers)")
+		rankDrop   = flag.String("rank-drop", "", "comma-separated ranker features to leave out: they weigh nothing (for trying features)")
 		cache      = flag.String("cache", "", "a file (outside the repository) that keeps the fitted ranker and the calibration's questions between runs: when it exists, only the calibration is refitted (for trying calibrations; make train never sets it)")
 	)
+	flag.Float64Var(&fixedDeclined, "fixed-declined", fixedDeclined, "the share of unanswerable questions at which the curves also report sentence@1, for comparing rankers whose thresholds differ")
 	flag.Parse()
 	log.SetFlags(0)
 	reg, err := lang.Load(lang.Data)
@@ -168,6 +170,13 @@ func main() {
 		ls = append(ls, v)
 	}
 	names := qa.FeatureNames()
+	rankDropped = map[int]bool{}
+	for i, n := range names {
+		if *rankDrop != "" && strings.Contains(","+*rankDrop+",", ","+n+",") {
+			log.Printf("ranker: leaving out %s", n)
+			rankDropped[i] = true
+		}
+	}
 	setWeight = balanced(fit, *balance)
 	fold := func(a *article) int { return int(hash("fold/"+a.a.Key) % uint32(*folds)) }
 	bestL, bestAcc := ls[0], -1.0
@@ -420,6 +429,11 @@ func fitRanker(arts []*article, lists map[*article][]qlist, names []string, lamb
 	mean, scale := standardise(rows, len(names))
 	for i := range ls {
 		ls[i].x = apply(ls[i].x, mean, scale)
+		for _, x := range ls[i].x {
+			for j := range rankDropped {
+				x[j] = 0
+			}
+		}
 	}
 	w := make([]float64, len(names))
 	minimise(func(w, g []float64) float64 { return listLoss(ls, w, lambda, g) }, w, 500)
@@ -429,6 +443,10 @@ func fitRanker(arts []*article, lists map[*article][]qlist, names []string, lamb
 	}
 	return r
 }
+
+// rankDropped names the ranker's features left out (-rank-drop): standardised
+// to 0 in every row, they weigh nothing.
+var rankDropped map[int]bool
 
 // setWeight is the weight of a fit question of each set in the ranker's
 // loss (-balance); a set it does not name weighs 1.
