@@ -48,6 +48,7 @@ type options struct {
 	jobs, sample, minParagraphs      int
 	heldout, markdown                bool
 	contrast                         bool
+	threshold                        float64
 	th                               eval.Thresholds
 }
 
@@ -65,6 +66,7 @@ func run(ctx context.Context, args []string, stdout io.Writer) error {
 	fs.BoolVar(&o.heldout, "heldout", true, "report the held-out split too (apart, never checked)")
 	fs.BoolVar(&o.markdown, "markdown", false, "print Markdown tables of qabot against Bleve (fit+dev, and held-out apart) instead, for the README (make report-real)")
 	fs.BoolVar(&o.contrast, "contrast", false, "print the fit or dev questions whose first sentence Bleve has right and qabot wrong (never the held-out ones), for reading why qabot ranks worse")
+	fs.Float64Var(&o.threshold, "threshold", 0, "decline below this calibrated probability instead of the ranker's threshold (0: the ranker's), for comparing rankers at a like share of unanswerable questions declined")
 	fs.Var(&o.th.Sentence, "min-sentence", "fail below `P` percent sentence@1 on fit+dev: overall, or per set (\"set=P,...\")")
 	fs.Var(&o.th.Answer, "min-f1", "fail below `F1` on fit+dev, as --min-sentence")
 	fs.Var(&o.th.Abstain, "min-abstain", "fail below `P` percent of unanswerable questions declined on fit+dev, as --min-sentence")
@@ -94,6 +96,7 @@ func run(ctx context.Context, args []string, stdout io.Writer) error {
 		return fmt.Errorf("no set in %s matches %q", o.data, o.sets)
 	}
 	qabot := realdata.NewQabot(reg)
+	qabot.Options.MinConfidence = o.threshold
 	if o.articleLang != "" {
 		qabot.ArticleLang = func(*dataset.Article) string { return o.articleLang }
 	}
