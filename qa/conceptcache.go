@@ -18,22 +18,23 @@ type renderCache struct {
 const maxRendered = 1 << 13
 
 // lookup returns the cached renderings of key, or compute's, which it
-// keeps. The slice returned is the caller's own.
-func (c *renderCache) lookup(key string, compute func() []alt) []alt {
+// keeps. The key is bytes so that a hit allocates nothing. The slice
+// returned is the cache's: callers read it and never change it
+// (tables.match), since copying it for each made every question word's
+// renderings be copied twice.
+func (c *renderCache) lookup(key []byte, compute func(key string) []alt) []alt {
 	c.mu.RLock()
-	alts, ok := c.m[key]
+	alts, ok := c.m[string(key)]
 	c.mu.RUnlock()
 	if !ok {
-		alts = compute()
+		k := string(key)
+		alts = compute(k)
 		c.mu.Lock()
 		if c.m == nil || len(c.m) >= maxRendered {
 			c.m = make(map[string][]alt)
 		}
-		c.m[key] = alts
+		c.m[k] = alts
 		c.mu.Unlock()
 	}
-	if alts == nil {
-		return nil
-	}
-	return append([]alt(nil), alts...)
+	return alts
 }

@@ -56,17 +56,29 @@ func newConceptTable(from, to *lang.Language, weight float64) *conceptTable {
 }
 
 // match returns the renderings of the longest phrase of the table that
-// starts stems, and how many stems it covers.
+// starts stems, and how many stems it covers. The renderings are the
+// cache's, to read only.
 func (t *conceptTable) match(stems []string) ([]alt, int) {
 	if t == nil {
 		return nil, 0
 	}
-	for n := min(len(stems), lang.MaxConceptWords); n > 0; n-- {
+	// The keys are cut from one buffer on the stack, longest first.
+	var buf [128]byte
+	full := buf[:0]
+	ends := [lang.MaxConceptWords]int{}
+	maxN := min(len(stems), lang.MaxConceptWords)
+	for i := range maxN {
+		if i > 0 {
+			full = append(full, ' ')
+		}
+		full = append(full, stems[i]...)
+		ends[i] = len(full)
+	}
+	for n := maxN; n > 0; n-- {
 		if n == 1 && utf8.RuneCountInString(stems[0]) <= maxGrammarRunes {
 			break
 		}
-		key := strings.Join(stems[:n], " ")
-		alts := t.cache.lookup(key, func() []alt {
+		alts := t.cache.lookup(full[:ends[n-1]], func(key string) []alt {
 			if senses := t.from.Senses(key); len(senses) > 0 {
 				return t.render(key, senses)
 			}
@@ -175,10 +187,14 @@ type phraseMatcher interface {
 // equally long phrases are pooled, earlier tables first.
 type tables []phraseMatcher
 
+// What it returns is to read only, like what each table returns (a
+// stemTable's map entry, a conceptTable's cache): every caller copies what
+// it keeps, so the alternatives are copied only when two tables pool them.
 func (ts tables) match(stems []string) ([]alt, int) {
 	var (
-		best []alt
-		n    int
+		best  []alt
+		n     int
+		owned bool // best is this call's copy, not a table's
 	)
 	for _, t := range ts {
 		if t == nil {
@@ -188,8 +204,11 @@ func (ts tables) match(stems []string) ([]alt, int) {
 		switch {
 		case k == 0 || k < n:
 		case k > n:
-			best, n = slices.Clone(alts), k
+			best, n, owned = alts, k, false
 		default:
+			if !owned {
+				best, owned = slices.Clone(best), true
+			}
 			for _, a := range alts {
 				i := slices.IndexFunc(best, func(b alt) bool { return slices.Equal(a.stems, b.stems) })
 				if i < 0 {

@@ -37,16 +37,33 @@ const weightSecondGloss = 0.8
 // each built on the first question that needs it.
 type pairTables struct {
 	mu sync.Mutex
-	m  map[string]*lazyTable
+	m  map[pairKey]*lazyTable
+}
+
+// A pairKey names a table of pairTables: the codes of its languages and
+// how it is made of them (">" a translation, "=" the synonyms within one
+// language, "<" the bilingual files read backwards). It is a struct, not
+// a string joined of them, because a question word's renderings look up
+// their synonyms' table each: joining the key allocated on every one.
+type pairKey struct {
+	from, how, to string
+}
+
+// find returns the table under key, or nil before get made it. Callers
+// look before they get, so that the functions get takes are made once.
+func (p *pairTables) find(key pairKey) *lazyTable {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	return p.m[key]
 }
 
 // get returns the table under key, made the first time with build (the
 // bilingual files' part) and concepts (the WordNet part; may be nil).
-func (p *pairTables) get(key string, build func() *stemTable, concepts func() *conceptTable) *lazyTable {
+func (p *pairTables) get(key pairKey, build func() *stemTable, concepts func() *conceptTable) *lazyTable {
 	p.mu.Lock()
 	defer p.mu.Unlock()
 	if p.m == nil {
-		p.m = map[string]*lazyTable{}
+		p.m = map[pairKey]*lazyTable{}
 	}
 	lt := p.m[key]
 	if lt == nil {
@@ -73,8 +90,12 @@ func (r *Resources) table(from, to string) *lazyTable {
 	if to == r.article.l.Code && to == "en" && r.translations[from] != nil {
 		return r.translations[from]
 	}
+	key := pairKey{from, ">", to}
+	if lt := r.pairs.find(key); lt != nil {
+		return lt
+	}
 	fl, tl := r.analyzers[from].l, r.analyzers[to].l
-	return r.pairs.get(from+">"+to, func() *stemTable {
+	return r.pairs.get(key, func() *stemTable {
 		switch {
 		case to == "en":
 			return r.buildToEnglish(from)
@@ -88,8 +109,12 @@ func (r *Resources) table(from, to string) *lazyTable {
 // sameLanguage returns the synonyms of a language other than the one the
 // synonym files are written for: the concepts it shares with itself.
 func (r *Resources) sameLanguage(code string) *lazyTable {
+	key := pairKey{code, "=", code}
+	if lt := r.pairs.find(key); lt != nil {
+		return lt
+	}
 	l := r.analyzers[code].l
-	return r.pairs.get(code+"="+code, newStemTable, func() *conceptTable { return newConceptTable(l, l, weightSynonym) })
+	return r.pairs.get(key, newStemTable, func() *conceptTable { return newConceptTable(l, l, weightSynonym) })
 }
 
 // toEnglish returns the table of a language's bilingual files.
@@ -100,7 +125,7 @@ func (r *Resources) toEnglish(code string) *stemTable {
 // fromEnglish returns the table from English into a language: its
 // bilingual files read backwards.
 func (r *Resources) fromEnglish(code string) *stemTable {
-	return r.pairs.get("en<"+code, func() *stemTable {
+	return r.pairs.get(pairKey{"en", "<", code}, func() *stemTable {
 		return invertTranslations(r.toEnglish(code), r.analyzers[code])
 	}, nil).files()
 }

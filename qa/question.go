@@ -409,7 +409,21 @@ func (e *Engine) group(q *query, l *lang.Language, table phraseMatcher, toks []l
 			g.alts = append(g.alts, own)
 			g.alts = append(g.alts, alts...)
 		} else {
-			for _, a := range alts {
+			// The renderings' synonyms are looked up first, so that the
+			// group's alternatives are made once at about their number:
+			// grown by appending, a word of a dozen renderings with a
+			// dozen synonyms each was copied over and over.
+			synonyms := e.synonymsOf(en)
+			syns := make([][]alt, len(alts))
+			size := 2 * len(alts) // each rendering, and about one variant or compound
+			for k, a := range alts {
+				if len(a.stems) == 1 {
+					syns[k], _ = synonyms.match(a.stems)
+					size += len(syns[k]) + len(e.idx.bySuffix[a.stems[0]])
+				}
+			}
+			g.alts = make([]alt, 0, size)
+			for k, a := range alts {
 				g.alts = append(g.alts, a)
 				if len(a.stems) == 1 {
 					for _, v := range e.idx.stemVariants(a.stems[0]) {
@@ -417,8 +431,7 @@ func (e *Engine) group(q *query, l *lang.Language, table phraseMatcher, toks []l
 					}
 					// A rendering's synonyms and compounds weigh as
 					// much less as the rendering itself does.
-					syn, _ := e.synonymsOf(en).match(a.stems)
-					for _, s := range syn {
+					for _, s := range syns[k] {
 						g.alts = append(g.alts, alt{stems: s.stems, weight: a.weight * s.weight * 0.9})
 					}
 					for _, c := range e.idx.bySuffix[a.stems[0]] {

@@ -19,9 +19,17 @@ type stemTable struct {
 	m        map[string][]alt
 	maxWords int
 	seen     map[string]int // key and alternative -> index in m[key]
+	// longer holds every key's leading words that another word continues
+	// ("new" and "new york" of "new york city"), so that match stops at the
+	// first words no key continues: most question words start no phrase,
+	// and looking up the keys of up to maxWords of them was most of
+	// reading a question word through the table.
+	longer map[string]bool
 }
 
-func newStemTable() *stemTable { return &stemTable{m: map[string][]alt{}, seen: map[string]int{}} }
+func newStemTable() *stemTable {
+	return &stemTable{m: map[string][]alt{}, seen: map[string]int{}, longer: map[string]bool{}}
+}
 
 // add records an alternative of a key. An alternative added again keeps
 // its place (the first alternative of a phrase is its own reading) and
@@ -37,6 +45,13 @@ func (t *stemTable) add(key string, words int, a alt) {
 		return
 	}
 	t.seen[id] = len(t.m[key])
+	if _, ok := t.m[key]; !ok {
+		for j := range len(key) {
+			if key[j] == ' ' {
+				t.longer[key[:j]] = true
+			}
+		}
+	}
 	t.m[key] = append(t.m[key], a)
 	t.maxWords = max(t.maxWords, words)
 }
@@ -47,17 +62,23 @@ func (t *stemTable) match(stems []string) ([]alt, int) {
 	if t == nil || len(t.m) == 0 {
 		return nil, 0
 	}
+	// The key grows a word at a time in a buffer on the stack, as in
+	// synTable.match: a map index by string(key) allocates nothing.
 	var (
 		best []alt
 		n    int
-		key  strings.Builder
+		buf  [64]byte
 	)
+	key := buf[:0]
 	for i := 0; i < len(stems) && i < t.maxWords; i++ {
 		if i > 0 {
-			key.WriteByte(' ')
+			if !t.longer[string(key)] {
+				break
+			}
+			key = append(key, ' ')
 		}
-		key.WriteString(stems[i])
-		if alts, ok := t.m[key.String()]; ok {
+		key = append(key, stems[i]...)
+		if alts, ok := t.m[string(key)]; ok {
 			best, n = alts, i+1
 		}
 	}

@@ -77,6 +77,9 @@ func mergeQueries(qs []*query) *query {
 				continue
 			}
 			h := &q.group[i]
+			// Room for all of g's alternatives at once: most are new to h,
+			// and growing h a few at a time copied it several times.
+			h.alts = slices.Grow(h.alts, len(g.alts))
 			for _, a := range g.alts {
 				if !have.has(h.at, h.alts, a.stems) {
 					have.add(h.at, len(h.alts), a.stems)
