@@ -707,7 +707,7 @@ func (x *FactExtractor) splitRun(text string, run, toks []token, at int, persons
 	}
 	for k := start; k < len(run); k++ {
 		switch {
-		case run[k].allCaps():
+		case run[k].allCaps() && !(k > start && isRegnalNumber(run[k].text)):
 			emit(run[start:k], afterTitle)
 			emit(run[k:k+1], false)
 			start, afterTitle = k+1, false
@@ -718,6 +718,14 @@ func (x *FactExtractor) splitRun(text string, run, toks []token, at int, persons
 	}
 	emit(run[start:], afterTitle)
 	return out
+}
+
+// isRegnalNumber reports whether w is a Roman numeral written after a
+// name ("Louis XIV", "Elizabeth II"): the name goes on through it, where
+// another word in capitals ("ZELT Secretary General") is an acronym of its
+// own.
+func isRegnalNumber(w string) bool {
+	return w != "" && strings.Trim(w, "IVX") == ""
 }
 
 // stem returns the stem of a word in lower case (the word itself without

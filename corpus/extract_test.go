@@ -312,6 +312,18 @@ func TestNames(t *testing.T) {
 			[]kindName{{place, "Kolvik"}},
 		},
 		{
+			"a Roman numeral after a name belongs to it",
+			[]string{"Louis XIV reigned long, and Pope John Paul II met Elizabeth II."},
+			nil,
+			[]kindName{{person, "Louis XIV"}, {person, "John Paul II"}, {person, "Elizabeth II"}},
+		},
+		{
+			"an acronym after a name does not",
+			[]string{"Inspectors met Ana Pol CDC officials."},
+			nil,
+			[]kindName{{person, "Ana Pol"}, {org, "CDC"}},
+		},
+		{
 			"pronoun I is not a name",
 			[]string{"Then I left the port, and I never came back."},
 			nil,
