@@ -50,6 +50,11 @@ func extractWho(e *Engine, q *query, doc *doc, near []int) (extraction, bool) {
 		// The agent of the very verb asked about: a role, not a guess.
 		return extraction{text: agent, typed: true, precise: true}, true
 	}
+	// "Who released the single?" - "Drake released a single": the name
+	// right before the word asked about is its subject.
+	if sp, ok := e.doer(q, doc); ok {
+		return typedAt(sp.Text, sp.Start, sp.End)
+	}
 	if sp, ok := e.nameOf(q, s, near, nil, corpus.NamePerson, corpus.NameOrg); ok {
 		return typedAt(sp.Text, sp.Start, sp.End)
 	}
@@ -194,6 +199,55 @@ func (e *Engine) agent(q *query, d *doc) (phrase string, named bool) {
 		}
 	}
 	return "", false
+}
+
+// doer returns the name that stands right before a word the question
+// asks about after its question word (its focus), as a subject stands
+// before its verb: "Drake" of "In 2013, Drake released a single" for "who
+// released the single?". Only spaces may stand between: a name before a
+// comma may close a clause of its own. Names the question used do not
+// count, and the sentence must go on as the question does
+// (saysRestAfter).
+func (e *Engine) doer(q *query, d *doc) (corpus.Span, bool) {
+	text := d.sentence.Text
+	for i, t := range d.toks {
+		if t.stem == "" || !q.focus[t.stem] {
+			continue
+		}
+		for _, n := range d.sentence.Facts.Names {
+			if n.End <= t.Start && strings.TrimSpace(text[n.End:t.Start]) == "" && !e.mentionsAny(q, n.Text) && e.saysRestAfter(q, d, i) {
+				return n.Span, true
+			}
+		}
+	}
+	return corpus.Span{}, false
+}
+
+// saysRestAfter reports whether the sentence says, after its word verb,
+// a word that the question says after its focus: the sentence reads in
+// the question's order ("Drake released a SINGLE" for "who released the
+// SINGLE?"), so the name before the verb stands where the question's
+// "who" does. "Chi appoggiavano i mujaheddin?" asks whom the mujahideen
+// supported: "the PMOI supported Khomeini" does not say "mujaheddin"
+// after "supported", and the PMOI is no answer. Numbers do not count:
+// they date a sentence wherever they stand.
+func (e *Engine) saysRestAfter(q *query, d *doc, verb int) bool {
+	afterFocus := false
+	for _, g := range q.group {
+		if !afterFocus {
+			afterFocus = slices.ContainsFunc(g.alts, func(a alt) bool { return slices.ContainsFunc(a.stems, func(st string) bool { return q.focus[st] }) })
+			continue
+		}
+		if !strings.ContainsFunc(g.surface, unicode.IsLetter) {
+			continue
+		}
+		for _, t := range d.toks[verb+1:] {
+			if t.stem != "" && slices.ContainsFunc(g.alts, func(a alt) bool { return slices.Contains(a.stems, t.stem) }) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // nounPhrase returns the words of d from token i up to the first stop
