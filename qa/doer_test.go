@@ -1,0 +1,56 @@
+package qa_test
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/qabot/qabot/qa"
+)
+
+// TestWhoTakesTheSubject checks that the rules answer a who-question with
+// the name written right before the word the question asks about, its
+// subject, and not with the name nearest the question's words: "Say My
+// Name" reads as a person's name (three capitalised words) and stands
+// nearer "single" than "Drake" does.
+func TestWhoTakesTheSubject(t *testing.T) {
+	tests := []struct {
+		name, lang, sentence, question, want string
+		qlang                                string // the question's language when not the article's
+	}{
+		{"en", "en", "In 2013, Drake released a single built on a line of the song Say My Name.",
+			"Who released the single?", "Drake", ""},
+		{"pt", "pt", "Em 2013, Drake lançou um single construído sobre um verso da canção Say My Name.",
+			"Quem lançou o single?", "Drake", ""},
+		{"es", "es", "En 2013, Drake lanzó un sencillo construido sobre un verso de la canción Say My Name.",
+			"¿Quién lanzó el sencillo?", "Drake", ""},
+		{"ru", "ru", "В 2013 году Дрейк выпустил сингл на строку из песни Say My Name.",
+			"Кто выпустил сингл?", "Дрейк", ""},
+		// "Whom did the rebels support?": the sentence does not go on
+		// with the rebels after "supported", so the PMOI before it is
+		// not who the question asks for; the person named is.
+		{"object asked", "en", "In 1979, the PMOI supported Ayatollah Tarrak in the north.",
+			"chi appoggiavano i ribelli nel 1979?", "Tarrak", "it"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			page := "lang: " + tt.lang + "\n\nHalsholm\n\n" + tt.sentence + "\n"
+			e := mustEngine(t, map[string]string{"a.txt": page})
+			sentence := -1
+			for i, s := range e.Corpus().Articles[0].Sentences {
+				if strings.Contains(s.Text, tt.want) {
+					sentence = i
+				}
+			}
+			if sentence < 0 {
+				t.Fatalf("no sentence holds %q", tt.want)
+			}
+			sq, ok := e.SpanCandidates(qa.Question{Text: tt.question, Lang: tt.qlang}, 0, sentence)
+			if !ok || sq.Rule < 0 {
+				t.Fatalf("SpanCandidates(%q): no rule answer (ok %v)", tt.question, ok)
+			}
+			if got := sq.Candidates[sq.Rule].Text; got != tt.want || !sq.RuleTyped {
+				t.Errorf("rule answer to %q = %q (typed %v), want %q, typed", tt.question, got, sq.RuleTyped, tt.want)
+			}
+		})
+	}
+}
