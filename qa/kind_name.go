@@ -315,11 +315,32 @@ const maxSubjectWords = 5
 func (e *Engine) unmentionedNames(q *query, s *corpus.Sentence, kind corpus.NameKind) []corpus.Span {
 	var out []corpus.Span
 	for _, n := range s.Facts.Names {
-		if n.Kind == kind && !e.mentionsAny(q, n.Text) {
+		if n.Kind == kind && !e.usesName(q, n.Text) {
 			out = append(out, n.Span)
 		}
 	}
 	return out
+}
+
+// usesName reports whether the question used a word of the name other
+// than the kind of thing it asks for: "what is the name of the BRIDGE?"
+// does not use "John Weeks Bridge", which says more than "bridge". A
+// who-question's focus is no kind of thing but often a name ("who is
+// KOVAC's rival?"), and it counts.
+func (e *Engine) usesName(q *query, name string) bool {
+	asksKind := q.kind == KindName || q.kind == KindWhich || q.kind == KindWhat
+	focusOnly, more := false, false
+	for _, st := range e.article.stems(name) {
+		switch {
+		case asksKind && q.focus[st]:
+			focusOnly = true
+		case q.mentioned[st]:
+			return true
+		default:
+			more = true
+		}
+	}
+	return focusOnly && !more
 }
 
 // nameOf picks the answer among the names of the given kinds the question
