@@ -46,6 +46,11 @@ type candIndex struct {
 	// a word of a name the sentence holds (such a match weighs more).
 	postOff []int32
 	nameBit []uint64
+	// bm25[postOff[t]+i] is bm25Of of term t's posting i, computed once:
+	// it depends on the term and the sentence only, and computing it per
+	// question cost a division and a look at the sentence's norm per
+	// posting.
+	bm25 []float64
 	// arts[artOff[t]:artOff[t+1]] are the articles whose sentences have
 	// term t among their own words (not only as inherited context),
 	// ascending.
@@ -113,6 +118,13 @@ func (ix *index) buildCandidates(names []nameHit) {
 	c.postOff[len(ix.post)] = int32(len(flat))
 	c.artOff[len(ix.post)] = int32(len(c.arts))
 	c.arts = slices.Clip(c.arts)
+	c.bm25 = make([]float64, len(flat))
+	for t, p := range ix.post {
+		w := c.bm25[c.postOff[t]:c.postOff[t+1]]
+		for i, q := range p {
+			w[i] = bm25Of(ix.idf[t], q.tf, c.norm[q.doc])
+		}
+	}
 	c.nameBit = make([]uint64, (len(flat)+63)/64)
 	for _, h := range names {
 		p := ix.post[h.term]
@@ -148,6 +160,10 @@ type stage1Buf struct {
 
 	filled     []bool // per article: its sentences are in cover (fillArticle)
 	filledList []int32
+	// coverAll is set when cover was written for every sentence of the
+	// marked articles (k <= 0): only then do they need clearing, and
+	// clearing them takes a pass over most of the corpus.
+	coverAll bool
 }
 
 // A slot is a sentence a posting reached.
@@ -190,13 +206,20 @@ func (c *candIndex) put(b *stage1Buf) {
 func (c *candIndex) reset(b *stage1Buf) {
 	for _, s := range b.slots {
 		b.slot[s.doc] = -1
-		b.cover[s.doc] = 0
 		b.words[s.doc] = 0
 	}
 	for _, a := range b.marked {
 		b.artMark[a] = 0
 		b.artAcc[a] = 0
-		clear(b.cover[c.artStart[a]:c.artStart[a+1]])
+	}
+	if b.coverAll {
+		for _, s := range b.slots {
+			b.cover[s.doc] = 0
+		}
+		for _, a := range b.marked {
+			clear(b.cover[c.artStart[a]:c.artStart[a+1]])
+		}
+		b.coverAll = false
 	}
 	for _, a := range b.filledList {
 		b.filled[a] = false
@@ -236,7 +259,7 @@ func (e *Engine) candidates(ctx context.Context, q *query, k int) ([]ranked, *fi
 		}
 		b.touched = b.touched[:0]
 		for _, t := range b.groupTerms(gi) {
-			tid, idf, per, damp := t.tid, t.idf, t.per, t.damp
+			tid, per, damp := t.tid, t.per, t.damp
 			post := ix.post[tid]
 			if visited += len(post); visited > checkPostings {
 				if ctx.Err() != nil {
@@ -246,8 +269,9 @@ func (e *Engine) candidates(ctx context.Context, q *query, k int) ([]ranked, *fi
 				visited = 0
 			}
 			off := int(c.postOff[tid])
+			w := c.bm25[off : off+len(post)]
 			for i, p := range post {
-				s := bm25Of(idf, p.tf, c.norm[p.doc]) * per * damp
+				s := w[i] * per * damp
 				if k := off + i; c.nameBit[k/64]&(1<<(k%64)) != 0 {
 					s *= 1.3
 				}
@@ -320,6 +344,7 @@ func (e *Engine) candidates(ctx context.Context, q *query, k int) ([]ranked, *fi
 		// What the second stage reads of every sentence: the sentences
 		// no posting reached have their article's score as their
 		// coverage.
+		b.coverAll = true
 		for i := range b.slots {
 			b.cover[b.slots[i].doc] = b.slots[i].cover
 		}
