@@ -578,7 +578,7 @@ func (x *FactExtractor) names(text string, toks []token, caps capitalisation, pe
 		j := i + 1
 		// A possessive ends a name ("Norway's Arctic coast") unless it
 		// opens one whose first word is no name by itself ("People's ...").
-		for j < len(toks) && toks[j].start-toks[j-1].end <= 1 &&
+		for j < len(toks) && (toks[j].start-toks[j-1].end <= 1 || isInitial(text, toks[j-1], toks[j])) &&
 			!(isPossessive(toks[j-1]) && (j-1 > i || caps.properOnly(withoutPossessive(toks[j-1])))) {
 			if toks[j].capitalised() && !(x.nounCapitals && x.common(toks[j])) {
 				j++
@@ -600,6 +600,14 @@ func (x *FactExtractor) names(text string, toks []token, caps capitalisation, pe
 		i = j
 	}
 	return out
+}
+
+// isInitial reports whether t is the initial of a name, a capital letter
+// and its full stop, followed by the next word of the name: the "B. " of
+// "Lyndon B. Johnson".
+func isInitial(text string, t, next token) bool {
+	r, size := utf8.DecodeRuneInString(t.text)
+	return size == len(t.text) && unicode.IsUpper(r) && text[t.end:next.start] == ". "
 }
 
 // isShortNumber reports whether s is one to three digits.

@@ -318,6 +318,12 @@ func TestNames(t *testing.T) {
 			[]kindName{{person, "Louis XIV"}, {person, "John Paul II"}, {person, "Elizabeth II"}},
 		},
 		{
+			"an initial and its full stop go on a name",
+			[]string{"Officials say Lyndon B. Johnson met John F. Kennedy in 1960."},
+			nil,
+			[]kindName{{person, "Lyndon B. Johnson"}, {person, "John F. Kennedy"}},
+		},
+		{
 			"an acronym after a name does not",
 			[]string{"Inspectors met Ana Pol CDC officials."},
 			nil,
