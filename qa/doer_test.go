@@ -1,11 +1,6 @@
 package qa_test
 
-import (
-	"strings"
-	"testing"
-
-	"github.com/qabot/qabot/qa"
-)
+import "testing"
 
 // TestWhoTakesTheSubject checks that the rules answer a who-question with
 // the name written right before the word the question asks about, its
@@ -33,24 +28,7 @@ func TestWhoTakesTheSubject(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			page := "lang: " + tt.lang + "\n\nHalsholm\n\n" + tt.sentence + "\n"
-			e := mustEngine(t, map[string]string{"a.txt": page})
-			sentence := -1
-			for i, s := range e.Corpus().Articles[0].Sentences {
-				if strings.Contains(s.Text, tt.want) {
-					sentence = i
-				}
-			}
-			if sentence < 0 {
-				t.Fatalf("no sentence holds %q", tt.want)
-			}
-			sq, ok := e.SpanCandidates(qa.Question{Text: tt.question, Lang: tt.qlang}, 0, sentence)
-			if !ok || sq.Rule < 0 {
-				t.Fatalf("SpanCandidates(%q): no rule answer (ok %v)", tt.question, ok)
-			}
-			if got := sq.Candidates[sq.Rule].Text; got != tt.want || !sq.RuleTyped {
-				t.Errorf("rule answer to %q = %q (typed %v), want %q, typed", tt.question, got, sq.RuleTyped, tt.want)
-			}
+			checkTypedRuleAnswer(t, tt.lang, tt.sentence, tt.question, tt.qlang, tt.want)
 		})
 	}
 }

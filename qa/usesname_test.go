@@ -23,24 +23,32 @@ func TestNameHoldingTheThingAsked(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			page := "lang: " + tt.lang + "\n\nHalsholm\n\n" + tt.sentence + "\n"
-			e := mustEngine(t, map[string]string{"a.txt": page})
-			sentence := -1
-			for i, s := range e.Corpus().Articles[0].Sentences {
-				if strings.Contains(s.Text, tt.want) {
-					sentence = i
-				}
-			}
-			if sentence < 0 {
-				t.Fatalf("no sentence holds %q", tt.want)
-			}
-			sq, ok := e.SpanCandidates(qa.Question{Text: tt.question}, 0, sentence)
-			if !ok || sq.Rule < 0 {
-				t.Fatalf("SpanCandidates(%q): no rule answer (ok %v)", tt.question, ok)
-			}
-			if got := sq.Candidates[sq.Rule].Text; got != tt.want || !sq.RuleTyped {
-				t.Errorf("rule answer to %q = %q (typed %v), want %q, typed", tt.question, got, sq.RuleTyped, tt.want)
-			}
+			checkTypedRuleAnswer(t, tt.lang, tt.sentence, tt.question, "", tt.want)
 		})
+	}
+}
+
+// checkTypedRuleAnswer builds a one-sentence article in lang, asks question
+// (in qlang, or the article's language when empty) of the sentence holding
+// want, and fails unless the rules' typed answer is exactly want.
+func checkTypedRuleAnswer(t *testing.T, lang, sentenceText, question, qlang, want string) {
+	t.Helper()
+	page := "lang: " + lang + "\n\nHalsholm\n\n" + sentenceText + "\n"
+	e := mustEngine(t, map[string]string{"a.txt": page})
+	sentence := -1
+	for i, s := range e.Corpus().Articles[0].Sentences {
+		if strings.Contains(s.Text, want) {
+			sentence = i
+		}
+	}
+	if sentence < 0 {
+		t.Fatalf("no sentence holds %q", want)
+	}
+	sq, ok := e.SpanCandidates(qa.Question{Text: question, Lang: qlang}, 0, sentence)
+	if !ok || sq.Rule < 0 {
+		t.Fatalf("SpanCandidates(%q): no rule answer (ok %v)", question, ok)
+	}
+	if got := sq.Candidates[sq.Rule].Text; got != want || !sq.RuleTyped {
+		t.Errorf("rule answer to %q = %q (typed %v), want %q, typed", question, got, sq.RuleTyped, want)
 	}
 }
