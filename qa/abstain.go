@@ -277,10 +277,19 @@ func (e *Engine) languagePair(q *query, d int) string {
 func (e *Engine) probability(q *query, ranked []ranked, i int, x extraction, ev Evidence) float64 {
 	if r := e.ranker; r != nil && r.Calibration != nil {
 		if c := e.calibrationFeatures(q, ranked, i, x, ev); c != nil {
-			return r.Calibration.Probability(c, e.languagePair(q, ranked[i].doc))
+			return r.Calibration.ProbabilityAmong(c, e.languagePair(q, ranked[i].doc), scoredOf(ranked))
 		}
 	}
 	return ev.Coverage
+}
+
+// scoredOf is how many candidates of a reranked list the ranker scored.
+func scoredOf(ranked []ranked) int {
+	n := 0
+	for n < len(ranked) && ranked[n].x != nil {
+		n++
+	}
+	return n
 }
 
 // declines reports whether the engine withholds an answer with this

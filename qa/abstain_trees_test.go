@@ -1,6 +1,7 @@
 package qa_test
 
 import (
+	"fmt"
 	"math"
 	"strings"
 	"testing"
@@ -52,6 +53,45 @@ func TestCalibrationTrees(t *testing.T) {
 		if want := sigmoid(tc.want); math.Abs(got-want) > 1e-12 {
 			t.Errorf("%s: Probability = %v, want %v", tc.name, got, want)
 		}
+	}
+}
+
+// TestCalibrationTreesFrom checks that the trees' leaves count from
+// TreesFrom candidates scored on, not below, and always when the count is
+// unknown (0) or TreesFrom unset.
+func TestCalibrationTreesFrom(t *testing.T) {
+	index := map[string]int{}
+	for i, n := range qa.CalibrationNames() {
+		index[n] = i
+	}
+	x := make([]float64, len(qa.CalibrationNames()))
+	x[index["prob"]], x[index["typed"]] = 0.9, 1 // the trees add 3 + 0.25
+	sigmoid := func(z float64) float64 { return 1 / (1 + math.Exp(-z)) }
+	for _, tc := range []struct {
+		name      string
+		from, n   int
+		treeShare float64
+	}{
+		{"unset", 0, 2, 1},
+		{"unknown count", 9, 0, 1},
+		{"at the count", 9, 9, 1},
+		{"above it", 9, 40, 1},
+		{"one under", 9, 8, 0},
+		{"two candidates", 9, 2, 0},
+		{"from 1: always", 1, 1, 1},
+	} {
+		data := strings.Replace(treeRanker, `"cost_ratio": 2,`, fmt.Sprintf(`"trees_from": %d, "cost_ratio": 2,`, tc.from), 1)
+		r, err := qa.ParseRanker([]byte(data))
+		if err != nil {
+			t.Fatalf("ParseRanker = %v", err)
+		}
+		want := sigmoid(-1 + tc.treeShare*(3+0.25))
+		if got := r.Calibration.ProbabilityAmong(x, "en>en", tc.n); math.Abs(got-want) > 1e-12 {
+			t.Errorf("%s: ProbabilityAmong(%d candidates), trees from %d = %v, want %v", tc.name, tc.n, tc.from, got, want)
+		}
+	}
+	if _, err := qa.ParseRanker([]byte(strings.Replace(treeRanker, `"cost_ratio": 2,`, `"trees_from": -1, "cost_ratio": 2,`, 1))); err == nil {
+		t.Error("ParseRanker accepted a negative trees_from")
 	}
 }
 

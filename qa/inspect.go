@@ -29,6 +29,9 @@ type Inspection struct {
 	// Pair is the question's and the answer's article's languages, as
 	// Calibration.Probability reads them ("es>en"); "" without Calibration.
 	Pair string
+	// Scored is how many candidates the ranker scored
+	// (Calibration.ProbabilityAmong); 0 without Calibration.
+	Scored int
 }
 
 // DefaultCandidates is how many first-stage candidates Inspect describes
@@ -83,6 +86,7 @@ func (e *Engine) Inspect(ctx context.Context, q Question, r *Ranker) (Inspection
 				x, _ := ec.extract(qy, c.doc)
 				ins.Calibration = ec.calibrationFeatures(qy, ranked, i, x, res.evidence)
 				ins.Pair = ec.languagePair(qy, c.doc)
+				ins.Scored = scoredOf(ranked)
 				break
 			}
 		}

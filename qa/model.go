@@ -70,6 +70,13 @@ type Calibration struct {
 	Pairs map[string]float64 `json:"pairs,omitempty"`
 	// Trees add their leaves to the score (abstain_trees.go).
 	Trees []CalibrationTree `json:"trees,omitempty"`
+	// TreesFrom is the fewest candidates the ranker must have scored for
+	// the trees to count: internal/train fits them on the questions with
+	// that many, where its data holds unanswerable questions too; with
+	// fewer (a two-sentence article) its data held answerable ones alone,
+	// and inputs such as the softmax's entropy or the candidates'
+	// paragraphs told only that. 0 or 1: the trees always count.
+	TreesFrom int `json:"trees_from,omitempty"`
 	// Answerable, when present, is a logistic model of its own over the
 	// same inputs (no threshold) of the probability that the article
 	// answers the question at all; the model above then says how likely
@@ -174,6 +181,9 @@ func (c *Calibration) compile(what string) error {
 			return fmt.Errorf("%s: pair %q: bad value", what, p)
 		}
 	}
+	if c.TreesFrom < 0 {
+		return fmt.Errorf("%s: trees_from %d is negative", what, c.TreesFrom)
+	}
 	for i := range c.Trees {
 		if err := c.Trees[i].compile(idx); err != nil {
 			return fmt.Errorf("%s: tree %d: %w", what, i, err)
@@ -233,11 +243,27 @@ func (r *Ranker) Score(x []float64) float64 {
 // CalibrationNames order) of a question and article in the languages of
 // pair (Inspection.Pair), for a compiled ranker.
 func (c *Calibration) Probability(x []float64, pair string) float64 {
-	p := 1 / (1 + math.Exp(-c.Linear(x, pair)-c.Boost(x)))
+	return c.ProbabilityAmong(x, pair, 0)
+}
+
+// ProbabilityAmong is Probability when the ranker scored n candidates
+// (Inspection.Scored; 0: unknown, the trees count in full): the trees'
+// leaves count from TreesFrom candidates on.
+func (c *Calibration) ProbabilityAmong(x []float64, pair string, n int) float64 {
+	p := 1 / (1 + math.Exp(-c.Linear(x, pair)-c.TreeShare(n)*c.Boost(x)))
 	if c.Answerable != nil {
-		p *= c.Answerable.Probability(x, pair)
+		p *= c.Answerable.ProbabilityAmong(x, pair, n)
 	}
 	return p
+}
+
+// TreeShare is how much the trees' leaves count when the ranker scored n
+// candidates (0: unknown, in full): nothing below TreesFrom.
+func (c *Calibration) TreeShare(n int) float64 {
+	if n <= 0 || n >= c.TreesFrom {
+		return 1
+	}
+	return 0
 }
 
 // Linear is the logistic model's part of the score (the log-odds) of x:

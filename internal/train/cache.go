@@ -25,12 +25,13 @@ type cachedSample struct {
 	Answerable               eval.Answerable
 	Answered, Right          bool
 	X                        []float64
+	Scored                   int
 }
 
 func exportSamples(ss []calSample) []cachedSample {
 	out := make([]cachedSample, len(ss))
 	for i, s := range ss {
-		out[i] = cachedSample{s.set, s.lang, s.artLang, s.pair, s.fold, s.answerable, s.answered, s.right, s.x}
+		out[i] = cachedSample{s.set, s.lang, s.artLang, s.pair, s.fold, s.answerable, s.answered, s.right, s.x, s.scored}
 	}
 	return out
 }
@@ -38,7 +39,7 @@ func exportSamples(ss []calSample) []cachedSample {
 func importSamples(cs []cachedSample) []calSample {
 	out := make([]calSample, len(cs))
 	for i, c := range cs {
-		out[i] = calSample{set: c.Set, lang: c.Lang, artLang: c.ArtLang, pair: c.Pair, fold: c.Fold, answerable: c.Answerable, answered: c.Answered, right: c.Right, x: c.X}
+		out[i] = calSample{set: c.Set, lang: c.Lang, artLang: c.ArtLang, pair: c.Pair, fold: c.Fold, answerable: c.Answerable, answered: c.Answered, right: c.Right, x: c.X, scored: c.Scored}
 	}
 	return out
 }

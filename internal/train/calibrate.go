@@ -25,6 +25,12 @@ type calSample struct {
 	answered   bool
 	right      bool
 	x          []float64
+	scored     int // candidates the ranker scored (qa.Inspection.Scored)
+}
+
+// prob is the probability cal gives s.
+func (s calSample) prob(cal *qa.Calibration) float64 {
+	return cal.ProbabilityAmong(s.x, s.pair, s.scored)
 }
 
 // calibrationSamples asks every question of arts with ranker r and no
@@ -38,7 +44,7 @@ func calibrationSamples(arts []*article, r *qa.Ranker, fold func(*article) int) 
 			if err != nil {
 				log.Fatal(err)
 			}
-			s := calSample{set: a.set, lang: q.Lang, artLang: a.lang, pair: ins.Pair, fold: fold(a), answerable: q.Answerable, answered: ins.Answer.Answered && ins.Calibration != nil, x: ins.Calibration}
+			s := calSample{set: a.set, lang: q.Lang, artLang: a.lang, pair: ins.Pair, fold: fold(a), answerable: q.Answerable, answered: ins.Answer.Answered && ins.Calibration != nil, x: ins.Calibration, scored: ins.Scored}
 			s.right = s.answered && q.right(ins.Answer.Quote)
 			out[i] = append(out[i], s)
 		}
@@ -75,6 +81,17 @@ type calOptions struct {
 	// answer that the threshold must decline on the out-of-fold scores
 	// (issue 9's target: 80%); the cheapest threshold that does is chosen.
 	minDeclined float64
+	// stage boosts trees on each model of the two-stage calibration when
+	// its trees are more than 0.
+	stage boostParams
+	// share, when above 0, is the share of the unanswerable questions
+	// the threshold declines, out of fold, when its cost is within
+	// tolerance standard errors of the cheapest threshold's.
+	share, tolerance float64
+	// fadeShare is the share of the unanswerable fit questions whose
+	// ranker scored fewer candidates than the trees need to count in full
+	// (qa.Calibration.TreesFrom, treesFrom).
+	fadeShare float64
 }
 
 // fitCalibration fits the calibration on the questions the engine can
@@ -83,7 +100,7 @@ type calOptions struct {
 // cross-validation by article (the samples' folds) finds best in
 // log-loss. The threshold is where answering costs least on the fit
 // questions, each scored by a calibration that did not see its article.
-func fitCalibration(samples []calSample, opts calOptions) *qa.Calibration {
+func fitCalibration(samples []calSample, opts calOptions) (*qa.Calibration, string) {
 	var answered []calSample
 	for _, s := range samples {
 		if s.answered {
@@ -92,13 +109,13 @@ func fitCalibration(samples []calSample, opts calOptions) *qa.Calibration {
 	}
 	pairs := pairsOf(answered)
 	if opts.twoStage {
-		cal := fitTwoStage(answered, pairs, opts.cost)
+		cal := fitTwoStage(answered, pairs, opts.cost, opts.stage, opts.fadeShare)
 		oof := make([]float64, len(answered)) // out-of-fold probabilities, for the threshold
 		for f := range opts.folds {
 			train, test, idx := splitFold(answered, f)
-			c := fitTwoStage(train, pairs, opts.cost)
+			c := fitTwoStage(train, pairs, opts.cost, opts.stage, opts.fadeShare)
 			for k, s := range test {
-				oof[idx[k]] = c.Probability(s.x, s.pair)
+				oof[idx[k]] = s.prob(c)
 			}
 		}
 		probs := make([]float64, len(samples))
@@ -109,8 +126,9 @@ func fitCalibration(samples []calSample, opts calOptions) *qa.Calibration {
 				k++
 			}
 		}
-		cal.Threshold = bestThreshold(samples, probs, opts)
-		return cal
+		t, how := bestThreshold(samples, probs, opts)
+		cal.Threshold = t
+		return cal, how
 	}
 	cal := fitLinear(answered, pairs, opts.cost)
 	oof := make([]float64, len(answered)) // out-of-fold scores, for the threshold
@@ -163,8 +181,9 @@ func fitCalibration(samples []calSample, opts calOptions) *qa.Calibration {
 			k++
 		}
 	}
-	cal.Threshold = bestThreshold(samples, probs, opts)
-	return cal
+	t, how := bestThreshold(samples, probs, opts)
+	cal.Threshold = t
+	return cal, how
 }
 
 // pairsOf returns the language pairs that enough samples have, in order.
@@ -201,7 +220,7 @@ func splitFold(samples []calSample, f int) (train, test []calSample, idx []int) 
 // probability that the sentence is right on the questions the article
 // answers, and, as its Answerable, the probability that the article
 // answers, on all of them.
-func fitTwoStage(samples []calSample, pairs []string, cost float64) *qa.Calibration {
+func fitTwoStage(samples []calSample, pairs []string, cost float64, stage boostParams, fadeShare float64) *qa.Calibration {
 	var answerable []calSample
 	for _, s := range samples {
 		if s.answerable != eval.No {
@@ -211,10 +230,72 @@ func fitTwoStage(samples []calSample, pairs []string, cost float64) *qa.Calibrat
 	cal := fitLogistic(answerable, pairs, cost, func(s calSample) bool { return s.right })
 	cal.Answerable = fitLogistic(samples, pairs, cost, func(s calSample) bool { return s.answerable != eval.No })
 	cal.Answerable.CostRatio, cal.Answerable.Threshold = 0, 0
+	if stage.trees > 0 {
+		// The trees learn, and count, only where the fit data holds
+		// unanswerable questions too (treesFrom).
+		from := treesFrom(samples, fadeShare)
+		many := func(ss []calSample) []calSample {
+			var out []calSample
+			for _, s := range ss {
+				if s.scored >= from {
+					out = append(out, s)
+				}
+			}
+			return out
+		}
+		boostStage(many(answerable), cal, func(s calSample) bool { return s.right }, stage)
+		boostStage(many(samples), cal.Answerable, func(s calSample) bool { return s.answerable != eval.No }, stage)
+		cal.TreesFrom, cal.Answerable.TreesFrom = from, from
+		if err := (&qa.Ranker{Candidates: 1, Calibration: cal}).Compile(); err != nil {
+			log.Fatal(err)
+		}
+	}
 	if err := (&qa.Ranker{Candidates: 1, Calibration: cal}).Compile(); err != nil {
 		log.Fatal(err)
 	}
 	return cal
+}
+
+// treesFrom is the fewest candidates scored that all but share of the
+// unanswerable samples reach: from where the trees are fitted and count
+// (qa.Calibration.TreesFrom); 0 when share is 0 or there are none. The
+// unanswerable questions are made from articles of three paragraphs or
+// more (testdata/realdata/README.md), so below that count the fit data
+// holds answerable questions alone, from single passages, and the trees
+// learn there that few candidates mean an answer: on a short article the
+// bot reads, they would answer what it does not say.
+func treesFrom(samples []calSample, share float64) int {
+	var n []int
+	for _, s := range samples {
+		if s.answerable == eval.No {
+			n = append(n, s.scored)
+		}
+	}
+	if share <= 0 || len(n) == 0 {
+		return 0
+	}
+	sort.Ints(n)
+	return n[min(len(n)-1, int(share*float64(len(n))))]
+}
+
+// boostStage adds to c, a fitted logistic model of label, trees boosted
+// on what it leaves; the caller compiles c again.
+func boostStage(samples []calSample, c *qa.Calibration, label func(calSample) bool, p boostParams) {
+	rows, base := linearScores(samples, c)
+	y := make([]float64, len(samples))
+	for i, s := range samples {
+		if label(s) {
+			y[i] = 1
+		}
+	}
+	b := binRows(rows, quantileCuts(rows, min(255, p.maxCuts)))
+	for _, t := range boost(b, y, base, p, nil, nil, nil) {
+		tt := t.export(qa.CalibrationNames(), b.cuts)
+		for i, v := range tt.Value {
+			tt.Value[i] = roundTo(v)
+		}
+		c.Trees = append(c.Trees, tt)
+	}
 }
 
 // fitLinear fits the logistic part of the calibration on answered
@@ -357,7 +438,13 @@ func costOf(samples []calSample, probs []float64, cost, t float64) float64 {
 // equals. Only thresholds that decline at least opts.minDeclined of the
 // questions the article does not answer are chosen among; when none does,
 // the one that declines most of them.
-func bestThreshold(samples []calSample, probs []float64, opts calOptions) float64 {
+//
+// When opts.share is set (and no less than opts.minDeclined), the
+// threshold that declines that share of the unanswerable questions is
+// chosen instead, in steps of 0.001, if its cost is within opts.tolerance
+// standard errors of the cheapest's. It returns the threshold and how it
+// was chosen, for the model's note.
+func bestThreshold(samples []calSample, probs []float64, opts calOptions) (float64, string) {
 	var at, declined [100]float64
 	unanswerable := 0
 	for _, s := range samples {
@@ -401,9 +488,45 @@ func bestThreshold(samples []calSample, probs []float64, opts calOptions) float6
 				k = j
 			}
 		}
-		best = float64(k) / 100
+		return float64(k) / 100, fmt.Sprintf("no threshold declines %.0f%% of the unanswerable fit questions: the one that declines most", 100*opts.minDeclined)
 	}
-	return best
+	cheapest := fmt.Sprintf("the cheapest threshold on the fit questions, each scored out of fold, among those that decline %.0f%% of the unanswerable ones", 100*opts.minDeclined)
+	if opts.share > 0 && opts.share >= opts.minDeclined {
+		// The cost is flat near its least, where one question more or less
+		// moves the cheapest threshold far and the sentences right with it.
+		// The threshold that declines the share asked for of the
+		// unanswerable questions costs no more within the noise, and
+		// stays where it is from one refit to the next.
+		t, ok := thresholdDeclining(samples, probs, opts.share)
+		if ok && t > 0 && t < 1 && costOf(samples, probs, opts.cost, t)-costOf(samples, probs, opts.cost, best) <= opts.tolerance*costSE(samples, probs, opts.cost, t, best) {
+			return t, fmt.Sprintf("the threshold that declines %.1f%% of the unanswerable fit questions, each scored out of fold, whose cost exceeds the cheapest threshold's (%.2f) by no more than %g times the standard error of their difference", 100*opts.share, best, opts.tolerance)
+		}
+	}
+	return best, cheapest
+}
+
+// costSE is the standard error of the difference between the costs of
+// thresholds a and b: the samples differ in cost only where one threshold
+// answers and the other does not.
+func costSE(samples []calSample, probs []float64, cost, a, b float64) float64 {
+	one := func(s calSample, p, t float64) float64 {
+		answers := s.answered && p >= t
+		switch {
+		case answers && !s.right:
+			return cost
+		case !answers && s.answerable == eval.Yes:
+			return 1
+		}
+		return 0
+	}
+	sum, sq := 0.0, 0.0
+	for i, s := range samples {
+		d := one(s, probs[i], a) - one(s, probs[i], b)
+		sum += d
+		sq += d * d
+	}
+	n := float64(max(len(samples), 1))
+	return math.Sqrt(max(0, sq-sum*sum/n))
 }
 
 // roundTo keeps v to 6 significant digits, as round does.
@@ -415,7 +538,7 @@ func probsOf(samples []calSample, cal *qa.Calibration) []float64 {
 	out := make([]float64, len(samples))
 	for i, s := range samples {
 		if s.answered {
-			out[i] = cal.Probability(s.x, s.pair)
+			out[i] = s.prob(cal)
 		}
 	}
 	return out
@@ -458,10 +581,9 @@ func curve(w io.Writer, title string, samples []calSample, cal *qa.Calibration) 
 			pct(m.sentence, m.answerable), pct(m.topRight, m.answerable), pct(m.answerableDeclined, m.answerable),
 			pct(m.rightDeclined, m.topRight), pct(m.unansOK, m.unanswerable), m.unanswerable)
 	}
-	if t, ok := thresholdDeclining(samples, cal, fixedDeclined); ok {
-		m := measure(samples, cal, t)
-		fmt.Fprintf(w, "-- %s: at the lowest threshold that declines %.1f%% of the unanswerable questions (%.3f): sentence@1 %.1f%%, answerable declined %.1f%%, unanswerable declined %.1f%%\n",
-			title, 100*fixedDeclined, t, pct(m.sentence, m.answerable), pct(m.answerableDeclined, m.answerable), pct(m.unansOK, m.unanswerable))
+	fmt.Fprintf(w, "-- %s: at the threshold: %v\n", title, operate(samples, probs, cal.CostRatio, cal.Threshold))
+	if t, ok := thresholdDeclining(samples, probs, fixedDeclined); ok {
+		fmt.Fprintf(w, "-- %s: at the lowest threshold that declines %.1f%% of the unanswerable questions: %v\n", title, 100*fixedDeclined, operate(samples, probs, cal.CostRatio, t))
 	}
 	// byThreshold prints a table of a cell per set/language and threshold.
 	ts := []float64{0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.75, 0.8, 0.9}
@@ -496,7 +618,7 @@ func curve(w io.Writer, title string, samples []calSample, cal *qa.Calibration) 
 		if !s.answered {
 			continue
 		}
-		p := cal.Probability(s.x, s.pair)
+		p := s.prob(cal)
 		b := min(int(p*10), 9)
 		bins[b].n++
 		bins[b].p += p
@@ -526,22 +648,25 @@ type measured struct {
 // different thresholds are compared where they decline alike.
 var fixedDeclined = 0.816
 
-// thresholdDeclining returns the lowest threshold, in steps of 0.001, at
-// which cal declines at least share of samples' unanswerable questions;
-// false when none does or there are none.
-func thresholdDeclining(samples []calSample, cal *qa.Calibration, share float64) (float64, bool) {
-	var probs []float64 // of the unanswerable questions: the probability each is answered with, -1 when it cannot be
-	for _, s := range samples {
-		if s.answerable == eval.Yes {
+// thresholdDeclining returns the lowest threshold, in steps of 0.001,
+// that declines at least share of the samples the article does not answer
+// (as realeval counts them: those the engine cannot answer are declined at
+// any threshold), given each sample's probability; false when there are
+// none or no threshold does. There calibrations that order the samples
+// differently are compared at the same price in unanswerable questions.
+func thresholdDeclining(samples []calSample, probs []float64, share float64) (float64, bool) {
+	var ps []float64 // of the unanswerable samples: the probability each is answered with, -1 when it cannot be
+	for i, s := range samples {
+		if s.answerable != eval.No {
 			continue
 		}
 		p := -1.0
-		if s.answered && !(s.answerable == eval.Either && s.right) {
-			p = cal.Probability(s.x, s.pair)
+		if s.answered {
+			p = probs[i]
 		}
-		probs = append(probs, p)
+		ps = append(ps, p)
 	}
-	return lowestThreshold(probs, share)
+	return lowestThreshold(ps, share)
 }
 
 // lowestThreshold returns the lowest threshold, in steps of 0.001, below
@@ -569,7 +694,7 @@ func measure(samples []calSample, cal *qa.Calibration, t float64) measured {
 	var m measured
 	for _, s := range samples {
 		m.n++
-		answers := s.answered && cal.Probability(s.x, s.pair) >= t
+		answers := s.answered && s.prob(cal) >= t
 		if answers {
 			m.answered++
 			if s.right {
@@ -610,7 +735,7 @@ func auc(samples []calSample, cal *qa.Calibration) float64 {
 	var ps []pr
 	for _, s := range samples {
 		if s.answered {
-			ps = append(ps, pr{cal.Probability(s.x, s.pair), s.right})
+			ps = append(ps, pr{s.prob(cal), s.right})
 		}
 	}
 	sort.Slice(ps, func(i, j int) bool { return ps[i].p < ps[j].p })
@@ -638,7 +763,7 @@ func logLossOf(samples []calSample, cal *qa.Calibration) float64 {
 		if !s.answered {
 			continue
 		}
-		p := min(max(cal.Probability(s.x, s.pair), 1e-9), 1-1e-9)
+		p := min(max(s.prob(cal), 1e-9), 1-1e-9)
 		if s.right {
 			sum -= math.Log(p)
 		} else {
@@ -691,4 +816,41 @@ func markdownCurve(w io.Writer, samples []calSample, cal *qa.Calibration) {
 		}
 		fmt.Fprintln(w)
 	}
+}
+
+// An operating point is what the engine does on a sample set at one
+// threshold, in the figures the team compares calibrations by (TEAM.md):
+// sentence@1 (a decline counts as a miss), the answerable and the
+// unanswerable questions declined, in percent, and the cost, a wrong
+// answer counting cost declined right ones.
+type operating struct {
+	threshold                                   float64
+	sentence, answerableDeclined, unansDeclined float64
+	cost                                        float64
+}
+
+func operate(samples []calSample, probs []float64, cost, t float64) operating {
+	var answerable, right, declined, unans, unansDeclined int
+	for i, s := range samples {
+		answers := s.answered && probs[i] >= t
+		switch s.answerable {
+		case eval.Yes:
+			answerable++
+			if !answers {
+				declined++
+			} else if s.right {
+				right++
+			}
+		case eval.No:
+			unans++
+			if !answers {
+				unansDeclined++
+			}
+		}
+	}
+	return operating{t, pct(right, answerable), pct(declined, answerable), pct(unansDeclined, unans), costOf(samples, probs, cost, t)}
+}
+
+func (o operating) String() string {
+	return fmt.Sprintf("threshold %.3f: sentence@1 %.1f%%, answerable declined %.1f%%, unanswerable declined %.1f%%, cost %.0f", o.threshold, o.sentence, o.answerableDeclined, o.unansDeclined, o.cost)
 }

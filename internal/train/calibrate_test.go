@@ -33,7 +33,7 @@ func TestFitTwoStage(t *testing.T) {
 		}
 		samples = append(samples, s)
 	}
-	cal := fitCalibration(samples, calOptions{cost: 2, folds: 5, twoStage: true})
+	cal, _ := fitCalibration(samples, calOptions{cost: 2, folds: 5, twoStage: true})
 	if cal.Answerable == nil {
 		t.Fatal("no answerability model")
 	}
@@ -96,7 +96,7 @@ func TestBestThresholdDeclinesEnough(t *testing.T) {
 		{1, 0.60},
 		{1.1, 0.60},
 	} {
-		got := bestThreshold(samples, probs, calOptions{cost: 2, minDeclined: tc.minDeclined})
+		got, _ := bestThreshold(samples, probs, calOptions{cost: 2, minDeclined: tc.minDeclined})
 		if math.Abs(got-tc.want) > 1e-9 {
 			t.Errorf("minDeclined %.1f: threshold %.2f, want %.2f", tc.minDeclined, got, tc.want)
 		}
@@ -126,5 +126,142 @@ func TestLowestThreshold(t *testing.T) {
 		if ok != tt.ok || math.Abs(got-tt.want) > 1e-9 {
 			t.Errorf("%s: lowestThreshold(%v, %v) = %v, %v; want %v, %v", tt.name, tt.probs, tt.share, got, ok, tt.want, tt.ok)
 		}
+	}
+}
+
+// TestBestThresholdShare: on the samples of TestBestThresholdDeclinesEnough
+// (each step of 0.01 up declines one unanswerable question and three right
+// answers, so the cheapest threshold that declines 80% of the unanswerable
+// ones is 0.54), asking for 90% of them declined moves the threshold to
+// 0.561 (just above 0.56, the 27th unanswerable question's score) when the
+// tolerance covers the 3 the move costs, and leaves it at the cheapest
+// when it does not, or when the share asked is under the least declined.
+func TestBestThresholdShare(t *testing.T) {
+	var samples []calSample
+	var probs []float64
+	for i := range 30 {
+		samples = append(samples, calSample{answerable: eval.No, answered: true})
+		probs = append(probs, 0.30+float64(i)/100)
+	}
+	for i := range 70 {
+		for range 3 {
+			samples = append(samples, calSample{answerable: eval.Yes, answered: true, right: true})
+			probs = append(probs, 0.30+float64(i)/100)
+		}
+	}
+	for _, tc := range []struct {
+		share, tolerance float64
+		want             float64
+	}{
+		{0, 1, 0.54},
+		{0.9, 10, 0.561},
+		{0.9, 0.1, 0.54},
+		{0.7, 10, 0.54}, // under -min-declined's 0.8
+	} {
+		got, how := bestThreshold(samples, probs, calOptions{cost: 2, minDeclined: 0.8, share: tc.share, tolerance: tc.tolerance})
+		if math.Abs(got-tc.want) > 1e-9 {
+			t.Errorf("share %.1f, tolerance %g: threshold %.3f (%s), want %.3f", tc.share, tc.tolerance, got, how, tc.want)
+		}
+	}
+}
+
+// TestThresholdDeclining checks the threshold that declines a share of the
+// unanswerable samples as realeval counts them: those the engine cannot
+// answer are declined at any threshold, and a question the article half
+// answers (Either) is not one of them.
+func TestThresholdDeclining(t *testing.T) {
+	samples := []calSample{
+		{answerable: eval.No}, // cannot answer: always declined
+		{answerable: eval.No, answered: true},
+		{answerable: eval.No, answered: true},
+		{answerable: eval.No, answered: true},
+		{answerable: eval.Yes, answered: true},
+		{answerable: eval.Either, answered: true},
+	}
+	probs := []float64{0, 0.2, 0.6, 0.4, 0.1, 0.9}
+	for _, tc := range []struct {
+		share float64
+		want  float64
+	}{
+		{0.25, 0},
+		{0.5, 0.201},
+		{0.75, 0.401},
+		{1, 0.601},
+	} {
+		got, ok := thresholdDeclining(samples, probs, tc.share)
+		if !ok || math.Abs(got-tc.want) > 1e-9 {
+			t.Errorf("share %.2f: threshold %v, %v; want %v", tc.share, got, ok, tc.want)
+		}
+		if o := operate(samples, probs, 2, got); o.unansDeclined < 100*tc.share-1e-9 {
+			t.Errorf("share %.2f: threshold %v declines %.1f%% of the unanswerable samples", tc.share, got, o.unansDeclined)
+		}
+	}
+}
+
+// TestStageTrees checks that the trees on each model of the two-stage
+// calibration learn what one weight per input cannot: a sentence is
+// likelier right the higher its "prob" when "typed" is unset and the lower
+// when it is set, which the trees tell and the logistic models alone
+// cannot.
+func TestStageTrees(t *testing.T) {
+	names := qa.CalibrationNames()
+	col := map[string]int{}
+	for i, n := range names {
+		col[n] = i
+	}
+	rng := rand.New(rand.NewPCG(3, 4))
+	var samples []calSample
+	for i := range 4000 {
+		x := make([]float64, len(names))
+		x[col["prob"]], x[col["top_para"]] = rng.Float64(), rng.Float64()
+		if rng.IntN(2) == 0 {
+			x[col["typed"]] = 1
+		}
+		s := calSample{pair: "en>en", fold: i % 5, answered: true, x: x, answerable: eval.Yes}
+		p := x[col["prob"]]
+		if x[col["typed"]] == 1 {
+			p = 1 - p
+		}
+		s.right = rng.Float64() < p
+		samples = append(samples, s)
+	}
+	plain, _ := fitCalibration(samples, calOptions{cost: 2, folds: 5, twoStage: true})
+	boosted, _ := fitCalibration(samples, calOptions{cost: 2, folds: 5, twoStage: true, stage: boostParams{trees: 50, depth: 2, rate: 0.1, leafL2: 1, minHess: 5, maxCuts: 32}})
+	if len(boosted.Trees) != 50 || len(boosted.Answerable.Trees) != 50 {
+		t.Fatalf("%d and %d trees, want 50 on each model", len(boosted.Trees), len(boosted.Answerable.Trees))
+	}
+	if a, b := auc(samples, plain), auc(samples, boosted); !(b > a+0.1) {
+		t.Errorf("AUC %.3f with trees, %.3f without: want the trees to learn the interaction", b, a)
+	}
+}
+
+// TestTreesFrom checks the candidate count from which the calibration's
+// trees are fitted and count: the one all but share of the unanswerable
+// samples reach, the answerable ones (from single passages, with few
+// candidates) not counted.
+func TestTreesFrom(t *testing.T) {
+	var samples []calSample
+	for _, n := range []int{1, 1, 2, 2, 2, 3} {
+		samples = append(samples, calSample{answerable: eval.Yes, scored: n})
+	}
+	for n := 1; n <= 20; n++ {
+		samples = append(samples, calSample{answerable: eval.No, scored: 5 + n})
+	}
+	samples = append(samples, calSample{answerable: eval.Either, scored: 1})
+	for _, tc := range []struct {
+		share float64
+		want  int
+	}{
+		{0, 0},     // off: everywhere
+		{0.05, 7},  // the 2nd of 20 (index 1)
+		{0.5, 16},  // index 10
+		{0.99, 25}, // the last
+	} {
+		if got := treesFrom(samples, tc.share); got != tc.want {
+			t.Errorf("share %v: from %d, want %d", tc.share, got, tc.want)
+		}
+	}
+	if got := treesFrom(samples[:6], 0.05); got != 0 {
+		t.Errorf("no unanswerable samples: from %d, want 0", got)
 	}
 }
