@@ -36,13 +36,13 @@ func main() {
 // A row is one answered dev question whose quote holds the answer.
 type row struct {
 	article, kind, question, answer, quote string
-	gold                               []string
-	f1                                 float64
-	cause                              string
-	rule                               string // the rules' answer, "" when none
-	precise, typed                     bool
-	oracle                             float64 // the best F1 among the sentence's candidates
-	oracleText                         string
+	gold                                   []string
+	f1                                     float64
+	cause                                  string
+	rule                                   string // the rules' answer, "" when none
+	precise, typed                         bool
+	oracle                                 float64 // the best F1 among the sentence's candidates
+	oracleText                             string
 }
 
 // Causes, in the order a failure is sorted into the first that fits.
@@ -188,8 +188,8 @@ func (d *diag) Answerer(a *dataset.Article, c *corpus.Corpus) (realdata.Answerer
 }
 
 type diagAnswerer struct {
-	d   *diag
-	e   *qa.Engine
+	d       *diag
+	e       *qa.Engine
 	article string
 }
 
