@@ -8,6 +8,7 @@ SHELL := bash
 .DEFAULT_GOAL := build
 
 GO          ?= go
+GOFMT       ?= $(shell $(GO) env GOROOT)/bin/gofmt
 BIN         := bin/qabot
 IMAGE       ?= qabot:dev
 ARGS        ?=
@@ -92,7 +93,8 @@ build: ## write bin/qabot (static, no cgo, stripped as shipped; LDFLAGS= keeps d
 run: ## chat about the embedded article (ARGS="ask 'question'" for a command)
 	@$(GO) run . $(ARGS)
 
-test: check-deps ## dependency check, go vet, go test (-race when a C compiler is there)
+test: check-deps ## dependency check, gofmt, go vet, go test (-race when a C compiler is there)
+	@unformatted="$$($(GOFMT) -l .)"; if [ -n "$$unformatted" ]; then echo "make test: not gofmt-ed (run gofmt -w):"; echo "$$unformatted"; exit 1; fi
 	@$(if $(CGO_OK),,echo "make test: no C compiler (or CGO_ENABLED=0), so no race detector: testing with CGO_ENABLED=0")
 	$(if $(CGO_OK),,CGO_ENABLED=0 )$(GO) vet ./...
 	$(if $(CGO_OK),,CGO_ENABLED=0 )$(GO) test $(if $(CGO_OK),-race) ./...
