@@ -227,9 +227,9 @@ func (e *Engine) doer(q *query, d *doc) (corpus.Span, bool) {
 // a word that the question says after its focus: the sentence reads in
 // the question's order ("Drake released a SINGLE" for "who released the
 // SINGLE?"), so the name before the verb stands where the question's
-// "who" does. "Chi appoggiavano i mujaheddin?" asks whom the mujahideen
-// supported: "the PMOI supported Khomeini" does not say "mujaheddin"
-// after "supported", and the PMOI is no answer. Numbers do not count:
+// "who" does. "Chi appoggiavano i ribelli?" asks whom the rebels
+// supported: "the League supported Tarrak" does not say "ribelli" after
+// "supported", and the League is no answer. Numbers do not count:
 // they date a sentence wherever they stand.
 func (e *Engine) saysRestAfter(q *query, d *doc, verb int) bool {
 	afterFocus := false
