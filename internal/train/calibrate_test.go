@@ -75,18 +75,7 @@ func TestFitTwoStage(t *testing.T) {
 // that does is 0.54; asked for all, 0.60; asked for more than any
 // declines, the lowest that declines most.
 func TestBestThresholdDeclinesEnough(t *testing.T) {
-	var samples []calSample
-	var probs []float64
-	for i := range 30 {
-		samples = append(samples, calSample{answerable: eval.No, answered: true})
-		probs = append(probs, 0.30+float64(i)/100)
-	}
-	for i := range 70 {
-		for range 3 {
-			samples = append(samples, calSample{answerable: eval.Yes, answered: true, right: true})
-			probs = append(probs, 0.30+float64(i)/100)
-		}
-	}
+	samples, probs := thresholdSteps()
 	for _, tc := range []struct {
 		minDeclined float64
 		want        float64
@@ -137,18 +126,7 @@ func TestLowestThreshold(t *testing.T) {
 // tolerance covers the 3 the move costs, and leaves it at the cheapest
 // when it does not, or when the share asked is under the least declined.
 func TestBestThresholdShare(t *testing.T) {
-	var samples []calSample
-	var probs []float64
-	for i := range 30 {
-		samples = append(samples, calSample{answerable: eval.No, answered: true})
-		probs = append(probs, 0.30+float64(i)/100)
-	}
-	for i := range 70 {
-		for range 3 {
-			samples = append(samples, calSample{answerable: eval.Yes, answered: true, right: true})
-			probs = append(probs, 0.30+float64(i)/100)
-		}
-	}
+	samples, probs := thresholdSteps()
 	for _, tc := range []struct {
 		share, tolerance float64
 		want             float64
@@ -264,4 +242,23 @@ func TestTreesFrom(t *testing.T) {
 	if got := treesFrom(samples[:6], 0.05); got != 0 {
 		t.Errorf("no unanswerable samples: from %d, want 0", got)
 	}
+}
+
+// thresholdSteps gives the samples of TestBestThresholdDeclinesEnough:
+// 30 unanswerable questions scored 0.30 to 0.59, and three right answers
+// at each step of 0.01 from 0.30 to 0.99.
+func thresholdSteps() ([]calSample, []float64) {
+	var samples []calSample
+	var probs []float64
+	for i := range 30 {
+		samples = append(samples, calSample{answerable: eval.No, answered: true})
+		probs = append(probs, 0.30+float64(i)/100)
+	}
+	for i := range 70 {
+		for range 3 {
+			samples = append(samples, calSample{answerable: eval.Yes, answered: true, right: true})
+			probs = append(probs, 0.30+float64(i)/100)
+		}
+	}
+	return samples, probs
 }
