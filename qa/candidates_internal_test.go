@@ -11,7 +11,6 @@ import (
 
 	"github.com/qabot/qabot/eval"
 	"github.com/qabot/qabot/internal/gencorpus"
-	"github.com/qabot/qabot/lang"
 	"github.com/qabot/qabot/seeds"
 )
 
@@ -137,15 +136,7 @@ func exhaustiveStage1(e *Engine, q *query) ([]ranked, []float64, []uint64) {
 // best k for several k (the lists Ask and the ranker read) with what the
 // second stage reads of the sentences of their articles.
 func TestCandidatesMatchExhaustive(t *testing.T) {
-	reg, err := lang.Load(lang.Data)
-	if err != nil {
-		t.Fatal(err)
-	}
-	det, err := lang.DefaultDetector()
-	if err != nil {
-		t.Fatal(err)
-	}
-	opts := Options{Languages: reg, Detector: det}
+	opts := detectingOptions(t)
 	type set struct {
 		name      string
 		articles  fs.FS

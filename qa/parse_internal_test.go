@@ -6,7 +6,6 @@ import (
 	"testing"
 
 	"github.com/qabot/qabot/internal/gencorpus"
-	"github.com/qabot/qabot/lang"
 )
 
 // TestParseAgainAlike reads questions twice over articles in several
@@ -15,15 +14,7 @@ import (
 // reading that changed what it got would change the next question's.
 func TestParseAgainAlike(t *testing.T) {
 	g := gencorpus.Generate(30, 7, 3)
-	reg, err := lang.Load(lang.Data)
-	if err != nil {
-		t.Fatal(err)
-	}
-	d, err := lang.DefaultDetector()
-	if err != nil {
-		t.Fatal(err)
-	}
-	e, err := Load(g.FS(), Options{Languages: reg, Detector: d})
+	e, err := Load(g.FS(), detectingOptions(t))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -102,6 +102,18 @@ func testRegistry(t testing.TB) *lang.Registry {
 	return reg
 }
 
+// detectingOptions gives engine options with the embedded language data
+// and the language detector, as the CLI loads them, for corpora whose
+// articles' languages are to be detected.
+func detectingOptions(t testing.TB) Options {
+	t.Helper()
+	d, err := lang.DefaultDetector()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return Options{Languages: testRegistry(t), Detector: d}
+}
+
 // articleEngine loads an engine over one article written in language code.
 func articleEngine(t testing.TB, reg *lang.Registry, code, article string) *Engine {
 	t.Helper()

@@ -28,15 +28,7 @@ func BenchmarkStages(b *testing.B) {
 	const questions = 200
 	articles := *stagesArticles
 	g := gencorpus.Generate(articles, 1, 2)
-	reg, err := lang.Load(lang.Data)
-	if err != nil {
-		b.Fatal(err)
-	}
-	d, err := lang.DefaultDetector()
-	if err != nil {
-		b.Fatal(err)
-	}
-	e, err := Load(g.FS(), Options{Languages: reg, Detector: d})
+	e, err := Load(g.FS(), detectingOptions(b))
 	if err != nil {
 		b.Fatal(err)
 	}
