@@ -1,6 +1,7 @@
 package qa
 
 import (
+	"slices"
 	"testing"
 )
 
@@ -41,5 +42,33 @@ func TestNearNamesNotWords(t *testing.T) {
 	_, stems := groupsOf(e.parse("How long was the Seven Years War?", l))
 	if st := e.analyzers["ru"].stem("Северной"); stems[st] {
 		t.Errorf("Seven offers %s: %v", st, stems)
+	}
+}
+
+// TestStopWordsAreNoNames: a stop word of the question's language is no
+// name of an article in another language that happens to write it ("the"
+// of an English title quoted in a German article, Spanish "el" of "El
+// Paso"), unless the question writes it in capitals ("US").
+func TestStopWordsAreNoNames(t *testing.T) {
+	reg := testRegistry(t)
+	for _, tc := range []struct {
+		articleLang, article string
+		lang, question       string
+		group                string // the question word
+		want                 bool   // read as a group of its own
+	}{
+		{"de", "Gedichte\n\nDer Dichter schrieb 1819 das Gedicht The Mask of Anarchy. Die Truppen der US landeten in der Normandie.\n",
+			"en", "What did the poet write in 1819?", "the", false},
+		{"en", "Cities\n\nThe city of El Paso lies on the river. The mayor spoke in 1990.\n",
+			"es", "¿Dónde está el río?", "el", false},
+		{"de", "Gedichte\n\nDer Dichter schrieb 1819 das Gedicht The Mask of Anarchy. Die Truppen der US landeten in der Normandie.\n",
+			"en", "Where did the troops of the US land?", "US", true},
+	} {
+		e := articleEngine(t, reg, tc.articleLang, tc.article)
+		l, _ := reg.Get(tc.lang)
+		surfaces, _ := groupsOf(e.parse(tc.question, l))
+		if got := slices.Contains(surfaces, tc.group); got != tc.want {
+			t.Errorf("%s over %s %q: group %q is there: %v, want %v (groups %q)", tc.lang, tc.articleLang, tc.question, tc.group, got, tc.want, surfaces)
+		}
 	}
 }

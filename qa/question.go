@@ -367,7 +367,7 @@ func (e *Engine) group(q *query, l *lang.Language, table phraseMatcher, toks []l
 		return g, 0
 	}
 	alts, n := table.match(stems[i:])
-	if !native && n <= 1 {
+	if !native && n <= 1 && !(an.isStop(folded[i]) && !allUpper(toks[i].Text)) {
 		// A name the article uses ("Kovac", "Geneva", "Рама" for
 		// "Rama") is that name, even when the question's language also
 		// has a word spelt so.
@@ -720,4 +720,18 @@ func phraseWords(toks []lang.Token, folded []string, an *analyzer, start, end in
 		}
 	}
 	return strings.Join(words, "_"), after
+}
+
+// allUpper reports whether a word is written in capitals only ("WHO").
+func allUpper(word string) bool {
+	letters := 0
+	for _, r := range word {
+		if unicode.IsLower(r) {
+			return false
+		}
+		if unicode.IsLetter(r) {
+			letters++
+		}
+	}
+	return letters > 1
 }
