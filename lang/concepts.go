@@ -60,8 +60,10 @@ type ConceptWord struct {
 type Concepts struct {
 	fsys fs.FS
 	path string
-	once sync.Once
-	t    *conceptfile.Table
+	// compounds: the language writes compounds as one word (NearKeys).
+	compounds bool
+	once      sync.Once
+	t         *conceptfile.Table
 	// wordList is the sorted one-word keys, for NearKeys, built once.
 	wordsOnce sync.Once
 	wordList  []string

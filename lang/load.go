@@ -215,7 +215,7 @@ func loadLanguage(fsys fs.FS, dir, name string, checkGlossLines bool, errs *Erro
 	}
 	// The concept tables are megabytes: they are read when first used.
 	if p := path.Join(dir, ConceptFile); exists(fsys, p) {
-		l.concepts = Concepts{fsys: fsys, path: p}
+		l.concepts = Concepts{fsys: fsys, path: p, compounds: l.Compounds()}
 	}
 	if data, _, ok := file("langid.txt", false); ok {
 		l.langid = data

@@ -10,10 +10,12 @@ import (
 // one-word key it does not hold: of its ending variants (EndingVariants:
 // an inflected question word may not have the stem of its dictionary
 // form, which is what the tables hold), those sharing the longest
-// beginning with it, and not starting with all of stem: a key that only
-// lengthens the stem is another word built on it (German "nutzt" is no
-// "Nutztier"), not its dictionary form. Nil when stem is a key itself or
-// none is near.
+// beginning with it. In a language that writes compounds as one word, a
+// key that only lengthens the stem is another word built on it (German
+// "nutzt" is no "Nutztier"), not its dictionary form, and is left out;
+// elsewhere it is the dictionary form the stemmer cut less of (Russian
+// "принят" прин, принять приня). Nil when stem is a key itself or none
+// is near.
 func (c *Concepts) NearKeys(stem string) []string {
 	if c.Empty() || strings.IndexByte(stem, ' ') >= 0 || c.HasKey(stem) {
 		return nil
@@ -23,7 +25,7 @@ func (c *Concepts) NearKeys(stem string) []string {
 	best := 0
 	for k, shared := range EndingVariants(c.words(), stem) {
 		switch {
-		case shared == n:
+		case shared == n && c.compounds:
 		case shared > best:
 			best, out = shared, append(out[:0], k)
 		case shared == best:

@@ -22,6 +22,7 @@ func TestNearKeys(t *testing.T) {
 		{"de", "nutzte", ""},          // only Nutztier is near: another word
 		{"de", "heiraten", ""},        // a key
 		{"de", "ab", ""},              // too short to look near
+		{"ru", "принят", "приня"},     // принять -> приня: Russian writes no compounds
 	} {
 		l := mustGet(t, reg, tc.lang)
 		stem := Fold(l.Stem(tc.word))
