@@ -96,7 +96,7 @@ type index struct {
 	scripts scriptKeys
 	// stemList is every stem in order, for stemVariants (stemvariant.go).
 	stemsOnce sync.Once
-	stemList  []string
+	stemList  *lang.SortedWords
 }
 
 // buildIndex indexes every sentence of c, each article analysed in its

@@ -18,13 +18,14 @@ import (
 const weightVariant = 0.7
 
 // sortedStems returns the corpus's stems in order, built once.
-func (ix *index) sortedStems() []string {
+func (ix *index) sortedStems() *lang.SortedWords {
 	ix.stemsOnce.Do(func() {
-		ix.stemList = make([]string, 0, len(ix.termIDs))
+		list := make([]string, 0, len(ix.termIDs))
 		for st := range ix.termIDs {
-			ix.stemList = append(ix.stemList, st)
+			list = append(list, st)
 		}
-		slices.Sort(ix.stemList)
+		slices.Sort(list)
+		ix.stemList = lang.NewSortedWords(list)
 	})
 	return ix.stemList
 }
@@ -35,7 +36,11 @@ func (ix *index) stemVariants(st string) []string {
 	if _, ok := ix.termIDs[st]; ok {
 		return nil
 	}
-	return endingVariantsIn(ix.sortedStems(), st)
+	var out []string
+	for v := range ix.sortedStems().EndingVariants(st) {
+		out = append(out, v)
+	}
+	return out
 }
 
 // endingVariantsIn returns the stems of the sorted list that are ending
