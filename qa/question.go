@@ -88,6 +88,11 @@ type termGroup struct {
 	at, n   int     // the tokens of the question it reads: toks[at:at+n]
 }
 
+// reads reports whether the group reads the token at at, as the group of
+// another reading of the question starting there: a group of no token
+// (n 0) reads its own.
+func (g *termGroup) reads(at int) bool { return at >= g.at && at < g.at+max(g.n, 1) }
+
 // Weights of alternatives by where they come from.
 const (
 	weightExact      = 1.0

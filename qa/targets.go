@@ -68,21 +68,33 @@ func mergeQueries(qs []*query) *query {
 	for _, g := range q.group {
 		have.addGroup(g.at, g.alts)
 	}
+	// Room for the other readings' alternatives of each group at once:
+	// most are new to it, and growing it reading by reading copied it
+	// once a reading.
+	for i := range q.group {
+		h := &q.group[i]
+		more := 0
+		for _, o := range qs[1:] {
+			for _, g := range o.group {
+				if h.reads(g.at) {
+					more += len(g.alts)
+				}
+			}
+		}
+		h.alts = slices.Grow(h.alts, more)
+	}
 	for _, o := range qs[1:] {
 		for _, g := range o.group {
-			i := slices.IndexFunc(q.group, func(h termGroup) bool { return g.at >= h.at && g.at < h.at+max(h.n, 1) })
+			i := slices.IndexFunc(q.group, func(h termGroup) bool { return h.reads(g.at) })
 			if i < 0 {
 				q.group = append(q.group, g)
 				have.addGroup(g.at, g.alts)
 				continue
 			}
 			h := &q.group[i]
-			// Room for all of g's alternatives at once: most are new to h,
-			// and growing h a few at a time copied it several times.
 			h.alts = slices.Grow(h.alts, len(g.alts))
 			for _, a := range g.alts {
-				if !have.has(h.at, h.alts, a.stems) {
-					have.add(h.at, len(h.alts), a.stems)
+				if have.addNew(h.at, h.alts, a.stems) {
 					h.alts = append(h.alts, a)
 				}
 			}
@@ -144,15 +156,22 @@ func (x *altIndex) add(at, i int, stems []string) {
 	x.entries = append(x.entries, altEntry{at: int32(at), i: int32(i), prev: prev})
 }
 
-// has reports whether alts, the alternatives of the group at at, hold one
-// of these stems.
-func (x *altIndex) has(at int, alts []alt, stems []string) bool {
-	e, ok := x.head[firstStem(stems)]
-	for ok && e >= 0 {
-		if en := x.entries[e]; en.at == int32(at) && slices.Equal(alts[en.i].stems, stems) {
-			return true
-		}
-		e = x.entries[e].prev
+// addNew adds stems as the next alternative of alts, those of the group
+// at at, unless one of alts holds them already, and reports whether it
+// did: one look at the first stem's entries where asking and then adding
+// took two.
+func (x *altIndex) addNew(at int, alts []alt, stems []string) bool {
+	k := firstStem(stems)
+	prev, ok := x.head[k]
+	if !ok {
+		prev = -1
 	}
-	return false
+	for e := prev; e >= 0; e = x.entries[e].prev {
+		if en := x.entries[e]; en.at == int32(at) && slices.Equal(alts[en.i].stems, stems) {
+			return false
+		}
+	}
+	x.head[k] = int32(len(x.entries))
+	x.entries = append(x.entries, altEntry{at: int32(at), i: int32(len(alts)), prev: prev})
+	return true
 }
