@@ -165,10 +165,12 @@ type questionWords struct {
 	toks          []lang.Token
 	folded, stems []string
 	phrases       []lang.QuestionMatch
+	// memo keeps what the readings find of a word alike (wordMemo).
+	memo *wordMemo
 }
 
 func (e *Engine) readWords(text string, l *lang.Language) questionWords {
-	w := questionWords{toks: lang.Tokens(text)}
+	w := questionWords{toks: lang.Tokens(text), memo: &wordMemo{}}
 	w.folded = make([]string, len(w.toks))
 	for i, t := range w.toks {
 		w.folded[i] = lang.Fold(t.Text)
@@ -243,7 +245,7 @@ func (e *Engine) parseFor(text string, l *lang.Language, target *analyzer, w que
 			i++
 			continue
 		}
-		g, n := e.group(q, l, table, q.toks, folded, stems, i)
+		g, n := e.group(q, l, table, w.memo, q.toks, folded, stems, i)
 		if n == 0 {
 			i++
 			continue
@@ -353,7 +355,7 @@ func (e *Engine) onlyNames(q *query) bool {
 
 // group reads the content word or phrase at toks[i] and returns it as a
 // term group, with the number of tokens it covers (0 for a word to skip).
-func (e *Engine) group(q *query, l *lang.Language, table phraseMatcher, toks []lang.Token, folded, stems []string, i int) (termGroup, int) {
+func (e *Engine) group(q *query, l *lang.Language, table phraseMatcher, memo *wordMemo, toks []lang.Token, folded, stems []string, i int) (termGroup, int) {
 	an := e.analyzers[l.Code]
 	en := q.target
 	g := termGroup{surface: toks[i].Text}
@@ -372,18 +374,20 @@ func (e *Engine) group(q *query, l *lang.Language, table phraseMatcher, toks []l
 		return g, 0
 	}
 	alts, n := table.match(stems[i:])
+	var word *memoWord // what the readings find of the word alike
+	if !native {
+		word = memo.word(toks[i].Text, folded[i], stems[i])
+	}
 	if !native && n <= 1 && !(an.isStop(folded[i]) && !allUpper(toks[i].Text)) {
 		// A name the article uses ("Kovac", "Geneva", "Рама" for
 		// "Rama") is that name, even when the question's language also
 		// has a word spelt so.
-		for _, cand := range spellings(l, folded[i]) {
-			if st, ok := e.idx.vocab[cand]; ok && e.idx.nameStems[st] {
-				g.alts = append([]alt{{stems: []string{st}, weight: weightExact}}, alts...)
-				g.idf = e.groupIDF(g.alts)
-				return g, 1
-			}
+		if st, ok := e.nameSpelt(l, word); ok {
+			g.alts = append([]alt{{stems: []string{st}, weight: weightExact}}, alts...)
+			g.idf = e.groupIDF(g.alts)
+			return g, 1
 		}
-		if names := e.scriptAlts(l, folded[i], true); len(names) > 0 {
+		if names := e.scriptAltsOf(l, word, true); len(names) > 0 {
 			g.alts = append(names, alts...)
 			g.idf = e.groupIDF(g.alts)
 			return g, 1
@@ -393,7 +397,7 @@ func (e *Engine) group(q *query, l *lang.Language, table phraseMatcher, toks []l
 		// edit away only when the word is no word of its own language
 		// ("Seven" is not "Северной").
 		if i > 0 && !e.known(alts) {
-			if names := e.nearNames(l, toks[i].Text, nearNameLimit(l, stems[i])); len(names) > 0 {
+			if names := e.nearNamesOf(l, word, word.nearLimitOf(l)); len(names) > 0 {
 				g.alts = append(names, alts...)
 				g.idf = e.groupIDF(g.alts)
 				return g, 1
@@ -456,7 +460,7 @@ func (e *Engine) group(q *query, l *lang.Language, table phraseMatcher, toks []l
 			// a rendering the tables give, which may be of another
 			// sense; a rendering spelt as a cognate is the word's sense
 			// in the article, and weighs at least as a cognate does.
-			for _, c := range e.cognates(l, folded[i], stems[i]) {
+			for _, c := range e.cognatesOf(l, word) {
 				found := false
 				for k := range g.alts {
 					if len(g.alts[k].stems) == 1 && g.alts[k].stems[0] == c.stems[0] {
@@ -515,12 +519,12 @@ func (e *Engine) group(q *query, l *lang.Language, table phraseMatcher, toks []l
 			return g, 1
 		}
 	}
-	if alts := e.scriptAlts(l, folded[i], false); len(alts) > 0 {
+	if alts := e.scriptAltsOf(l, word, false); len(alts) > 0 {
 		g.alts = alts
 		g.idf = e.groupIDF(g.alts)
 		return g, 1
 	}
-	if alts := e.nearNames(l, toks[i].Text, 2); len(alts) > 0 {
+	if alts := e.nearNamesOf(l, word, 2); len(alts) > 0 {
 		g.alts = alts
 		g.idf = e.groupIDF(g.alts)
 		return g, 1
@@ -530,7 +534,7 @@ func (e *Engine) group(q *query, l *lang.Language, table phraseMatcher, toks []l
 		g.idf = e.groupIDF(g.alts)
 		return g, 1
 	}
-	if alts := e.cognates(l, folded[i], stems[i]); len(alts) > 0 {
+	if alts := e.cognatesOf(l, word); len(alts) > 0 {
 		g.alts = alts
 		g.idf = e.groupIDF(g.alts)
 		return g, 1
