@@ -383,11 +383,13 @@ func looksLikeName(s string) bool {
 }
 
 // normalizeSpace repairs encoding and unifies whitespace: invalid UTF-8
-// becomes U+FFFD, every kind of space becomes ' ', invisible characters go,
-// and line breaks become '\n'.
+// becomes U+FFFD, HTML character references become the characters they
+// stand for (DecodeCharRefs: "&quot;" is '"', "&nbsp;" a space), every
+// kind of space becomes ' ', invisible characters go, and line breaks
+// become '\n'.
 func normalizeSpace(raw []byte) string {
 	raw = bytes.ReplaceAll(raw, []byte("\r\n"), []byte("\n"))
-	rs := []rune(strings.ToValidUTF8(string(raw), "\uFFFD"))
+	rs := []rune(DecodeCharRefs(strings.ToValidUTF8(string(raw), "\uFFFD")))
 	var b strings.Builder
 	b.Grow(len(raw))
 	for i, r := range rs {

@@ -12,7 +12,9 @@ var verbatimDirs = []string{"../seeds", "../testdata/articles", "../testdata/lan
 
 // TestQuotesAreVerbatim checks that every sentence of every article in the
 // repository is the page's own text, character for character (quotation
-// marks, apostrophes, dashes, spaces), with only whitespace folded.
+// marks, apostrophes, dashes, spaces), with only whitespace folded and
+// HTML character references decoded ("&quot;" is compared as the '"' it
+// stands for: the cleaner decodes them, see DecodeCharRefs).
 func TestQuotesAreVerbatim(t *testing.T) {
 	p, err := NewParser()
 	if err != nil {
@@ -51,9 +53,10 @@ func TestQuotesAreVerbatim(t *testing.T) {
 	t.Logf("%d sentences of %d articles checked", sentences, len(files))
 }
 
-// foldSource writes the page the way the check reads it: characters that
-// carry no text dropped (normalizeSpace), each run of whitespace one ' ',
-// or one '\n' when it holds a line break.
+// foldSource writes the page the way the check reads it: character
+// references decoded and characters that carry no text dropped
+// (normalizeSpace), each run of whitespace one ' ', or one '\n' when it
+// holds a line break.
 func foldSource(raw []byte) string {
 	return string(foldSpaces(normalizeSpace(raw)))
 }
@@ -103,9 +106,12 @@ func TestVerbatimIn(t *testing.T) {
 		{"quote mark rewritten", "a “b” c", `a "b" c`, false},
 		{"space within a line dropped", "pourquoi ?", "pourquoi?", false},
 		{"space added", "ab", "a b", false},
+		{"character reference read as its character", "a &quot;b&quot; c", `a "b" c`, true},
+		{"character reference is not its markup", "a &quot;b&quot; c", "a &quot;b&quot; c", false},
+		{"malformed reference stays markup", "a &quot b", "a &quot b", true},
 	}
 	for _, tt := range tests {
-		if got := verbatimIn([]rune(string(foldSpaces(tt.src))), []rune(tt.quote)); got != tt.want {
+		if got := verbatimIn([]rune(foldSource([]byte(tt.src))), []rune(tt.quote)); got != tt.want {
 			t.Errorf("%s: verbatimIn(%q, %q) = %v, want %v", tt.name, tt.src, tt.quote, got, tt.want)
 		}
 	}

@@ -311,12 +311,15 @@ func (e *Engine) questionLanguage(text string, q Question) *lang.Language {
 }
 
 // cleanQuestion makes any input safe to analyse: valid UTF-8, no control
-// characters, spaces collapsed.
+// characters, spaces collapsed. Character references ("&quot;", copied
+// with a question from a web page) are decoded as the page cleaner
+// decodes them in articles, so that "&quot;" is no word "quot".
 func cleanQuestion(s string) string {
 	s = strings.ToValidUTF8(s, " ")
 	if strings.ContainsAny(s, "<@*_~|`") {
 		s = chatMarkup.ReplaceAllString(s, " ")
 	}
+	s = corpus.DecodeCharRefs(s)
 	s = strings.Map(func(r rune) rune {
 		if unicode.IsControl(r) || r == '\u200b' || r == '\ufeff' {
 			return ' '

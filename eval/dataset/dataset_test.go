@@ -264,3 +264,66 @@ func TestLocate(t *testing.T) {
 		t.Errorf("GoldSentences without answers = %v", got)
 	}
 }
+
+// TestLocateCharacterReferences: the cleaner decodes character references
+// (a Portuguese SQuAD translation writes every quotation mark "&quot;"),
+// while answer offsets count in the raw text; sentences and the gold
+// sentence of an answer that starts with a reference are still found.
+func TestLocateCharacterReferences(t *testing.T) {
+	a := &dataset.Article{
+		Title: "Porto de Klow",
+		Text:  "O porto de Klow abriu em 1887.\n\nO chefe disse &quot;o porto &#233; nosso&quot; em 2019. Os navios saem ao amanhecer &amp; voltam &agrave; noite.",
+	}
+	p, err := corpus.NewParser()
+	if err != nil {
+		t.Fatal(err)
+	}
+	parsed, err := p.Parse("klow", a.Page())
+	if err != nil {
+		t.Fatal(err)
+	}
+	loc := dataset.Locate(a, parsed)
+	if len(loc) != 3 {
+		t.Fatalf("%d sentences located, want 3: %v", len(loc), loc)
+	}
+	for i, s := range parsed.Sentences {
+		if strings.Contains(s.Text, "&") && !strings.Contains(s.Text, " & ") {
+			t.Errorf("sentence %d %q keeps a character reference", i, s.Text)
+		}
+		if loc[i].Start < 0 {
+			t.Fatalf("sentence %d %q not found", i, s.Text)
+		}
+	}
+	if got, want := a.Text[loc[1].Start:loc[1].End], "O chefe disse &quot;o porto &#233; nosso&quot; em 2019"; got != want {
+		t.Errorf("sentence 1 located at %q, want %q", got, want)
+	}
+	if got, want := a.Text[loc[2].Start:loc[2].End], "Os navios saem ao amanhecer &amp; voltam &agrave; noite"; got != want {
+		t.Errorf("sentence 2 located at %q, want %q", got, want)
+	}
+	at := strings.Index(a.Text, "&quot;o porto")
+	q := dataset.Question{Answers: []dataset.Range{{at, at + len("&quot;o porto &#233; nosso&quot;")}}}
+	if got := dataset.GoldSentences(a, q, loc); !cmp.Equal(got, []int{1}) {
+		t.Errorf("GoldSentences of an answer starting with a reference = %v, want [1]", got)
+	}
+}
+
+// TestReadQADataDecodesGold: a gold string is read with its character
+// references decoded, as the cleaner decodes the page the engine quotes,
+// while its range still holds the raw text.
+func TestReadQADataDecodesGold(t *testing.T) {
+	line := `{"id":"q1","lang":"pt","title":"Klow","context":"Ele disse &quot;n&#227;o&quot; duas vezes.","question":"O que ele disse?","answers":[{"text":"&quot;n&#227;o&quot;","start":10}]}`
+	s, err := dataset.ReadQAData(strings.NewReader(line), "pt.sample.jsonl")
+	if err != nil {
+		t.Fatal(err)
+	}
+	q := s.Questions[0]
+	if !cmp.Equal(q.Gold, []string{`"não"`}) || !cmp.Equal(q.Ans, q.Gold) {
+		t.Errorf("gold %q, ans %q; want the decoded text", q.Gold, q.Ans)
+	}
+	if len(q.Answers) != 1 {
+		t.Fatalf("answer ranges %v, want one", q.Answers)
+	}
+	if got, want := s.Articles[0].Text[q.Answers[0].Start:q.Answers[0].End], "&quot;n&#227;o&quot;"; got != want {
+		t.Errorf("range holds %q, want the raw %q", got, want)
+	}
+}

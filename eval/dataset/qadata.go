@@ -10,6 +10,7 @@ import (
 	"strings"
 	"unicode"
 
+	"github.com/qabot/qabot/corpus"
 	"github.com/qabot/qabot/eval"
 )
 
@@ -46,7 +47,10 @@ func SetName(file string) string {
 // The paragraphs (contexts) of one title, in the order they first appear,
 // are joined by blank lines into one article, so that an answer must be
 // found among the whole article's sentences; the article's key is
-// "<set>/<title>". Each answer's range is its place in that text.
+// "<set>/<title>". Each answer's range is its place in that text; its
+// gold string (Gold, Ans) has its character references decoded
+// ("&quot;Bey Hive&quot;" is `"Bey Hive"`), as the page cleaner decodes
+// the article's.
 func ReadQAData(r io.Reader, name string) (*Set, error) {
 	br := bufio.NewReader(r)
 	if magic, err := br.Peek(2); err == nil && magic[0] == 0x1f && magic[1] == 0x8b {
@@ -141,8 +145,11 @@ func ReadQAData(r io.Reader, name string) (*Set, error) {
 				if ans.Text == "" {
 					continue
 				}
-				if !containsString(q.Gold, ans.Text) {
-					q.Gold = append(q.Gold, ans.Text)
+				// The gold string is compared with what the engine quotes
+				// and answers, text the page cleaner has decoded; its range
+				// stays the raw text's.
+				if gold := corpus.DecodeCharRefs(ans.Text); !containsString(q.Gold, gold) {
+					q.Gold = append(q.Gold, gold)
 				}
 				start := byteOffset(l.Context, ans.Start) - c.lead
 				if start < 0 || start+len(ans.Text) > len(c.text) || c.text[start:start+len(ans.Text)] != ans.Text {
