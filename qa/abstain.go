@@ -73,10 +73,7 @@ const (
 	cTopPara     // share of the ranker's next three candidates in the chosen sentence's paragraph or next to it, in its article
 	cProbTyped   // cProb * cTyped
 	cProbCovText // cProb * the chosen sentence's fCovText
-	// The gate's own evidence (gate.go), in its order: whether the words
-	// that would have said the answer are gone from the article.
-	cGate
-	numCalibration = cGate + numGate
+	numCalibration
 )
 
 var calibrationNames = [numCalibration]string{
@@ -93,7 +90,6 @@ var calibrationNames = [numCalibration]string{
 	cAsksNumber: "asks_number", cPrecise: "precise", cClass: "class", cRunes: "runes",
 	cPlainMargin: "plain_bm25_margin", cTopPara: "top_para",
 	cProbTyped: "prob_typed", cProbCovText: "prob_cov_text",
-	cGate + gAbsentName: "absent_name", cGate + gAbsentNumber: "absent_number", cGate + gSpecific: "specific",
 }
 
 // CalibrationNames returns the names of the calibration's inputs, in the
@@ -207,7 +203,6 @@ func (e *Engine) calibrationFeatures(q *query, ranked []ranked, i int, x extract
 	e.articleEvidence(ranked[:scored], i, c)
 	c[cProbTyped] = c[cProb] * c[cTyped]
 	c[cProbCovText] = c[cProb] * r.x[fCovText]
-	copy(c[cGate:], r.gate)
 	switch family(q) {
 	case familyTime:
 		c[cKindTime] = 1

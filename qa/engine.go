@@ -422,9 +422,6 @@ type ranked struct {
 	x     []float64
 	z     float64
 	first float64 // the first stage's score
-	// gate holds the gate's evidence (gate.go) for the candidates the
-	// ranker reordered.
-	gate []float64
 }
 
 // stage1 scores every sentence that matches at least one question word

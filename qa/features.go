@@ -547,9 +547,6 @@ func (e *Engine) features(m *matcher, cands []ranked, i int, seen *firstStage, x
 		x[fParaBest] = 1
 	}
 	x[fArticleCov] = m.weigh(seen.article(e.idx, d.artIdx, c.doc))
-	if c.gate != nil {
-		e.gateEvidence(m, c.doc, seen, c.gate)
-	}
 	x[fPlainBM25] = mt.plain
 	x[fQFamily] = float64(m.family)
 	x[fQWords] = math.Log1p(float64(len(q.group)))

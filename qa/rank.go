@@ -74,11 +74,9 @@ func (e *Engine) scoreCandidates(q *query, cands []ranked, seen *firstStage) {
 	m := e.newMatcher(q)
 	defer e.putMatcher(m)
 	xs := make([]float64, len(cands)*numFeatures)
-	gs := make([]float64, len(cands)*numGate)
 	var buf match
 	for i := range cands {
 		x := xs[i*numFeatures : (i+1)*numFeatures : (i+1)*numFeatures]
-		cands[i].gate = gs[i*numGate : (i+1)*numGate : (i+1)*numGate]
 		e.features(m, cands, i, seen, x, &buf)
 	}
 	rows := make([][]float64, len(cands))
@@ -97,9 +95,6 @@ type firstStage struct {
 	words []uint64  // question words the text has, by any alternative
 	// articles caches the question words of each article (article).
 	articles map[int]uint64
-	// counts caches, per article, how many of its sentences have each
-	// question word (articleCounts).
-	counts map[int][]int32
 }
 
 func newFirstStage(cover []float64, n int) *firstStage {
