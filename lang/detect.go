@@ -24,7 +24,7 @@ import (
 // A Detector is read-only once built and safe for concurrent use.
 type Detector struct {
 	models []model // supported languages first, then other languages
-	tune   tuning
+	tune   DetectorTuning
 	// grams and words map an n-gram's hash and a folded word to their
 	// counts in each model; opens holds, for each word row, the models
 	// whose questions start with the word (a little-endian uint32 mask).
@@ -56,21 +56,42 @@ const (
 	minLetters = 3   // fewer letters than this: no guess
 )
 
-// tuning holds the weights of the evidence, tuned on lang/testdata/langid_dev.
-type tuning struct {
-	wordWeight   float64 // weight of the word model against the n-grams
-	openerBonus  float64 // log-odds added for a known question word up front
-	nameWeight   float64 // how much a word that looks like a name counts
-	unknownFloor float64 // mean log-probability per n-gram below which no model fits
-	// unsupportedMargin is how many nats an unsupported-language profile
+// DetectorTuning holds the weights of a detector's evidence. The defaults
+// (DefaultDetectorTuning) are chosen by internal/tunedetect over labelled
+// questions: lang/testdata/langid_dev, the seed tuning questions and the
+// fit split of testdata/realdata.
+type DetectorTuning struct {
+	WordWeight   float64 // weight of the word model against the n-grams
+	OpenerBonus  float64 // log-odds added for a known question word up front
+	NameWeight   float64 // how much a word that looks like a name counts
+	UnknownFloor float64 // mean log-probability per n-gram below which no model fits
+	// UnsupportedMargin is how many nats an unsupported-language profile
 	// must beat every supported language by to be believed: the small
 	// profiles are a catch-all for odd text otherwise.
-	unsupportedMargin float64
+	UnsupportedMargin float64
+	// NameInfixWords and NameInfixLetters bound the lower-case words read
+	// as part of the names around them: at most NameInfixWords words of at
+	// most NameInfixLetters letters each between two names ("Phantom of
+	// the Opera", "Christian von Ehrenfels") are the name's, not the
+	// question's language. 0 reads none so.
+	NameInfixWords, NameInfixLetters int
 }
 
-// defaultTuning returns the weights tuned on the dev set.
-func defaultTuning() tuning {
-	return tuning{wordWeight: 2, openerBonus: 2, nameWeight: 0.5, unknownFloor: -8.5, unsupportedMargin: 3}
+// DefaultDetectorTuning returns the weights chosen by internal/tunedetect.
+func DefaultDetectorTuning() DetectorTuning {
+	return DetectorTuning{WordWeight: 2, OpenerBonus: 4, NameWeight: 0.2, UnknownFloor: -8.5, UnsupportedMargin: 3,
+		NameInfixWords: 2, NameInfixLetters: 3}
+}
+
+// Tuning returns the detector's weights.
+func (d *Detector) Tuning() DetectorTuning { return d.tune }
+
+// WithTuning returns a detector with the same models and other weights,
+// for tuning them (internal/tunedetect); d is unchanged.
+func (d *Detector) WithTuning(t DetectorTuning) *Detector {
+	c := *d
+	c.tune = t
+	return &c
 }
 
 // Scored is one language's share of a guess.
@@ -124,6 +145,7 @@ func (d *Detector) DetectWithPrior(text, prior string) Guess {
 func (d *Detector) detect(text, prior string) Guess {
 	var buf [32]dword
 	words := detectWords(text, buf[:0])
+	markNameInfixes(words, d.tune.NameInfixWords, d.tune.NameInfixLetters)
 	// The script is that of most letters outside names, so a Russian
 	// question about "Australian Open" is still Cyrillic.
 	scripts := map[string]int{}
@@ -170,7 +192,7 @@ func (d *Detector) detect(text, prior string) Guess {
 		g.Ranked = d.rank(scores, n)
 	}
 	known, plain := d.evidence(words)
-	margin := d.tune.unsupportedMargin
+	margin := d.tune.UnsupportedMargin
 	if p >= 0 {
 		margin += priorMargin(n)
 	}
@@ -186,7 +208,7 @@ func (d *Detector) detect(text, prior string) Guess {
 			g.Other = d.models[u].code
 		}
 		return g
-	case scores[s]/float64(n) < d.tune.unknownFloor:
+	case scores[s]/float64(n) < d.tune.UnknownFloor:
 		// Several words that fit no model: a language we have no
 		// profile for.
 		if p >= 0 && plain <= 3 {
@@ -308,7 +330,7 @@ func (d *Detector) score(words []dword, script string) ([]float64, int) {
 		w := dw.text
 		weight := 1.0
 		if dw.name {
-			weight = d.tune.nameWeight
+			weight = d.tune.NameWeight
 		}
 		grams(w, func(h uint64, order int) {
 			n++
@@ -324,14 +346,14 @@ func (d *Detector) score(words []dword, script string) ([]float64, int) {
 		counts(&d.words, row, ok)
 		for i := range k {
 			if active[i] {
-				scores[i] += weight * d.tune.wordWeight * (lcs[i] - d.models[i].wordDen)
+				scores[i] += weight * d.tune.WordWeight * (lcs[i] - d.models[i].wordDen)
 			}
 		}
 	}
 	if len(words) > 0 {
 		if row, ok := d.words.row(wordKey(Fold(words[0].text))); ok {
 			for mask := le32(d.opens, row); mask != 0; mask &= mask - 1 {
-				scores[bits.TrailingZeros32(mask)] += d.tune.openerBonus
+				scores[bits.TrailingZeros32(mask)] += d.tune.OpenerBonus
 			}
 		}
 	}
@@ -391,6 +413,29 @@ func share(ranked []Scored, code string) float64 {
 type dword struct {
 	text string
 	name bool // looks like a name or acronym, so counts less
+}
+
+// markNameInfixes marks as names the runs of at most maxWords lower-case
+// words of at most maxLetters letters each that stand between two names:
+// the "of the" of "the Phantom of the Opera" in a Norwegian question, the
+// "von" of "Christian von Ehrenfels" in an English one belong to the
+// title or name, not to the language of the question around it.
+func markNameInfixes(words []dword, maxWords, maxLetters int) {
+	for i := 0; i < len(words); i++ {
+		if !words[i].name {
+			continue
+		}
+		j := i + 1
+		for j < len(words) && !words[j].name && j-i-1 < maxWords && utf8.RuneCountInString(words[j].text) <= maxLetters {
+			j++
+		}
+		if j > i+1 && j < len(words) && words[j].name {
+			for k := i + 1; k < j; k++ {
+				words[k].name = true
+			}
+			i = j - 1
+		}
+	}
 }
 
 // detectWords returns the lower-case words of text for the detector:

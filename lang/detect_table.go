@@ -110,7 +110,7 @@ func decodeDetector(blob []byte) (*Detector, error) {
 	if k > maxModels || bits.OnesCount(uint(gSlots)) != 1 || bits.OnesCount(uint(wSlots)) != 1 || gRows >= gSlots || wRows >= wSlots {
 		return nil, errBadDetector
 	}
-	d := &Detector{tune: defaultTuning(), blob: blob, models: make([]model, k)}
+	d := &Detector{tune: DefaultDetectorTuning(), blob: blob, models: make([]model, k)}
 	for i := range d.models {
 		m := &d.models[i]
 		m.code = string(r.next(int(r.u8())))
