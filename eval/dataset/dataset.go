@@ -65,9 +65,12 @@ type Article struct {
 	// whole articles do, is several.)
 	Paragraphs []Range
 	// Without is the paragraph removed from the article this one was made
-	// from (Article.ID of that one: From), for the unanswerable questions
-	// HoldOut makes; -1 for an article as published.
+	// from (Article.ID of that one: From), or the one that held the
+	// sentence removed, for the unanswerable questions HoldOut makes; -1
+	// for an article as published. Removed is the byte range of From's
+	// Text that was removed.
 	Without int
+	Removed Range
 	From    string
 }
 

@@ -159,7 +159,7 @@ func TestHoldOut(t *testing.T) {
 	}
 	// A fifth question whose answer also lies in another paragraph.
 	lines.WriteString(`{"id":"q9","lang":"en","title":"Klow","context":"Olaf Brenn runs it since 2019.","question":"who?","answers":[{"text":"Olaf Brenn","start":0}]}` + "\n")
-	// A one-paragraph article: skipped.
+	// A one-sentence article: nothing to leave once its sentence is gone.
 	lines.WriteString(`{"id":"t1","lang":"en","title":"Tarnow","context":"Tarnow is a town.","question":"what?","answers":[{"text":"town","start":12}]}` + "\n")
 	read := func() *dataset.Set {
 		s, err := dataset.ReadQAData(strings.NewReader(lines.String()), "x.jsonl")
@@ -209,6 +209,102 @@ func TestHoldOut(t *testing.T) {
 	dataset.HoldOut(s3, 5)
 	if len(s3.Articles) != 2 {
 		t.Errorf("HoldOut(5) made articles of a four-paragraph article")
+	}
+}
+
+// TestHoldOutShortArticles: articles of fewer paragraphs than HoldOut's
+// minimum lose a sentence that holds an answer, one article in ten.
+func TestHoldOutShortArticles(t *testing.T) {
+	const context = "%s lies on the Vell river. Ann Kross is its mayor. The Vell bridge opened in 2010."
+	qs := []struct{ q, ans string }{
+		{"who is the mayor?", "Ann Kross"},
+		{"when did the bridge open?", "2010"},
+		{"which river is the bridge named after?", "Vell"}, // also in the first sentence
+	}
+	var lines strings.Builder
+	const articles = 60
+	for i := range articles {
+		town := "Town" + itoa(i)
+		ctx := strings.ReplaceAll(context, "%s", town)
+		for j, q := range qs {
+			at := strings.LastIndex(ctx, q.ans)
+			lines.WriteString(`{"id":"` + town + `-` + itoa(j) + `","lang":"en","title":"` + town + `","context":"` + ctx + `","question":"` + q.q + `","answers":[{"text":"` + q.ans + `","start":` + itoa(at) + `}]}` + "\n")
+		}
+	}
+	read := func() *dataset.Set {
+		s, err := dataset.ReadQAData(strings.NewReader(lines.String()), "short.jsonl")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := dataset.HoldOut(s, 3); err != nil {
+			t.Fatal(err)
+		}
+		return s
+	}
+	s := read()
+	made := s.Articles[articles:]
+	if len(made) == 0 || len(made) > articles/4 {
+		t.Fatalf("%d of %d short articles lost a sentence, want about one in ten", len(made), articles)
+	}
+	byID := map[string]*dataset.Article{}
+	for _, a := range s.Articles {
+		byID[a.ID] = a
+	}
+	kinds := map[eval.Answerable]int{}
+	for _, b := range made {
+		orig := byID[b.From]
+		if orig == nil || b.Key != orig.Key || b.Split != orig.Split {
+			t.Fatalf("made article %+v", b)
+		}
+		removed := orig.Text[b.Removed.Start:b.Removed.End]
+		if !strings.HasSuffix(removed, ".") || strings.Count(removed, ". ") > 0 {
+			t.Errorf("%s: removed %q, want one whole sentence", b.ID, removed)
+		}
+		if strings.Contains(b.Text, removed) || len(b.Text) >= len(orig.Text) || strings.Count(b.Text, ".") != 2 {
+			t.Errorf("%s: text %q after removing %q from %q", b.ID, b.Text, removed, orig.Text)
+		}
+		var asked int
+		for _, q := range s.Questions {
+			if q.Article != b.ID {
+				continue
+			}
+			asked++
+			if !q.Generated || !strings.Contains(removed, q.Gold[0]) {
+				t.Errorf("%s: question %+v, whose answer is not in the removed %q", b.ID, q, removed)
+			}
+			want := eval.No
+			if eval.Hit(b.Text, q.Gold) {
+				want = eval.Either
+			}
+			if q.Answerable != want {
+				t.Errorf("%s: %q answerable %v, want %v", b.ID, q.Q, q.Answerable, want)
+			}
+			kinds[q.Answerable]++
+		}
+		if asked == 0 {
+			t.Errorf("%s: made with no question", b.ID)
+		}
+	}
+	if kinds[eval.No] == 0 || kinds[eval.Either] == 0 {
+		t.Errorf("questions made by answerable: %v; want both unanswerable and either", kinds)
+	}
+	// Deterministic: the same articles again.
+	s2 := read()
+	if len(s2.Articles) != len(s.Articles) || len(s2.Questions) != len(s.Questions) {
+		t.Fatalf("a second HoldOut made %d articles and %d questions, the first %d and %d", len(s2.Articles), len(s2.Questions), len(s.Articles), len(s.Questions))
+	}
+	for i := range s.Articles {
+		if s2.Articles[i].ID != s.Articles[i].ID || s2.Articles[i].Text != s.Articles[i].Text {
+			t.Errorf("article %d: %s, then %s", i, s.Articles[i].ID, s2.Articles[i].ID)
+		}
+	}
+	// minParagraphs 0: none at all.
+	s3, err := dataset.ReadQAData(strings.NewReader(lines.String()), "short.jsonl")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := dataset.HoldOut(s3, 0); err != nil || len(s3.Articles) != articles {
+		t.Errorf("HoldOut(0) = %v, %d articles; want nothing made", err, len(s3.Articles))
 	}
 }
 

@@ -67,7 +67,8 @@ func Detect(r io.Reader) (Format, error) {
 }
 
 // DefaultMinParagraphs is the number of paragraphs (non-blank lines) an
-// article needs for dataset.HoldOut to make unanswerable questions of it.
+// article needs for dataset.HoldOut to make unanswerable questions of it
+// by removing a paragraph; a shorter one loses a sentence instead.
 const DefaultMinParagraphs = 3
 
 // ReadFile reads one real-data file of fsys: a qa-data file (with the
@@ -94,8 +95,8 @@ func ReadFile(fsys fs.FS, name string, minParagraphs int) (*dataset.Set, error) 
 		if err != nil {
 			return nil, err
 		}
-		if minParagraphs > 0 {
-			dataset.HoldOut(s, minParagraphs)
+		if err := dataset.HoldOut(s, minParagraphs); err != nil {
+			return nil, fmt.Errorf("read %s: %w", name, err)
 		}
 		return s, nil
 	case XQuAD:

@@ -61,7 +61,7 @@ func run(ctx context.Context, args []string, stdout io.Writer) error {
 	fs.StringVar(&o.articleLang, "article-lang", "", "read every article in this language (default: each article's own)")
 	fs.IntVar(&o.jobs, "jobs", 2, "articles worked on at once")
 	fs.IntVar(&o.sample, "sample", 100, "keep this percentage of the articles, chosen by a hash of their key (deterministic)")
-	fs.IntVar(&o.minParagraphs, "hold-out-min", realdata.DefaultMinParagraphs, "paragraphs an article needs for unanswerable questions made by removing one (0: none)")
+	fs.IntVar(&o.minParagraphs, "hold-out-min", realdata.DefaultMinParagraphs, "paragraphs an article needs for unanswerable questions made by removing one; shorter articles lose a sentence (0: no unanswerable questions made)")
 	fs.StringVar(&o.splits, "splits", "fit,dev", "the splits scored, checked and reported together (\"dev\" alone compares variants on what no model was fitted on)")
 	fs.BoolVar(&o.heldout, "heldout", true, "report the held-out split too (apart, never checked)")
 	fs.BoolVar(&o.markdown, "markdown", false, "print Markdown tables of qabot against Bleve (fit+dev, and held-out apart) instead, for the README (make report-real)")
