@@ -258,12 +258,14 @@ func fitTwoStage(samples []calSample, pairs []string, cost float64, stage boostP
 
 // treesFrom is the fewest candidates scored that all but share of the
 // unanswerable samples reach: from where the trees are fitted and count
-// (qa.Calibration.TreesFrom); 0 when share is 0 or there are none. The
-// unanswerable questions are made from articles of three paragraphs or
-// more (testdata/realdata/README.md), so below that count the fit data
-// holds answerable questions alone, from single passages, and the trees
-// learn there that few candidates mean an answer: on a short article the
-// bot reads, they would answer what it does not say.
+// (qa.Calibration.TreesFrom); 0 when share is 0 or there are none. When
+// the unanswerable questions were made from articles of three paragraphs
+// or more alone, below about 9 candidates the fit data held answerable
+// questions alone, from single passages, and the trees learnt there that
+// few candidates mean an answer: on a short article the bot reads, they
+// would answer what it does not say. Short articles give unanswerable
+// questions too now (dataset.HoldOut removes a sentence), which brings
+// the count down to about 3.
 func treesFrom(samples []calSample, share float64) int {
 	var n []int
 	for _, s := range samples {
