@@ -285,10 +285,11 @@ func (e *Engine) candidates(ctx context.Context, q *query, k int) ([]ranked, *fi
 					b.slots = append(b.slots, slot{doc: p.doc, art: art, score: acc, cover: acc})
 				}
 				sl := &b.slots[si]
+				// The stamp, not a zero score, says the word reaches the
+				// slot for the first time: a posting that scores 0 must
+				// not let a later one list the slot twice.
 				if sl.gStamp != stamp {
 					sl.gStamp, sl.gScore, sl.gCover = stamp, 0, 0
-				}
-				if sl.gScore == 0 && sl.gCover == 0 {
 					b.touched = append(b.touched, si)
 				}
 				sl.gScore = max(sl.gScore, s)
