@@ -324,13 +324,10 @@ func containsString(ss []string, s string) bool {
 	return false
 }
 
-// TestLocate parses a page with the real parser, whose cleaner rewrites
-// quote marks, and finds each sentence and the gold sentence of answers.
-func TestLocate(t *testing.T) {
-	a := &dataset.Article{
-		Title: "Klow harbour",
-		Text:  "The harbour of Klow opened in 1887 after ten years of work.\n\nIts chief, Olaf Brenn, said “it is ours” in 2019. Ships leave at dawn.",
-	}
+// locateSentences parses a's page with the real parser and locates its
+// sentences in a's text, failing unless there are want of them.
+func locateSentences(t *testing.T, a *dataset.Article, want int) (*corpus.Article, []dataset.Range) {
+	t.Helper()
 	p, err := corpus.NewParser()
 	if err != nil {
 		t.Fatal(err)
@@ -340,9 +337,20 @@ func TestLocate(t *testing.T) {
 		t.Fatal(err)
 	}
 	loc := dataset.Locate(a, parsed)
-	if len(loc) != 3 {
-		t.Fatalf("%d sentences located, want 3: %v", len(loc), loc)
+	if len(loc) != want {
+		t.Fatalf("%d sentences located, want %d: %v", len(loc), want, loc)
 	}
+	return parsed, loc
+}
+
+// TestLocate parses a page with the real parser, whose cleaner rewrites
+// quote marks, and finds each sentence and the gold sentence of answers.
+func TestLocate(t *testing.T) {
+	a := &dataset.Article{
+		Title: "Klow harbour",
+		Text:  "The harbour of Klow opened in 1887 after ten years of work.\n\nIts chief, Olaf Brenn, said “it is ours” in 2019. Ships leave at dawn.",
+	}
+	parsed, loc := locateSentences(t, a, 3)
 	for i, r := range loc {
 		if r.Start < 0 {
 			t.Fatalf("sentence %d %q not found", i, parsed.Sentences[i].Text)
@@ -370,18 +378,7 @@ func TestLocateCharacterReferences(t *testing.T) {
 		Title: "Porto de Klow",
 		Text:  "O porto de Klow abriu em 1887.\n\nO chefe disse &quot;o porto &#233; nosso&quot; em 2019. Os navios saem ao amanhecer &amp; voltam &agrave; noite.",
 	}
-	p, err := corpus.NewParser()
-	if err != nil {
-		t.Fatal(err)
-	}
-	parsed, err := p.Parse("klow", a.Page())
-	if err != nil {
-		t.Fatal(err)
-	}
-	loc := dataset.Locate(a, parsed)
-	if len(loc) != 3 {
-		t.Fatalf("%d sentences located, want 3: %v", len(loc), loc)
-	}
+	parsed, loc := locateSentences(t, a, 3)
 	for i, s := range parsed.Sentences {
 		if strings.Contains(s.Text, "&") && !strings.Contains(s.Text, " & ") {
 			t.Errorf("sentence %d %q keeps a character reference", i, s.Text)
