@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"io/fs"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode"
@@ -203,6 +204,38 @@ func (x *FactExtractor) Extract(a *Article) {
 			}
 		}
 	}
+	markDoubted(a, caps)
+}
+
+// markDoubted sets Doubted on the persons' names whose words the article
+// also writes in lower case, unless it calls them by their last word alone.
+func markDoubted(a *Article, caps capitalisation) {
+	alone := map[string]bool{}
+	for _, s := range a.Sentences {
+		for _, n := range s.Facts.Names {
+			if !strings.Contains(n.Text, " ") {
+				alone[strings.ToLower(trimPossessive(n.Text))] = true
+			}
+		}
+	}
+	for i := range a.Sentences {
+		names := a.Sentences[i].Facts.Names
+		for k, n := range names {
+			if n.Kind != NamePerson {
+				continue
+			}
+			words := strings.Fields(n.Text)
+			if len(words) > 1 && alone[strings.ToLower(trimPossessive(words[len(words)-1]))] {
+				continue
+			}
+			names[k].Doubted = slices.ContainsFunc(words, func(w string) bool { return caps[strings.ToLower(trimPossessive(w))][1] > 0 })
+		}
+	}
+}
+
+// trimPossessive drops a possessive ending: "Mitchell's" is Mitchell.
+func trimPossessive(w string) string {
+	return w[:len(w)-possessiveLen(token{text: w})]
 }
 
 // A token is a word or number of a sentence, with byte offsets.

@@ -55,6 +55,12 @@ func extractWho(e *Engine, q *query, doc *doc, near []int) (extraction, bool) {
 	if sp, ok := e.doer(q, doc); ok {
 		return typedAt(sp.Text, sp.Start, sp.End)
 	}
+	// A person's name the article gives no reason to doubt comes first:
+	// "Derby County" may be typed a person, yet the article writes
+	// "county" as an ordinary word.
+	if sp, ok := e.nameOf(q, s, near, undoubted(s), corpus.NamePerson); ok {
+		return typedAt(sp.Text, sp.Start, sp.End)
+	}
 	if sp, ok := e.nameOf(q, s, near, nil, corpus.NamePerson, corpus.NameOrg); ok {
 		return typedAt(sp.Text, sp.Start, sp.End)
 	}
@@ -134,6 +140,14 @@ func extractWhich(e *Engine, q *query, doc *doc, near []int) (extraction, bool) 
 		}
 	}
 	return untyped(e.rest(q, doc))
+}
+
+// undoubted keeps the names of s that the article gives no reason to
+// doubt (corpus.Name.Doubted).
+func undoubted(s *corpus.Sentence) func(corpus.Span) bool {
+	return func(sp corpus.Span) bool {
+		return !slices.ContainsFunc(s.Facts.Names, func(n corpus.Name) bool { return n.Span == sp && n.Doubted })
+	}
 }
 
 func evidenceWho(f *corpus.Facts) float64 {
