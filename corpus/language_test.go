@@ -1,6 +1,7 @@
 package corpus_test
 
 import (
+	"slices"
 	"strings"
 	"testing"
 
@@ -323,6 +324,39 @@ func TestPlaceOfTitleBeforePerson(t *testing.T) {
 			}
 			if q := s.Facts.Quote; q == nil || q.Resolved != tt.person {
 				t.Errorf("quote of %q = %+v, want %q", s.Text, q, tt.person)
+			}
+		})
+	}
+}
+
+// TestPersonEvidence reads what the article says of a name typed a person:
+// a word of it written in lower case elsewhere casts doubt on it ("the
+// county side", so "Derby County" is likely no person), unless the article
+// also calls the name by its last word alone, as it calls people by their
+// surname; a royal title before a name makes it a person in every
+// language that lists one.
+func TestPersonEvidence(t *testing.T) {
+	p := mustLanguagesParser(t)
+	tests := []struct {
+		name, lang, text, person string
+		doubted                  bool
+	}{
+		{"ordinary word", "en", "The county side won the cup.\n\nThe club lost to Derby County in 1899.", "Derby County", true},
+		{"no ordinary word", "en", "The side won the cup.\n\nThe club lost to Derby County in 1899.", "Derby County", false},
+		{"called by surname", "en", "Smith said his will was clear.\n\nThe club hired Will Smith in 1899.", "Will Smith", false},
+		{"nb royal title", "nb", "Paret ble tatt imot av prins Charles på slottet.", "Charles", false},
+		{"pt royal title", "pt", "O casal foi recebido pelo príncipe Carlos no palácio.", "Carlos", false},
+		{"ru royal title", "ru", "Пару встретил принц Карл во дворце.", "Карл", false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			s := lastSentenceOf(t, p, tt.lang, tt.text)
+			i := slices.IndexFunc(s.Facts.Names, func(n corpus.Name) bool { return n.Text == tt.person })
+			if i < 0 || s.Facts.Names[i].Kind != corpus.NamePerson {
+				t.Fatalf("names of %q = %+v, want the person %q", s.Text, s.Facts.Names, tt.person)
+			}
+			if got := s.Facts.Names[i].Doubted; got != tt.doubted {
+				t.Errorf("%q doubted = %v, want %v", tt.person, got, tt.doubted)
 			}
 		})
 	}

@@ -32,3 +32,14 @@ func TestWhoTakesTheSubject(t *testing.T) {
 		})
 	}
 }
+
+// TestWhoPrefersAnUndoubtedPerson checks that a who-question is answered
+// with a person's name the article gives no reason to doubt before one
+// whose word the article also writes as an ordinary word: "Derby County"
+// reads as a person's name and stands nearer the question's words, but
+// the article speaks of "the county side".
+func TestWhoPrefersAnUndoubtedPerson(t *testing.T) {
+	const article = "The county side won the cup that year. " +
+		"In 1899 the club appointed its first manager after a cup defeat by Derby County, and Tom Rydal stayed a year."
+	checkTypedRuleAnswer(t, "en", article, "Who was the club's first manager?", "", "Tom Rydal")
+}
