@@ -42,9 +42,9 @@ type Name struct {
 	Kind NameKind
 	// Doubted marks a person's name that the article gives reason to
 	// doubt: a word of it is also written in lower case elsewhere, as an
-	// ordinary word ("Derby County", "World Music Awards"), and the article
+	// ordinary word ("Harlow County", "Open Garden Awards"), and the article
 	// never calls it by its last word alone, as it calls people by their
-	// surname ("Thomas Mitchell ... Mitchell joined").
+	// surname ("Anna Velder ... Velder joined").
 	Doubted bool
 }
 

@@ -56,7 +56,7 @@ func extractWho(e *Engine, q *query, doc *doc, near []int) (extraction, bool) {
 		return typedAt(sp.Text, sp.Start, sp.End)
 	}
 	// A person's name the article gives no reason to doubt comes first:
-	// "Derby County" may be typed a person, yet the article writes
+	// "Harlow County" may be typed a person, yet the article writes
 	// "county" as an ordinary word.
 	if sp, ok := e.nameOf(q, s, near, undoubted(s), corpus.NamePerson); ok {
 		return typedAt(sp.Text, sp.Start, sp.End)

@@ -79,7 +79,7 @@ func skeleton(s string) (string, []int) {
 
 // GoldSentences returns the indices of the sentences (ranges from Locate)
 // that hold the start of one of q's answers: its first letter or digit,
-// so that "$5" starts at "5" and "&quot;Bey Hive&quot;" at "B". Empty when
+// so that "$5" starts at "5" and "&quot;Nord Choir&quot;" at "N". Empty when
 // q has no answer range or the cleaner dropped the sentences that held
 // them.
 func GoldSentences(a *Article, q Question, sentences []Range) []int {

@@ -49,7 +49,7 @@ func SetName(file string) string {
 // found among the whole article's sentences; the article's key is
 // "<set>/<title>". Each answer's range is its place in that text; its
 // gold string (Gold, Ans) has its character references decoded
-// ("&quot;Bey Hive&quot;" is `"Bey Hive"`), as the page cleaner decodes
+// ("&quot;Nord Choir&quot;" is `"Nord Choir"`), as the page cleaner decodes
 // the article's.
 func ReadQAData(r io.Reader, name string) (*Set, error) {
 	br := bufio.NewReader(r)
