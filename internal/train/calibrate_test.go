@@ -16,10 +16,7 @@ import (
 // other model the second, and the product orders the samples as they are.
 func TestFitTwoStage(t *testing.T) {
 	names := qa.CalibrationNames()
-	col := map[string]int{}
-	for i, n := range names {
-		col[n] = i
-	}
+	col := columns(names)
 	rng := rand.New(rand.NewPCG(1, 2))
 	var samples []calSample
 	for i := range 4000 {
@@ -183,10 +180,7 @@ func TestThresholdDeclining(t *testing.T) {
 // cannot.
 func TestStageTrees(t *testing.T) {
 	names := qa.CalibrationNames()
-	col := map[string]int{}
-	for i, n := range names {
-		col[n] = i
-	}
+	col := columns(names)
 	rng := rand.New(rand.NewPCG(3, 4))
 	var samples []calSample
 	for i := range 4000 {
@@ -261,4 +255,13 @@ func thresholdSteps() ([]calSample, []float64) {
 		}
 	}
 	return samples, probs
+}
+
+// columns maps each calibration input's name to its column in a sample.
+func columns(names []string) map[string]int {
+	col := make(map[string]int, len(names))
+	for i, n := range names {
+		col[n] = i
+	}
+	return col
 }
