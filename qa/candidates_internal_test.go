@@ -225,13 +225,13 @@ func TestCandidatesMatchExhaustive(t *testing.T) {
 			}
 			// The scratch is clean after every question.
 			b := e.idx.cand.get(len(e.idx.docs))
-			for d := range b.slot {
-				if b.slot[d] != -1 || b.cover[d] != 0 || b.words[d] != 0 {
+			for d := range b.reached {
+				if b.reached[d] || b.cover[d] != 0 || b.words[d] != 0 {
 					t.Fatalf("scratch of sentence %d not reset", d)
 				}
 			}
-			for a := range b.artMark {
-				if b.artMark[a] != 0 || b.artAcc[a] != 0 || b.filled[a] {
+			for a := range b.bound {
+				if b.bound[a] != (articleBound{}) || b.artAcc[a] != 0 {
 					t.Fatalf("scratch of article %d not reset", a)
 				}
 			}
@@ -283,7 +283,7 @@ func TestBestOf(t *testing.T) {
 		}
 		want := slices.Clone(rs)
 		slices.SortFunc(want, byFirstStage)
-		got := bestOf(slices.Clone(rs), tt.k)
+		got := bestOf(slices.Clone(rs), tt.k, &bestScratch{})
 		if !sameRanked(got, want[:tt.k]) {
 			t.Errorf("n=%d k=%d distinct=%d: got %v, want %v", tt.n, tt.k, tt.distinct, got, want[:tt.k])
 		}

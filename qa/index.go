@@ -50,9 +50,15 @@ type docToken struct {
 	term int32
 }
 
+// A posting is a sentence that has a term, with its weight there (tf:
+// how often it has it, or the weight of the context it inherits it from)
+// and its BM25 part, computed once the index is built (bm25Of): it
+// depends on the term and the sentence only, and it lies next to the
+// rest, which the first stage reads with it.
 type posting struct {
-	doc int32
-	tf  float32
+	doc  int32
+	tf   float32
+	bm25 float64
 }
 
 // An index is an inverted index of stems over every sentence of a corpus.
