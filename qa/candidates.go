@@ -413,22 +413,36 @@ func (b *stage1Buf) boundArticles(e *Engine, q *query) stage1Sums {
 		b.isName = append(b.isName, isName)
 		b.garts = b.garts[:0]
 		for ti := b.termOff[gi]; ti < b.termOff[gi+1]; ti++ {
-			t := b.terms[ti]
-			for bi := c.blockOff[t.tid]; bi < c.blockOff[t.tid+1]; bi++ {
-				blk := c.blocks[bi]
+			per, damp := b.terms[ti].per, b.terms[ti].damp
+			tid := b.terms[ti].tid
+			for bi := c.blockOff[tid]; bi < c.blockOff[tid+1]; bi++ {
+				blk := &c.blocks[bi]
+				// The most a posting of the run gives, computed as
+				// scoreArticle computes a posting's: a bound to the bit.
+				s := blk.best * per * damp
+				if blk.bestName > 0 {
+					if n := blk.bestName * per * damp * 1.3; n > s {
+						s = n
+					}
+				}
+				cov := per * float64(blk.cover)
 				ab := &b.bound[blk.art]
 				if ab.gStamp != stamp {
 					if ab.gStamp == 0 {
 						b.marked = append(b.marked, blk.art)
 					}
-					ab.gStamp, ab.gScore, ab.gCover, ab.gOwn = stamp, 0, 0, false
+					ab.gStamp, ab.gScore, ab.gCover, ab.gOwn = stamp, s, cov, blk.own()
 					b.garts = append(b.garts, blk.art)
+				} else {
+					// Neither is NaN nor -0: as max, without its cases.
+					if s > ab.gScore {
+						ab.gScore = s
+					}
+					if cov > ab.gCover {
+						ab.gCover = cov
+					}
+					ab.gOwn = ab.gOwn || blk.own()
 				}
-				// The most a posting of the run gives, computed as
-				// scoreArticle computes a posting's: a bound to the bit.
-				ab.gScore = max(ab.gScore, blk.best*t.per*t.damp, blk.bestName*t.per*t.damp*1.3)
-				ab.gCover = max(ab.gCover, t.per*float64(blk.cover))
-				ab.gOwn = ab.gOwn || blk.own()
 				ab.refs++
 				b.refs = append(b.refs, blockRef{art: blk.art, group: int32(gi), term: ti, block: bi})
 			}
