@@ -26,12 +26,13 @@ type cachedSample struct {
 	Answered, Right          bool
 	X                        []float64
 	Scored                   int
+	Q, Quote, Gold, Article  string `json:",omitempty"`
 }
 
 func exportSamples(ss []calSample) []cachedSample {
 	out := make([]cachedSample, len(ss))
 	for i, s := range ss {
-		out[i] = cachedSample{s.set, s.lang, s.artLang, s.pair, s.fold, s.answerable, s.answered, s.right, s.x, s.scored}
+		out[i] = cachedSample{s.set, s.lang, s.artLang, s.pair, s.fold, s.answerable, s.answered, s.right, s.x, s.scored, s.q, s.quote, s.gold, s.article}
 	}
 	return out
 }
@@ -39,7 +40,7 @@ func exportSamples(ss []calSample) []cachedSample {
 func importSamples(cs []cachedSample) []calSample {
 	out := make([]calSample, len(cs))
 	for i, c := range cs {
-		out[i] = calSample{set: c.Set, lang: c.Lang, artLang: c.ArtLang, pair: c.Pair, fold: c.Fold, answerable: c.Answerable, answered: c.Answered, right: c.Right, x: c.X, scored: c.Scored}
+		out[i] = calSample{set: c.Set, lang: c.Lang, artLang: c.ArtLang, pair: c.Pair, fold: c.Fold, answerable: c.Answerable, answered: c.Answered, right: c.Right, x: c.X, scored: c.Scored, q: c.Q, quote: c.Quote, gold: c.Gold, article: c.Article}
 	}
 	return out
 }

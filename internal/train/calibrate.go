@@ -6,6 +6,7 @@ import (
 	"io"
 	"log"
 	"math"
+	"os"
 	"sort"
 	"strings"
 
@@ -26,6 +27,9 @@ type calSample struct {
 	right      bool
 	x          []float64
 	scored     int // candidates the ranker scored (qa.Inspection.Scored)
+	// For reading the calibration's errors (-dump): the question, the
+	// sentence the engine chose, a gold answer, and the article.
+	q, quote, gold, article string
 }
 
 // prob is the probability cal gives s.
@@ -46,6 +50,10 @@ func calibrationSamples(arts []*article, r *qa.Ranker, fold func(*article) int) 
 			}
 			s := calSample{set: a.set, lang: q.Lang, artLang: a.lang, pair: ins.Pair, fold: fold(a), answerable: q.Answerable, answered: ins.Answer.Answered && ins.Calibration != nil, x: ins.Calibration, scored: ins.Scored}
 			s.right = s.answered && q.right(ins.Answer.Quote)
+			s.q, s.quote, s.article = q.Q, ins.Answer.Quote.Text, a.a.Key
+			if len(q.Gold) > 0 {
+				s.gold = q.Gold[0]
+			}
 			out[i] = append(out[i], s)
 		}
 	})
@@ -67,6 +75,7 @@ const minPair = 50
 // calOptions are the calibration's choices: boosting is off when depths
 // is empty.
 type calOptions struct {
+	dump   string // a TSV file to write the samples to (-dump)
 	drop   string // comma-separated inputs left out
 	cost   float64
 	depths []int // tree depths to choose among by cross-validation
@@ -128,6 +137,10 @@ func fitCalibration(samples []calSample, opts calOptions) (*qa.Calibration, stri
 		}
 		t, how := bestThreshold(samples, probs, opts)
 		cal.Threshold = t
+		log.Printf("calibration: out of fold on fit: AUC %.4f; at the threshold: %v", aucOf(samples, probs), operate(samples, probs, opts.cost, t))
+		if ft, ok := thresholdDeclining(samples, probs, fixedDeclined); ok {
+			log.Printf("calibration: out of fold on fit: at %.1f%% of the unanswerable declined: %v", 100*fixedDeclined, operate(samples, probs, opts.cost, ft))
+		}
 		return cal, how
 	}
 	cal := fitLinear(answered, pairs, opts.cost)
@@ -730,14 +743,19 @@ func measure(samples []calSample, cal *qa.Calibration, t float64) measured {
 // auc is the probability that a right answer gets a higher probability
 // than a wrong one, over the questions the engine can answer.
 func auc(samples []calSample, cal *qa.Calibration) float64 {
+	return aucOf(samples, probsOf(samples, cal))
+}
+
+// aucOf is auc with each sample's probability given.
+func aucOf(samples []calSample, probs []float64) float64 {
 	type pr struct {
 		p     float64
 		right bool
 	}
 	var ps []pr
-	for _, s := range samples {
+	for i, s := range samples {
 		if s.answered {
-			ps = append(ps, pr{s.prob(cal), s.right})
+			ps = append(ps, pr{probs[i], s.right})
 		}
 	}
 	sort.Slice(ps, func(i, j int) bool { return ps[i].p < ps[j].p })
@@ -855,4 +873,61 @@ func operate(samples []calSample, probs []float64, cost, t float64) operating {
 
 func (o operating) String() string {
 	return fmt.Sprintf("threshold %.3f: sentence@1 %.1f%%, answerable declined %.1f%%, unanswerable declined %.1f%%, cost %.0f", o.threshold, o.sentence, o.answerableDeclined, o.unansDeclined, o.cost)
+}
+
+// dumpSamples writes the samples to a TSV file, each fit sample with the
+// probability a two-stage calibration fitted without its fold gives it,
+// each dev sample with cal's, for reading what the calibration gets
+// wrong. A sample the engine cannot answer has probability -1.
+func dumpSamples(path string, fit, dev []calSample, cal *qa.Calibration, opts calOptions) error {
+	var answered []calSample
+	for _, s := range fit {
+		if s.answered {
+			answered = append(answered, s)
+		}
+	}
+	pairs := pairsOf(answered)
+	oof := make([]float64, len(answered))
+	for f := range opts.folds {
+		train, test, idx := splitFold(answered, f)
+		c := fitTwoStage(train, pairs, opts.cost, opts.stage, opts.fadeShare)
+		for k, s := range test {
+			oof[idx[k]] = s.prob(c)
+		}
+	}
+	var b strings.Builder
+	b.WriteString("split\tset\tlang\tpair\tanswerable\tright\tP\tscored\tarticle\tq\tquote\tgold")
+	for _, n := range qa.CalibrationNames() {
+		b.WriteString("\t" + n)
+	}
+	b.WriteString("\n")
+	clean := func(s string) string { return strings.NewReplacer("\t", " ", "\n", " ").Replace(s) }
+	write := func(split string, s calSample, p float64) {
+		fmt.Fprintf(&b, "%s\t%s\t%s\t%s\t%d\t%v\t%.4f\t%d\t%s\t%s\t%s\t%s", split, s.set, s.lang, s.pair, s.answerable, s.right, p, s.scored, clean(s.article), clean(s.q), clean(s.quote), clean(s.gold))
+		x := s.x
+		if x == nil {
+			x = make([]float64, len(qa.CalibrationNames()))
+		}
+		for _, v := range x {
+			fmt.Fprintf(&b, "\t%.4g", v)
+		}
+		b.WriteString("\n")
+	}
+	k := 0
+	for _, s := range fit {
+		p := -1.0
+		if s.answered {
+			p = oof[k]
+			k++
+		}
+		write("fit", s, p)
+	}
+	for _, s := range dev {
+		p := -1.0
+		if s.answered {
+			p = s.prob(cal)
+		}
+		write("dev", s, p)
+	}
+	return os.WriteFile(path, []byte(b.String()), 0o644)
 }

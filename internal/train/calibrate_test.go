@@ -1,8 +1,12 @@
 package main
 
 import (
+	"fmt"
 	"math"
 	"math/rand/v2"
+	"os"
+	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/qabot/qabot/eval"
@@ -264,4 +268,58 @@ func columns(names []string) map[string]int {
 		col[n] = i
 	}
 	return col
+}
+
+// TestDumpSamples checks what -dump writes for reading the calibration's
+// errors: a header naming every input, a row per sample, fit and dev, the
+// question's tabs and line breaks made spaces, and -1 as the probability
+// of a question the engine could not answer.
+func TestDumpSamples(t *testing.T) {
+	names := qa.CalibrationNames()
+	col := columns(names)
+	rng := rand.New(rand.NewPCG(3, 4))
+	var fit []calSample
+	for i := range 500 {
+		x := make([]float64, len(names))
+		x[col["prob"]] = rng.Float64()
+		s := calSample{pair: "en>en", fold: i % 5, answered: true, x: x, right: rng.Float64() < x[col["prob"]], q: "q"}
+		if i%10 == 0 {
+			s.answerable = eval.No
+			s.right = false
+		}
+		fit = append(fit, s)
+	}
+	fit = append(fit, calSample{pair: "en>en", fold: 0, q: "never answered"})
+	dev := []calSample{{pair: "en>en", answered: true, x: fit[1].x, q: "a\tquestion\non two lines", quote: "chosen", gold: "gold", set: "s", article: "s/a"}}
+	opts := calOptions{cost: 2, folds: 5, twoStage: true}
+	cal, _ := fitCalibration(fit, opts)
+	path := filepath.Join(t.TempDir(), "dump.tsv")
+	if err := dumpSamples(path, fit, dev, cal, opts); err != nil {
+		t.Fatal(err)
+	}
+	data, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	lines := strings.Split(strings.TrimSuffix(string(data), "\n"), "\n")
+	if len(lines) != 1+len(fit)+len(dev) {
+		t.Fatalf("%d lines, want a header and %d samples", len(lines), len(fit)+len(dev))
+	}
+	header := strings.Split(lines[0], "\t")
+	if len(header) != 12+len(names) || header[6] != "P" || header[len(header)-1] != names[len(names)-1] {
+		t.Errorf("header %q: want 12 columns, P the 7th, then the %d inputs", header, len(names))
+	}
+	for i, line := range lines[1:] {
+		if f := strings.Split(line, "\t"); len(f) != len(header) {
+			t.Errorf("line %d: %d columns, want %d", i+2, len(f), len(header))
+		}
+	}
+	unanswered := strings.Split(lines[len(fit)], "\t")
+	if unanswered[0] != "fit" || unanswered[6] != "-1.0000" || unanswered[9] != "never answered" {
+		t.Errorf("unanswered fit sample: %q; want split fit, probability -1", unanswered[:10])
+	}
+	last := strings.Split(lines[len(lines)-1], "\t")
+	if want := fmt.Sprintf("%.4f", dev[0].prob(cal)); last[0] != "dev" || last[6] != want || last[9] != "a question on two lines" || last[10] != "chosen" || last[11] != "gold" {
+		t.Errorf("dev sample: %q; want split dev, probability %s, the question on one line", last[:12], want)
+	}
 }

@@ -84,6 +84,7 @@ func main() {
 		share      = flag.Float64("declined-share", 0.816, "the threshold declines this share of the unanswerable fit questions, out of fold, when its cost is within -tolerance standard errors of the cheapest threshold's; 0: the cheapest (0.816, the share main's model declined on dev when it was set, steadies the threshold, which moved 0.01-0.03 from refit to refit, 0.7 points of dev sentence@1 each 0.01)")
 		tolerance  = flag.Float64("tolerance", 2, "see -declined-share (2: within the noise at about 95%; at 1, a refit on main c9a7efd fell back to the cheapest threshold, 0.55, whose dev sentence@1 is 58.9% against 61.3% at the share's)")
 		fadeShare  = flag.Float64("trees-from-share", 0.05, "the trees of the two-stage calibration are fitted and count from the number of candidates scored that all but this share of the unanswerable fit questions reach, not below, where the fit data holds answerable questions alone (0: everywhere)")
+		dump       = flag.String("dump", "", "write the calibration's questions, fit and dev, each with its inputs and probability (a fit question's from a calibration fitted without its fold), to this TSV file (outside the repository), for reading what the gate gets wrong")
 		cache      = flag.String("cache", "", "a file (outside the repository) that keeps the fitted ranker and the calibration's questions between runs: when it exists, only the calibration is refitted (for trying calibrations; make train never sets it)")
 	)
 	flag.Float64Var(&fixedDeclined, "fixed-declined", fixedDeclined, "the share of unanswerable questions at which the curves also report sentence@1, for comparing rankers whose thresholds differ")
@@ -107,7 +108,7 @@ func main() {
 		markdownCurve(os.Stdout, calibrationSamples(dev, r, func(*article) int { return 0 }), r.Calibration)
 		return
 	}
-	calOpts := calOptions{drop: *drop, cost: *cost, folds: *folds, twoStage: *twoStage, smooth: *smooth, minDeclined: *minDecl, share: *share, tolerance: *tolerance, fadeShare: *fadeShare, stage: boostParams{trees: *stageTrees, depth: *stageDepth, rate: *rate, leafL2: 1, minHess: 5, maxCuts: 32}, boost: boostParams{trees: *trees, rate: *rate, leafL2: 1, minHess: 5, maxCuts: 32}}
+	calOpts := calOptions{dump: *dump, drop: *drop, cost: *cost, folds: *folds, twoStage: *twoStage, smooth: *smooth, minDeclined: *minDecl, share: *share, tolerance: *tolerance, fadeShare: *fadeShare, stage: boostParams{trees: *stageTrees, depth: *stageDepth, rate: *rate, leafL2: 1, minHess: 5, maxCuts: 32}, boost: boostParams{trees: *trees, rate: *rate, leafL2: 1, minHess: 5, maxCuts: 32}}
 	for _, d := range strings.Split(*depths, ",") {
 		if d = strings.TrimSpace(d); d == "" {
 			continue
@@ -285,6 +286,11 @@ func calibrate(c *cached, opts calOptions, root, out string) {
 	ranker.Calibration = cal
 	if err := ranker.Compile(); err != nil {
 		log.Fatal(err)
+	}
+	if opts.dump != "" {
+		if err := dumpSamples(opts.dump, samples, devSamples, cal, opts); err != nil {
+			log.Fatal(err)
+		}
 	}
 	{
 		for _, ans := range []eval.Answerable{eval.Yes, eval.No} {
