@@ -242,9 +242,16 @@ func trimPossessive(w string) string {
 type token struct {
 	text       string
 	start, end int
+	// low is text in lower case, made once by tokenize: the extractors
+	// look most words up in lower case several times.
+	low string
 }
 
-func (t token) lower() string { return strings.ToLower(t.text) }
+func newToken(text string, start, end int) token {
+	return token{text: text, start: start, end: end, low: strings.ToLower(text)}
+}
+
+func (t token) lower() string { return t.low }
 
 func (t token) capitalised() bool {
 	r, _ := utf8.DecodeRuneInString(t.text)
@@ -298,12 +305,12 @@ func (x *FactExtractor) tokenize(text string) []token {
 				start = i
 			}
 		case start >= 0:
-			out = append(out, token{text[start:i], start, i})
+			out = append(out, newToken(text[start:i], start, i))
 			start = -1
 		}
 	}
 	if start >= 0 {
-		out = append(out, token{text[start:], start, len(text)})
+		out = append(out, newToken(text[start:], start, len(text)))
 	}
 	return out
 }
@@ -769,10 +776,10 @@ func isRegnalNumber(w string) bool {
 	return w != "" && strings.Trim(w, "IVX") == ""
 }
 
-// stem returns the stem of a word in lower case (the word itself without
+// stem returns the stem of a token in lower case (the word itself without
 // x.Stem).
-func (x *FactExtractor) stem(w string) string {
-	w = strings.ToLower(w)
+func (x *FactExtractor) stem(t token) string {
+	w := t.low
 	if x.Stem != nil {
 		return x.Stem(w)
 	}
@@ -787,7 +794,7 @@ func (x *FactExtractor) placeForms(toks [][]token) map[string]bool {
 	for _, ts := range toks {
 		for k := 1; k < len(ts); k++ {
 			if ts[k].capitalised() && !ts[k].allCaps() && x.placePrep[ts[k-1].lower()] {
-				out[x.stem(ts[k].text)] = true
+				out[x.stem(ts[k])] = true
 			}
 		}
 	}
@@ -798,7 +805,7 @@ func (x *FactExtractor) placeForms(toks [][]token) map[string]bool {
 // the language knows, or of one the article writes after a place
 // preposition.
 func (x *FactExtractor) isPlaceForm(t token, places map[string]bool) bool {
-	st := x.stem(t.text)
+	st := x.stem(t)
 	return x.Places[t.lower()] || x.placeStems[st] || places[st]
 }
 
@@ -814,7 +821,7 @@ func tokenBefore(toks []token, t token) string {
 
 // kindOf guesses what a name names.
 func (x *FactExtractor) kindOf(part []token, afterTitle bool, persons []string) NameKind {
-	text := strings.ToLower(joinTokens(part))
+	text := joinLower(part)
 	for _, t := range part {
 		if x.org[withoutPossessive(t)] {
 			return NameOrg
@@ -868,8 +875,19 @@ func possessiveLen(t token) int {
 }
 
 // withoutPossessive returns the lower-case word without its possessive.
+// Lower-casing maps rune by rune and keeps the possessive's length, so
+// this is the lower-case token cut as the token would be.
 func withoutPossessive(t token) string {
-	return strings.ToLower(t.text[:len(t.text)-possessiveLen(t)])
+	return t.low[:len(t.low)-possessiveLen(t)]
+}
+
+// joinLower is joinTokens in lower case.
+func joinLower(toks []token) string {
+	parts := make([]string, len(toks))
+	for i, t := range toks {
+		parts[i] = t.low
+	}
+	return strings.Join(parts, " ")
 }
 
 func joinTokens(toks []token) string {
