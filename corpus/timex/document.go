@@ -53,10 +53,13 @@ func (r *Resolver) Document(anchors []string, sentences []string) Doc {
 		p  *parser
 		ms []mention
 	}
+	arena := newParserArena(anchors, sentences)
 	parse := func(texts []string) []parsed {
 		out := make([]parsed, len(texts))
+		ps := make([]parser, len(texts))
 		for i, s := range texts {
-			p := newParser(r.Lang, s)
+			p := &ps[i]
+			p.init(r.Lang, s, arena)
 			out[i] = parsed{p, p.all()}
 		}
 		return out

@@ -87,10 +87,88 @@ type parser struct {
 const maxDepth = 6
 
 func newParser(l *Language, src string) *parser {
-	p := &parser{l: l, src: src}
-	p.toks = tokenize(src, make([]token, 0, len(src)/5+4))
-	p.mStart = make([]int32, len(p.toks)+1)
-	p.ms = make([]match, 0, len(p.toks)/2+4)
+	p := &parser{}
+	p.init(l, src, nil)
+	return p
+}
+
+// parserArena holds the arrays of the parsers of one document, so that a
+// document's sentences share a few large arrays instead of three small
+// ones each. A parser's slices are capped at their length: a later
+// parser's appends cannot write into them.
+type parserArena struct {
+	toks   []token
+	ms     []match
+	mStart []int32
+}
+
+// newParserArena sizes the arena's tokens for the texts of groups as
+// newParser sizes a parser's for each (the match arrays are sized as the
+// tokens become known).
+func newParserArena(groups ...[]string) *parserArena {
+	n := 0
+	for _, texts := range groups {
+		for _, s := range texts {
+			n += len(s)/5 + 4
+		}
+	}
+	return &parserArena{toks: make([]token, 0, n)}
+}
+
+// tokens tokenizes src into the arena's free capacity, or into an array
+// of its own when the capacity is too small.
+func (a *parserArena) tokens(src string) []token {
+	free := a.toks[len(a.toks):]
+	toks := tokenize(src, free)
+	if len(toks) <= cap(free) {
+		a.toks = a.toks[:len(a.toks)+len(toks)]
+	}
+	return toks[:len(toks):len(toks)]
+}
+
+// offsets returns n zeroed offsets from the arena's free capacity, or a
+// new array when it is too small.
+func (a *parserArena) offsets(n int) []int32 {
+	if cap(a.mStart)-len(a.mStart) < n {
+		a.mStart = make([]int32, 0, max(n, 4*cap(a.mStart), 1024))
+	}
+	out := a.mStart[len(a.mStart) : len(a.mStart)+n : len(a.mStart)+n]
+	a.mStart = a.mStart[:len(a.mStart)+n]
+	return out
+}
+
+// matches returns the arena's free match capacity (at least n), to append
+// a parser's matches to; keep records what the parser used.
+func (a *parserArena) matches(n int) []match {
+	if cap(a.ms)-len(a.ms) < n {
+		a.ms = make([]match, 0, max(n, 4*cap(a.ms), 1024))
+	}
+	return a.ms[len(a.ms):len(a.ms)]
+}
+
+// keep takes ms, appended to matches's slice, out of the arena's free
+// capacity when they are still in it.
+func (a *parserArena) keep(ms []match, free int) []match {
+	if len(ms) <= free {
+		a.ms = a.ms[:len(a.ms)+len(ms)]
+	}
+	return ms[:len(ms):len(ms)]
+}
+
+// init tokenizes src and looks its phrases up in l's lexicon, taking the
+// arrays from a when it is not nil.
+func (p *parser) init(l *Language, src string, a *parserArena) {
+	p.l, p.src = l, src
+	if a == nil {
+		p.toks = tokenize(src, make([]token, 0, len(src)/5+4))
+		p.mStart = make([]int32, len(p.toks)+1)
+		p.ms = make([]match, 0, len(p.toks)/2+4)
+	} else {
+		p.toks = a.tokens(src)
+		p.mStart = a.offsets(len(p.toks) + 1)
+		p.ms = a.matches(len(p.toks)/2 + 4)
+	}
+	free := cap(p.ms)
 	for i, t := range p.toks {
 		p.mStart[i] = int32(len(p.ms))
 		if t.kind == tNum {
@@ -115,7 +193,9 @@ func newParser(l *Language, src string) *parser {
 		}
 	}
 	p.mStart[len(p.toks)] = int32(len(p.ms))
-	return p
+	if a != nil {
+		p.ms = a.keep(p.ms, free)
+	}
 }
 
 func (p *parser) matches(i int) []match {
