@@ -159,11 +159,10 @@ func NewFactExtractorFor(fsys fs.FS, code string) (*FactExtractor, error) {
 
 // Extract fills in the facts of every sentence of a, and a.Acronyms.
 func (x *FactExtractor) Extract(a *Article) {
-	toks := make([][]token, len(a.Sentences))
+	toks := x.tokenizeAll(a.Sentences)
 	caps := capitalisation{}
-	for i, s := range a.Sentences {
-		toks[i] = x.tokenize(s.Text)
-		caps.count(toks[i])
+	for _, ts := range toks {
+		caps.count(ts)
 	}
 	var dates [][]timex.Expr
 	if x.Dates != nil {
@@ -277,8 +276,33 @@ func (t token) allCaps() bool {
 // apostrophes, hyphens, dots and commas between digits ("People's",
 // "ex-nihilo", "3,000", "2.5", "U.S"), and the spaces that group digits
 // ("1 850").
-func (x *FactExtractor) tokenize(text string) []token {
-	var out []token
+func (x *FactExtractor) tokenize(text string) []token { return x.appendTokens(nil, text) }
+
+// tokenizeAll tokenizes each sentence into arrays shared by the article's
+// sentences, each capped at its length: a few allocations an article
+// instead of a growing array a sentence.
+func (x *FactExtractor) tokenizeAll(sentences []Sentence) [][]token {
+	out := make([][]token, len(sentences))
+	left := 0 // bytes of the sentences still to tokenize
+	for _, s := range sentences {
+		left += len(s.Text)
+	}
+	var all, scratch []token
+	for i, s := range sentences {
+		scratch = x.appendTokens(scratch[:0], s.Text)
+		left -= len(s.Text)
+		if cap(all)-len(all) < len(scratch) {
+			all = make([]token, 0, len(scratch)+left/5)
+		}
+		start := len(all)
+		all = append(all, scratch...)
+		out[i] = all[start:len(all):len(all)]
+	}
+	return out
+}
+
+// appendTokens appends the tokens of text to out.
+func (x *FactExtractor) appendTokens(out []token, text string) []token {
 	start := -1
 	for i, r := range text {
 		inner := (r == '\'' || r == '-' || r == '’' || r == '.' || r == ',' || r == '/' || r == ' ' || isGroupSpace(r)) && start >= 0 && i+1 < len(text)

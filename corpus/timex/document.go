@@ -53,18 +53,32 @@ func (r *Resolver) Document(anchors []string, sentences []string) Doc {
 		p  *parser
 		ms []mention
 	}
+	// The parsers take their arrays from one arena: all texts are
+	// tokenized first, so that the match offsets are sized exactly.
 	arena := newParserArena(anchors, sentences)
-	parse := func(texts []string) []parsed {
-		out := make([]parsed, len(texts))
-		ps := make([]parser, len(texts))
-		for i, s := range texts {
+	ps := make([]parser, len(anchors)+len(sentences))
+	offsets := 0
+	for i := range ps {
+		var s string
+		if i < len(anchors) {
+			s = anchors[i]
+		} else {
+			s = sentences[i-len(anchors)]
+		}
+		ps[i].tokenize(r.Lang, s, arena)
+		offsets += len(ps[i].toks) + 1
+	}
+	arena.reserveOffsets(offsets)
+	parse := func(ps []parser) []parsed {
+		out := make([]parsed, len(ps))
+		for i := range ps {
 			p := &ps[i]
-			p.init(r.Lang, s, arena)
+			p.lookUp(arena)
 			out[i] = parsed{p, p.all()}
 		}
 		return out
 	}
-	ap, sp := parse(anchors), parse(sentences)
+	ap, sp := parse(ps[:len(anchors)]), parse(ps[len(anchors):])
 
 	// Numeric date order.
 	order := r.Order

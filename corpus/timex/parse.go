@@ -102,9 +102,12 @@ type parserArena struct {
 	mStart []int32
 }
 
+// arenaMatches is how many matches a document's arena makes room for at a
+// time: most sentences have none or a few.
+const arenaMatches = 256
+
 // newParserArena sizes the arena's tokens for the texts of groups as
-// newParser sizes a parser's for each (the match arrays are sized as the
-// tokens become known).
+// newParser sizes a parser's for each.
 func newParserArena(groups ...[]string) *parserArena {
 	n := 0
 	for _, texts := range groups {
@@ -126,11 +129,17 @@ func (a *parserArena) tokens(src string) []token {
 	return toks[:len(toks):len(toks)]
 }
 
+// reserveOffsets makes room for n match offsets, the sum over the parsers
+// still to look their phrases up.
+func (a *parserArena) reserveOffsets(n int) {
+	a.mStart = make([]int32, 0, n)
+}
+
 // offsets returns n zeroed offsets from the arena's free capacity, or a
 // new array when it is too small.
 func (a *parserArena) offsets(n int) []int32 {
 	if cap(a.mStart)-len(a.mStart) < n {
-		a.mStart = make([]int32, 0, max(n, 4*cap(a.mStart), 1024))
+		return make([]int32, n)
 	}
 	out := a.mStart[len(a.mStart) : len(a.mStart)+n : len(a.mStart)+n]
 	a.mStart = a.mStart[:len(a.mStart)+n]
@@ -138,16 +147,16 @@ func (a *parserArena) offsets(n int) []int32 {
 }
 
 // matches returns the arena's free match capacity (at least n), to append
-// a parser's matches to; keep records what the parser used.
+// a parser's matches to.
 func (a *parserArena) matches(n int) []match {
 	if cap(a.ms)-len(a.ms) < n {
-		a.ms = make([]match, 0, max(n, 4*cap(a.ms), 1024))
+		a.ms = make([]match, 0, max(n, arenaMatches))
 	}
 	return a.ms[len(a.ms):len(a.ms)]
 }
 
-// keep takes ms, appended to matches's slice, out of the arena's free
-// capacity when they are still in it.
+// keep takes ms, appended to a slice of matches with free capacity, out of
+// the arena when they are still in it.
 func (a *parserArena) keep(ms []match, free int) []match {
 	if len(ms) <= free {
 		a.ms = a.ms[:len(a.ms)+len(ms)]
@@ -158,13 +167,27 @@ func (a *parserArena) keep(ms []match, free int) []match {
 // init tokenizes src and looks its phrases up in l's lexicon, taking the
 // arrays from a when it is not nil.
 func (p *parser) init(l *Language, src string, a *parserArena) {
+	p.tokenize(l, src, a)
+	p.lookUp(a)
+}
+
+// tokenize reads src into tokens.
+func (p *parser) tokenize(l *Language, src string, a *parserArena) {
 	p.l, p.src = l, src
 	if a == nil {
 		p.toks = tokenize(src, make([]token, 0, len(src)/5+4))
+	} else {
+		p.toks = a.tokens(src)
+	}
+}
+
+// lookUp finds the lexicon's phrases at each token.
+func (p *parser) lookUp(a *parserArena) {
+	l := p.l
+	if a == nil {
 		p.mStart = make([]int32, len(p.toks)+1)
 		p.ms = make([]match, 0, len(p.toks)/2+4)
 	} else {
-		p.toks = a.tokens(src)
 		p.mStart = a.offsets(len(p.toks) + 1)
 		p.ms = a.matches(len(p.toks)/2 + 4)
 	}
