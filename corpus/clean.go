@@ -389,24 +389,32 @@ func looksLikeName(s string) bool {
 // become '\n'.
 func normalizeSpace(raw []byte) string {
 	raw = bytes.ReplaceAll(raw, []byte("\r\n"), []byte("\n"))
-	rs := []rune(DecodeCharRefs(strings.ToValidUTF8(string(raw), "\uFFFD")))
+	s := DecodeCharRefs(strings.ToValidUTF8(string(raw), "\uFFFD"))
 	var b strings.Builder
 	b.Grow(len(raw))
-	for i, r := range rs {
+	prev := rune(-1) // the rune before r; -1 at the start
+	for i, r := range s {
 		switch {
 		case r == '\n' || r == '\r' || r == '\u2028' || r == '\u2029' || r == '\u0085':
 			b.WriteByte('\n')
 		case r == '\u200b' || r == '\u200e' || r == '\u200f' || r == '\ufeff' || r == '\u00ad' || r == '\u2060':
 			// zero-width and soft-hyphen characters carry no text
-		case isGroupSpace(r) && i > 0 && i+1 < len(rs) && unicode.IsDigit(rs[i-1]) && unicode.IsDigit(rs[i+1]):
+		case isGroupSpace(r) && prev >= 0 && unicode.IsDigit(prev) && digitAfter(s, i+utf8.RuneLen(r)):
 			b.WriteRune(r) // "1 850": a digit group, part of the number
 		case unicode.IsSpace(r), unicode.IsControl(r):
 			b.WriteByte(' ')
 		default:
 			b.WriteRune(r)
 		}
+		prev = r
 	}
 	return b.String()
+}
+
+// digitAfter reports whether s has a digit at byte offset i.
+func digitAfter(s string, i int) bool {
+	r, _ := utf8.DecodeRuneInString(s[i:])
+	return i < len(s) && unicode.IsDigit(r)
 }
 
 // isGroupSpace reports the no-break and thin spaces that French, Russian,
