@@ -42,33 +42,34 @@ func (id Identification) Supported() bool { return id.Code != "" && id.Score >= 
 // Detector's job; over a paragraph or more, stop words are both faster and
 // surer, and need no training.
 func (r *Registry) IdentifyText(text string) Identification {
-	var words []string
+	var id Identification
+	if len(r.langs) == 0 {
+		return id
+	}
+	// Each word votes as it is read: no list of the text's words.
+	stops := r.stopLanguages()
+	score := make([]float64, len(r.langs))
+	hits := make([]int, len(r.langs))
+	words := 0
 	for t := range eachToken(text) {
 		if t.Kind != TokenWord {
 			continue
 		}
-		words = append(words, Fold(t.Text))
-		if len(words) == identifyWords {
-			break
-		}
-	}
-	var id Identification
-	if len(words) == 0 || len(r.langs) == 0 {
-		return id
-	}
-	stops := r.stopLanguages()
-	score := make([]float64, len(r.langs))
-	hits := make([]int, len(r.langs))
-	for _, w := range words {
-		have := stops[w]
+		have := stops[Fold(t.Text)]
 		for _, i := range have {
 			score[i] += 1 / float64(len(have))
 			hits[i]++
 		}
+		if words++; words == identifyWords {
+			break
+		}
+	}
+	if words == 0 {
+		return id
 	}
 	for i, l := range r.langs {
 		if score[i] > 0 {
-			id.Ranked = append(id.Ranked, Scored{Lang: l.Code, Score: score[i] / float64(len(words))})
+			id.Ranked = append(id.Ranked, Scored{Lang: l.Code, Score: score[i] / float64(words)})
 		}
 	}
 	if len(id.Ranked) == 0 {
@@ -78,7 +79,7 @@ func (r *Registry) IdentifyText(text string) Identification {
 	id.Code, id.Score = id.Ranked[0].Lang, id.Ranked[0].Score
 	for i, l := range r.langs {
 		if l.Code == id.Code {
-			id.Share = float64(hits[i]) / float64(len(words))
+			id.Share = float64(hits[i]) / float64(words)
 		}
 	}
 	return id
