@@ -5,7 +5,9 @@
 //	go run ./internal/spandiag                  # the counts per cause and kind
 //	go run ./internal/spandiag -show wrong-sure -n 20
 //
-// It reads the dev split only: causes are found there, never on held-out.
+// It reads the dev split, or with -split fit the fit split (where causes
+// can be studied without choosing by the data the keep rule measures on);
+// never the held-out split.
 package main
 
 import (
@@ -65,9 +67,13 @@ func run(args []string, w io.Writer) error {
 	kind := fs.String("kind", "", "only questions of this kind")
 	sets := fs.String("sets", "", "only the sets whose name holds this")
 	n := fs.Int("n", 15, "examples printed")
+	split := fs.String("split", dataset.Dev, "the split read: dev or fit (never held-out)")
 	dump := fs.String("dump", "", "write every row to this file, tab-separated (article, kind, question, answer, F1, cause), to compare two variants")
 	if err := fs.Parse(args); err != nil {
 		return err
+	}
+	if *split != dataset.Dev && *split != dataset.Fit {
+		return fmt.Errorf("-split %q: want %s or %s (the held-out split is never read)", *split, dataset.Dev, dataset.Fit)
 	}
 	reg, err := lang.Load(lang.Data)
 	if err != nil {
@@ -91,7 +97,7 @@ func run(args []string, w io.Writer) error {
 	sys := &diag{Qabot: realdata.NewQabot(reg)}
 	// The outcomes are the rows diag keeps; Run's own are empty replies.
 	if _, err := realdata.Run(context.Background(), all, sys.Parse, []realdata.System{sys},
-		realdata.Options{Jobs: 2, Keep: func(a *dataset.Article) bool { return a.Split == dataset.Dev }}); err != nil {
+		realdata.Options{Jobs: 2, Keep: func(a *dataset.Article) bool { return a.Split == *split }}); err != nil {
 		return err
 	}
 	rows := sys.rows
@@ -131,7 +137,7 @@ func run(args []string, w io.Writer) error {
 		ks = append(ks, k)
 	}
 	sort.Strings(ks)
-	fmt.Fprintf(w, "dev questions whose quote holds the answer: %d, F1|hit %.1f\n", hits, 100*total/float64(max(1, hits)))
+	fmt.Fprintf(w, "%s questions whose quote holds the answer: %d, F1|hit %.1f\n", *split, hits, 100*total/float64(max(1, hits)))
 	fmt.Fprintf(w, "%-12s %5s %6s", "cause", "n", "lostF1")
 	for _, k := range ks {
 		fmt.Fprintf(w, " %8s", k)
