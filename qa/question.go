@@ -41,6 +41,16 @@ type query struct {
 	// words joined by "_" ("in_what_year"), and after the word after it as
 	// the span features see words ("did", "<w>"); "" for none.
 	phrase, after string
+	// whAt is the index in toks of the first word of the question phrase
+	// that decided the kind, -1 when none: the question's words before it
+	// stand before the answer in a sentence that says the same in the
+	// same order ("a ban ON WHAT was denied?": "a ban on [protests]").
+	whAt int
+	// prepBefore is the stop word right before the question phrase,
+	// folded ("on" of "a ban on what"), and prepIn the phrase's first word
+	// when it is a stop word and the phrase has more ("in" of "in what
+	// year"): the word a sentence may write before the answer. "" for none.
+	prepBefore, prepIn string
 	// mentioned holds every English stem the question used, so an answer
 	// never just repeats the question ("who is Anna Kovac?" is not "Anna Kovac").
 	mentioned map[string]bool
@@ -203,6 +213,7 @@ func (e *Engine) parseFor(text string, l *lang.Language, target *analyzer, w que
 
 	skip := make([]bool, len(q.toks))
 	focusAt := -1
+	q.whAt = -1
 	for _, m := range w.phrases {
 		k := m.Kind
 		// The first question phrase decides, except that a later one that
@@ -213,6 +224,7 @@ func (e *Engine) parseFor(text string, l *lang.Language, target *analyzer, w que
 		if q.kind == "" || q.kind == KindYesNo && k != KindYesNo && !m.StartOnly || k == KindDefine {
 			q.kind = k
 			q.phrase, q.after = phraseWords(q.toks, folded, an, m.Start, m.End)
+			q.whAt, q.prepBefore, q.prepIn = phrasePlace(q.toks, folded, an, m.Start, m.End)
 		}
 		for i, t := range q.toks {
 			if t.Start >= m.Start && t.End <= m.End {
@@ -729,6 +741,30 @@ func phraseWords(toks []lang.Token, folded []string, an *analyzer, start, end in
 		}
 	}
 	return strings.Join(words, "_"), after
+}
+
+// phrasePlace returns where the question phrase of bytes [start, end)
+// begins among toks, the stop word right before it and its first word when
+// that is a stop word followed by more of the phrase (phrasePlace's
+// fields of query: whAt, prepBefore, prepIn).
+func phrasePlace(toks []lang.Token, folded []string, an *analyzer, start, end int) (at int, before, in string) {
+	at = -1
+	for i, t := range toks {
+		if t.Start >= start && t.End <= end {
+			at = i
+			break
+		}
+	}
+	if at < 0 {
+		return -1, "", ""
+	}
+	if at > 0 && toks[at-1].Kind == lang.TokenWord && an.isStop(folded[at-1]) {
+		before = folded[at-1]
+	}
+	if at+1 < len(toks) && toks[at+1].End <= end && an.isStop(folded[at]) {
+		in = folded[at]
+	}
+	return at, before, in
 }
 
 // allUpper reports whether a word is written in capitals only ("WHO").

@@ -156,6 +156,22 @@ const (
 	// the measure asked for): fitted per kind, so that the model learns
 	// when the rules' sure answer is right instead of always taking it.
 	sfRulePrecise
+	// The question phrase's place among the question's words (query.whAt)
+	// against the span's among the sentence's: sfWhPrevLeft is set when
+	// the question word within 2 words before the span is the last one the
+	// question writes before its phrase ("a wholesale BAN on what":
+	// "ban on [protests]"), sfWhNextRight when the one within 2 words
+	// after it is the first after the phrase; sfOrderMid, for a phrase
+	// inside the question, is the share of the question's evidence in the
+	// sentence on the side of the span its words take in the question.
+	// sfPrepBefore and sfPrepIn: the word before the span is the stop
+	// word before the phrase ("on" of "ban on what") or the phrase's own
+	// first ("in" of "in what year").
+	sfWhPrevLeft
+	sfWhNextRight
+	sfOrderMid
+	sfPrepBefore
+	sfPrepIn
 	sfFactBase // fact features follow: factKinds x factRelations
 )
 
@@ -199,7 +215,8 @@ func spanFeatureNames() []string {
 		"apposition", "subject", "object", "focus_in", "focus_after", "focus_before", "class_fit", "cuts_name",
 		"question_before", "question_after", "date=year", "date=month", "date=day", "date=time", "unit_fit", "unit_mismatch",
 		"left_clause", "right_clause", "quoted", "measure_fit", "measure_other", "left_idf", "right_idf", "near_rarest",
-		"left_q_last", "right_q_first", "left_q_order", "right_q_order", "rule_precise"}
+		"left_q_last", "right_q_first", "left_q_order", "right_q_order", "rule_precise",
+		"wh_prev_left", "wh_next_right", "order_mid", "prep_before", "prep_in"}
 	for _, k := range factKindNames {
 		for _, r := range factRelNames {
 			names = append(names, "fact="+k+"/"+r)
@@ -299,13 +316,31 @@ type spanContext struct {
 	// of them, -1 when none.
 	// qOrder[k] is where in the question word k stands, 0 for its first
 	// content word to 1 for its last; -1 when the question did not use it.
-	qOrder        []float64
+	qOrder []float64
+	// whSide[k] says where the question writes word k: whBefore its
+	// phrase, whAfter, whLast the last word before it, whFirst the first
+	// after it (0 when the question did not use the word or has no
+	// phrase); beforeIDF[k] sums the idf of the words before word k that
+	// the question writes before its phrase.
+	whSide        []uint8
+	beforeIDF     []float64
 	askedIDF      []float64
 	askedIDFTotal float64
 	rarest        int
 	rule          extraction
 	ruleI, ruleJ  int // the rules' answer as tokens; -1 when none
+	// prepBefore and prepIn are the query's (sfPrepBefore, sfPrepIn).
+	prepBefore, prepIn string
 }
+
+// Values of spanContext.whSide.
+const (
+	whNone uint8 = iota
+	whBefore
+	whLast
+	whAfter
+	whFirst
+)
 
 // A spanDoc is what the features of a sentence owe to the sentence alone,
 // whatever the question: read once per sentence and kept (spanDocOf).
@@ -440,13 +475,37 @@ func (e *Engine) spanContextOf(q *query, sd *spanDoc, rule extraction) *spanCont
 			}
 		}
 	}
+	lastBefore, firstAfter := -1, -1
+	if q.whAt >= 0 {
+		for gi, g := range q.group {
+			if g.at < q.whAt && (lastBefore < 0 || g.at > q.group[lastBefore].at) {
+				lastBefore = gi
+			}
+			if g.at > q.whAt && (firstAfter < 0 || g.at < q.group[firstAfter].at) {
+				firstAfter = gi
+			}
+		}
+	}
+	c.whSide = make([]uint8, n)
 	for k, t := range sd.toks {
 		c.qOrder[k] = -1
 		if gi, ok := groupOf[t.stem]; ok && gi >= 0 && c.inQ[k] {
 			c.qOrder[k] = float64(gi) / float64(max(1, len(q.group)-1))
+			if q.whAt >= 0 {
+				switch {
+				case gi == lastBefore:
+					c.whSide[k] = whLast
+				case gi == firstAfter:
+					c.whSide[k] = whFirst
+				case q.group[gi].at < q.whAt:
+					c.whSide[k] = whBefore
+				default:
+					c.whSide[k] = whAfter
+				}
+			}
 		}
 	}
-	c.askedIDF, c.rarest = make([]float64, n+1), -1
+	c.askedIDF, c.beforeIDF, c.rarest = make([]float64, n+1), make([]float64, n+1), -1
 	rarestIDF := 0.0
 	for k, t := range sd.toks {
 		w := 0.0
@@ -460,7 +519,12 @@ func (e *Engine) spanContextOf(q *query, sd *spanDoc, rule extraction) *spanCont
 			}
 		}
 		c.askedIDF[k+1] = c.askedIDF[k] + w
+		c.beforeIDF[k+1] = c.beforeIDF[k]
+		if c.whSide[k] == whBefore || c.whSide[k] == whLast {
+			c.beforeIDF[k+1] += w
+		}
 	}
+	c.prepBefore, c.prepIn = q.prepBefore, q.prepIn
 	c.askedIDFTotal = c.askedIDF[n]
 	if q.focusWord != "" {
 		c.focusKey = q.lang.Code + ":" + q.focusWord + "/"
@@ -754,6 +818,23 @@ func (e *Engine) spanFeatures(q *query, c *spanContext, i, j int, f []spanFeat) 
 		val(sfRightQOrder, c.qOrder[r])
 		if c.qOrder[r] == 0 {
 			on(sfRightQFirst)
+		}
+	}
+	if l := c.leftQ[i]; l >= 0 && i-l-1 <= 2 && c.whSide[l] == whLast {
+		on(sfWhPrevLeft)
+	}
+	if r := c.rightQ[j]; r >= 0 && r-j <= 2 && c.whSide[r] == whFirst {
+		on(sfWhNextRight)
+	}
+	if before := c.beforeIDF[len(c.toks)]; before > 0 && c.askedIDFTotal > 0 {
+		after := c.askedIDFTotal - before
+		val(sfOrderMid, (c.beforeIDF[i]+(after-(c.askedIDF[j]-c.beforeIDF[j])))/c.askedIDFTotal)
+	}
+	if i > 0 && !c.punctBefore[i] {
+		if w := c.toks[i-1].folded; c.prepBefore != "" && w == c.prepBefore {
+			on(sfPrepBefore)
+		} else if c.prepIn != "" && w == c.prepIn {
+			on(sfPrepIn)
 		}
 	}
 	if c.ruleI >= 0 {
