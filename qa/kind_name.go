@@ -91,6 +91,27 @@ func extractWhere(e *Engine, q *query, doc *doc, near []int) (extraction, bool) 
 	return untyped("")
 }
 
+// joinsName reports whether the name starting at byte start of a
+// sentence follows a capitalised word and one or two lower-case stop
+// words, without punctuation between ("Food and [Agriculture
+// Organization]"): the extractor may have cut a longer name there.
+func joinsName(d *doc, start int) bool {
+	k := slices.IndexFunc(d.toks, func(t docToken) bool { return t.Start == start })
+	for m := k - 1; k > 0 && m >= 0 && m >= k-2; m-- {
+		t, next := d.toks[m], d.toks[m+1]
+		if hasPunct(d.sentence.Text[t.End:next.Start]) || t.stem != "" || startsUpper(t.Text) {
+			return false
+		}
+		if m > 0 {
+			prev := d.toks[m-1]
+			if !hasPunct(d.sentence.Text[prev.End:t.Start]) && prev.stem != "" && startsUpper(prev.Text) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // extractWhich answers "which" and "what".
 func extractWhich(e *Engine, q *query, doc *doc, near []int) (extraction, bool) {
 	s := doc.sentence
@@ -112,7 +133,10 @@ func extractWhich(e *Engine, q *query, doc *doc, near []int) (extraction, bool) 
 		}
 		if sp, ok := e.nameOf(q, s, near, nil, kinds...); ok {
 			x, _ := typedAt(sp.Text, sp.Start, sp.End)
-			x.precise = e.nameKind(s, sp) == q.class // "which COUNTRY": a country's name
+			// "which COUNTRY": a country's name; unless it may be the
+			// cut end of a longer name (joinsName), which the span
+			// model then weighs.
+			x.precise = e.nameKind(s, sp) == q.class && !joinsName(doc, sp.Start)
 			return x, true
 		}
 		return untyped(e.rest(q, doc))
