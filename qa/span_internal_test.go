@@ -453,3 +453,35 @@ func TestWhatFocusDoesNotBind(t *testing.T) {
 		}
 	}
 }
+
+// A name after a capitalised word and small words may be the cut end of a
+// longer name; one after lower-case words is whole.
+func TestJoinsName(t *testing.T) {
+	e := spanEngine(t, nil)
+	tests := []struct {
+		name string
+		want bool
+	}{
+		{"Farm Agency", true}, // "the Food and Farm Agency"
+		{"Borduria", true},    // "the Red Cross of Borduria"
+		{"Red Cross", false},  // "came from the Red Cross"
+	}
+	for _, tt := range tests {
+		found := false
+		for d := range e.idx.docs {
+			doc := &e.idx.docs[d]
+			at := strings.Index(doc.sentence.Text, "Aid came")
+			if at < 0 {
+				continue
+			}
+			start := strings.Index(doc.sentence.Text, tt.name)
+			found = true
+			if got := joinsName(doc, start); got != tt.want {
+				t.Errorf("joinsName(%q) = %v, want %v", tt.name, got, tt.want)
+			}
+		}
+		if !found {
+			t.Fatalf("no sentence of the span article holds %q", tt.name)
+		}
+	}
+}
