@@ -126,6 +126,15 @@ type extraction struct {
 	// ("how much did it COST?", "how much does it WEIGH?"), a name of the
 	// class named ("which OFFICIAL", "which COUNTRY"), the words that
 	// qualify the thing in "what KIND of proof?". The span model does not
-	// second-guess such an answer.
+	// second-guess such an answer, unless it is cut.
 	precise bool
+	// cut is set when the answer may be the cut end of a longer name
+	// ("Food and [Agriculture Organization]", joinsName): it still says
+	// the sentence holds what the question names (the calibration reads
+	// precise), but its edges are the span model's to weigh (sure).
+	cut bool
 }
+
+// sure reports whether the span model leaves the rules' answer alone: it
+// is precise and not cut.
+func (x extraction) sure() bool { return x.precise && !x.cut }

@@ -136,7 +136,8 @@ func extractWhich(e *Engine, q *query, doc *doc, near []int) (extraction, bool) 
 			// "which COUNTRY": a country's name; unless it may be the
 			// cut end of a longer name (joinsName), which the span
 			// model then weighs.
-			x.precise = e.nameKind(s, sp) == q.class && !joinsName(doc, sp.Start)
+			x.precise = e.nameKind(s, sp) == q.class
+			x.cut = joinsName(doc, sp.Start)
 			return x, true
 		}
 		return untyped(e.rest(q, doc))

@@ -542,8 +542,8 @@ func (e *Engine) spanContextOf(q *query, sd *spanDoc, rule extraction) *spanCont
 	}
 	c.focusEnds = kinds[q.kind].focusEnds
 	c.class, c.hasClass = q.class, q.hasClass
-	c.focusBinds = rule.precise && (kinds[q.kind].classTyped && q.hasClass || kinds[q.kind].focusTyped && c.pre[preFocus][n] > 0)
-	c.measureBinds = kinds[q.kind].spanFacts != nil && rule.precise && c.measure != ""
+	c.focusBinds = rule.sure() && (kinds[q.kind].classTyped && q.hasClass || kinds[q.kind].focusTyped && c.pre[preFocus][n] > 0)
+	c.measureBinds = kinds[q.kind].spanFacts != nil && rule.sure() && c.measure != ""
 	if tl := e.TimeLanguage(q.lang.Code); tl != nil {
 		for _, t := range q.toks {
 			if p, ok := tl.Unit(t.Text); ok {
@@ -840,7 +840,7 @@ func (e *Engine) spanFeatures(q *query, c *spanContext, i, j int, f []spanFeat) 
 	if c.ruleI >= 0 {
 		if c.ruleI == i && c.ruleJ == j {
 			on(sfRuleExact)
-			if c.rule.precise {
+			if c.rule.sure() {
 				on(sfRulePrecise)
 			}
 		}
@@ -1037,7 +1037,7 @@ func (e *Engine) extract(q *query, d int) (extraction, bool) {
 // beats them by the kind's precise margin; a kind without one keeps them.
 func (e *Engine) refine(q *query, d int, rule extraction) extraction {
 	spans := e.spanModel()
-	if q.kind == KindYesNo || spans == nil || rule.precise && (!rule.typed || !spans.fitsPrecise(q.kind)) {
+	if q.kind == KindYesNo || spans == nil || rule.sure() && (!rule.typed || !spans.fitsPrecise(q.kind)) {
 		return rule
 	}
 	doc := &e.idx.docs[d]
@@ -1070,7 +1070,7 @@ func (e *Engine) refine(q *query, d int, rule extraction) extraction {
 	// unless the model's choice beats it by the kind's margin (chosen on
 	// dev by the trainer), or it is the source of a claim. It is scored
 	// even when it is no candidate (a name the question's words edge).
-	if rule.precise {
+	if rule.sure() {
 		// A sure answer stands unless the model beats it by the kind's
 		// precise margin (chosen on dev); with no such line, or when it
 		// cannot be scored, it stands as the rules gave it.
@@ -1412,7 +1412,7 @@ func (e *Engine) SpanCandidates(question Question, article, sentence int) (sq Sp
 	if !ok {
 		return sq, false
 	}
-	sq.RuleTyped, sq.RulePrecise = rule.typed, rule.precise
+	sq.RuleTyped, sq.RulePrecise = rule.typed, rule.sure()
 	c := e.newSpanContext(q, &e.idx.docs[d], rule)
 	for _, cand := range e.spanCands(q, c) {
 		if cand.i == c.ruleI && cand.j == c.ruleJ {
