@@ -237,6 +237,9 @@ type stage1Buf struct {
 	// terms[termOff[g]:termOff[g+1]] are question word g's (resolve).
 	terms   []resolvedTerm
 	termOff []int32
+	// seen is what candidates returns of the sentences, over reached,
+	// cover and words: valid, as they are, until b is put back.
+	seen firstStage
 }
 
 // An articleBound is what the first stage knows of an article before it
@@ -389,7 +392,8 @@ func (e *Engine) candidates(ctx context.Context, q *query, k int) ([]ranked, *fi
 	}
 	// The second stage reads the sentences of the candidates' articles,
 	// which were all scored.
-	seen := &firstStage{cover: b.cover, words: b.words}
+	seen := &b.seen
+	seen.cover, seen.words, seen.articles = b.cover, b.words, seen.articles[:0]
 	tau := best.bound().score
 	b.sure = best.h
 	return e.best(q, b, sc, tau, k), seen, b

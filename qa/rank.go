@@ -93,8 +93,16 @@ func (e *Engine) scoreCandidates(q *query, cands []ranked, seen *firstStage) {
 type firstStage struct {
 	cover []float64 // in question-weight units, context included
 	words []uint64  // question words the text has, by any alternative
-	// articles caches the question words of each article (article).
-	articles map[int]uint64
+	// articles caches the question words of each article the second stage
+	// asked of (article): the candidates' few, looked through in order,
+	// where a map was made anew on every question.
+	articles []articleWords
+}
+
+// articleWords is the question words an article has in any sentence.
+type articleWords struct {
+	art   int
+	words uint64
 }
 
 func newFirstStage(cover []float64, n int) *firstStage {
@@ -104,8 +112,10 @@ func newFirstStage(cover []float64, n int) *firstStage {
 // article returns the question words that article art (which holds
 // sentence d) has in any of its sentences.
 func (f *firstStage) article(ix *index, art, d int) uint64 {
-	if w, ok := f.articles[art]; ok {
-		return w
+	for _, a := range f.articles {
+		if a.art == art {
+			return a.words
+		}
 	}
 	var w uint64
 	for o := d; o >= 0 && ix.docs[o].artIdx == art; o-- {
@@ -114,10 +124,7 @@ func (f *firstStage) article(ix *index, art, d int) uint64 {
 	for o := d + 1; o < len(ix.docs) && ix.docs[o].artIdx == art; o++ {
 		w |= f.words[o]
 	}
-	if f.articles == nil {
-		f.articles = map[int]uint64{}
-	}
-	f.articles[art] = w
+	f.articles = append(f.articles, articleWords{art: art, words: w})
 	return w
 }
 
