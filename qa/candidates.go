@@ -237,6 +237,8 @@ type stage1Buf struct {
 	// terms[termOff[g]:termOff[g+1]] are question word g's (resolve).
 	terms   []resolvedTerm
 	termOff []int32
+	// stemTids is resolve's scratch: a word's stems' term ids (stemTerms).
+	stemTids []int32
 	// seen is what candidates returns of the sentences, over reached,
 	// cover and words: valid, as they are, until b is put back.
 	seen firstStage
@@ -962,12 +964,15 @@ func (e *Engine) resolve(q *query, b *stage1Buf) {
 		// An alternative never counts for more than the word the user
 		// wrote would: "Portuguese" is rarer than "Portugal" in an article
 		// about Portugal, and must not outweigh it.
-		ceiling := e.ownIDF(g)
+		tids := e.stemTerms(b.stemTids[:0], g)
+		b.stemTids = tids
+		ceiling := e.ownIDFOf(g, tids)
 		for _, a := range g.alts {
 			per := a.weight / float64(len(a.stems))
-			for _, st := range a.stems {
-				tid, ok := ix.termID(st)
-				if !ok {
+			for range a.stems {
+				tid := tids[0]
+				tids = tids[1:]
+				if tid < 0 {
 					continue
 				}
 				if i := slices.IndexFunc(b.terms[start:], func(t resolvedTerm) bool { return t.tid == tid }); i >= 0 {

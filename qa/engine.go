@@ -378,17 +378,40 @@ func (e *Engine) isNameGroup(g termGroup) bool {
 // is that of the commonest one the corpus has: rarity must not pick
 // among translations the user did not choose between.
 func (e *Engine) ownIDF(g termGroup) float64 {
+	return e.ownIDFOf(g, e.stemTerms(nil, g))
+}
+
+// stemTerms appends to dst the term id of every stem of g's alternatives,
+// in order, -1 for a stem the index lacks: resolve looks them up once for
+// ownIDFOf and its terms, where it looked each full translation up twice.
+func (e *Engine) stemTerms(dst []int32, g termGroup) []int32 {
+	for _, a := range g.alts {
+		for _, st := range a.stems {
+			tid, ok := e.idx.termID(st)
+			if !ok {
+				tid = -1
+			}
+			dst = append(dst, tid)
+		}
+	}
+	return dst
+}
+
+// ownIDFOf is ownIDF with the term ids of g's stems (stemTerms).
+func (e *Engine) ownIDFOf(g termGroup, tids []int32) float64 {
 	if len(g.alts) == 0 || g.alts[0].weight < weightExact {
 		return 0
 	}
 	own := 0.0
 	for _, a := range g.alts {
+		stems := tids[:len(a.stems)]
+		tids = tids[len(a.stems):]
 		if a.weight < weightExact {
 			continue
 		}
 		idf := 0.0
-		for _, st := range a.stems {
-			if tid, ok := e.idx.termID(st); ok {
+		for _, tid := range stems {
+			if tid >= 0 {
 				idf = max(idf, e.idx.idf[tid])
 			}
 		}
