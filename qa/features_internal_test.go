@@ -3,6 +3,7 @@ package qa
 import (
 	"context"
 	"math"
+	"slices"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -169,5 +170,52 @@ func TestPlainBM25(t *testing.T) {
 	}
 	if w := score["walked"]; w != nil && w[fPlainBM25] != 0 {
 		t.Errorf("plain BM25 of a sentence without the question's words = %v, want 0", w[fPlainBM25])
+	}
+}
+
+// TestFindForgetsTheSentenceBefore checks that a matcher reused from
+// sentence to sentence (find clears only what the sentence before set)
+// finds in each what a matcher new to it finds.
+func TestFindForgetsTheSentenceBefore(t *testing.T) {
+	e := storeEngine(t)
+	q := e.parse("Who rebuilt the quays of the harbour after the storm?", e.article.l)
+	reused := e.newMatcher(q)
+	defer e.putMatcher(reused)
+	var got match
+	changed := 0
+	var before []float64
+	for d := range e.idx.docs {
+		doc := &e.idx.docs[d]
+		fresh := e.newMatcher(q)
+		var want match
+		fresh.find(doc, &want)
+		wantStrength, wantStrong := slices.Clone(want.strength), slices.Clone(want.strong)
+		wantPos := make([][]int, len(want.pos))
+		for g := range want.pos {
+			wantPos[g] = slices.Clone(want.pos[g])
+		}
+		wantMentioned := slices.Clone(want.mentioned)
+		e.putMatcher(fresh)
+
+		reused.find(doc, &got)
+		if !slices.Equal(got.strength, wantStrength) || !slices.Equal(got.strong, wantStrong) ||
+			got.focus != want.focus || got.plain != want.plain || !slices.Equal(got.mentioned, wantMentioned) {
+			t.Errorf("sentence %d: reused matcher found strength %v strong %v focus %v plain %v, a new one %v %v %v %v",
+				d, got.strength, got.strong, got.focus, got.plain, wantStrength, wantStrong, want.focus, want.plain)
+		}
+		for g := range wantPos {
+			if !slices.Equal(got.pos[g], wantPos[g]) {
+				t.Errorf("sentence %d: reused matcher found word %d at %v, a new one at %v", d, g, got.pos[g], wantPos[g])
+			}
+		}
+		if before != nil && !slices.Equal(before, wantStrength) {
+			changed++
+		}
+		before = wantStrength
+	}
+	// Sentences that match the question differently one after the other
+	// are what a matcher could carry over wrongly.
+	if changed < 2 {
+		t.Fatalf("the strengths changed %d times from sentence to sentence; the test needs sentences that match differently", changed)
 	}
 }
