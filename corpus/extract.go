@@ -160,7 +160,11 @@ func NewFactExtractorFor(fsys fs.FS, code string) (*FactExtractor, error) {
 // Extract fills in the facts of every sentence of a, and a.Acronyms.
 func (x *FactExtractor) Extract(a *Article) {
 	toks := x.tokenizeAll(a.Sentences)
-	caps := capitalisation{}
+	words := 0
+	for _, ts := range toks {
+		words += len(ts)
+	}
+	caps := make(capitalisation, words/2) // room for the distinct words, about half the words of a news article
 	for _, ts := range toks {
 		caps.count(ts)
 	}
@@ -862,8 +866,9 @@ func (x *FactExtractor) kindOf(part []token, afterTitle bool, persons []string) 
 	}
 	if len(part) == 1 {
 		// A surname already met as part of a person's full name.
+		suffix := " " + text
 		for _, p := range persons {
-			if strings.HasSuffix(strings.ToLower(p), " "+text) {
+			if hasLowerSuffix(p, suffix) {
 				return NamePerson
 			}
 		}
@@ -878,6 +883,32 @@ func (x *FactExtractor) kindOf(part []token, afterTitle bool, persons []string) 
 		return NamePerson
 	}
 	return NameOther
+}
+
+// hasLowerSuffix reports whether s in lower case ends with suffix, as
+// strings.HasSuffix(strings.ToLower(s), suffix) does, without lower-casing
+// an ASCII s anew: a one-word name is checked against every person named
+// before it in the article.
+func hasLowerSuffix(s, suffix string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return strings.HasSuffix(strings.ToLower(s), suffix)
+		}
+	}
+	if len(s) < len(suffix) {
+		return false
+	}
+	tail := s[len(s)-len(suffix):]
+	for i := 0; i < len(tail); i++ {
+		c := tail[i]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		if c != suffix[i] {
+			return false
+		}
+	}
+	return true
 }
 
 func firstRune(s string) rune {
