@@ -393,21 +393,40 @@ func normalizeSpace(raw []byte) string {
 	var b strings.Builder
 	b.Grow(len(raw))
 	prev := rune(-1) // the rune before r; -1 at the start
-	for i, r := range s {
+	kept := 0        // s[kept:i] is written as it is, at the next change or the end
+	for i := 0; i < len(s); {
+		if c := s[i]; c >= ' ' && c < 0x7f || c == '\n' {
+			// Printable ASCII, spaces and line ends, most of a page: kept
+			// as they are.
+			prev = rune(c)
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		var with string // what r becomes when it changes
 		switch {
+		case r == utf8.RuneError && size == 1:
+			with = "\uFFFD" // an invalid byte, as writing the rune would give
 		case r == '\n' || r == '\r' || r == '\u2028' || r == '\u2029' || r == '\u0085':
-			b.WriteByte('\n')
+			with = "\n"
 		case r == '\u200b' || r == '\u200e' || r == '\u200f' || r == '\ufeff' || r == '\u00ad' || r == '\u2060':
 			// zero-width and soft-hyphen characters carry no text
-		case isGroupSpace(r) && prev >= 0 && unicode.IsDigit(prev) && digitAfter(s, i+utf8.RuneLen(r)):
-			b.WriteRune(r) // "1 850": a digit group, part of the number
+		case isGroupSpace(r) && prev >= 0 && unicode.IsDigit(prev) && digitAfter(s, i+size):
+			// "1 850": a digit group, part of the number
+			prev, i = r, i+size
+			continue
 		case unicode.IsSpace(r), unicode.IsControl(r):
-			b.WriteByte(' ')
+			with = " "
 		default:
-			b.WriteRune(r)
+			prev, i = r, i+size
+			continue
 		}
-		prev = r
+		b.WriteString(s[kept:i])
+		b.WriteString(with)
+		prev, i = r, i+size
+		kept = i
 	}
+	b.WriteString(s[kept:])
 	return b.String()
 }
 
