@@ -520,22 +520,27 @@ func (c *block) add(line string) {
 	c.b.WriteString(line)
 	c.last = line
 	c.words += wordCount(line)
-	rs := []rune(line)
-	for i, r := range rs {
-		before, after := rune(0), rune(0)
-		if i > 0 {
-			before = rs[i-1]
+	before := rune(0) // the rune before r; 0 at the start
+	for i := 0; i < len(line); {
+		if b := line[i]; b < utf8.RuneSelf && b != '"' {
+			// ASCII other than '"' is no quotation mark: most of a line.
+			before = rune(b)
+			i++
+			continue
 		}
-		if i+1 < len(rs) {
-			after = rs[i+1]
+		r, size := utf8.DecodeRuneInString(line[i:])
+		after := rune(0)
+		if i+size < len(line) {
+			after, _ = utf8.DecodeRuneInString(line[i+size:])
 		}
 		if isStraightQuote(r) {
 			if c.quotes.straight(before, after) != closing {
 				c.straight++
 			}
-			continue
+		} else {
+			c.quotes.curly(r, before, after)
 		}
-		c.quotes.curly(r, before, after)
+		before, i = r, i+size
 	}
 }
 
