@@ -44,10 +44,10 @@ type query struct {
 	// whAt is the index in toks of the first word of the question phrase
 	// that decided the kind, -1 when none: the question's words before it
 	// stand before the answer in a sentence that says the same in the
-	// same order ("a ban ON WHAT was denied?": "a ban on [protests]").
+	// same order ("a tax ON WHAT was lifted?": "a tax on [imports]").
 	whAt int
 	// prepBefore is the stop word right before the question phrase,
-	// folded ("on" of "a ban on what"), and prepIn the phrase's first word
+	// folded ("on" of "a tax on what"), and prepIn the phrase's first word
 	// when it is a stop word and the phrase has more ("in" of "in what
 	// year"): the word a sentence may write before the answer. "" for none.
 	prepBefore, prepIn string

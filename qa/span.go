@@ -159,13 +159,13 @@ const (
 	// The question phrase's place among the question's words (query.whAt)
 	// against the span's among the sentence's: sfWhPrevLeft is set when
 	// the question word within 2 words before the span is the last one the
-	// question writes before its phrase ("a wholesale BAN on what":
-	// "ban on [protests]"), sfWhNextRight when the one within 2 words
+	// question writes before its phrase ("a new TAX on what":
+	// "tax on [imports]"), sfWhNextRight when the one within 2 words
 	// after it is the first after the phrase; sfOrderMid, for a phrase
 	// inside the question, is the share of the question's evidence in the
 	// sentence on the side of the span its words take in the question.
 	// sfPrepBefore and sfPrepIn: the word before the span is the stop
-	// word before the phrase ("on" of "ban on what") or the phrase's own
+	// word before the phrase ("on" of "tax on what") or the phrase's own
 	// first ("in" of "in what year").
 	sfWhPrevLeft
 	sfWhNextRight
