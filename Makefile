@@ -159,15 +159,19 @@ eval-real: ## qabot and Bleve BM25 on the real data of testdata/realdata (floors
 train: train-spans ## refit the learned models on the real data: the ranker and its abstention (qa/data/ranker.json), the span model (qa/data/spans.tsv)
 	$(GO) run ./internal/train $(if $(COST),-cost $(COST))
 
-# Whether the committed qa/data/ranker.json is what make train's ranker
-# step gives on this tree: an engine change that moves a ranking or
-# calibration input leaves the model stale until it is refitted, and a
-# stale model's threshold no longer sits where the trainer put it.
-train-check: ## fail when qa/data/ranker.json is not what make train's ranker step gives on this tree (a few minutes)
-	@tmp=$$(mktemp) && trap 'rm -f "$$tmp"' EXIT && \
-	$(GO) run ./internal/train -out "$$tmp" >/dev/null 2>&1 && \
-	if cmp -s "$$tmp" qa/data/ranker.json; then echo "qa/data/ranker.json is what make train gives"; \
-	else echo "qa/data/ranker.json is stale: make train would change it"; diff "$$tmp" qa/data/ranker.json | head -20; exit 1; fi
+# Whether the committed models are what make train gives on this tree: an
+# engine change that moves a ranking or calibration input leaves the model
+# stale until it is refitted, and a stale model's threshold no longer sits
+# where the trainer put it; a change to a span feature or to the span
+# trainer leaves qa/data/spans.tsv and spans.bin behind the same way.
+train-check: ## fail when qa/data/ranker.json or the span model is not what make train gives on this tree (a few minutes)
+	@tmp=$$(mktemp -d) && trap 'rm -rf "$$tmp"' EXIT && \
+	$(GO) run ./internal/trainspans -out "$$tmp/spans.tsv" -table "$$tmp/spans.bin" -no-report >/dev/null 2>&1 && \
+	if cmp -s "$$tmp/spans.tsv" qa/data/spans.tsv && cmp -s "$$tmp/spans.bin" qa/data/spans.bin; then echo "qa/data/spans.tsv and spans.bin are what make train-spans gives"; \
+	else echo "the span model is stale: make train-spans would change it"; diff "$$tmp/spans.tsv" qa/data/spans.tsv | head -20; exit 1; fi && \
+	$(GO) run ./internal/train -out "$$tmp/ranker.json" >/dev/null 2>&1 && \
+	if cmp -s "$$tmp/ranker.json" qa/data/ranker.json; then echo "qa/data/ranker.json is what make train gives"; \
+	else echo "qa/data/ranker.json is stale: make train would change it"; diff "$$tmp/ranker.json" qa/data/ranker.json | head -20; exit 1; fi
 
 # The span model that chooses short answers: fitted on the "fit" split of
 # testdata/realdata, its regularisation and the kinds whose rules' facts
