@@ -47,6 +47,7 @@ func Analyzer(lang string) string {
 type Index struct {
 	idx       bleve.Index
 	sentences []corpus.Sentence // by document id
+	articles  []string          // the ID of each sentence's article, by document id
 }
 
 const field = "text"
@@ -86,6 +87,7 @@ func NewAnalyzed(c *corpus.Corpus, analyzer string) (*Index, error) {
 			// a tie went to whichever segment came first).
 			id := fmt.Sprintf("%09d", len(b.sentences))
 			b.sentences = append(b.sentences, s)
+			b.articles = append(b.articles, a.ID)
 			if err := batch.Index(id, map[string]any{field: s.Text}); err != nil {
 				idx.Close()
 				return nil, fmt.Errorf("bleve index sentence %s: %w", id, err)
@@ -129,15 +131,22 @@ func (b *Index) Top(q string) (sentence string, ok bool, err error) {
 // when they all tie is the search rerun sorted by id, which costs about twice
 // as much.
 func (b *Index) TopSentence(ctx context.Context, q string) (s corpus.Sentence, ok bool, err error) {
+	_, s, ok, err = b.TopArticleSentence(ctx, q)
+	return s, ok, err
+}
+
+// TopArticleSentence is TopSentence with the ID of the article the
+// sentence lies in, for an index over several articles.
+func (b *Index) TopArticleSentence(ctx context.Context, q string) (article string, s corpus.Sentence, ok bool, err error) {
 	query := bleve.NewMatchQuery(q)
 	query.SetField(field)
 	res, err := b.search(ctx, query, q, false)
 	if err != nil || len(res.Hits) == 0 {
-		return s, false, err
+		return "", s, false, err
 	}
 	if len(res.Hits) == tieWindow && res.Hits[tieWindow-1].Score == res.Hits[0].Score {
 		if res, err = b.search(ctx, query, q, true); err != nil {
-			return s, false, err
+			return "", s, false, err
 		}
 	}
 	best := res.Hits[0]
@@ -146,14 +155,25 @@ func (b *Index) TopSentence(ctx context.Context, q string) (s corpus.Sentence, o
 			best = h
 		}
 	}
-	s, err = b.sentence(best.ID)
-	return s, err == nil, err
+	i, err := b.index(best.ID)
+	if err != nil {
+		return "", s, false, err
+	}
+	return b.articles[i], b.sentences[i], true, nil
+}
+
+func (b *Index) index(id string) (int, error) {
+	i, err := strconv.Atoi(id)
+	if err != nil || i < 0 || i >= len(b.sentences) {
+		return 0, fmt.Errorf("bleve hit id %q", id)
+	}
+	return i, nil
 }
 
 func (b *Index) sentence(id string) (corpus.Sentence, error) {
-	i, err := strconv.Atoi(id)
-	if err != nil || i < 0 || i >= len(b.sentences) {
-		return corpus.Sentence{}, fmt.Errorf("bleve hit id %q", id)
+	i, err := b.index(id)
+	if err != nil {
+		return corpus.Sentence{}, err
 	}
 	return b.sentences[i], nil
 }

@@ -116,8 +116,9 @@ func (x qabotAnswerer) Ask(ctx context.Context, q *dataset.Question) (Reply, err
 	if a.Answered {
 		r.Answered, r.Answer, r.Quote = true, a.Text, a.Quote.Text
 		r.Sentence, r.Top, r.TopQuote = a.Quote.Sentence, a.Quote.Sentence, a.Quote.Text
+		r.Article, r.TopArticle = a.Quote.ArticleID, a.Quote.ArticleID
 	} else if len(a.Suggestions) > 0 {
-		r.Top, r.TopQuote = a.Suggestions[0].Sentence, a.Suggestions[0].Text
+		r.Top, r.TopQuote, r.TopArticle = a.Suggestions[0].Sentence, a.Suggestions[0].Text, a.Suggestions[0].ArticleID
 	}
 	return r, nil
 }

@@ -76,7 +76,9 @@ func Score(o Outcome) Counts {
 		if !o.Parsed {
 			c.Unparsed = 1
 		}
-		hit := r.Answered && eval.Hit(r.Quote, q.Gold)
+		// In a pool, only a sentence of the question's own article counts.
+		own := o.Own == "" || r.Article == o.Own
+		hit := r.Answered && own && eval.Hit(r.Quote, q.Gold)
 		if hit {
 			c.Sentence = 1
 		}
@@ -84,10 +86,10 @@ func Score(o Outcome) Counts {
 		case o.Gold == nil:
 			c.Unchecked = 1
 			c.Strict = c.Sentence
-		case r.Answered && slices.Contains(o.Gold, r.Sentence):
+		case r.Answered && own && slices.Contains(o.Gold, r.Sentence):
 			c.Strict = 1
 		}
-		if r.Top >= 0 && eval.Hit(r.TopQuote, q.Gold) {
+		if r.Top >= 0 && (o.Own == "" || r.TopArticle == o.Own) && eval.Hit(r.TopQuote, q.Gold) {
 			c.Top = 1
 		}
 		if !r.Answered {

@@ -46,6 +46,7 @@ type options struct {
 	data, sets, systems, articleLang string
 	splits                           string
 	jobs, sample, minParagraphs      int
+	pool                             int
 	heldout, markdown                bool
 	contrast                         bool
 	threshold                        float64
@@ -62,6 +63,7 @@ func run(ctx context.Context, args []string, stdout io.Writer) error {
 	fs.IntVar(&o.jobs, "jobs", 2, "articles worked on at once")
 	fs.IntVar(&o.sample, "sample", 100, "keep this percentage of the articles, chosen by a hash of their key (deterministic)")
 	fs.IntVar(&o.minParagraphs, "hold-out-min", realdata.DefaultMinParagraphs, "paragraphs an article needs for unanswerable questions made by removing one; shorter articles lose a sentence (0: no unanswerable questions made)")
+	fs.IntVar(&o.pool, "pool", 0, "ask each question of a corpus of this many articles of its set and split (grouped by a hash of their keys, realdata.Pools) instead of its article alone, as users' folders are; -1: one corpus of them all. A quote counts only from the question's own article; an unanswerable question (its answering paragraph removed) is asked of its article's corpus with that article without the paragraph, and stays unanswerable")
 	fs.StringVar(&o.splits, "splits", "fit,dev", "the splits scored, checked and reported together (\"dev\" alone compares variants on what no model was fitted on)")
 	fs.BoolVar(&o.heldout, "heldout", true, "report the held-out split too (apart, never checked)")
 	fs.BoolVar(&o.markdown, "markdown", false, "print Markdown tables of qabot against Bleve (fit+dev, and held-out apart) instead, for the README (make report-real)")
@@ -132,7 +134,7 @@ func run(ctx context.Context, args []string, stdout io.Writer) error {
 		return int(h.Sum32()%100) < o.sample
 	}
 	start := time.Now()
-	outs, err := realdata.Run(ctx, sets, qabot.Parse, systems, realdata.Options{Jobs: o.jobs, Keep: keep})
+	outs, err := realdata.Run(ctx, sets, qabot.Parse, systems, realdata.Options{Jobs: o.jobs, Keep: keep, Pool: o.pool})
 	if err != nil {
 		return err
 	}
@@ -152,14 +154,14 @@ func run(ctx context.Context, args []string, stdout io.Writer) error {
 		if !slices.Contains(names, "qabot") || !slices.Contains(names, "bleve") {
 			return fmt.Errorf("--markdown compares qabot with bleve: keep both in --systems")
 		}
-		fmt.Fprintf(stdout, "%s (%s):\n\n", splitsNote(tuning), sampleNote(o.sample))
+		fmt.Fprintf(stdout, "%s (%s):\n\n", splitsNote(tuning), sampleNote(o.sample, o.pool))
 		t.WriteMarkdown(stdout, tuning, "qabot", "bleve")
 		if o.heldout {
 			fmt.Fprintf(stdout, "\nHeld-out split (never looked at, never gates anything):\n\n")
 			t.WriteMarkdown(stdout, []string{dataset.Heldout}, "qabot", "bleve")
 		}
 	} else {
-		fmt.Fprintf(stdout, "== real data, %s (%s)\n", strings.ToLower(splitsNote(tuning)), sampleNote(o.sample))
+		fmt.Fprintf(stdout, "== real data, %s (%s)\n", strings.ToLower(splitsNote(tuning)), sampleNote(o.sample, o.pool))
 		if err := t.WriteTable(stdout, tuning, names); err != nil {
 			return err
 		}
@@ -219,11 +221,18 @@ func splitsNote(splits []string) string {
 	return "Fit and dev splits"
 }
 
-func sampleNote(p int) string {
-	if p >= 100 {
-		return "every article"
+func sampleNote(p, pool int) string {
+	note := "every article"
+	if p < 100 {
+		note = fmt.Sprintf("a fixed %d%% sample of the articles", p)
 	}
-	return fmt.Sprintf("a fixed %d%% sample of the articles", p)
+	switch {
+	case pool < 0:
+		note += ", each set and split's articles in one corpus"
+	case pool > 0:
+		note += fmt.Sprintf(", in corpora of up to %d articles of a set and split", pool)
+	}
+	return note
 }
 
 // timed measures the time a system spends building its answerers and

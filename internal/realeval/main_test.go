@@ -21,6 +21,10 @@ func TestRun(t *testing.T) {
 			"== real data, held-out split: reported apart",
 			"questions, 1 sets, wall",
 		}},
+		{append(args, "--pool", "2", "--heldout=false"), []string{
+			"(a fixed 30% sample of the articles, in corpora of up to 2 articles of a set and split)",
+			"xquad-dev/xling-en                   en   fit+dev  qabot",
+		}},
 		{append(args, "--markdown"), []string{
 			"Fit and dev splits (a fixed 30% sample of the articles):",
 			"| xquad-dev/xling-en | en |",
