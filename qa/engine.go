@@ -112,6 +112,9 @@ type Engine struct {
 	// table is built on the first question in its language, so start-up
 	// does not pay for languages nobody uses.
 	translations map[string]*lazyTable
+	// groups keeps the readings of question words in another language
+	// than the articles' (groupmemo.go); shared by copies of the engine.
+	groups *groupMemo
 }
 
 // A lazyTable is the translation of one question language into the

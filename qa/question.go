@@ -368,10 +368,7 @@ func (e *Engine) onlyNames(q *query) bool {
 // group reads the content word or phrase at toks[i] and returns it as a
 // term group, with the number of tokens it covers (0 for a word to skip).
 func (e *Engine) group(q *query, l *lang.Language, table phraseMatcher, memo *wordMemo, toks []lang.Token, folded, stems []string, i int) (termGroup, int) {
-	an := e.analyzers[l.Code]
-	en := q.target
 	g := termGroup{surface: toks[i].Text}
-	native := l.Code == en.l.Code
 
 	// Numbers, in digits or in words, match digits.
 	if toks[i].Kind == lang.TokenNumber {
@@ -386,6 +383,21 @@ func (e *Engine) group(q *query, l *lang.Language, table phraseMatcher, memo *wo
 		return g, 0
 	}
 	alts, n := table.match(stems[i:])
+	if l.Code == q.target.l.Code {
+		return e.readGroup(q, l, table, memo, toks, folded, stems, i, alts, n, nil)
+	}
+	return e.groups.read(e, q, l, table, memo, toks, folded, stems, i, alts, n)
+}
+
+// readGroup reads the word or phrase at toks[i] that the table matched as
+// alts, n tokens long (group). It sets *spanned when the group's surface
+// is the question's text over the tokens it reads rather than the token's
+// own (groupMemo keeps which).
+func (e *Engine) readGroup(q *query, l *lang.Language, table phraseMatcher, memo *wordMemo, toks []lang.Token, folded, stems []string, i int, alts []alt, n int, spanned *bool) (termGroup, int) {
+	an := e.analyzers[l.Code]
+	en := q.target
+	g := termGroup{surface: toks[i].Text}
+	native := l.Code == en.l.Code
 	var word *memoWord // what the readings find of the word alike
 	if !native {
 		word = memo.word(toks[i].Text, folded[i], stems[i])
@@ -486,6 +498,9 @@ func (e *Engine) group(q *query, l *lang.Language, table phraseMatcher, memo *wo
 			}
 		}
 		g.surface = spanText(q.text, toks[i:i+n])
+		if spanned != nil {
+			*spanned = true
+		}
 		g.idf = e.groupIDF(g.alts)
 		return g, n
 	}

@@ -189,7 +189,7 @@ func (r *Resources) Engine(c *corpus.Corpus) (*Engine, error) {
 	e := &Engine{
 		opts: r.opts, corpus: c, langs: r.langs, res: r,
 		synonyms: r.synonyms, dictionary: r.dictionary, times: r.times,
-		cues: r.cues, spans: r.spans, places: r.places, spanDocs: &spanDocCache{}, translations: r.translations, ranker: r.opts.Ranker,
+		cues: r.cues, spans: r.spans, places: r.places, spanDocs: &spanDocCache{}, groups: &groupMemo{}, translations: r.translations, ranker: r.opts.Ranker,
 		analyzers: make(map[string]*analyzer, len(r.analyzers)),
 	}
 	for code, an := range r.analyzers {
