@@ -65,6 +65,9 @@ type Language struct {
 	// particles are the separable verb particles (separable.txt), folded:
 	// German "nahm ... teil" is "teilnehmen".
 	particles map[string]struct{}
+	// embedded is set when the language was read from Data, the data
+	// embedded in the binary (Load(Data)).
+	embedded bool
 }
 
 // Stem returns the Snowball stem of word, lower-cased. Words of one or two
@@ -101,6 +104,11 @@ func (l *Language) IsSeparableParticle(word string) bool {
 	_, ok := l.particles[Fold(word)]
 	return ok
 }
+
+// Embedded reports whether the language was read from Data, the data
+// embedded in the binary: tables a program builds from that data when it
+// is built (and embeds) describe the language only then.
+func (l *Language) Embedded() bool { return l.embedded }
 
 // Stopwords returns the number of stop words, for tests and statistics.
 func (l *Language) Stopwords() int { return len(l.stop) }

@@ -32,6 +32,26 @@ func TestLoadEmbedded(t *testing.T) {
 	}
 }
 
+// TestEmbedded: a language read from Data says so, one read from other
+// files (even a copy of Data's) does not, so tables built from Data when
+// qabot is built are never applied to other data.
+func TestEmbedded(t *testing.T) {
+	for _, l := range mustLoad(t).Languages() {
+		if !l.Embedded() {
+			t.Errorf("%s read from Data: Embedded() = false", l.Code)
+		}
+	}
+	r, err := Load(minimal())
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, l := range r.Languages() {
+		if l.Embedded() {
+			t.Errorf("%s read from a MapFS: Embedded() = true", l.Code)
+		}
+	}
+}
+
 func TestForLocale(t *testing.T) {
 	r := mustLoad(t)
 	tests := []struct {

@@ -93,6 +93,7 @@ func Load(fsys fs.FS) (*Registry, error) {
 		if !ok {
 			continue
 		}
+		l.embedded = embedded
 		r.langs = append(r.langs, l)
 		r.byCode[l.Code] = l
 	}

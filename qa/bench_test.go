@@ -253,8 +253,9 @@ func BenchmarkResourcesEngine(b *testing.B) {
 // before it can print its first answer, in process: load the language
 // data, parse the embedded corpus and build the engine (qa.Load), open the
 // detector trained at build time, and answer one question. cli's benchmark of the same name adds
-// the command layer and JSON output. The "fr" case also pays for building the French
-// translation table, which the engine builds on the first French question.
+// the command layer and JSON output. The "fr" case also pays for what the engine makes on
+// the first French question: the French translation table opened (built with qabot,
+// transtable.go) and the concept table's word list.
 // Process exec and the Go runtime's own start are not included (a few ms).
 func BenchmarkStartToFirstAnswer(b *testing.B) {
 	reg := mustRegistry(b)

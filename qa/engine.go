@@ -118,7 +118,7 @@ type Engine struct {
 }
 
 // A lazyTable is the translation of one question language into the
-// articles' language: a stemTable of the bilingual files and the concept
+// articles' language: a table of the bilingual files and the concept
 // table, built on first use, and a speller over the one-word phrases of
 // the bilingual files to put a misspelt question word right. (The concept
 // tables' keys are left out of the speller: tens of thousands of words
@@ -127,18 +127,29 @@ type Engine struct {
 type lazyTable struct {
 	once  sync.Once
 	build func() *stemTable
+	// embedded, when set, is what build would return, built when qabot
+	// was built (transtable.go): it is read in place instead.
+	embedded *synTable
 	// newConcepts builds the concept table (nil for none).
 	newConcepts func() *conceptTable
 	concepts    *conceptTable
 	t           tables
 	spellOnce   sync.Once
 	spell       *fuzzyIndex // one-word keys of t, by their folded spelling
+	// decoded is the embedded table decoded whole, for the code that
+	// reads a table whole (files).
+	decodeOnce sync.Once
+	decoded    *stemTable
 }
 
 func (l *lazyTable) get() phraseMatcher {
 	l.once.Do(func() {
 		if l.newConcepts != nil {
 			l.concepts = l.newConcepts()
+		}
+		if l.embedded != nil {
+			l.t = tables{l.embedded, l.concepts}
+			return
 		}
 		l.t = tables{l.build(), l.concepts}
 	})
@@ -150,12 +161,19 @@ func (l *lazyTable) speller() *fuzzyIndex {
 	l.get()
 	l.spellOnce.Do(func() {
 		words := map[string]string{}
-		if st, ok := l.t[0].(*stemTable); ok {
-			for key := range st.m {
-				if !strings.Contains(key, " ") {
-					words[key] = key
-				}
+		oneWord := func(key string) bool {
+			if !strings.Contains(key, " ") {
+				words[key] = key
 			}
+			return true
+		}
+		switch t := l.t[0].(type) {
+		case *stemTable:
+			for key := range t.m {
+				oneWord(key)
+			}
+		case *synTable:
+			t.eachKey(oneWord)
 		}
 		l.spell = newFuzzyIndex(words, 1)
 	})

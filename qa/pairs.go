@@ -58,8 +58,9 @@ func (p *pairTables) find(key pairKey) *lazyTable {
 }
 
 // get returns the table under key, made the first time with build (the
-// bilingual files' part) and concepts (the WordNet part; may be nil).
-func (p *pairTables) get(key pairKey, build func() *stemTable, concepts func() *conceptTable) *lazyTable {
+// bilingual files' part; embedded, when not nil, is what it builds, read
+// in place instead) and concepts (the WordNet part; may be nil).
+func (p *pairTables) get(key pairKey, build func() *stemTable, embedded *synTable, concepts func() *conceptTable) *lazyTable {
 	p.mu.Lock()
 	defer p.mu.Unlock()
 	if p.m == nil {
@@ -67,7 +68,7 @@ func (p *pairTables) get(key pairKey, build func() *stemTable, concepts func() *
 	}
 	lt := p.m[key]
 	if lt == nil {
-		lt = &lazyTable{build: build, newConcepts: concepts}
+		lt = &lazyTable{build: build, embedded: embedded, newConcepts: concepts}
 		p.m[key] = lt
 	}
 	return lt
@@ -76,8 +77,14 @@ func (p *pairTables) get(key pairKey, build func() *stemTable, concepts func() *
 // files returns the part of a lazyTable read from the bilingual files.
 func (l *lazyTable) files() *stemTable {
 	l.get()
-	st, _ := l.t[0].(*stemTable)
-	return st
+	switch t := l.t[0].(type) {
+	case *stemTable:
+		return t
+	case *synTable:
+		l.decodeOnce.Do(func() { l.decoded = t.stemTable() })
+		return l.decoded
+	}
+	return nil
 }
 
 // table returns the translation of language from into language to: the
@@ -95,6 +102,10 @@ func (r *Resources) table(from, to string) *lazyTable {
 		return lt
 	}
 	fl, tl := r.analyzers[from].l, r.analyzers[to].l
+	var embedded *synTable
+	if to == "en" {
+		embedded = r.embeddedToEnglish(from)
+	}
 	return r.pairs.get(key, func() *stemTable {
 		switch {
 		case to == "en":
@@ -103,7 +114,7 @@ func (r *Resources) table(from, to string) *lazyTable {
 			return r.fromEnglish(to)
 		}
 		return composeTables(r.toEnglish(from), r.fromEnglish(to), weightPivot)
-	}, func() *conceptTable { return newConceptTable(fl, tl, weightTranslated) })
+	}, embedded, func() *conceptTable { return newConceptTable(fl, tl, weightTranslated) })
 }
 
 // sameLanguage returns the synonyms of a language other than the one the
@@ -114,7 +125,7 @@ func (r *Resources) sameLanguage(code string) *lazyTable {
 		return lt
 	}
 	l := r.analyzers[code].l
-	return r.pairs.get(key, newStemTable, func() *conceptTable { return newConceptTable(l, l, weightSynonym) })
+	return r.pairs.get(key, newStemTable, nil, func() *conceptTable { return newConceptTable(l, l, weightSynonym) })
 }
 
 // toEnglish returns the table of a language's bilingual files.
@@ -127,7 +138,7 @@ func (r *Resources) toEnglish(code string) *stemTable {
 func (r *Resources) fromEnglish(code string) *stemTable {
 	return r.pairs.get(pairKey{"en", "<", code}, func() *stemTable {
 		return invertTranslations(r.toEnglish(code), r.analyzers[code])
-	}, nil).files()
+	}, nil, nil).files()
 }
 
 // buildToEnglish reads a language's bilingual files into a table, as
@@ -138,6 +149,22 @@ func (r *Resources) buildToEnglish(code string) *stemTable {
 	t := buildTranslations(an, r.glosses)
 	if r.opts.Glossary != nil {
 		addGlossary(t, an, r.glosses, r.opts.Glossary(code))
+	}
+	return t
+}
+
+// embeddedToEnglish returns the table of a language's bilingual files
+// into English built when qabot was built, when it is what buildToEnglish
+// builds (the embedded data, no glossary), or nil.
+func (r *Resources) embeddedToEnglish(code string) *synTable {
+	en, ok := r.analyzers["en"]
+	if r.opts.Glossary != nil || !ok {
+		return nil
+	}
+	// A table that does not open is built instead (its test fails).
+	t, err := embeddedTranslation(r.analyzers[code].l, en.l)
+	if err != nil {
+		return nil
 	}
 	return t
 }

@@ -121,7 +121,11 @@ func NewResources(opts Options) (*Resources, error) {
 		if l.Code != art.l.Code {
 			from, code := r.analyzers[l.Code], l.Code
 			ct := func() *conceptTable { return newConceptTable(l, art.l, weightTranslated) }
-			r.translations[l.Code] = &lazyTable{newConcepts: ct, build: func() *stemTable {
+			var embedded *synTable
+			if art.l.Code == "en" {
+				embedded = r.embeddedToEnglish(code)
+			}
+			r.translations[l.Code] = &lazyTable{newConcepts: ct, embedded: embedded, build: func() *stemTable {
 				t := buildTranslations(from, glosses)
 				if opts.Glossary != nil {
 					addGlossary(t, from, glosses, opts.Glossary(code))

@@ -170,6 +170,32 @@ func (t *synTable) match(stems []string) ([]alt, int) {
 	return t.alternatives(best), n
 }
 
+// eachKey calls yield with each key of the table, in key order, until it
+// returns false.
+func (t *synTable) eachKey(yield func(string) bool) {
+	for row := range t.nKeys {
+		if !yield(t.strAt(t.keys, 3*row)) {
+			return
+		}
+	}
+}
+
+// stemTable decodes the whole table into the form built at run time, for
+// the code that reads a table whole (composeTables, invertTranslations):
+// the same keys, alternatives in the same order, and maxWords.
+func (t *synTable) stemTable() *stemTable {
+	st := newStemTable()
+	for row := range t.nKeys {
+		key := t.strAt(t.keys, 3*row)
+		words := strings.Count(key, " ") + 1
+		for _, a := range t.alternatives(row) {
+			st.add(key, words, a)
+		}
+	}
+	st.maxWords = t.maxWords
+	return st
+}
+
 // A wordSet is a set of folded words.
 type wordSet interface{ has(w string) bool }
 
