@@ -2,6 +2,7 @@ package lang
 
 import (
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -30,6 +31,15 @@ func Fold(s string) string {
 	if isASCII(s) {
 		return strings.ToLower(s)
 	}
+	if f, ok := foldLatin(s); ok {
+		return f
+	}
+	return foldSlow(s)
+}
+
+// foldSlow is Fold by decomposing s whole (NFKD), dropping the marks it
+// does not keep, and recomposing when it kept one.
+func foldSlow(s string) string {
 	d := norm.NFKD.String(s)
 	var b strings.Builder
 	b.Grow(len(d))
@@ -122,4 +132,66 @@ func isLowerASCII(s string) bool {
 		}
 	}
 	return true
+}
+
+// latinEnd bounds the runes foldLatin reads: ASCII, Latin-1 and Latin
+// Extended-A and -B, the letters of the Latin-script languages qabot reads.
+const latinEnd = 0x250
+
+// latinFolds holds, for each rune below latinEnd, what foldSlow makes of
+// it alone, or "\x00" when that is not what it makes of the rune within a
+// word: a rune whose decomposition does not start with a base letter (a
+// combining mark, whose fold depends on the letter before it) or whose
+// fold keeps a mark (and is recomposed with what follows). For every other
+// rune the decomposition of a word is the decompositions of its runes one
+// after another, each rune's marks follow its own base letter, and no mark
+// is kept, so Fold of the word is the folds of its runes end to end: the
+// same string without decomposing and recomposing the word, which was
+// most of folding a word with an accent.
+var latinFolds = sync.OnceValue(func() *[latinEnd]string {
+	var t [latinEnd]string
+	for r := range rune(latinEnd) {
+		s := string(r)
+		d := norm.NFKD.String(s)
+		first, _ := utf8.DecodeRuneInString(d)
+		f := foldSlow(s)
+		if unicode.Is(unicode.Mn, first) || unicode.Is(unicode.Me, first) || norm.NFKD.PropertiesString(d).CCC() != 0 || hasMark(f) {
+			t[r] = "\x00"
+			continue
+		}
+		t[r] = f
+	}
+	return &t
+})
+
+func hasMark(s string) bool {
+	for _, r := range s {
+		if unicode.Is(unicode.Mn, r) || unicode.Is(unicode.Me, r) {
+			return true
+		}
+	}
+	return false
+}
+
+// foldLatin is Fold of a word of runes below latinEnd (latinFolds); ok is
+// unset for any other word.
+func foldLatin(s string) (string, bool) {
+	t := latinFolds()
+	var b strings.Builder
+	for i := 0; i < len(s); {
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if r >= latinEnd || r == utf8.RuneError && size == 1 {
+			return "", false
+		}
+		f := t[r]
+		if f == "\x00" {
+			return "", false
+		}
+		if b.Cap() == 0 {
+			b.Grow(len(s))
+		}
+		b.WriteString(f)
+		i += size
+	}
+	return b.String(), true
 }
