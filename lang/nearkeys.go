@@ -1,6 +1,7 @@
 package lang
 
 import (
+	"bytes"
 	"slices"
 	"strings"
 	"unicode/utf8"
@@ -38,11 +39,30 @@ func (c *Concepts) NearKeys(stem string) []string {
 // words returns the one-word keys of the table, sorted, listed once.
 func (c *Concepts) words() []string {
 	c.wordsOnce.Do(func() {
-		c.Keys(func(key string) bool {
-			c.wordList = append(c.wordList, key)
+		// The keys are copied into one string and the list slices it:
+		// a string a key was most of what the first question in a
+		// language paid for NearKeys (tens of thousands of keys).
+		var (
+			all  []byte
+			ends []int
+		)
+		c.t.Each(func(key []byte, senses int) bool {
+			if senses > 0 && bytes.IndexByte(key, ' ') < 0 { // as Keys gives them
+				all = append(all, key...)
+				ends = append(ends, len(all))
+			}
 			return true
 		})
-		slices.Sort(c.wordList) // the file's order is bytewise already
+		s := string(all)
+		c.wordList = make([]string, len(ends))
+		start := 0
+		for i, end := range ends {
+			c.wordList[i] = s[start:end]
+			start = end
+		}
+		if !slices.IsSorted(c.wordList) { // the file's order is bytewise already
+			slices.Sort(c.wordList)
+		}
 	})
 	return c.wordList
 }

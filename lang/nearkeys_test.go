@@ -35,3 +35,17 @@ func TestNearKeys(t *testing.T) {
 		}
 	}
 }
+
+// TestConceptWords: the word list NearKeys searches is every one-word key
+// Keys gives, sorted, for each embedded language.
+func TestConceptWords(t *testing.T) {
+	for _, l := range mustLoad(t).Languages() {
+		c := l.Concepts()
+		var want []string
+		c.Keys(func(key string) bool { want = append(want, key); return true })
+		slices.Sort(want)
+		if got := c.words(); !slices.Equal(got, want) || len(got) == 0 {
+			t.Errorf("%s: words() has %d keys, Keys gives %d (equal: %t)", l.Code, len(got), len(want), slices.Equal(got, want))
+		}
+	}
+}
