@@ -52,9 +52,26 @@ func (c *Corpus) FS() fstest.MapFS {
 const paragraphs, perParagraph = 8, 3
 
 // Generate returns n articles and up to perArticle questions about each,
-// from seed.
+// from seed. The size seeds the draw too, so corpora of two sizes share
+// no article; First gives corpora that grow one from another.
 func Generate(n int, seed uint64, perArticle int) *Corpus {
-	g := &gen{r: rand.New(rand.NewPCG(seed, uint64(n)))}
+	return generate(n, rand.NewPCG(seed, uint64(n)), perArticle)
+}
+
+// First returns the first n articles of the corpus that seed draws without
+// end, and up to perArticle questions about each: First(n) begins with
+// First(m) for every m below n, articles and questions alike, so that a
+// benchmark over several sizes asks the same questions at every size.
+func First(n int, seed uint64, perArticle int) *Corpus {
+	return generate(n, rand.NewPCG(seed, firstStream), perArticle)
+}
+
+// firstStream is First's second seed of the generator, where Generate
+// puts the corpus size.
+const firstStream = 1<<64 - 1
+
+func generate(n int, src rand.Source, perArticle int) *Corpus {
+	g := &gen{r: rand.New(src)}
 	c := &Corpus{}
 	for i := range n {
 		l := languages[0]

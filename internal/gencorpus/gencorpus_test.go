@@ -64,3 +64,18 @@ func TestGeneratedArticlesParse(t *testing.T) {
 		t.Errorf("50 articles have %d sentences, want about %d", got, 50*24)
 	}
 }
+
+// TestFirstGrows checks First's corpora begin with the smaller ones, so
+// that a benchmark asks the same questions at every size.
+func TestFirstGrows(t *testing.T) {
+	small, large := gencorpus.First(10, 6, 2), gencorpus.First(50, 6, 2)
+	if diff := cmp.Diff(small.Articles, large.Articles[:len(small.Articles)]); diff != "" {
+		t.Errorf("First(50) does not begin with First(10)'s articles:\n%s", diff)
+	}
+	if diff := cmp.Diff(small.Questions, large.Questions[:len(small.Questions)]); diff != "" {
+		t.Errorf("First(50) does not begin with First(10)'s questions:\n%s", diff)
+	}
+	if g := gencorpus.Generate(10, 6, 2); cmp.Equal(g.Articles[0], gencorpus.Generate(50, 6, 2).Articles[0]) {
+		t.Error("Generate(10) and Generate(50) begin with the same article: the size no longer seeds Generate")
+	}
+}

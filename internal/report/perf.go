@@ -11,7 +11,7 @@ import (
 )
 
 // perfTables prints, from `go test -bench` output on r, how qabot scales
-// against Bleve (BenchmarkScale in qa), and what a process costs to start
+// against Bleve (BenchmarkScale in qa, warm and cold), and what a process costs to start
 // and to serve a burst (BenchmarkProcess, qa's BenchmarkStartToFirstAnswer
 // and BenchmarkMemory, lang's BenchmarkDefaultDetector, bot's
 // BenchmarkHTTPAskBurst): medians of every run. Benchmarks missing from the
@@ -44,7 +44,10 @@ func perfTables(r io.Reader, w io.Writer) error {
 	}
 	if len(sizes) > 0 {
 		printed = true
-		fmt.Fprintln(w, "| articles | sentences | qabot, CPU per question | Bleve BM25, CPU per question | qabot ÷ Bleve | top sentence right, qabot / Bleve | engine heap per sentence | engine build, wall / CPU |")
+		// qabot's cell is warm / cold when the input has the cold line:
+		// the same questions asked over and over find their words in the
+		// engine's memos (warm), as new questions do not (cold).
+		fmt.Fprintln(w, "| articles | sentences | qabot, CPU per question, warm / cold | Bleve BM25, CPU per question | qabot ÷ Bleve, warm / cold | top sentence right, qabot / Bleve | engine heap per sentence | engine build, wall / CPU |")
 		fmt.Fprintln(w, "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
 		for _, n := range sizes {
 			q, b := "qa BenchmarkScale/articles="+n+"/qabot", "qa BenchmarkScale/articles="+n+"/bleve"
@@ -59,13 +62,19 @@ func perfTables(r io.Reader, w io.Writer) error {
 			if wall, ok := m(q, "build-ms"); ok {
 				buildCell = formatMetric(wall*1e6, "ns") + " / " + buildCell
 			}
-			ratio := "–"
+			qCell, ratio := formatMetric(qc, "ns"), "–"
 			if okb && bc > 0 {
 				ratio = fmt.Sprintf("%.1f×", qc/bc)
 			}
+			if cold, ok := m(q+"-cold", "cpu-ns/question"); ok {
+				qCell += " / " + formatMetric(cold, "ns")
+				if okb && bc > 0 {
+					ratio += fmt.Sprintf(" / %.1f×", cold/bc)
+				}
+			}
 			nInt, _ := strconv.Atoi(n)
 			fmt.Fprintf(w, "| %s | %s | %s | %s | %s | %.0f%% / %.0f%% | %s | %s |\n",
-				thousands(nInt), thousands(int(sent)), formatMetric(qc, "ns"), formatMetric(bc, "ns"), ratio, qt, bt,
+				thousands(nInt), thousands(int(sent)), qCell, formatMetric(bc, "ns"), ratio, qt, bt,
 				formatMetric(heap, "B"), buildCell)
 		}
 	}
