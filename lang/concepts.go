@@ -147,6 +147,44 @@ func (c *Concepts) Words(concept Concept) []ConceptWord {
 	return out
 }
 
+// A ConceptWordRef is a word that says a concept, by its id in the
+// language's concept table: Stems gives its stems. Ids are equal when the
+// words are (the table's strings are unique), so a caller that pools the
+// words of several concepts can key them by id and decode the stems of
+// only the words it keeps.
+type ConceptWordRef struct {
+	ID     uint32
+	Weight float64
+}
+
+// WordRefs appends to refs the words of the language that say concept,
+// heaviest first, as Words lists them but without decoding their stems.
+func (c *Concepts) WordRefs(concept Concept, refs []ConceptWordRef) []ConceptWordRef {
+	if c == nil {
+		return refs
+	}
+	vs := c.t.Words(uint32(concept))
+	for i := range vs.Len() {
+		id, w := vs.At(i)
+		refs = append(refs, ConceptWordRef{ID: id, Weight: float64(w) / 100})
+	}
+	return refs
+}
+
+// Stems returns the stems of the word of a WordRefs id, as Words gives
+// them; nil for an id the table lacks.
+func (c *Concepts) Stems(id uint32) []string {
+	if c == nil {
+		return nil
+	}
+	var arr [64]byte
+	buf, ok := c.t.String(int(id), arr[:0])
+	if !ok {
+		return nil
+	}
+	return strings.Fields(string(buf))
+}
+
 // Keys calls fn with every key of one word (no space) of the table, in
 // order, until fn returns false.
 func (c *Concepts) Keys(fn func(key string) bool) {

@@ -1,6 +1,7 @@
 package lang
 
 import (
+	"slices"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -147,5 +148,56 @@ func TestConceptsFromFile(t *testing.T) {
 	yy, _ := reg.Get("yy")
 	if !yy.Concepts().Empty() {
 		t.Error("a truncated concept file reads as a table")
+	}
+}
+
+// TestConceptWordsAreStems checks what lets a caller pool the words of
+// several concepts by their WordRefs ids (qa's conceptTable.render): every
+// string of every table is unique and written as stems joined by single
+// spaces, so two ids never give the same stems; and WordRefs and Stems
+// give what Words does.
+func TestConceptWordsAreStems(t *testing.T) {
+	reg, err := Load(Data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, l := range reg.Languages() {
+		c := l.Concepts()
+		seen := map[string]bool{}
+		c.t.Each(func(key []byte, _ int) bool {
+			s := string(key)
+			if s == "" || strings.Join(strings.Fields(s), " ") != s || seen[s] {
+				t.Errorf("%s: string %q: empty, repeated or not stems joined by single spaces", l.Code, s)
+			}
+			seen[s] = true
+			return true
+		})
+		// The concepts of every 20th key.
+		var concepts []Concept
+		n := 0
+		c.EachKey(func(_ string, ss []Sense) bool {
+			if n++; n%20 == 0 {
+				for _, s := range ss {
+					concepts = append(concepts, s.Concept)
+				}
+			}
+			return true
+		})
+		if len(concepts) < 100 {
+			t.Fatalf("%s: %d concepts to check", l.Code, len(concepts))
+		}
+		var refs []ConceptWordRef
+		for _, concept := range concepts {
+			words := c.Words(concept)
+			refs = c.WordRefs(concept, refs[:0])
+			if len(refs) != len(words) {
+				t.Fatalf("%s: concept %d: %d WordRefs, %d Words", l.Code, concept, len(refs), len(words))
+			}
+			for i, r := range refs {
+				if got := c.Stems(r.ID); !slices.Equal(got, words[i].Stems) || r.Weight != words[i].Weight {
+					t.Errorf("%s: concept %d word %d: Stems %q weight %v, Words %q weight %v", l.Code, concept, i, got, r.Weight, words[i].Stems, words[i].Weight)
+				}
+			}
+		}
 	}
 }

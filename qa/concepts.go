@@ -129,35 +129,37 @@ func (t *conceptTable) renderNear(key string) []alt {
 // 53.7/70.5% (power 0: dev 62.3/74.8; 0.25: 61.8/75.1; 0.75: 61.5/74.9;
 // the root of the target word's share relative to the concept's best
 // word: 61.3/74.9).
+//
+// The words are pooled by their ids in the table and only the stems of
+// those kept are decoded: a word's string is read from a front-coded
+// block, and a question word's senses list hundreds of words of which
+// twelve at most are kept. The table's strings are unique and written as
+// stems joined by single spaces (TestConceptWordsAreStems), so pooling by
+// id is pooling by stems.
 func (t *conceptTable) render(key string, senses []lang.Sense) []alt {
 	type cand struct {
-		stems []string
-		key   string
+		id    uint32
 		score float64
 		first int // order of discovery, for ties
 	}
-	var cands []*cand
-	byKey := map[string]*cand{}
+	var (
+		cands []cand
+		byID  = map[uint32]int{} // id -> index in cands
+		refs  []lang.ConceptWordRef
+	)
 	for _, s := range senses {
-		for _, w := range t.to.Words(s.Concept) {
-			k := strings.Join(w.Stems, " ")
-			c, ok := byKey[k]
+		refs = t.to.WordRefs(s.Concept, refs[:0])
+		for _, w := range refs {
+			i, ok := byID[w.ID]
 			if !ok {
-				c = &cand{stems: w.Stems, key: k, first: len(cands)}
-				byKey[k] = c
-				cands = append(cands, c)
+				i = len(cands)
+				byID[w.ID] = i
+				cands = append(cands, cand{id: w.ID, first: i})
 			}
-			c.score += s.Weight * math.Sqrt(w.Weight)
+			cands[i].score += s.Weight * math.Sqrt(w.Weight)
 		}
 	}
-	if t.self {
-		// The word itself is the question's own reading, not a synonym.
-		cands = slices.DeleteFunc(cands, func(c *cand) bool { return c.key == key })
-	}
-	if len(cands) == 0 {
-		return nil
-	}
-	slices.SortStableFunc(cands, func(a, b *cand) int {
+	slices.SortFunc(cands, func(a, b cand) int {
 		switch {
 		case a.score > b.score:
 			return -1
@@ -166,14 +168,28 @@ func (t *conceptTable) render(key string, senses []lang.Sense) []alt {
 		}
 		return a.first - b.first
 	})
-	best := cands[0].score
-	out := make([]alt, 0, min(len(cands), conceptMaxAlts))
+	var (
+		out  []alt
+		best float64
+	)
 	for _, c := range cands {
-		share := c.score / best
-		if share < conceptMinShare || len(out) == conceptMaxAlts {
+		// Past the first word kept, the words left weigh no more than
+		// this one: the first too light ends the list, skipped or not.
+		if out != nil && (c.score/best < conceptMinShare || len(out) == conceptMaxAlts) {
 			break
 		}
-		out = append(out, alt{stems: c.stems, weight: t.weight * share})
+		stems := t.to.Stems(c.id)
+		if len(stems) == 0 || t.self && strings.Join(stems, " ") == key {
+			// No stems: not a word. The word itself, within one
+			// language, is the question's own reading, not a synonym.
+			continue
+		}
+		if out == nil {
+			best = c.score
+			out = make([]alt, 0, min(len(cands), conceptMaxAlts))
+		}
+		share := c.score / best
+		out = append(out, alt{stems: stems, weight: t.weight * share})
 	}
 	return out
 }
