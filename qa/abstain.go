@@ -114,11 +114,16 @@ const maxMargin = 10
 // calibrationFeatures describes candidate i of a reranked list; nil when
 // the ranker did not score it.
 func (e *Engine) calibrationFeatures(q *query, ranked []ranked, i int, x extraction, ev Evidence) []float64 {
+	return e.calibrationFeaturesInto(make([]float64, numCalibration), q, ranked, i, x, ev)
+}
+
+// calibrationFeaturesInto is calibrationFeatures written into c, which has
+// numCalibration zeros.
+func (e *Engine) calibrationFeaturesInto(c []float64, q *query, ranked []ranked, i int, x extraction, ev Evidence) []float64 {
 	r := ranked[i]
 	if r.x == nil {
 		return nil
 	}
-	c := make([]float64, numCalibration)
 	sum, other, scored := 0.0, math.Inf(-1), 0
 	for j, o := range ranked {
 		if o.x == nil {
@@ -287,7 +292,8 @@ func (e *Engine) languagePair(q *query, d int) string {
 // score gets its coverage: declines then keeps the coverage floor.
 func (e *Engine) probability(q *query, ranked []ranked, i int, x extraction, ev Evidence) float64 {
 	if r := e.ranker; r != nil && r.Calibration != nil {
-		if c := e.calibrationFeatures(q, ranked, i, x, ev); c != nil {
+		var buf [numCalibration]float64 // read once below, kept nowhere
+		if c := e.calibrationFeaturesInto(buf[:], q, ranked, i, x, ev); c != nil {
 			return r.Calibration.ProbabilityAmong(c, e.languagePair(q, ranked[i].doc), scoredOf(ranked))
 		}
 	}

@@ -333,6 +333,13 @@ func (c *candIndex) reset(b *stage1Buf) {
 // read. It returns nothing once ctx ends: it checks between question
 // words and articles, and every few thousand postings.
 func (e *Engine) candidates(ctx context.Context, q *query, k int) ([]ranked, *firstStage, *stage1Buf) {
+	return e.candidatesInto(ctx, q, k, nil)
+}
+
+// candidatesInto is candidates, the candidates written into rb.ranked when
+// rb is not nil (then they are rb's until it is reused), else into a new
+// slice.
+func (e *Engine) candidatesInto(ctx context.Context, q *query, k int, rb *rankBuf) ([]ranked, *firstStage, *stage1Buf) {
 	ix := e.idx
 	c := &ix.cand
 	b := c.get(len(ix.docs))
@@ -398,7 +405,7 @@ func (e *Engine) candidates(ctx context.Context, q *query, k int) ([]ranked, *fi
 	seen.cover, seen.words, seen.articles = b.cover, b.words, seen.articles[:0]
 	tau := best.bound().score
 	b.sure = best.h
-	return e.best(q, b, sc, tau, k), seen, b
+	return e.best(q, b, sc, tau, k, rb), seen, b
 }
 
 // boundArticles reads the blocks of the question words' terms: it lists
@@ -773,7 +780,7 @@ type pending struct {
 // candidate only while its upper bound can still reach the k-th best
 // score found: highest upper bound first, it stops at the first that
 // cannot.
-func (e *Engine) best(q *query, b *stage1Buf, sc stage1Sums, tau float64, k int) []ranked {
+func (e *Engine) best(q *query, b *stage1Buf, sc stage1Sums, tau float64, k int, rb *rankBuf) []ranked {
 	c := &e.idx.cand
 	b.pend = slices.DeleteFunc(b.pend, func(p pending) bool { return p.upper < tau })
 	p := pendingHeap(b.pend)
@@ -828,7 +835,13 @@ func (e *Engine) best(q *query, b *stage1Buf, sc stage1Sums, tau float64, k int)
 		// reflection.
 		slices.SortFunc(got, byFirstStage)
 	}
-	out := slices.Clone(got)
+	var out []ranked
+	if rb != nil {
+		out = append(rb.ranked[:0], got...)
+		rb.ranked = out
+	} else {
+		out = slices.Clone(got)
+	}
 	b.pend, b.got, b.lbs = b.pend[:0], got[:0], found.h[:0]
 	return out
 }
@@ -1016,14 +1029,20 @@ const askDepth = 5
 // the ranking (at least): the first stage keeps its best k, and as many
 // as the ranker reorders and the one after them.
 func (e *Engine) rankTop(ctx context.Context, q *query, k int) []ranked {
+	return e.rankTopInto(ctx, q, k, nil)
+}
+
+// rankTopInto is rankTop into rb's buffers (nil: new ones): the ranking
+// is rb's until rb is reused.
+func (e *Engine) rankTopInto(ctx context.Context, q *query, k int, rb *rankBuf) []ranked {
 	if r := e.ranker; r != nil {
 		k = max(k, r.Candidates+1)
 	}
-	out, seen, b := e.candidates(ctx, q, k)
+	out, seen, b := e.candidatesInto(ctx, q, k, rb)
 	if b == nil {
 		return nil
 	}
-	out = e.rerank(e.ranker, q, out, seen)
+	out = e.rerank(e.ranker, q, out, seen, rb)
 	e.idx.cand.put(b)
 	return out
 }

@@ -27,7 +27,14 @@ func (e *Engine) answer(ctx context.Context, q *query) result {
 	if len(q.group) == 0 {
 		return result{}
 	}
-	return e.pick(q, e.rankTop(ctx, q, askDepth))
+	// Nothing of the ranking outlives pick (result holds no part of it),
+	// so its buffers go back to the pool for the next question.
+	rb, _ := e.idx.ranks.Get().(*rankBuf)
+	if rb == nil {
+		rb = &rankBuf{}
+	}
+	defer e.idx.ranks.Put(rb)
+	return e.pick(q, e.rankTopInto(ctx, q, askDepth, rb))
 }
 
 // pick chooses the answer among ranked sentences, best first. It is apart

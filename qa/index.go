@@ -97,6 +97,9 @@ type index struct {
 	// matchers keeps the second stage's matchers (features.go) from
 	// question to question.
 	matchers sync.Pool // *matcher
+	// ranks keeps Ask's ranking buffers (rankBuf) from question to
+	// question.
+	ranks sync.Pool // *rankBuf
 	// scripts matches question words to article words in another script
 	// (scriptkey.go).
 	scripts scriptKeys

@@ -72,12 +72,12 @@ func (e *Engine) Inspect(ctx context.Context, q Question, r *Ranker) (Inspection
 	}
 	k = min(k, len(first))
 	cands := append([]ranked(nil), first[:k]...)
-	e.scoreCandidates(qy, cands, seen)
+	e.scoreCandidates(qy, cands, seen, nil)
 	for _, c := range cands {
 		ins.Candidates = append(ins.Candidates, Candidate{Quote: e.cite(c.doc), Features: c.x})
 	}
 
-	ranked := ec.rerank(r, qy, first, seen)
+	ranked := ec.rerank(r, qy, first, seen, nil)
 	res := ec.pick(qy, ranked)
 	ins.Answer = ec.finish(ans, qy, res)
 	if res.found && r != nil {

@@ -25,19 +25,20 @@ func (e *Engine) rank(ctx context.Context, q *query) []ranked {
 	if b == nil {
 		return nil
 	}
-	out = e.rerank(e.ranker, q, out, seen)
+	out = e.rerank(e.ranker, q, out, seen, nil)
 	e.idx.cand.put(b)
 	return out
 }
 
 // rerank reorders the first r.Candidates of out (in first-stage order) by
-// the ranker's score.
-func (e *Engine) rerank(r *Ranker, q *query, out []ranked, seen *firstStage) []ranked {
+// the ranker's score. With rb, the features live in rb's buffers (nil:
+// in new ones).
+func (e *Engine) rerank(r *Ranker, q *query, out []ranked, seen *firstStage, rb *rankBuf) []ranked {
 	if r == nil || len(out) == 0 {
 		return out
 	}
 	k := min(len(out), r.Candidates)
-	e.scoreCandidates(q, out[:k], seen)
+	e.scoreCandidates(q, out[:k], seen, rb)
 	for i := range out[:k] {
 		out[i].z = r.Score(out[i].x)
 		out[i].first = out[i].score
@@ -69,22 +70,53 @@ func (e *Engine) rerank(r *Ranker, q *query, out []ranked, seen *firstStage) []r
 }
 
 // scoreCandidates computes the features of each candidate; cands must be in
-// first-stage order.
-func (e *Engine) scoreCandidates(q *query, cands []ranked, seen *firstStage) {
+// first-stage order. With rb, they are written into its buffers, which
+// the candidates then share until rb is reused; nil: into new ones.
+func (e *Engine) scoreCandidates(q *query, cands []ranked, seen *firstStage, rb *rankBuf) {
 	m := e.newMatcher(q)
 	defer e.putMatcher(m)
-	xs := make([]float64, len(cands)*numFeatures)
+	if rb == nil {
+		rb = &rankBuf{}
+	}
+	xs := rb.features(len(cands) * numFeatures)
 	var buf match
 	for i := range cands {
 		x := xs[i*numFeatures : (i+1)*numFeatures : (i+1)*numFeatures]
 		e.features(m, cands, i, seen, x, &buf)
 	}
-	rows := make([][]float64, len(cands))
+	rows := rb.rowsOf(len(cands))
 	for i := range cands {
 		cands[i].x = xs[i*numFeatures : (i+1)*numFeatures : (i+1)*numFeatures]
 		rows[i] = cands[i].x
 	}
 	relativeFeatures(rows)
+}
+
+// A rankBuf holds the buffers one ranking of a question fills: the
+// candidates, their features and the rows relativeFeatures reads. Ask
+// takes one from the index's pool (index.ranks) and gives it back once
+// its answer is picked, since nothing of the ranking outlives that;
+// rankings that other code keeps (conversations, Inspect) use new ones.
+type rankBuf struct {
+	ranked []ranked
+	xs     []float64
+	rows   [][]float64
+}
+
+// features returns n float64s (features overwrites each row whole).
+func (rb *rankBuf) features(n int) []float64 {
+	if cap(rb.xs) < n {
+		rb.xs = make([]float64, n)
+	}
+	return rb.xs[:n]
+}
+
+// rowsOf returns n row slots.
+func (rb *rankBuf) rowsOf(n int) [][]float64 {
+	if cap(rb.rows) < n {
+		rb.rows = make([][]float64, n)
+	}
+	return rb.rows[:n]
 }
 
 // A firstStage is what the first stage saw of every sentence, for the
