@@ -24,7 +24,7 @@ type CalibrationTree struct {
 	Right     []int     `json:"right"`
 	Value     []float64 `json:"value"`
 
-	feature []int // Split by index into the calibration vector; -1 for a leaf
+	feature []int // Split by index into the input vector; -1 for a leaf (compile; appendTree reads it)
 }
 
 // compile resolves the tree's input names and checks that every path ends
@@ -59,17 +59,4 @@ func (t *CalibrationTree) compile(idx map[string]int) error {
 		t.feature[i] = k
 	}
 	return nil
-}
-
-// leaf returns the value of the leaf x reaches.
-func (t *CalibrationTree) leaf(x []float64) float64 {
-	i := 0
-	for t.feature[i] >= 0 {
-		if x[t.feature[i]] <= t.Threshold[i] {
-			i = t.Left[i]
-		} else {
-			i = t.Right[i]
-		}
-	}
-	return t.Value[i]
 }

@@ -47,6 +47,20 @@ type Ranker struct {
 	roots []int32
 }
 
+// appendTree appends the nodes of compiled tree t to nodes, its children
+// by index into the whole; t's root is the first appended.
+func appendTree(nodes []treeNode, t *CalibrationTree) []treeNode {
+	base := int32(len(nodes))
+	for k, f := range t.feature {
+		n := treeNode{feature: int32(f), v: t.Value[k]}
+		if f >= 0 {
+			n.left, n.right, n.v = base+int32(t.Left[k]), base+int32(t.Right[k]), t.Threshold[k]
+		}
+		nodes = append(nodes, n)
+	}
+	return nodes
+}
+
 // A treeNode is a split on x[feature] <= v, or a leaf worth v when
 // feature < 0; children are indices into Ranker.nodes.
 type treeNode struct {
@@ -91,6 +105,11 @@ type Calibration struct {
 
 	w    [numCalibration]float64
 	bias float64
+	// nodes holds every tree's nodes in one array, each tree's root at
+	// roots[i] (appendTree): one walk through memory that stays in cache,
+	// where each tree's five arrays did not.
+	nodes []treeNode
+	roots []int32
 }
 
 //go:embed data/ranker.json
@@ -135,15 +154,8 @@ func (r *Ranker) Compile() error {
 		if err := t.compile(idx); err != nil {
 			return fmt.Errorf("ranker: tree %d: %w", i, err)
 		}
-		base := int32(len(r.nodes))
-		r.roots = append(r.roots, base)
-		for k, f := range t.feature {
-			n := treeNode{feature: int32(f), v: t.Value[k]}
-			if f >= 0 {
-				n.left, n.right, n.v = base+int32(t.Left[k]), base+int32(t.Right[k]), t.Threshold[k]
-			}
-			r.nodes = append(r.nodes, n)
-		}
+		r.roots = append(r.roots, int32(len(r.nodes)))
+		r.nodes = appendTree(r.nodes, t)
 	}
 	if c := r.Calibration; c != nil {
 		if err := c.compile("ranker calibration"); err != nil {
@@ -184,10 +196,13 @@ func (c *Calibration) compile(what string) error {
 	if c.TreesFrom < 0 {
 		return fmt.Errorf("%s: trees_from %d is negative", what, c.TreesFrom)
 	}
+	c.nodes, c.roots = nil, nil // fresh: a copied Calibration must not write into the original's
 	for i := range c.Trees {
 		if err := c.Trees[i].compile(idx); err != nil {
 			return fmt.Errorf("%s: tree %d: %w", what, i, err)
 		}
+		c.roots = append(c.roots, int32(len(c.nodes)))
+		c.nodes = appendTree(c.nodes, &c.Trees[i])
 	}
 	return nil
 }
@@ -250,7 +265,12 @@ func (c *Calibration) Probability(x []float64, pair string) float64 {
 // (Inspection.Scored; 0: unknown, the trees count in full): the trees'
 // leaves count from TreesFrom candidates on.
 func (c *Calibration) ProbabilityAmong(x []float64, pair string, n int) float64 {
-	p := 1 / (1 + math.Exp(-c.Linear(x, pair)-c.TreeShare(n)*c.Boost(x)))
+	z := -c.Linear(x, pair)
+	if share := c.TreeShare(n); share != 0 {
+		// Trees that count for nothing are not walked: -z - 0*leaves is -z.
+		z -= share * c.Boost(x)
+	}
+	p := 1 / (1 + math.Exp(z))
 	if c.Answerable != nil {
 		p *= c.Answerable.ProbabilityAmong(x, pair, n)
 	}
@@ -279,8 +299,18 @@ func (c *Calibration) Linear(x []float64, pair string) float64 {
 // Boost is the trees' part of the score of x.
 func (c *Calibration) Boost(x []float64) float64 {
 	z := 0.0
-	for i := range c.Trees {
-		z += c.Trees[i].leaf(x)
+	x = x[:numCalibration]
+	nodes := c.nodes
+	for _, i := range c.roots {
+		n := &nodes[i]
+		for n.feature >= 0 {
+			if x[n.feature] <= n.v {
+				n = &nodes[n.left]
+			} else {
+				n = &nodes[n.right]
+			}
+		}
+		z += n.v
 	}
 	return z
 }
