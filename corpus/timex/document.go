@@ -55,7 +55,8 @@ func (r *Resolver) Document(anchors []string, sentences []string) Doc {
 	}
 	// The parsers take their arrays from one arena: all texts are
 	// tokenized first, so that the match offsets are sized exactly.
-	arena := newParserArena(anchors, sentences)
+	arena := getParserArena(anchors, sentences)
+	defer putParserArena(arena)
 	ps := make([]parser, len(anchors)+len(sentences))
 	offsets := 0
 	for i := range ps {

@@ -124,3 +124,39 @@ func TestDocumentGolden(t *testing.T) {
 		})
 	}
 }
+
+// TestDocumentArenaReuse resolves the golden articles again in the other
+// order, a long article after a short one and back: Document reuses the
+// arrays of a finished document's parsers, and what a finished document
+// left in them must not reach the next one.
+func TestDocumentArenaReuse(t *testing.T) {
+	langs := mustLanguages(t)
+	r := &timex.Resolver{Lang: langs["en"]}
+	type article struct {
+		anchors, sentences []string
+	}
+	var arts []article
+	for _, a := range goldenArticles {
+		raw, err := os.ReadFile(a.path)
+		if err != nil {
+			t.Fatalf("read article: %v", err)
+		}
+		arts = append(arts, article{a.anchors, blocks(string(raw))})
+	}
+	if len(arts) < 2 {
+		t.Fatalf("want at least two golden articles, have %d", len(arts))
+	}
+	first := make([]string, len(arts))
+	for i, a := range arts {
+		first[i] = renderDoc(r.Lang, r.Document(a.anchors, a.sentences), a.sentences)
+	}
+	for round := 0; round < 2; round++ {
+		for i := len(arts) - 1; i >= 0; i-- {
+			a := arts[i]
+			got := renderDoc(r.Lang, r.Document(a.anchors, a.sentences), a.sentences)
+			if diff := cmp.Diff(first[i], got); diff != "" {
+				t.Fatalf("article %d resolved again (round %d) differs (-first +again):\n%s", i, round, diff)
+			}
+		}
+	}
+}

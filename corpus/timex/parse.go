@@ -2,6 +2,7 @@ package timex
 
 import (
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 )
@@ -106,16 +107,34 @@ type parserArena struct {
 // time: most sentences have none or a few.
 const arenaMatches = 256
 
-// newParserArena sizes the arena's tokens for the texts of groups as
-// newParser sizes a parser's for each.
-func newParserArena(groups ...[]string) *parserArena {
+// arenas keeps the arenas of finished documents for the next ones: an
+// article's arena is tens of kilobytes, and a corpus of a thousand
+// articles made that much garbage for every one (the collector's work).
+var arenas = sync.Pool{New: func() any { return new(parserArena) }}
+
+// getParserArena returns an empty arena whose tokens have room for the
+// texts of groups as newParser sizes a parser's for each, reusing the
+// arrays of a finished document's arena when they are large enough. Give
+// it back with putParserArena once no parser of the document is used.
+func getParserArena(groups ...[]string) *parserArena {
 	n := 0
 	for _, texts := range groups {
 		for _, s := range texts {
 			n += len(s)/5 + 4
 		}
 	}
-	return &parserArena{toks: make([]token, 0, n)}
+	a := arenas.Get().(*parserArena)
+	if cap(a.toks) < n {
+		a.toks = make([]token, 0, n)
+	}
+	a.toks, a.ms, a.mStart = a.toks[:0], a.ms[:0], a.mStart[:0]
+	return a
+}
+
+// putParserArena gives a back for another document. The parsers that took
+// their arrays from a must not be used after.
+func putParserArena(a *parserArena) {
+	arenas.Put(a)
 }
 
 // tokens tokenizes src into the arena's free capacity, or into an array
@@ -132,7 +151,9 @@ func (a *parserArena) tokens(src string) []token {
 // reserveOffsets makes room for n match offsets, the sum over the parsers
 // still to look their phrases up.
 func (a *parserArena) reserveOffsets(n int) {
-	a.mStart = make([]int32, 0, n)
+	if cap(a.mStart)-len(a.mStart) < n {
+		a.mStart = make([]int32, 0, n)
+	}
 }
 
 // offsets returns n zeroed offsets from the arena's free capacity, or a
@@ -142,6 +163,7 @@ func (a *parserArena) offsets(n int) []int32 {
 		return make([]int32, n)
 	}
 	out := a.mStart[len(a.mStart) : len(a.mStart)+n : len(a.mStart)+n]
+	clear(out) // a reused arena holds a finished document's offsets
 	a.mStart = a.mStart[:len(a.mStart)+n]
 	return out
 }
