@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"unicode/utf8"
 
 	"github.com/qabot/qabot/corpus"
 	"github.com/qabot/qabot/internal/parallel"
@@ -206,16 +207,40 @@ func buildIndex(c *corpus.Corpus, analyzerOf func(*corpus.Article) *analyzer) *i
 	ix.fuzzy = newFuzzyIndex(spell, 2)
 	ix.bySuffix = map[string][]string{}
 	for st := range ix.termIDs {
-		rs := []rune(st)
-		for i := minCompoundHead; i+minCompoundTail <= len(rs); i++ {
-			tail := string(rs[i:])
-			ix.bySuffix[tail] = append(ix.bySuffix[tail], st)
-		}
+		addTails(ix.bySuffix, st)
 	}
 	for _, v := range ix.bySuffix {
 		slices.Sort(v)
 	}
 	return ix
+}
+
+// addTails files stem st under each of its tails that leaves a head of at
+// least minCompoundHead runes and is at least minCompoundTail runes long.
+// The tails are st sliced at its runes' offsets rather than converted to
+// runes and back: the same strings for a valid stem, without a copy each.
+func addTails(bySuffix map[string][]string, st string) {
+	if !utf8.ValidString(st) {
+		// Conversion writes each invalid byte as U+FFFD, so a tail of the
+		// runes is not a slice of st.
+		rs := []rune(st)
+		for i := minCompoundHead; i+minCompoundTail <= len(rs); i++ {
+			tail := string(rs[i:])
+			bySuffix[tail] = append(bySuffix[tail], st)
+		}
+		return
+	}
+	n := utf8.RuneCountInString(st)
+	i := 0 // runes before off
+	for off := range st {
+		if i+minCompoundTail > n {
+			break
+		}
+		if i >= minCompoundHead {
+			bySuffix[st[off:]] = append(bySuffix[st[off:]], st)
+		}
+		i++
+	}
 }
 
 // An analysedArticle is what the index takes from one article: its
