@@ -1,6 +1,7 @@
 package qa
 
 import (
+	"maps"
 	"math"
 	"slices"
 	"strings"
@@ -376,10 +377,13 @@ const (
 // acronymContext gives each sentence the stems of the expansions of the
 // acronyms it uses, and the acronyms of the expansions it spells out, so
 // "what is the WMO" finds "the World Meteorological Organization ..." and
-// the other way round.
+// the other way round. The acronyms are taken in sorted order, so that a
+// sentence's inherited stems, and so the corpus's term ids, come in the
+// same order on every run.
 func acronymContext(a *corpus.Article, an *analyzer) [][]string {
 	out := make([][]string, len(a.Sentences))
-	for short, long := range a.Acronyms {
+	for _, short := range slices.Sorted(maps.Keys(a.Acronyms)) {
+		long := a.Acronyms[short]
 		longStems := an.stems(long)
 		shortStem := an.stem(short)
 		for i, s := range a.Sentences {
