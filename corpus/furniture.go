@@ -82,6 +82,8 @@ type furnitureRule struct {
 	// cased rules see the line as written; the others see it in lower
 	// case, which is much cheaper for the matcher than (?i).
 	cased bool
+	// filter turns away, before the matcher, lines re cannot match.
+	filter literalFilter
 }
 
 // Furniture recognises the lines of a page that are not the story.
@@ -114,11 +116,12 @@ func ParseFurniture(text string) (*Furniture, error) {
 		// Rules are written in lower case; (?-i) marks one that must see
 		// capitals.
 		cased := strings.HasPrefix(expr, "(?-i)")
-		re, err := regexp.Compile(`^(?:` + expr + `)$`)
+		whole := `^(?:` + expr + `)$`
+		re, err := regexp.Compile(whole)
 		if err != nil {
 			return nil, fmt.Errorf("furniture line %d: %w", n, err)
 		}
-		f.rules = append(f.rules, furnitureRule{role, re, cased})
+		f.rules = append(f.rules, furnitureRule{role, re, cased, newLiteralFilter(whole)})
 	}
 	return &f, sc.Err()
 }
@@ -135,7 +138,7 @@ func (f *Furniture) match(line string) (Role, string, bool) {
 		if r.cased {
 			in = line
 		}
-		if !r.re.MatchString(in) {
+		if !r.filter.mayMatch(in) || !r.re.MatchString(in) {
 			continue
 		}
 		capture := ""
