@@ -423,6 +423,14 @@ func cueBit(kind string) uint16 {
 	return 0
 }
 
+// carve cuts the first n elements off *buf and returns them, capped at n
+// so that an append to one slice cannot run into the next.
+func carve[T any](buf *[]T, n int) []T {
+	s := (*buf)[:n:n]
+	*buf = (*buf)[n:]
+	return s
+}
+
 // newSpanContext reads sentence d for the query.
 func (e *Engine) newSpanContext(q *query, d *doc, rule extraction) *spanContext {
 	return e.spanContextOf(q, e.readSpanDoc(d, nil), rule)
@@ -431,8 +439,13 @@ func (e *Engine) newSpanContext(q *query, d *doc, rule extraction) *spanContext 
 // spanContextOf reads what the question does to a sentence already read.
 func (e *Engine) spanContextOf(q *query, sd *spanDoc, rule extraction) *spanContext {
 	n := len(sd.toks)
-	c := &spanContext{spanDoc: sd, inQ: make([]bool, n), focus: make([]bool, n), leftQ: make([]int, n+1),
-		rightQ: make([]int, n+1), nameQ: make([]bool, n), rule: rule, ruleI: -1, ruleJ: -1}
+	// The per-word slices are cut from one array of each element type:
+	// five allocations where there was one a slice.
+	bools := make([]bool, 3*n)
+	ints := make([]int, (2+nPre)*(n+1))
+	floats := make([]float64, 3*n+2)
+	c := &spanContext{spanDoc: sd, inQ: carve(&bools, n), focus: carve(&bools, n), leftQ: carve(&ints, n+1),
+		rightQ: carve(&ints, n+1), nameQ: carve(&bools, n), rule: rule, ruleI: -1, ruleJ: -1}
 	for k, t := range sd.toks {
 		c.inQ[k] = t.stem != "" && q.mentioned[t.stem]
 		if c.inQ[k] {
@@ -441,7 +454,7 @@ func (e *Engine) spanContextOf(q *query, sd *spanDoc, rule extraction) *spanCont
 		c.focus[k] = t.stem != "" && q.focus[t.stem]
 	}
 	for x := range c.pre {
-		c.pre[x] = make([]int, n+1)
+		c.pre[x] = carve(&ints, n+1)
 	}
 	for k, t := range sd.toks {
 		c.pre[preContent][k+1] = c.pre[preContent][k] + b2i(!sd.stop[k])
@@ -453,7 +466,7 @@ func (e *Engine) spanContextOf(q *query, sd *spanDoc, rule extraction) *spanCont
 		c.pre[preFocus][k+1] = c.pre[preFocus][k] + b2i(c.focus[k])
 		c.pre[prePunct][k+1] = c.pre[prePunct][k] + b2i(k > 0 && sd.punctBefore[k])
 	}
-	c.qOrder = make([]float64, n)
+	c.qOrder = carve(&floats, n)
 	// The first group that holds each of the sentence's stems the question
 	// used: a map of the sentence's few stems, looked up by the query's
 	// many (a map of every stem of the query cost more to build than the
@@ -505,7 +518,7 @@ func (e *Engine) spanContextOf(q *query, sd *spanDoc, rule extraction) *spanCont
 			}
 		}
 	}
-	c.askedIDF, c.beforeIDF, c.rarest = make([]float64, n+1), make([]float64, n+1), -1
+	c.askedIDF, c.beforeIDF, c.rarest = carve(&floats, n+1), carve(&floats, n+1), -1
 	rarestIDF := 0.0
 	for k, t := range sd.toks {
 		w := 0.0
