@@ -135,12 +135,13 @@ type matcher struct {
 	// has a few of a merged query's thousand, and going over all of them
 	// twice a candidate was 40% of find.
 	seenAlts  []int32
-	pos       [][]int   // token indices where each group matched
-	mentioned []bool    // by token: the question used its stem
-	counts    []int     // by group, for window
-	plainTF   []float64 // by group: the sentence's words that are a full-weight alternative of it
-	plainIDF  []float64 // by group: the idf of the rarest such alternative found
-	avgLen    float64   // the index's mean sentence length
+	pos       [][]int     // token indices where each group matched
+	mentioned []bool      // by token: the question used its stem
+	counts    []int       // by group, for window
+	hits      []windowHit // window's scratch, from candidate to candidate
+	plainTF   []float64   // by group: the sentence's words that are a full-weight alternative of it
+	plainIDF  []float64   // by group: the idf of the rarest such alternative found
+	avgLen    float64     // the index's mean sentence length
 	// arrays newMatcher builds the others with, kept for the next question
 	slotOf, next []int32
 	bySlot       []stemRef
@@ -487,7 +488,7 @@ func (e *Engine) features(m *matcher, cands []ranked, i int, seen *firstStage, x
 		x[fNumbers] = float64(nums) / float64(m.nums)
 	}
 	if matched > 0 {
-		x[fWindow] = float64(matched) / float64(window(mt.pos, matched, m.counts))
+		x[fWindow] = float64(matched) / float64(window(mt.pos, matched, m.counts, &m.hits))
 	}
 	if n := len(q.group); n > 1 {
 		x[fOrder] = float64(inOrder(mt.pos)) / float64(n-1)
@@ -617,17 +618,30 @@ func (m *matcher) weigh(words uint64) float64 {
 	return w / m.total
 }
 
+// A windowHit is where a question word's group matched in a sentence.
+type windowHit struct{ at, group int }
+
 // window returns the number of words of the smallest stretch of the
 // sentence that holds a match of each of the matched groups. count is
-// scratch space, a zero per group, left zeroed.
-func window(pos [][]int, matched int, count []int) int {
-	type hit struct{ at, group int }
-	var hits []hit
+// scratch space, a zero per group, left zeroed; hits is scratch space
+// too, kept grown for the next call (nil: new).
+func window(pos [][]int, matched int, count []int, hits *[]windowHit) int {
+	var own []windowHit
+	if hits == nil {
+		hits = &own
+	}
+	h := (*hits)[:0]
 	for g, ps := range pos {
 		for _, p := range ps {
-			hits = append(hits, hit{p, g})
+			h = append(h, windowHit{p, g})
 		}
 	}
+	*hits = h
+	return windowOf(h, matched, count)
+}
+
+// windowOf is window over its hits, in any order (sorted here).
+func windowOf(hits []windowHit, matched int, count []int) int {
 	// insertion sort: a sentence has a few dozen hits at most
 	for i := 1; i < len(hits); i++ {
 		for j := i; j > 0 && hits[j].at < hits[j-1].at; j-- {

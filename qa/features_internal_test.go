@@ -26,7 +26,7 @@ func TestWindow(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			count := make([]int, len(tt.pos))
-			if got := window(tt.pos, tt.matched, count); got != tt.want {
+			if got := window(tt.pos, tt.matched, count, nil); got != tt.want {
 				t.Errorf("window(%v, %d) = %d, want %d", tt.pos, tt.matched, got, tt.want)
 			}
 			for g, n := range count {
