@@ -1064,7 +1064,8 @@ func (e *Engine) refine(q *query, d int, rule extraction) extraction {
 			cand, found, bestScore = x, true, s
 		}
 	}
-	e.eachCandidate(q, c, func(x spanCand) {
+	// Spans whose place rules them out are not described at all.
+	e.eachCandidate(q, c, func(start, end int) bool { return c.placeFitsKind(q.kind, start, end) }, func(x spanCand) {
 		if c.fitsKind(q.kind, x) {
 			best(x)
 		}
@@ -1074,7 +1075,7 @@ func (e *Engine) refine(q *query, d int, rule extraction) extraction {
 		// have the plains lost?": "a third", no number) and the rules cut
 		// nothing out: the model's best span of any kind says more than
 		// an empty answer to a question the sentence answers.
-		e.eachCandidate(q, c, best)
+		e.eachCandidate(q, c, nil, best)
 	}
 	if !found || cand.i == c.ruleI && cand.j == c.ruleJ {
 		return rule // the rules' answer, rendered for the reply's language
@@ -1142,7 +1143,7 @@ func (e *Engine) renderFact(q *query, s *corpus.Sentence, cand spanCand, text st
 // spanCands lists the candidate answers of a sentence with their features.
 func (e *Engine) spanCands(q *query, c *spanContext) []spanCand {
 	var out []spanCand
-	e.eachCandidate(q, c, func(cand spanCand) {
+	e.eachCandidate(q, c, nil, func(cand spanCand) {
 		cand.feats = append([]spanFeat(nil), cand.feats...)
 		out = append(out, cand)
 	})
@@ -1153,8 +1154,9 @@ func (e *Engine) spanCands(q *query, c *spanContext) []spanCand {
 // of up to maxSpanTokens words that neither start nor end on a word of the
 // question (but for its focus at the end), nor run over a full stop or a
 // bracket, nor are the source of what the question asks about (isSource). The candidate's features live
-// in storage reused for the next one.
-func (e *Engine) eachCandidate(q *query, c *spanContext, fn func(spanCand)) {
+// in storage reused for the next one. With keep, only the candidates whose
+// bytes [start, end) it keeps are described and given to fn.
+func (e *Engine) eachCandidate(q *query, c *spanContext, keep func(start, end int) bool, fn func(spanCand)) {
 	n := len(c.toks)
 	buf := make([]spanFeat, 0, 64)
 	for i := 0; i < n; i++ {
@@ -1169,6 +1171,9 @@ func (e *Engine) eachCandidate(q *query, c *spanContext, fn func(spanCand)) {
 			// ("which FAULT?": "the Longmenshan fault"), on no other of
 			// its words.
 			if c.inQ[j-1] && (!c.focusEnds || !c.focus[j-1] || j-1 == i) || c.isSource(i, j) {
+				continue
+			}
+			if keep != nil && !keep(c.toks[i].Start, c.toks[j-1].End) {
 				continue
 			}
 			cand := e.spanFeatures(q, c, i, j, buf[:0])
@@ -1566,12 +1571,19 @@ func (c *spanContext) fitsKind(k Kind, x spanCand) bool {
 	if c.focusBinds && !c.ofFocus(x) {
 		return false
 	}
+	return c.placeFitsKind(k, x.start, x.end)
+}
+
+// placeFitsKind is the part of fitsKind that the candidate's bytes
+// [start, end) decide alone, known before its features are computed: the
+// measure and the facts it must hold.
+func (c *spanContext) placeFitsKind(k Kind, start, end int) bool {
 	if c.measureBinds {
 		// "How much did it cost?", whose rules found an amount: an
 		// amount, without the "14 kilometres" of the same sentence.
 		of := false
 		for _, f := range c.facts {
-			if f.measure == "" || f.end <= x.start || x.end <= f.start {
+			if f.measure == "" || f.end <= start || end <= f.start {
 				continue
 			}
 			if f.measure != c.measure {
@@ -1588,7 +1600,7 @@ func (c *spanContext) fitsKind(k Kind, x spanCand) bool {
 		return true
 	}
 	for _, f := range c.facts {
-		if slices.Contains(want, f.kind) && f.start < x.end && x.start < f.end {
+		if slices.Contains(want, f.kind) && f.start < end && start < f.end {
 			return true
 		}
 	}
