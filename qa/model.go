@@ -61,6 +61,26 @@ func appendTree(nodes []treeNode, t *CalibrationTree) []treeNode {
 	return nodes
 }
 
+// addLeaves adds to z, tree by tree in the order of roots, the value of
+// the leaf x reaches in each tree of nodes (appendTree). The ranker and
+// the calibration both walk their trees with it; adding to z one leaf at a
+// time, rather than adding the leaves' sum, keeps every score what the
+// trainer computed to the bit.
+func addLeaves(z float64, nodes []treeNode, roots []int32, x []float64) float64 {
+	for _, i := range roots {
+		n := &nodes[i]
+		for n.feature >= 0 {
+			if x[n.feature] <= n.v {
+				n = &nodes[n.left]
+			} else {
+				n = &nodes[n.right]
+			}
+		}
+		z += n.v
+	}
+	return z
+}
+
 // A treeNode is a split on x[feature] <= v, or a leaf worth v when
 // feature < 0; children are indices into Ranker.nodes.
 type treeNode struct {
@@ -238,20 +258,7 @@ func (r *Ranker) Score(x []float64) float64 {
 	for i, v := range x[:numFeatures] {
 		z += r.w[i] * v
 	}
-	x = x[:numFeatures]
-	nodes := r.nodes
-	for _, i := range r.roots {
-		n := &nodes[i]
-		for n.feature >= 0 {
-			if x[n.feature] <= n.v {
-				n = &nodes[n.left]
-			} else {
-				n = &nodes[n.right]
-			}
-		}
-		z += n.v
-	}
-	return z
+	return addLeaves(z, r.nodes, r.roots, x[:numFeatures])
 }
 
 // Probability is the calibrated probability of a calibration vector (in
@@ -298,19 +305,5 @@ func (c *Calibration) Linear(x []float64, pair string) float64 {
 
 // Boost is the trees' part of the score of x.
 func (c *Calibration) Boost(x []float64) float64 {
-	z := 0.0
-	x = x[:numCalibration]
-	nodes := c.nodes
-	for _, i := range c.roots {
-		n := &nodes[i]
-		for n.feature >= 0 {
-			if x[n.feature] <= n.v {
-				n = &nodes[n.left]
-			} else {
-				n = &nodes[n.right]
-			}
-		}
-		z += n.v
-	}
-	return z
+	return addLeaves(0, c.nodes, c.roots, x[:numCalibration])
 }
