@@ -144,23 +144,57 @@ func buildIndex(c *corpus.Corpus, analyzerOf func(*corpus.Article) *analyzer) *i
 		}
 	}
 
-	ix.docs = make([]doc, 0, c.Sentences())
+	// The merge has two halves that write apart, run side by side: the
+	// postings (term ids, in the order the terms first come) and the
+	// words (the vocabulary, the scripts, the parts, the names' stems);
+	// then the tables built from them, side by side again.
+	var nameHits []nameHit
+	parallel.Run(
+		func() { nameHits = ix.addTerms(arts, c.Sentences()) },
+		func() { ix.addWords(arts) },
+	)
+	total := 0.0
+	for _, d := range ix.docs {
+		total += d.length
+	}
+	n := float64(len(ix.docs))
+	if n > 0 {
+		ix.avgLen = total / n
+	}
+	ix.idf = make([]float64, len(ix.post))
+	for tid, p := range ix.post {
+		df := float64(len(p))
+		ix.idf[tid] = math.Log(1 + (n-df+0.5)/(df+0.5))
+	}
+	ix.maxIDF = math.Log(1 + (n+0.5)/0.5)
+	for _, v := range ix.idf {
+		ix.meanIDF += v / float64(len(ix.idf))
+	}
+	parallel.Run(
+		func() { ix.buildCandidates(nameHits) },
+		func() {
+			ix.parts.build(ix.known)
+			ix.buildEvidence()
+		},
+		func() { ix.fuzzy = newFuzzyIndex(spellingsOf(ix.vocab), 2) },
+		ix.buildSuffixes,
+	)
+	return ix
+}
+
+// addTerms adds the analysed articles' sentences to the index, in order,
+// with their terms' postings: a term's id is its place among the terms in
+// the order they first come. It gives each sentence's token its term id,
+// and returns the postings of a sentence's names' stems.
+func (ix *index) addTerms(arts []analysedArticle, sentences int) []nameHit {
+	ix.docs = make([]doc, 0, sentences)
+	ix.articleStems = make([]map[string]bool, 0, len(arts))
 	var nameHits []nameHit
 	var tids []int32 // the term ids of a sentence's terms, in their order
 	for _, aa := range arts {
 		ix.articleStems = append(ix.articleStems, aa.stems)
 		for si, d := range aa.docs {
-			for _, t := range d.toks {
-				if t.stem != "" {
-					ix.vocab[t.folded] = t.stem
-					ix.scripts.addWord(d.an.l, t.folded, t.stem)
-					ix.parts.add(d.an, t)
-				}
-			}
 			names := aa.names[si]
-			for _, st := range names {
-				ix.nameStems[st] = true
-			}
 			id := int32(len(ix.docs))
 			tids = tids[:0]
 			for _, t := range aa.terms[si] {
@@ -184,28 +218,34 @@ func buildIndex(c *corpus.Corpus, analyzerOf func(*corpus.Article) *analyzer) *i
 			ix.docs = append(ix.docs, d)
 		}
 	}
-	total := 0.0
-	for _, d := range ix.docs {
-		total += d.length
+	return nameHits
+}
+
+// addWords records the analysed articles' words, in order: each folded
+// word's stem (the last article's, where two differ), the words in
+// another script, the words that may have parts, and the stems of names.
+// It reads of the tokens only what addTerms does not write (term).
+func (ix *index) addWords(arts []analysedArticle) {
+	for _, aa := range arts {
+		for si, d := range aa.docs {
+			// Through a pointer, not a copy: a copy would read the
+			// token's term while addTerms writes it.
+			for k := range d.toks {
+				if t := &d.toks[k]; t.stem != "" {
+					ix.vocab[t.folded] = t.stem
+					ix.scripts.addWord(d.an.l, t.folded, t.stem)
+					ix.parts.add(d.an, t)
+				}
+			}
+			for _, st := range aa.names[si] {
+				ix.nameStems[st] = true
+			}
+		}
 	}
-	n := float64(len(ix.docs))
-	if n > 0 {
-		ix.avgLen = total / n
-	}
-	ix.idf = make([]float64, len(ix.post))
-	for tid, p := range ix.post {
-		df := float64(len(p))
-		ix.idf[tid] = math.Log(1 + (n-df+0.5)/(df+0.5))
-	}
-	ix.maxIDF = math.Log(1 + (n+0.5)/0.5)
-	for _, v := range ix.idf {
-		ix.meanIDF += v / float64(len(ix.idf))
-	}
-	spell := spellingsOf(ix.vocab)
-	ix.parts.build(ix.known)
-	ix.buildCandidates(nameHits)
-	ix.buildEvidence()
-	ix.fuzzy = newFuzzyIndex(spell, 2)
+}
+
+// buildSuffixes maps the tails of the corpus's stems to the stems.
+func (ix *index) buildSuffixes() {
 	ix.bySuffix = map[string][]string{}
 	for st := range ix.termIDs {
 		addTails(ix.bySuffix, st)
@@ -213,7 +253,6 @@ func buildIndex(c *corpus.Corpus, analyzerOf func(*corpus.Article) *analyzer) *i
 	for _, v := range ix.bySuffix {
 		slices.Sort(v)
 	}
-	return ix
 }
 
 // addTails files stem st under each of its tails that leaves a head of at

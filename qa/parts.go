@@ -57,7 +57,7 @@ type partsIndex struct {
 }
 
 // add records a word of an article (with a stem) that may have parts.
-func (p *partsIndex) add(an *analyzer, t docToken) {
+func (p *partsIndex) add(an *analyzer, t *docToken) {
 	if partsWithin(an.l, t.Kind, t.Text) {
 		if p.within == nil {
 			p.within = map[partKey]string{}

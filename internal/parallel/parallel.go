@@ -38,3 +38,10 @@ func For(n int, do func(worker, i int)) {
 	}
 	wg.Wait()
 }
+
+// Run calls every task, on Workers(len(tasks)) goroutines (For), and
+// returns when all have returned. Each task must write only what is its
+// own, so the result is the same as calling them in order.
+func Run(tasks ...func()) {
+	For(len(tasks), func(_, i int) { tasks[i]() })
+}

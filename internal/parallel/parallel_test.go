@@ -26,3 +26,16 @@ func TestForCallsEachOnce(t *testing.T) {
 		runtime.GOMAXPROCS(old)
 	}
 }
+
+func TestRunCallsEachOnce(t *testing.T) {
+	for _, procs := range []int{1, 2, 4} {
+		old := runtime.GOMAXPROCS(procs)
+		var a, b, c int
+		Run(func() { a++ }, func() { b++ }, func() { c++ })
+		if a != 1 || b != 1 || c != 1 {
+			t.Errorf("GOMAXPROCS %d: tasks called %d, %d, %d times; want once each", procs, a, b, c)
+		}
+		Run()
+		runtime.GOMAXPROCS(old)
+	}
+}
