@@ -4,12 +4,10 @@ import (
 	"context"
 	"io/fs"
 	"os"
-	"path/filepath"
 	"slices"
 	"sort"
 	"testing"
 
-	"github.com/qabot/qabot/eval"
 	"github.com/qabot/qabot/internal/gencorpus"
 	"github.com/qabot/qabot/seeds"
 )
@@ -143,33 +141,8 @@ func TestCandidatesMatchExhaustive(t *testing.T) {
 		questions []string
 	}
 	var sets []set
-	readQs := func(glob string) []string {
-		files, err := filepath.Glob(glob)
-		if err != nil || len(files) == 0 {
-			t.Fatalf("no question files %s", glob)
-		}
-		var out []string
-		for _, f := range files {
-			if filepath.Ext(filepath.Base(f[:len(f)-len(".jsonl")])) == ".heldout" {
-				continue
-			}
-			r, err := os.Open(f)
-			if err != nil {
-				t.Fatal(err)
-			}
-			qs, err := eval.Read(r, f)
-			r.Close()
-			if err != nil {
-				t.Fatal(err)
-			}
-			for _, q := range qs {
-				out = append(out, q.Q)
-			}
-		}
-		return out
-	}
-	sets = append(sets, set{"seed", seeds.FS, readQs("../testdata/eval/seed/*.jsonl")})
-	sets = append(sets, set{"articles", os.DirFS("../testdata/articles"), readQs("../testdata/eval/articles/*.jsonl")})
+	sets = append(sets, set{"seed", seeds.FS, questionTexts(t, "../testdata/eval/seed/*.jsonl")})
+	sets = append(sets, set{"articles", os.DirFS("../testdata/articles"), questionTexts(t, "../testdata/eval/articles/*.jsonl")})
 	g := gencorpus.Generate(60, 7, 3)
 	var gq []string
 	for _, q := range g.Questions {

@@ -2,11 +2,9 @@ package qa
 
 import (
 	"os"
-	"path/filepath"
 	"reflect"
 	"testing"
 
-	"github.com/qabot/qabot/eval"
 	"github.com/qabot/qabot/internal/gencorpus"
 )
 
@@ -17,25 +15,7 @@ import (
 // must be the same query.
 func TestGroupMemoReadsAsFresh(t *testing.T) {
 	opts := detectingOptions(t)
-	files, err := filepath.Glob("../testdata/eval/langarticles/*.jsonl")
-	if err != nil || len(files) == 0 {
-		t.Fatalf("no langarticles questions: %v", err)
-	}
-	var langQs []string
-	for _, f := range files {
-		r, err := os.Open(f)
-		if err != nil {
-			t.Fatal(err)
-		}
-		qs, err := eval.Read(r, f)
-		r.Close()
-		if err != nil {
-			t.Fatal(err)
-		}
-		for _, q := range qs {
-			langQs = append(langQs, q.Q)
-		}
-	}
+	langQs := questionTexts(t, "../testdata/eval/langarticles/*.jsonl")
 	// The same words at other places and amid other spacing: a hit
 	// redoes the surface from the question's own text.
 	langQs = append(langQs,

@@ -10,7 +10,6 @@ import (
 	"github.com/google/go-cmp/cmp"
 	"github.com/qabot/qabot/corpus"
 	"github.com/qabot/qabot/internal/gencorpus"
-	"github.com/qabot/qabot/lang"
 )
 
 // builtIndex is what buildIndex makes that questions read, without the
@@ -58,15 +57,7 @@ func builtOf(ix *index) builtIndex {
 // every build must give the same index as the one-core build, whatever
 // the scheduling. (go test -race checks the concurrent builds too.)
 func TestIndexSameOnAnyCores(t *testing.T) {
-	reg, err := lang.Load(lang.Data)
-	if err != nil {
-		t.Fatal(err)
-	}
-	d, err := lang.DefaultDetector()
-	if err != nil {
-		t.Fatal(err)
-	}
-	r, err := NewResources(Options{Languages: reg, Detector: d})
+	r, err := NewResources(detectingOptions(t))
 	if err != nil {
 		t.Fatal(err)
 	}

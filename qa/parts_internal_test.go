@@ -1,11 +1,14 @@
 package qa
 
 import (
+	"os"
+	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
 	"testing/fstest"
 
+	"github.com/qabot/qabot/eval"
 	"github.com/qabot/qabot/lang"
 )
 
@@ -112,6 +115,35 @@ func detectingOptions(t testing.TB) Options {
 		t.Fatal(err)
 	}
 	return Options{Languages: testRegistry(t), Detector: d}
+}
+
+// questionTexts reads the questions of the tuning files that glob
+// matches (never a .heldout.jsonl file: nobody may look at those).
+func questionTexts(t testing.TB, glob string) []string {
+	t.Helper()
+	files, err := filepath.Glob(glob)
+	if err != nil || len(files) == 0 {
+		t.Fatalf("no question files %s: %v", glob, err)
+	}
+	var out []string
+	for _, f := range files {
+		if strings.HasSuffix(f, ".heldout.jsonl") {
+			continue
+		}
+		r, err := os.Open(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		qs, err := eval.Read(r, f)
+		r.Close()
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, q := range qs {
+			out = append(out, q.Q)
+		}
+	}
+	return out
 }
 
 // articleEngine loads an engine over one article written in language code.
